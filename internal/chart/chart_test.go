@@ -1,0 +1,134 @@
+package chart
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden SVG files in testdata")
+
+// renderer is any chart.
+type renderer interface{ Render() ([]byte, error) }
+
+var countries = []string{"Belgium", "Croatia", "Czechia", "Estonia", "Germany", "Greece", "Hungary", "Italy",
+	"Lithuania", "Malta", "Netherlands", "Norway", "Poland", "Portugal", "Romania", "Slovakia", "Slovenia", "Spain", "Sweden"}
+
+var tasks = []string{"Planning data and sources", "Planning models and tools", "Skills of planning staff", "Stakeholder involvement"}
+
+// matrix builds a deterministic countries × tasks matrix with a few gaps.
+func matrix(seed int) [][]*float64 {
+	out := make([][]*float64, len(countries))
+	for r := range countries {
+		out[r] = make([]*float64, len(tasks))
+		for c := range tasks {
+			if (r*7+c*3+seed)%17 == 0 {
+				continue
+			}
+			v := float64((r*37+c*53+seed*11)%101) / 100
+			out[r][c] = &v
+		}
+	}
+	return out
+}
+
+// goldenCases are the charts checked against testdata/<name>.svg.
+func goldenCases() []struct {
+	name string
+	r    renderer
+} {
+	return []struct {
+		name string
+		r    renderer
+	}{
+		{"heatmap-asis", HeatMap{
+			Meta: Meta{ID: "hm-asis", Title: "Figure 1. As-is score by country and task",
+				Desc: "Heat map of the normalised as-is score (0 to 1) for 19 countries and 4 tasks; darker is higher."},
+			Rows: countries, Cols: tasks, Values: matrix(0), Legend: "As-is score (0 = none, 1 = complete)",
+		}},
+		{"heatmap-gap", HeatMap{
+			Meta: Meta{ID: "hm-gap", Title: "Figure 2. Gap between to-be and as-is",
+				Desc: "Heat map of the gap, to-be minus as-is (0 to 1); darker is a larger gap."},
+			Rows: countries[:6], Cols: []string{"data", "models", "skills", "stakeholders"}, Values: matrix(3)[:6], Gap: true,
+		}},
+	}
+}
+
+func TestGolden(t *testing.T) {
+	for _, tc := range goldenCases() {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := tc.r.Render()
+			if err != nil {
+				t.Fatal(err)
+			}
+			wellFormed(t, got)
+			path := filepath.Join("testdata", tc.name+".svg")
+			if *update {
+				if err := os.WriteFile(path, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s differs from the rendered chart; if the change is intended, run go test ./internal/chart -update and look at the result", path)
+			}
+		})
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	for _, tc := range goldenCases() {
+		a, err := tc.r.Render()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 5 {
+			b, err := tc.r.Render()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(a, b) {
+				t.Fatalf("%s: two renders of the same input differ", tc.name)
+			}
+		}
+	}
+}
+
+// wellFormed decodes the whole document and checks the accessible root.
+func wellFormed(t *testing.T, doc []byte) {
+	t.Helper()
+	d := xml.NewDecoder(bytes.NewReader(doc))
+	d.Strict = true
+	var first []string
+	for {
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatalf("not well-formed XML: %v", err)
+		}
+		if se, ok := tok.(xml.StartElement); ok && len(first) < 3 {
+			name := se.Name.Local
+			for _, a := range se.Attr {
+				if a.Name.Local == "role" || a.Name.Local == "id" {
+					name += " " + a.Name.Local + "=" + a.Value
+				}
+			}
+			first = append(first, name)
+		}
+	}
+	if len(first) < 3 || first[0] != "svg role=img" || !strings.HasPrefix(first[1], "title id=") || !strings.HasPrefix(first[2], "desc id=") {
+		t.Errorf("root must be svg role=img with title and desc first, got %v", first)
+	}
+}

@@ -1,0 +1,157 @@
+package chart
+
+import (
+	"fmt"
+	"math"
+)
+
+// HeatMap is a matrix of values in [0,1], such as countries (rows) × tasks (columns).
+// Each cell is coloured on a single-hue ramp and shows its value; a nil value is drawn
+// hatched and labelled "n/a". Values outside [0,1] are printed as they are and
+// coloured as the nearest end of the ramp.
+type HeatMap struct {
+	Meta
+	// Rows and Cols label the matrix; Values[r][c] belongs to Rows[r] and Cols[c].
+	Rows   []string
+	Cols   []string
+	Values [][]*float64
+	// Gap switches to the orange ramp used for gaps (to-be minus as-is), so a gap map
+	// is not read as a score map.
+	Gap bool
+	// Legend names the value, e.g. "As-is score (0 = none, 1 = complete)".
+	Legend string
+}
+
+// Heat map layout, in SVG user units.
+const (
+	hmPad        = 16.0
+	hmCellH      = 28.0
+	hmLabelSize  = 12.0
+	hmLineH      = 14.0
+	hmTop        = 44.0
+	hmMaxRowText = 200.0
+)
+
+func (h HeatMap) check() error {
+	if err := h.Meta.check(); err != nil {
+		return err
+	}
+	if len(h.Rows) == 0 || len(h.Cols) == 0 {
+		return fmt.Errorf("heat map %s: needs at least one row and one column", h.ID)
+	}
+	if len(h.Values) != len(h.Rows) {
+		return fmt.Errorf("heat map %s: %d rows of values for %d row labels", h.ID, len(h.Values), len(h.Rows))
+	}
+	for r, row := range h.Values {
+		if len(row) != len(h.Cols) {
+			return fmt.Errorf("heat map %s: row %q has %d values for %d columns", h.ID, h.Rows[r], len(row), len(h.Cols))
+		}
+		for c, v := range row {
+			if err := checkValue(v, fmt.Sprintf("heat map %s, %s × %s", h.ID, h.Rows[r], h.Cols[c])); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// Render draws the heat map as SVG.
+func (h HeatMap) Render() ([]byte, error) {
+	if err := h.check(); err != nil {
+		return nil, err
+	}
+	classes := blues
+	if h.Gap {
+		classes = oranges
+	}
+	rowW := math.Min(maxWidth(h.Rows, hmLabelSize), hmMaxRowText) + 12
+	colW := clamp(math.Max(maxWidth(h.Cols, hmLabelSize)/2+16, widestWord(h.Cols, hmLabelSize)+14), 64, 140)
+	heads := make([][]string, len(h.Cols))
+	lines := 1
+	for i, c := range h.Cols {
+		heads[i] = wrap(c, colW-8, hmLabelSize, 3)
+		lines = max(lines, len(heads[i]))
+	}
+	gridX := hmPad + rowW
+	gridY := hmTop + float64(lines)*hmLineH + 8
+	gridW := float64(len(h.Cols)) * colW
+	gridH := float64(len(h.Rows)) * hmCellH
+	width := math.Max(gridX+gridW+hmPad, 420)
+	height := gridY + gridH + 64
+
+	s := begin(h.Meta, width, height)
+	s.printf("<defs>\n")
+	s.naPatternDef()
+	s.printf(`<linearGradient id="%s-grad">`, s.id)
+	for i := range 9 {
+		t := float64(i) / 8
+		s.printf(`<stop offset="%s" stop-color="%s"/>`, fmtValue(t, 3), ramp(classes, t).hex())
+	}
+	s.printf("</linearGradient>\n</defs>\n")
+
+	// Column headers, bottom-aligned above the grid.
+	s.printf(`<g font-size="%s" font-weight="600">`+"\n", num(hmLabelSize))
+	for i, head := range heads {
+		x := gridX + (float64(i)+0.5)*colW
+		for j, l := range head {
+			y := gridY - 8 - float64(len(head)-1-j)*hmLineH
+			s.text(x, y, "middle", "", l, h.Cols[i])
+		}
+	}
+	s.printf("</g>\n")
+
+	// Row labels.
+	s.printf(`<g font-size="%s">`+"\n", num(hmLabelSize))
+	for r, label := range h.Rows {
+		y := gridY + (float64(r)+0.5)*hmCellH + 4
+		s.text(gridX-8, y, "end", "", truncate(label, hmMaxRowText, hmLabelSize), label)
+	}
+	s.printf("</g>\n")
+
+	// Cells.
+	s.printf(`<g font-size="12" text-anchor="middle">` + "\n")
+	for r, row := range h.Values {
+		for c, v := range row {
+			x := gridX + float64(c)*colW
+			y := gridY + float64(r)*hmCellH
+			cx, cy := x+colW/2, y+hmCellH/2+4
+			if v == nil {
+				s.printf(`<g><title>%s, %s: no value</title><rect x="%s" y="%s" width="%s" height="%s" fill="url(#%s-na)" stroke="#ffffff"/>`,
+					esc(h.Rows[r]), esc(h.Cols[c]), num(x), num(y), num(colW), num(hmCellH), s.id)
+				s.printf(`<text x="%s" y="%s" fill="%s" font-style="italic">n/a</text></g>`+"\n", num(cx), num(cy), colMuted)
+				continue
+			}
+			bg := ramp(classes, *v)
+			val := fmtValue(*v, 2)
+			s.printf(`<g><title>%s, %s: %s</title><rect x="%s" y="%s" width="%s" height="%s" fill="%s" stroke="#ffffff"/>`,
+				esc(h.Rows[r]), esc(h.Cols[c]), val, num(x), num(y), num(colW), num(hmCellH), bg.hex())
+			s.printf(`<text x="%s" y="%s" fill="%s">%s</text></g>`+"\n", num(cx), num(cy), textOn(bg).hex(), val)
+		}
+	}
+	s.printf("</g>\n")
+
+	// Legend: the ramp from 0 to 1 and the n/a swatch.
+	ly := gridY + gridH + 22
+	lx := hmPad
+	legend := h.Legend
+	if legend == "" {
+		legend = "Value (0–1)"
+		if h.Gap {
+			legend = "Gap, to-be minus as-is (0–1)"
+		}
+	}
+	s.printf(`<g font-size="11" aria-hidden="true">` + "\n")
+	s.text(lx, ly, "", `font-weight="600"`, truncate(legend, width-2*hmPad, 11), legend)
+	barY := ly + 8
+	s.printf(`<rect x="%s" y="%s" width="160" height="12" fill="url(#%s-grad)" stroke="%s" stroke-width="0.5"/>`+"\n", num(lx), num(barY), s.id, colAxis)
+	for _, t := range []float64{0, 0.5, 1} {
+		x := lx + 160*t
+		s.printf(`<path d="M%s %sV%s" stroke="%s"/>`, num(x), num(barY+12), num(barY+16), colAxis)
+		s.text(x, barY+27, "middle", "", fmtValue(t, 1), "")
+	}
+	nx := lx + 196
+	s.printf(`<rect x="%s" y="%s" width="24" height="12" fill="url(#%s-na)" stroke="%s" stroke-width="0.5"/>`+"\n", num(nx), num(barY), s.id, colAxis)
+	s.text(nx+30, barY+10, "", "", "n/a: not assessed", "")
+	s.printf("</g>\n")
+	return s.end()
+}
