@@ -1,0 +1,206 @@
+package gitrev_test
+
+import (
+	"errors"
+	"io/fs"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/hwfplan/hwfplan/internal/gitrev"
+	"github.com/hwfplan/hwfplan/internal/gitrev/gittest"
+)
+
+func open(t *testing.T, dir string) *gitrev.Repo {
+	t.Helper()
+	r, err := gitrev.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.Close() })
+	return r
+}
+
+func hashes(revs []gitrev.Revision) []string {
+	var out []string
+	for _, r := range revs {
+		out = append(out, r.Hash.String())
+	}
+	return out
+}
+
+// history builds: commits on HU and SK, a side branch that edits HU merged back,
+// a side branch that only edits SK merged back, HU deleted and restored, and EL
+// renamed to GR.
+func history(t *testing.T) *gittest.Repo {
+	g := gittest.New(t)
+	g.Write(map[string]string{"countries/HU/country.yaml": "code: HU\n", "countries/SK/country.yaml": "code: SK\n",
+		"countries/EL/country.yaml": "code: EL\n", "countries/EL/as-is.yaml": "tasks: {}\n", "countries/EL/to-be.yaml": "vision: v\n"})
+	g.Commit("initial")
+	g.Write(map[string]string{"countries/HU/as-is.yaml": "tasks: {}\n"})
+	g.Commit("HU as-is")
+	g.Write(map[string]string{"countries/SK/as-is.yaml": "tasks: {}\n"})
+	g.Commit("SK as-is")
+	g.Git("checkout", "-q", "-b", "side")
+	g.Write(map[string]string{"countries/HU/to-be.yaml": "vision: x\n"})
+	g.Commit("HU to-be on side")
+	g.Git("checkout", "-q", "main")
+	g.Write(map[string]string{"countries/SK/to-be.yaml": "vision: y\n"})
+	g.Commit("SK to-be on main")
+	g.Merge("side", "merge side")
+	g.Git("checkout", "-q", "-b", "sk-only")
+	g.Write(map[string]string{"countries/SK/to-do.yaml": "steps: []\n"})
+	g.Commit("SK to-do")
+	g.Git("checkout", "-q", "main")
+	g.Write(map[string]string{"README.md": "plans\n"})
+	g.Commit("readme")
+	g.Merge("sk-only", "merge sk-only")
+	g.Remove("countries/HU/as-is.yaml")
+	g.Commit("drop HU as-is")
+	g.Write(map[string]string{"countries/HU/as-is.yaml": "tasks: {}\n"})
+	g.Commit("restore HU as-is")
+	g.Git("mv", "countries/EL", "countries/GR")
+	g.Write(map[string]string{"countries/GR/country.yaml": "code: GR\n"})
+	g.Commit("rename EL to GR")
+	return g
+}
+
+func TestHistoryMatchesGitLog(t *testing.T) {
+	g := history(t)
+	for _, withGraph := range []bool{false, true} {
+		if withGraph {
+			g.Git("commit-graph", "write", "--reachable")
+		}
+		r := open(t, g.Dir)
+		head, err := r.Resolve("HEAD")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range []string{"countries/HU", "countries/SK", "countries/HU/as-is.yaml", "README.md", "countries/XX"} {
+			revs, err := r.History(head, p, gitrev.HistoryOptions{NoFollow: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := hashes(revs), g.Log("--", p); !slices.Equal(got, want) {
+				t.Errorf("graph=%v %s: got %v, git log says %v", withGraph, p, got, want)
+			}
+		}
+	}
+}
+
+func TestHistoryFollowsRename(t *testing.T) {
+	g := history(t)
+	r := open(t, g.Dir)
+	head, _ := r.Resolve("HEAD")
+	revs, err := r.History(head, "countries/GR", gitrev.HistoryOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := g.Log("--", "countries/GR")
+	want = append(want, g.Log("HEAD~1", "--", "countries/EL")...)
+	if got := hashes(revs); !slices.Equal(got, want) {
+		t.Fatalf("got %v, want %v", got, want)
+	}
+	if revs[0].RenamedFrom != "countries/EL" || revs[1].Path != "countries/EL" {
+		t.Errorf("rename not recorded: %+v", revs[:2])
+	}
+	limited, err := r.History(head, "countries/GR", gitrev.HistoryOptions{Limit: 1})
+	if err != nil || len(limited) != 1 {
+		t.Errorf("limit 1: %d revisions, %v", len(limited), err)
+	}
+}
+
+func TestShallowClone(t *testing.T) {
+	g := history(t)
+	c := g.Clone("--depth", "1")
+	r := open(t, c.Dir)
+	if ok, err := r.Shallow(); !ok || err != nil {
+		t.Fatalf("Shallow() = %v, %v", ok, err)
+	}
+	head, err := r.Resolve("HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = r.History(head, "countries/HU", gitrev.HistoryOptions{})
+	if !errors.Is(err, gitrev.ErrShallow) || !strings.Contains(err.Error(), "fetch-depth: 0") || !strings.Contains(err.Error(), "git fetch --unshallow") {
+		t.Errorf("history in a shallow clone: %v", err)
+	}
+	_, err = r.Resolve("HEAD~3")
+	if !errors.Is(err, gitrev.ErrShallow) || !strings.Contains(err.Error(), `"HEAD~3"`) {
+		t.Errorf("resolve past the shallow boundary: %v", err)
+	}
+	// The tip itself is fully readable.
+	fsys, err := r.FS(head)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fs.ReadFile(fsys, "countries/GR/country.yaml"); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestResolve(t *testing.T) {
+	g := history(t)
+	g.Git("tag", "-a", "-m", "v1", "v1", "HEAD~2")
+	g.Git("branch", "old", "HEAD~3")
+	r := open(t, g.Dir)
+	for rev, want := range map[string]string{
+		"HEAD": g.Git("rev-parse", "HEAD"), "main": g.Git("rev-parse", "main"), "v1": g.Git("rev-parse", "v1^{commit}"),
+		"old": g.Git("rev-parse", "old"), "HEAD~2": g.Git("rev-parse", "HEAD~2"), g.Git("rev-parse", "HEAD~1")[:10]: g.Git("rev-parse", "HEAD~1"),
+	} {
+		h, err := r.Resolve(rev)
+		if err != nil || h.String() != want {
+			t.Errorf("Resolve(%q) = %s, %v; want %s", rev, h, err, want)
+		}
+	}
+	_, err := r.Resolve("no-such-branch")
+	if !errors.Is(err, gitrev.ErrUnknownRevision) || !strings.Contains(err.Error(), `"no-such-branch"`) || errors.Is(err, gitrev.ErrShallow) {
+		t.Errorf("unknown revision: %v", err)
+	}
+	// origin/main is found as main in a clone where only the remote branch exists.
+	c := g.Clone()
+	c.Git("checkout", "-q", "--detach")
+	c.Git("branch", "-D", "main")
+	rc := open(t, c.Dir)
+	if h, err := rc.Resolve("main"); err != nil || h.String() != g.Git("rev-parse", "main") {
+		t.Errorf("main via origin/main: %s %v", h, err)
+	}
+	base, err := r.MergeBase(mustResolve(t, r, "main"), mustResolve(t, r, "old"))
+	if err != nil || base.String() != g.Git("merge-base", "main", "old") {
+		t.Errorf("merge base %s, %v", base, err)
+	}
+}
+
+func mustResolve(t *testing.T, r *gitrev.Repo, rev string) plumbing.Hash {
+	t.Helper()
+	h, err := r.Resolve(rev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return h
+}
+
+func TestFS(t *testing.T) {
+	g := history(t)
+	r := open(t, g.Dir)
+	fsys, err := r.FS(mustResolve(t, r, "HEAD"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := fstest.TestFS(fsys, "countries/HU/country.yaml", "countries/GR/to-be.yaml", "README.md"); err != nil {
+		t.Fatal(err)
+	}
+	old, err := r.FS(mustResolve(t, r, "HEAD~8"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fs.ReadFile(old, "countries/HU/to-be.yaml"); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("file that came later: %v, want not exist", err)
+	}
+	data, err := fs.ReadFile(old, "countries/HU/country.yaml")
+	if err != nil || string(data) != "code: HU\n" {
+		t.Errorf("old file: %q, %v", data, err)
+	}
+}

@@ -1,0 +1,118 @@
+// Package gittest builds real git repositories with the git CLI for tests: files are
+// written, committed with fixed authors and strictly increasing dates, branched and
+// merged, so results can be compared with what git itself says.
+package gittest
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// Repo is a work tree made for one test.
+type Repo struct {
+	T    testing.TB
+	Dir  string
+	tick int
+	// Start is the date of the first commit; each commit is one minute later.
+	Start time.Time
+}
+
+// New makes an empty repository with branch main, or skips the test without git.
+func New(t testing.TB) *Repo {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	r := &Repo{T: t, Dir: t.TempDir(), Start: time.Date(2025, 1, 1, 9, 0, 0, 0, time.UTC)}
+	r.Git("init", "-q", "-b", "main")
+	r.Git("config", "commit.gpgsign", "false")
+	return r
+}
+
+// Git runs git in the repository and returns its trimmed output; it fails the test on error.
+func (r *Repo) Git(args ...string) string {
+	r.T.Helper()
+	out, err := r.run(args...)
+	if err != nil {
+		r.T.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return strings.TrimSpace(out)
+}
+
+func (r *Repo) run(args ...string) (string, error) {
+	cmd := exec.Command("git", args...)
+	cmd.Dir = r.Dir
+	when := r.Start.Add(time.Duration(r.tick) * time.Minute).Format(time.RFC3339)
+	cmd.Env = append(os.Environ(),
+		"GIT_AUTHOR_NAME=Ana Planner", "GIT_AUTHOR_EMAIL=ana@example.org",
+		"GIT_COMMITTER_NAME=Ana Planner", "GIT_COMMITTER_EMAIL=ana@example.org",
+		"GIT_AUTHOR_DATE="+when, "GIT_COMMITTER_DATE="+when,
+		"GIT_CONFIG_NOSYSTEM=1", "HOME="+r.Dir,
+	)
+	out, err := cmd.CombinedOutput()
+	return string(out), err
+}
+
+// Write writes files (slash path → content) into the work tree.
+func (r *Repo) Write(files map[string]string) {
+	r.T.Helper()
+	for name, content := range files {
+		p := filepath.Join(r.Dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			r.T.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			r.T.Fatal(err)
+		}
+	}
+}
+
+// Remove deletes a file or folder from the work tree.
+func (r *Repo) Remove(name string) {
+	r.T.Helper()
+	if err := os.RemoveAll(filepath.Join(r.Dir, filepath.FromSlash(name))); err != nil {
+		r.T.Fatal(err)
+	}
+}
+
+// Commit stages everything and commits; it returns the new commit's hash.
+func (r *Repo) Commit(msg string) string {
+	r.T.Helper()
+	r.tick++
+	r.Git("add", "-A")
+	r.Git("commit", "-q", "--allow-empty", "-m", msg)
+	return r.Git("rev-parse", "HEAD")
+}
+
+// Merge merges branch into the current branch with a merge commit.
+func (r *Repo) Merge(branch, msg string) string {
+	r.T.Helper()
+	r.tick++
+	r.Git("merge", "-q", "--no-ff", "-m", msg, branch)
+	return r.Git("rev-parse", "HEAD")
+}
+
+// Log returns `git log --format=%H <args>` as a list.
+func (r *Repo) Log(args ...string) []string {
+	r.T.Helper()
+	out := r.Git(append([]string{"log", "--format=%H"}, args...)...)
+	if out == "" {
+		return nil
+	}
+	return strings.Split(out, "\n")
+}
+
+// Clone clones the repository with extra git clone flags (e.g. --depth 1) into a new
+// folder and returns it as a Repo.
+func (r *Repo) Clone(flags ...string) *Repo {
+	r.T.Helper()
+	dir := r.T.TempDir()
+	args := append([]string{"clone", "-q"}, flags...)
+	args = append(args, "file://"+r.Dir, dir)
+	r.Git(args...)
+	return &Repo{T: r.T, Dir: dir, tick: r.tick, Start: r.Start}
+}

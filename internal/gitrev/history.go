@@ -1,0 +1,238 @@
+package gitrev
+
+import (
+	"container/heap"
+	"fmt"
+	"path"
+
+	"github.com/go-git/go-git/v5/plumbing"
+)
+
+// Revision is one commit that changed the path a history was asked for.
+type Revision struct {
+	Hash    plumbing.Hash
+	Parents []plumbing.Hash
+	// Path is the path at this commit; it differs from the path asked for in commits
+	// older than a rename.
+	Path string
+	// RenamedFrom is the old path when this commit renamed the path, else "".
+	RenamedFrom string
+}
+
+// HistoryOptions tunes History.
+type HistoryOptions struct {
+	// Limit stops after so many revisions; 0 means all.
+	Limit int
+	// NoFollow turns off following renames of the path.
+	NoFollow bool
+}
+
+// History lists the commits reachable from start that changed path (a file or a folder
+// such as countries/HU), newest first, like `git log -- path`. It decides as git does:
+// a commit is shown when the tree entry of path differs from every parent's; when it
+// equals one parent's, only that parent is followed (so merges that brought no change
+// to the path are skipped with their side branch). When a commit adds the path and a
+// sibling entry with the same or mostly the same content disappears, the walk goes on
+// under the old name. A shallow clone makes the history incomplete: History then fails
+// with an error wrapping ErrShallow.
+func (r *Repo) History(start plumbing.Hash, p string, opts HistoryOptions) ([]Revision, error) {
+	p = path.Clean(p)
+	shallow, err := r.git.Storer.Shallow()
+	if err != nil {
+		return nil, fmt.Errorf("failed to read shallow commits: %w", err)
+	}
+	cut := make(map[plumbing.Hash]bool, len(shallow))
+	for _, h := range shallow {
+		cut[h] = true
+	}
+	g := r.graph
+	var out []Revision
+	q := &walkQueue{}
+	seen := map[plumbing.Hash]bool{}
+	push := func(h plumbing.Hash, p string) error {
+		if seen[h] {
+			return nil
+		}
+		seen[h] = true
+		c, err := g.commit(h)
+		if err != nil {
+			return err
+		}
+		q.seq++
+		heap.Push(q, walkItem{hash: h, path: p, info: c, seq: q.seq})
+		return nil
+	}
+	if err := push(start, p); err != nil {
+		return nil, r.shallowHint(err)
+	}
+	for q.Len() > 0 {
+		it := heap.Pop(q).(walkItem)
+		c := it.info
+		here, err := g.lookup(c.tree, it.path)
+		if err != nil {
+			return nil, err
+		}
+		if cut[it.hash] {
+			return nil, fmt.Errorf("failed to read the history of %s: commit %s has no parents here; %w: %s",
+				p, short(it.hash), ErrShallow, ShallowFix)
+		}
+		if len(c.parents) == 0 {
+			if !here.IsZero() {
+				out = append(out, Revision{Hash: it.hash, Path: it.path})
+			}
+		} else {
+			same := -1
+			parentPaths := make([]string, len(c.parents))
+			renamedFrom := ""
+			for i, ph := range c.parents {
+				pc, err := g.commit(ph)
+				if err != nil {
+					return nil, r.shallowHint(err)
+				}
+				parentPaths[i] = it.path
+				there, err := g.lookup(pc.tree, it.path)
+				if err != nil {
+					return nil, err
+				}
+				if there == here {
+					same = i
+					break
+				}
+				if there.IsZero() && !here.IsZero() && !opts.NoFollow {
+					old, err := g.renameSource(c.tree, pc.tree, it.path, here)
+					if err != nil {
+						return nil, err
+					}
+					if old != "" {
+						parentPaths[i] = old
+						renamedFrom = old
+					}
+				}
+			}
+			if same >= 0 {
+				if err := push(c.parents[same], it.path); err != nil {
+					return nil, r.shallowHint(err)
+				}
+				continue
+			}
+			out = append(out, Revision{Hash: it.hash, Parents: c.parents, Path: it.path, RenamedFrom: renamedFrom})
+			for i, ph := range c.parents {
+				if err := push(ph, parentPaths[i]); err != nil {
+					return nil, r.shallowHint(err)
+				}
+			}
+		}
+		if opts.Limit > 0 && len(out) >= opts.Limit {
+			break
+		}
+	}
+	return out, nil
+}
+
+// renameSource looks in the parent for a sibling of p that the child no longer has and
+// whose content is the same as p's in the child, or shares at least half of its files
+// (for folders). It returns the sibling's path or "".
+func (g *graph) renameSource(childTree, parentTree plumbing.Hash, p string, here plumbing.Hash) (string, error) {
+	dir, base := path.Split(p)
+	dir = path.Clean(dir)
+	parentDir, ok, err := g.find(parentTree, dir)
+	if err != nil || !ok || !parentDir.dir {
+		return "", err
+	}
+	childDir, ok, err := g.find(childTree, dir)
+	if err != nil || !ok || !childDir.dir {
+		return "", err
+	}
+	before, err := g.entries(parentDir.hash)
+	if err != nil {
+		return "", err
+	}
+	after, err := g.entries(childDir.hash)
+	if err != nil {
+		return "", err
+	}
+	kept := map[string]bool{}
+	for _, e := range after {
+		kept[e.name] = true
+	}
+	hereEntry, _, err := g.find(childTree, p)
+	if err != nil {
+		return "", err
+	}
+	best, bestScore := "", 0.0
+	for _, e := range before {
+		if kept[e.name] || e.name == base {
+			continue
+		}
+		if e.hash == here {
+			return path.Join(dir, e.name), nil
+		}
+		if e.dir && hereEntry.dir {
+			s, err := g.similarity(e.hash, here)
+			if err != nil {
+				return "", err
+			}
+			if s >= 0.5 && s > bestScore {
+				best, bestScore = path.Join(dir, e.name), s
+			}
+		}
+	}
+	return best, nil
+}
+
+// similarity is the share of files (by name and content) two folders have in common.
+func (g *graph) similarity(a, b plumbing.Hash) (float64, error) {
+	ea, err := g.entries(a)
+	if err != nil {
+		return 0, err
+	}
+	eb, err := g.entries(b)
+	if err != nil {
+		return 0, err
+	}
+	set := map[plumbing.Hash]bool{}
+	for _, e := range ea {
+		set[e.hash] = true
+	}
+	common := 0
+	for _, e := range eb {
+		if set[e.hash] {
+			common++
+		}
+	}
+	n := max(len(ea), len(eb))
+	if n == 0 {
+		return 0, nil
+	}
+	return float64(common) / float64(n), nil
+}
+
+type walkItem struct {
+	hash plumbing.Hash
+	path string
+	info *commitInfo
+	seq  int
+}
+
+// walkQueue pops the newest commit first (by commit time, then by discovery order),
+// which is the order git log prints in.
+type walkQueue struct {
+	items []walkItem
+	seq   int
+}
+
+func (q *walkQueue) Len() int { return len(q.items) }
+func (q *walkQueue) Less(i, j int) bool {
+	a, b := q.items[i], q.items[j]
+	if !a.info.when.Equal(b.info.when) {
+		return a.info.when.After(b.info.when)
+	}
+	return a.seq < b.seq
+}
+func (q *walkQueue) Swap(i, j int) { q.items[i], q.items[j] = q.items[j], q.items[i] }
+func (q *walkQueue) Push(x any)    { q.items = append(q.items, x.(walkItem)) }
+func (q *walkQueue) Pop() any {
+	it := q.items[len(q.items)-1]
+	q.items = q.items[:len(q.items)-1]
+	return it
+}
