@@ -57,7 +57,44 @@ func goldenCases() []struct {
 				Desc: "Heat map of the gap, to-be minus as-is (0 to 1); darker is a larger gap."},
 			Rows: countries[:6], Cols: []string{"data", "models", "skills", "stakeholders"}, Values: matrix(3)[:6], Gap: true,
 		}},
+		{"bars-clusters", Bars{
+			Meta: Meta{ID: "bars", Title: "Figure 3. Mean as-is score by cluster and task",
+				Desc: "Grouped bars: for each cluster and for all countries, the mean as-is score of each task (0 to 1)."},
+			Groups: []string{"WP5", "WP6", "WP7", "All countries"},
+			Series: []Series{
+				{Name: "Data", Values: vals(0.52, 0.41, 0.63, 0.53)},
+				{Name: "Models", Values: vals(0.35, 0.28, 0.47, 0.37)},
+				{Name: "Skills", Values: []*float64{Value(0.61), nil, Value(0.58), Value(0.6)}},
+				{Name: "Stakeholders", Values: vals(0.7, 0.55, 0.49, 0.58)},
+			},
+			YLabel: "Mean as-is score (0-1)",
+		}},
+		{"radar-it", Radar{
+			Meta: Meta{ID: "radar-it", Title: "Figure 4. Italy: as-is and to-be by task",
+				Desc: "Radar chart of Italy's as-is score and to-be target for each of the four tasks, 0 at the centre, 1 at the edge."},
+			Axes: tasks,
+			Series: []Series{
+				{Name: "As is", Values: vals(0.45, 0.3, 0.62, 0.5)},
+				{Name: "To be", Values: vals(0.85, 0.75, 0.8, 0.9)},
+			},
+		}},
+		{"radar-six-na", Radar{
+			Meta: Meta{ID: "radar-six", Title: "Six axes, one missing value", Desc: "Radar with six axes."},
+			Axes: []string{"timeliness", "availability", "accuracy", "completeness", "comprehensiveness", "linkage"},
+			Series: []Series{
+				{Name: "As is", Values: []*float64{Value(0.33), Value(0.5), nil, Value(0.67), Value(0.2), Value(0)}},
+				{Name: "To be", Values: vals(0.67, 1, 0.67, 1, 0.6, 0.5)},
+			},
+		}},
 	}
+}
+
+func vals(v ...float64) []*float64 {
+	out := make([]*float64, len(v))
+	for i := range v {
+		out[i] = &v[i]
+	}
+	return out
 }
 
 func TestGolden(t *testing.T) {

@@ -1,0 +1,36 @@
+// Package root assembles the hwfplan command tree.
+package root
+
+import (
+	"github.com/hwfplan/hwfplan/internal/cmd/schemacmd"
+	"github.com/hwfplan/hwfplan/internal/cmd/validate"
+	"github.com/hwfplan/hwfplan/internal/cmd/version"
+	"github.com/hwfplan/hwfplan/internal/cmdutil"
+	"github.com/spf13/cobra"
+)
+
+// NewCmdRoot builds the whole command tree on a Factory.
+func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "hwfplan",
+		Short: "Keep national health workforce plans as code",
+		Long: `hwfplan keeps the HEROES health workforce plans — each country's as-is assessment,
+to-be targets, to-do road map and policy action plan — as schema-validated YAML in git.
+It validates them, compares countries and clusters, builds the reports and the site,
+and shows reviewers what a revision changed.`,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		Version:       f.Version,
+	}
+	cmd.SetOut(f.IOStreams.Out)
+	cmd.SetErr(f.IOStreams.ErrOut)
+	cmd.PersistentFlags().StringVar(f.RootFlag, "root", "", "plans repository `DIR` (default: the enclosing git work tree)")
+	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &cmdutil.FlagError{Err: err} })
+
+	cmd.AddCommand(
+		validate.NewCmdValidate(f, nil),
+		schemacmd.NewCmdSchema(f, nil),
+		version.NewCmdVersion(f),
+	)
+	return cmd
+}

@@ -1,0 +1,132 @@
+// Package cmdutil is what every hwfplan command shares: the Factory (streams and
+// the repository root), and the error types that decide how an error is shown and
+// which exit code it gives.
+package cmdutil
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"github.com/hwfplan/hwfplan/internal/diag"
+	"github.com/hwfplan/hwfplan/internal/iostreams"
+	"github.com/hwfplan/hwfplan/internal/load"
+)
+
+// Exit codes.
+const (
+	ExitOK      = 0
+	ExitInvalid = 1 // data invalid, or changes found with --exit-code
+	ExitUsage   = 2 // usage or internal error
+)
+
+// Factory gives commands their streams and finds the repository.
+type Factory struct {
+	IOStreams *iostreams.IOStreams
+	// RootFlag is the value of the global --root flag ("" means: find it).
+	RootFlag *string
+	// Version is the build's version string.
+	Version string
+	// Getwd returns the working directory (tests replace it).
+	Getwd func() (string, error)
+}
+
+// New returns a Factory on the process's streams.
+func New(version string) *Factory {
+	root := ""
+	return &Factory{IOStreams: iostreams.System(), RootFlag: &root, Version: version, Getwd: os.Getwd}
+}
+
+// Root returns the plans repository root: --root if given, otherwise the enclosing
+// git work tree, otherwise the working directory.
+func (f *Factory) Root() (string, error) {
+	if f.RootFlag != nil && *f.RootFlag != "" {
+		abs, err := filepath.Abs(*f.RootFlag)
+		if err != nil {
+			return "", fmt.Errorf("failed to resolve --root %s: %w", *f.RootFlag, err)
+		}
+		fi, err := os.Stat(abs)
+		if err != nil {
+			return "", fmt.Errorf("--root %s: %w", *f.RootFlag, err)
+		}
+		if !fi.IsDir() {
+			return "", fmt.Errorf("--root %s is not a folder", *f.RootFlag)
+		}
+		return abs, nil
+	}
+	wd, err := f.Getwd()
+	if err != nil {
+		return "", fmt.Errorf("failed to find the working directory: %w", err)
+	}
+	for dir := wd; ; {
+		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			break
+		}
+		dir = parent
+	}
+	if out, err := exec.Command("git", "-C", wd, "rev-parse", "--show-toplevel").Output(); err == nil {
+		return strings.TrimSpace(string(out)), nil
+	}
+	return wd, nil
+}
+
+// LoadRepo opens the repository root and loads every plan in it.
+func (f *Factory) LoadRepo() (string, *load.Repo, []diag.Diagnostic, error) {
+	root, err := f.Root()
+	if err != nil {
+		return "", nil, nil, err
+	}
+	fsys, err := load.DirFS(root)
+	if err != nil {
+		return "", nil, nil, err
+	}
+	repo, ds := load.Load(fsys, load.Options{})
+	return root, repo, ds, nil
+}
+
+// RootFS opens the repository root as a safe fs.FS.
+func (f *Factory) RootFS() (string, fs.FS, error) {
+	root, err := f.Root()
+	if err != nil {
+		return "", nil, err
+	}
+	fsys, err := load.DirFS(root)
+	return root, fsys, err
+}
+
+// FlagError is a usage mistake: it is shown with the command's usage, exit 2.
+type FlagError struct{ Err error }
+
+func (e *FlagError) Error() string { return e.Err.Error() }
+func (e *FlagError) Unwrap() error { return e.Err }
+
+// FlagErrorf builds a FlagError.
+func FlagErrorf(format string, args ...any) error {
+	return &FlagError{Err: fmt.Errorf(format, args...)}
+}
+
+// ExitError sets the exit code without printing anything more (the command has
+// already said what is wrong).
+type ExitError struct{ Code int }
+
+func (e *ExitError) Error() string { return fmt.Sprintf("exit status %d", e.Code) }
+
+// ErrSilent exits 1 without a message.
+var ErrSilent = &ExitError{Code: ExitInvalid}
+
+// IsSilent reports whether err only carries an exit code.
+func IsSilent(err error) (int, bool) {
+	var ee *ExitError
+	if errors.As(err, &ee) {
+		return ee.Code, true
+	}
+	return 0, false
+}

@@ -1,0 +1,266 @@
+// Package framework loads the assessment vocabulary (schema/framework.yaml): the tasks,
+// their items, the scales items are scored on, the sustainability domains and the
+// professions. Every other package asks the framework instead of hard-coding ids, so
+// another programme can bring its own framework without code changes.
+package framework
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+
+	"gopkg.in/yaml.v3"
+)
+
+// DefaultPath is where the framework lives in a plans repository.
+const DefaultPath = "schema/framework.yaml"
+
+// Framework is the whole vocabulary.
+type Framework struct {
+	ID             string         `yaml:"id"`
+	Title          string         `yaml:"title"`
+	Programme      Programme      `yaml:"programme"`
+	GapThreshold   float64        `yaml:"gap_threshold"`
+	Scales         []Scale        `yaml:"scales"`
+	Tasks          []Task         `yaml:"tasks"`
+	Sustainability Sustainability `yaml:"sustainability"`
+	Professions    []Profession   `yaml:"professions"`
+
+	scales map[string]*Scale
+	items  map[string]*Item
+	tasks  map[string]*Task
+}
+
+// Programme describes the programme the plans belong to.
+type Programme struct {
+	Name     string `yaml:"name"`
+	FullName string `yaml:"full_name"`
+	Start    string `yaml:"start"` // YYYY-MM
+	End      string `yaml:"end"`   // YYYY-MM; actions ending later must state their sustainability
+	URL      string `yaml:"url"`
+}
+
+// Scale is an ordinal scale with labelled values.
+type Scale struct {
+	ID     string  `yaml:"id"`
+	Title  string  `yaml:"title"`
+	Min    int     `yaml:"min"`
+	Max    int     `yaml:"max"`
+	Labels []Label `yaml:"labels"`
+}
+
+// Label names one value of a scale.
+type Label struct {
+	Value int    `yaml:"value"`
+	Label string `yaml:"label"`
+}
+
+// Task is one of the assessed tasks (data, models, skills, stakeholders).
+type Task struct {
+	ID          string `yaml:"id"`
+	Number      int    `yaml:"number"`
+	Title       string `yaml:"title"`
+	Short       string `yaml:"short"`
+	Description string `yaml:"description"`
+	Items       []Item `yaml:"items"`
+}
+
+// Item is one scored question within a task.
+type Item struct {
+	ID          string  `yaml:"id"`
+	Title       string  `yaml:"title"`
+	Scale       string  `yaml:"scale"`
+	Source      string  `yaml:"source"`
+	Description string  `yaml:"description"`
+	Levels      []Label `yaml:"levels"` // item-specific labels; fall back to the scale's
+
+	// Task is the id of the task the item belongs to (filled on load).
+	Task string `yaml:"-"`
+}
+
+// Key is the item's qualified id, "task.item", as plans refer to it.
+func (it Item) Key() string { return it.Task + "." + it.ID }
+
+// Sustainability is the HEROES Sustainability Framework.
+type Sustainability struct {
+	Scale   string   `yaml:"scale"`
+	Domains []Domain `yaml:"domains"`
+}
+
+// Domain is one sustainability domain.
+type Domain struct {
+	ID          string `yaml:"id"`
+	Title       string `yaml:"title"`
+	Description string `yaml:"description"`
+}
+
+// Profession is one profession id plans may name.
+type Profession struct {
+	ID    string `yaml:"id"`
+	Title string `yaml:"title"`
+}
+
+var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+var monthPattern = regexp.MustCompile(`^[0-9]{4}-(0[1-9]|1[0-2])$`)
+
+// Parse decodes and checks a framework file.
+func Parse(data []byte) (*Framework, error) {
+	var f Framework
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&f); err != nil {
+		return nil, fmt.Errorf("failed to read framework: %w", err)
+	}
+	if err := f.index(); err != nil {
+		return nil, fmt.Errorf("failed to check framework: %w", err)
+	}
+	return &f, nil
+}
+
+func (f *Framework) index() error {
+	var errs []error
+	f.scales = map[string]*Scale{}
+	f.items = map[string]*Item{}
+	f.tasks = map[string]*Task{}
+	if !monthPattern.MatchString(f.Programme.End) {
+		errs = append(errs, fmt.Errorf("programme.end %q is not a year-month like 2026-01", f.Programme.End))
+	}
+	if f.Programme.Start != "" && !monthPattern.MatchString(f.Programme.Start) {
+		errs = append(errs, fmt.Errorf("programme.start %q is not a year-month like 2023-02", f.Programme.Start))
+	}
+	if f.GapThreshold < 0 || f.GapThreshold > 1 {
+		errs = append(errs, fmt.Errorf("gap_threshold %v must be between 0 and 1", f.GapThreshold))
+	}
+	for i := range f.Scales {
+		s := &f.Scales[i]
+		if !idPattern.MatchString(s.ID) {
+			errs = append(errs, fmt.Errorf("scale id %q must be lower-case letters, digits and _", s.ID))
+		}
+		if s.Max <= s.Min {
+			errs = append(errs, fmt.Errorf("scale %s: max %d must be above min %d", s.ID, s.Max, s.Min))
+		}
+		if f.scales[s.ID] != nil {
+			errs = append(errs, fmt.Errorf("scale %s is defined twice", s.ID))
+		}
+		f.scales[s.ID] = s
+	}
+	if len(f.Tasks) == 0 {
+		errs = append(errs, errors.New("no tasks"))
+	}
+	for ti := range f.Tasks {
+		t := &f.Tasks[ti]
+		if !idPattern.MatchString(t.ID) {
+			errs = append(errs, fmt.Errorf("task id %q must be lower-case letters, digits and _", t.ID))
+		}
+		if f.tasks[t.ID] != nil {
+			errs = append(errs, fmt.Errorf("task %s is defined twice", t.ID))
+		}
+		f.tasks[t.ID] = t
+		if len(t.Items) == 0 {
+			errs = append(errs, fmt.Errorf("task %s has no items", t.ID))
+		}
+		for ii := range t.Items {
+			it := &t.Items[ii]
+			it.Task = t.ID
+			if !idPattern.MatchString(it.ID) {
+				errs = append(errs, fmt.Errorf("item id %q in task %s must be lower-case letters, digits and _", it.ID, t.ID))
+			}
+			if f.items[it.Key()] != nil {
+				errs = append(errs, fmt.Errorf("item %s is defined twice", it.Key()))
+			}
+			f.items[it.Key()] = it
+			if f.scales[it.Scale] == nil {
+				errs = append(errs, fmt.Errorf("item %s uses unknown scale %q", it.Key(), it.Scale))
+			}
+		}
+	}
+	if len(f.Sustainability.Domains) > 0 && f.scales[f.Sustainability.Scale] == nil {
+		errs = append(errs, fmt.Errorf("sustainability uses unknown scale %q", f.Sustainability.Scale))
+	}
+	return errors.Join(errs...)
+}
+
+// Task returns the task with the given id.
+func (f *Framework) Task(id string) (*Task, bool) { t, ok := f.tasks[id]; return t, ok }
+
+// Item returns the item with the qualified id "task.item".
+func (f *Framework) Item(key string) (*Item, bool) { it, ok := f.items[key]; return it, ok }
+
+// Scale returns the scale with the given id.
+func (f *Framework) Scale(id string) (*Scale, bool) { s, ok := f.scales[id]; return s, ok }
+
+// ItemScale returns the scale of an item; the framework guarantees it exists.
+func (f *Framework) ItemScale(it *Item) *Scale { return f.scales[it.Scale] }
+
+// SustainabilityScale returns the scale sustainability factors are scored on.
+func (f *Framework) SustainabilityScale() *Scale { return f.scales[f.Sustainability.Scale] }
+
+// TaskIDs lists task ids in framework order.
+func (f *Framework) TaskIDs() []string {
+	ids := make([]string, len(f.Tasks))
+	for i, t := range f.Tasks {
+		ids[i] = t.ID
+	}
+	return ids
+}
+
+// ItemKeys lists every qualified item id ("task.item") in framework order.
+func (f *Framework) ItemKeys() []string {
+	var keys []string
+	for _, t := range f.Tasks {
+		for _, it := range t.Items {
+			keys = append(keys, it.Key())
+		}
+	}
+	return keys
+}
+
+// DomainIDs lists the sustainability domain ids.
+func (f *Framework) DomainIDs() []string {
+	ids := make([]string, len(f.Sustainability.Domains))
+	for i, d := range f.Sustainability.Domains {
+		ids[i] = d.ID
+	}
+	return ids
+}
+
+// ProfessionIDs lists profession ids.
+func (f *Framework) ProfessionIDs() []string {
+	ids := make([]string, len(f.Professions))
+	for i, p := range f.Professions {
+		ids[i] = p.ID
+	}
+	return ids
+}
+
+// Normalise maps a score on a scale to 0-1: (score-min)/(max-min).
+func (s *Scale) Normalise(score float64) float64 {
+	return (score - float64(s.Min)) / float64(s.Max-s.Min)
+}
+
+// LabelFor returns the label of a value, preferring the item's own levels.
+func (f *Framework) LabelFor(it *Item, value int) string {
+	for _, l := range it.Levels {
+		if l.Value == value {
+			return l.Label
+		}
+	}
+	if s := f.scales[it.Scale]; s != nil {
+		for _, l := range s.Labels {
+			if l.Value == value {
+				return l.Label
+			}
+		}
+	}
+	return ""
+}
+
+// Contains reports whether v is within the scale.
+func (s *Scale) Contains(v int) bool { return v >= s.Min && v <= s.Max }
+
+// HasDomain reports whether id is a sustainability domain.
+func (f *Framework) HasDomain(id string) bool {
+	return slices.ContainsFunc(f.Sustainability.Domains, func(d Domain) bool { return d.ID == id })
+}

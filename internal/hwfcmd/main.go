@@ -1,0 +1,47 @@
+// Package hwfcmd runs the hwfplan command line: it builds the command tree, runs it,
+// and turns errors into messages and exit codes in one place.
+package hwfcmd
+
+import (
+	"errors"
+	"fmt"
+	"runtime/debug"
+
+	"github.com/hwfplan/hwfplan/internal/cmd/root"
+	"github.com/hwfplan/hwfplan/internal/cmdutil"
+)
+
+// Main runs hwfplan with the process's arguments and returns the exit code.
+func Main() int {
+	f := cmdutil.New(buildVersion())
+	cmd := root.NewCmdRoot(f)
+	err := cmd.Execute()
+	if err == nil {
+		return cmdutil.ExitOK
+	}
+	if code, ok := cmdutil.IsSilent(err); ok {
+		return code
+	}
+	var fe *cmdutil.FlagError
+	if errors.As(err, &fe) {
+		fmt.Fprintf(f.IOStreams.ErrOut, "hwfplan: %v\n", err)
+		fmt.Fprintln(f.IOStreams.ErrOut, "Run 'hwfplan --help' for usage.")
+		return cmdutil.ExitUsage
+	}
+	fmt.Fprintf(f.IOStreams.ErrOut, "hwfplan: %v\n", err)
+	return cmdutil.ExitUsage
+}
+
+func buildVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		if v := bi.Main.Version; v != "" && v != "(devel)" {
+			return v
+		}
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+				return "dev-" + s.Value[:12]
+			}
+		}
+	}
+	return "dev"
+}

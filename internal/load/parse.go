@@ -1,0 +1,353 @@
+// Package load reads a plans repository — the framework, every country folder and
+// every cluster file — from any fs.FS (a working tree or a git revision), safely:
+// files over a size limit, binary or invalid UTF-8 text, YAML syntax errors, tabs,
+// duplicate keys, anchors and aliases, non-text keys and symbolic links out of the
+// repository all become diagnostics at their position, never a panic or a hang.
+// Every file keeps its yaml.v3 node tree, so any JSON pointer maps back to a line
+// and column.
+package load
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/hwfplan/hwfplan/internal/diag"
+	"gopkg.in/yaml.v3"
+)
+
+// MaxDepth bounds nesting; plan files are a few levels deep.
+const MaxDepth = 64
+
+// File is one parsed YAML file.
+type File struct {
+	Path  string     // slash path relative to the repository root
+	Data  []byte     // the bytes as read
+	Node  *yaml.Node // the document's top node (a mapping when the file is valid)
+	Value any        // the data as JSON values (map[string]any, []any, string, int64, float64, bool, nil)
+}
+
+// Rule ids of the loader's diagnostics.
+const (
+	RuleRead      = "read"
+	RuleSize      = "file-size"
+	RuleEncoding  = "encoding"
+	RuleSyntax    = "yaml-syntax"
+	RuleTabs      = "yaml-tabs"
+	RuleDuplicate = "duplicate-key"
+	RuleAlias     = "yaml-alias"
+	RuleKeyType   = "key-type"
+	RuleDocuments = "yaml-documents"
+	RuleEmpty     = "empty-file"
+	RuleRootType  = "root-type"
+	RuleDepth     = "nesting"
+	RuleTag       = "yaml-tag"
+	RuleNumber    = "number"
+	RuleSymlink   = "symlink"
+	RuleMissing   = "missing-file"
+	RuleLayout    = "layout"
+	RuleDecode    = "decode"
+	RuleFramework = "framework"
+)
+
+func errAt(file string, line, col int, rule, format string, args ...any) diag.Diagnostic {
+	return diag.Diagnostic{File: file, Line: line, Column: col, Severity: diag.Error, Rule: rule, Message: fmt.Sprintf(format, args...)}
+}
+
+// Parse parses one YAML file. It returns the file (nil when nothing usable could be
+// read) and every problem found, each at its position.
+func Parse(path string, data []byte) (*File, []diag.Diagnostic) {
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		line, col := lineCol(data, i)
+		return nil, []diag.Diagnostic{errAt(path, line, col, RuleEncoding, "this is a binary file, not YAML text (it contains a NUL byte)")}
+	}
+	if !utf8.Valid(data) {
+		i := firstInvalidUTF8(data)
+		line, col := lineCol(data, i)
+		return nil, []diag.Diagnostic{errAt(path, line, col, RuleEncoding, "the file is not valid UTF-8 text (byte 0x%02X); save it as UTF-8", data[i])}
+	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if len(bytes.TrimSpace(stripComments(data))) == 0 {
+		return nil, []diag.Diagnostic{errAt(path, 1, 1, RuleEmpty, "the file is empty; it needs the keys described in its schema")}
+	}
+	if d, ok := findTabIndent(path, data); ok {
+		return nil, []diag.Diagnostic{d}
+	}
+
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		return nil, []diag.Diagnostic{syntaxDiag(path, data, err)}
+	}
+	var ds []diag.Diagnostic
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		ds = append(ds, errAt(path, extra.Line, extra.Column, RuleDocuments, "the file holds more than one YAML document (a second ---); keep one document per file"))
+	} else if !errors.Is(err, io.EOF) {
+		ds = append(ds, syntaxDiag(path, data, err))
+	}
+
+	top := &doc
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
+		top = doc.Content[0]
+	}
+	f := &File{Path: path, Data: data, Node: top}
+	if top.Kind != yaml.MappingNode {
+		ds = append(ds, errAt(path, top.Line, top.Column, RuleRootType, "the file must hold keys with values (a mapping); it holds %s", describe(top)))
+		return f, ds
+	}
+	c := converter{path: path}
+	f.Value = c.value(top, 0)
+	ds = append(ds, c.diags...)
+	return f, ds
+}
+
+type converter struct {
+	path  string
+	diags []diag.Diagnostic
+}
+
+func (c *converter) add(n *yaml.Node, rule, format string, args ...any) {
+	c.diags = append(c.diags, errAt(c.path, n.Line, n.Column, rule, format, args...))
+}
+
+// value converts a node to JSON values, reporting what JSON Schema cannot express.
+func (c *converter) value(n *yaml.Node, depth int) any {
+	if depth > MaxDepth {
+		c.add(n, RuleDepth, "the data is nested more than %d levels deep", MaxDepth)
+		return nil
+	}
+	if n.Anchor != "" {
+		c.add(n, RuleAlias, "anchors (&%s) are not supported in plan files; write the value out in full", n.Anchor)
+	}
+	switch n.Kind {
+	case yaml.AliasNode:
+		c.add(n, RuleAlias, "aliases (*%s) are not supported in plan files; write the value out in full", n.Value)
+		return nil
+	case yaml.MappingNode:
+		m := make(map[string]any, len(n.Content)/2)
+		seen := make(map[string]*yaml.Node, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
+				c.add(k, RuleAlias, "merge keys (<<) are not supported in plan files; write the keys out in full")
+				continue
+			}
+			if k.Kind != yaml.ScalarNode {
+				c.add(k, RuleKeyType, "a key must be a plain name, not %s", describe(k))
+				continue
+			}
+			if k.ShortTag() != "!!str" {
+				c.add(k, RuleKeyType, "key %s is read as %s; keys must be names — put it in quotes (%q) if that is what you mean", k.Value, tagName(k.ShortTag()), k.Value)
+			}
+			if prev, ok := seen[k.Value]; ok {
+				c.add(k, RuleDuplicate, "key %q appears twice in the same block (first at line %d); keep one", k.Value, prev.Line)
+				continue
+			}
+			seen[k.Value] = k
+			m[k.Value] = c.value(v, depth+1)
+		}
+		return m
+	case yaml.SequenceNode:
+		s := make([]any, 0, len(n.Content))
+		for _, e := range n.Content {
+			s = append(s, c.value(e, depth+1))
+		}
+		return s
+	case yaml.ScalarNode:
+		return c.scalar(n)
+	}
+	return nil
+}
+
+func (c *converter) scalar(n *yaml.Node) any {
+	switch n.ShortTag() {
+	case "!!str", "!!timestamp":
+		return n.Value
+	case "!!null":
+		return nil
+	case "!!bool":
+		var b bool
+		if err := n.Decode(&b); err != nil {
+			return n.Value
+		}
+		return b
+	case "!!int":
+		var i int64
+		if err := n.Decode(&i); err != nil {
+			c.add(n, RuleNumber, "the number %s is too large", n.Value)
+			return nil
+		}
+		return i
+	case "!!float":
+		var f float64
+		if err := n.Decode(&f); err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+			c.add(n, RuleNumber, "%s is not a finite number", n.Value)
+			return nil
+		}
+		return f
+	case "!!binary":
+		c.add(n, RuleTag, "binary data (!!binary) is not supported in plan files")
+		return nil
+	default:
+		c.add(n, RuleTag, "the YAML tag %s is not supported in plan files; remove it", n.Tag)
+		return n.Value
+	}
+}
+
+// describe names a node's kind in plain words.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a block of keys"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	case yaml.ScalarNode:
+		switch n.ShortTag() {
+		case "!!null":
+			return "nothing (empty)"
+		default:
+			return fmt.Sprintf("%s %s", article(tagName(n.ShortTag())), quoteIfText(n))
+		}
+	}
+	return "nothing"
+}
+
+// Describe names a node's kind and value in plain words, for messages.
+func Describe(n *yaml.Node) string { return describe(n) }
+
+func quoteIfText(n *yaml.Node) string {
+	v := n.Value
+	if len(v) > 40 {
+		v = v[:37] + "..."
+	}
+	if n.ShortTag() == "!!str" {
+		return strconv.Quote(v)
+	}
+	return v
+}
+
+func article(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case 'a', 'e', 'i', 'o', 'u':
+		return "an " + s
+	}
+	return "a " + s
+}
+
+func tagName(tag string) string {
+	switch tag {
+	case "!!str":
+		return "text"
+	case "!!int":
+		return "whole number"
+	case "!!float":
+		return "number"
+	case "!!bool":
+		return "true/false value"
+	case "!!null":
+		return "empty value"
+	case "!!timestamp":
+		return "date"
+	case "!!binary":
+		return "binary value"
+	}
+	return strings.TrimPrefix(tag, "!!")
+}
+
+var yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+func syntaxDiag(path string, data []byte, err error) diag.Diagnostic {
+	msg := err.Error()
+	line, col := 1, 1
+	if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+		col = firstNonSpace(data, line)
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	return errAt(path, line, col, RuleSyntax, "the YAML cannot be read: %s (check indentation, colons and quotes on this line or the one before)", msg)
+}
+
+// findTabIndent reports a tab used for indentation, which YAML forbids.
+func findTabIndent(path string, data []byte) (diag.Diagnostic, bool) {
+	line := 1
+	for i := 0; i < len(data); {
+		j := bytes.IndexByte(data[i:], '\n')
+		end := len(data)
+		if j >= 0 {
+			end = i + j
+		}
+		l := data[i:end]
+		for k, b := range l {
+			if b == '\t' {
+				return errAt(path, line, k+1, RuleTabs, "a tab is used for indentation; YAML needs spaces (replace the tab with spaces)"), true
+			}
+			if b != ' ' {
+				break
+			}
+		}
+		if j < 0 {
+			break
+		}
+		i = end + 1
+		line++
+	}
+	return diag.Diagnostic{}, false
+}
+
+func stripComments(data []byte) []byte {
+	var out []byte
+	for _, l := range bytes.Split(data, []byte("\n")) {
+		t := bytes.TrimSpace(l)
+		if len(t) == 0 || t[0] == '#' || string(t) == "---" || string(t) == "..." {
+			continue
+		}
+		out = append(out, l...)
+		out = append(out, '\n')
+	}
+	return out
+}
+
+func lineCol(data []byte, off int) (int, int) {
+	line := 1 + bytes.Count(data[:off], []byte("\n"))
+	start := bytes.LastIndexByte(data[:off], '\n') + 1
+	return line, utf8.RuneCount(data[start:off]) + 1
+}
+
+func firstNonSpace(data []byte, line int) int {
+	lines := bytes.Split(data, []byte("\n"))
+	if line < 1 || line > len(lines) {
+		return 1
+	}
+	l := lines[line-1]
+	for i, b := range l {
+		if b != ' ' {
+			return i + 1
+		}
+	}
+	return 1
+}
+
+func firstInvalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return 0
+}

@@ -1,0 +1,84 @@
+package load
+
+import (
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Lookup finds the node at a JSON pointer ("/tasks/data/items/linkage/score").
+// When the pointer goes further than the data, it returns the deepest node that
+// exists, and found is false.
+func (f *File) Lookup(pointer string) (n *yaml.Node, key *yaml.Node, found bool) {
+	n = f.Node
+	if n == nil {
+		return nil, nil, false
+	}
+	if pointer == "" || pointer == "/" {
+		return n, nil, true
+	}
+	for _, tok := range strings.Split(strings.TrimPrefix(pointer, "/"), "/") {
+		tok = unescapePointer(tok)
+		switch n.Kind {
+		case yaml.MappingNode:
+			var next *yaml.Node
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if n.Content[i].Value == tok {
+					key, next = n.Content[i], n.Content[i+1]
+					break
+				}
+			}
+			if next == nil {
+				return n, key, false
+			}
+			n = next
+		case yaml.SequenceNode:
+			i, err := strconv.Atoi(tok)
+			if err != nil || i < 0 || i >= len(n.Content) {
+				return n, key, false
+			}
+			key, n = nil, n.Content[i]
+		default:
+			return n, key, false
+		}
+	}
+	return n, key, true
+}
+
+// Pos returns the line and column of the value at a JSON pointer (or of the
+// deepest part of it that exists).
+func (f *File) Pos(pointer string) (line, col int) {
+	n, _, _ := f.Lookup(pointer)
+	if n == nil {
+		return 1, 1
+	}
+	return n.Line, n.Column
+}
+
+// KeyPos returns the position of the key that holds the value at a pointer, which
+// is where a planner looks for a misspelt or unexpected key.
+func (f *File) KeyPos(pointer string) (line, col int) {
+	n, k, found := f.Lookup(pointer)
+	if found && k != nil {
+		return k.Line, k.Column
+	}
+	if n == nil {
+		return 1, 1
+	}
+	return n.Line, n.Column
+}
+
+// Pointer joins tokens into an escaped JSON pointer.
+func Pointer(tokens ...string) string {
+	var b strings.Builder
+	for _, t := range tokens {
+		b.WriteByte('/')
+		b.WriteString(strings.NewReplacer("~", "~0", "/", "~1").Replace(t))
+	}
+	return b.String()
+}
+
+func unescapePointer(tok string) string {
+	return strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
+}

@@ -1,0 +1,107 @@
+// Package validate checks a loaded plans repository: every file against its JSON
+// Schema (generated from the plan types and the framework), then the rules that span
+// files (references, ranges, dates, coverage of gaps, sustainability of long actions).
+// It returns diagnostics with positions and plain-language messages; it never prints.
+package validate
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"sort"
+
+	"github.com/hwfplan/hwfplan/internal/diag"
+	"github.com/hwfplan/hwfplan/internal/framework"
+	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/schema"
+	invopop "github.com/invopop/jsonschema"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+// Options tune validation.
+type Options struct {
+	// Today is the date "overdue" checks compare with (YYYY-MM-DD); empty skips them.
+	Today string
+}
+
+// Validator holds the compiled schemas of one framework.
+type Validator struct {
+	fw      *framework.Framework
+	schemas map[string]*compiled
+}
+
+type compiled struct {
+	check  *jsonschema.Schema
+	source *invopop.Schema
+}
+
+// New compiles the schemas of a framework.
+func New(fw *framework.Framework) (*Validator, error) {
+	files, err := schema.Generate(fw)
+	if err != nil {
+		return nil, err
+	}
+	c := jsonschema.NewCompiler()
+	c.DefaultDraft(jsonschema.Draft2020)
+	c.AssertFormat()
+	v := &Validator{fw: fw, schemas: map[string]*compiled{}}
+	for _, k := range schema.Kinds {
+		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(files[k.File]))
+		if err != nil {
+			return nil, fmt.Errorf("failed to read generated schema %s: %w", k.File, err)
+		}
+		url := "https://hwfplan.invalid/schema/" + k.File
+		if err := c.AddResource(url, doc); err != nil {
+			return nil, fmt.Errorf("failed to add schema %s: %w", k.File, err)
+		}
+		sch, err := c.Compile(url)
+		if err != nil {
+			return nil, fmt.Errorf("failed to compile schema %s: %w", k.File, err)
+		}
+		v.schemas[k.Name] = &compiled{check: sch, source: schema.Build(fw, k.Name)}
+	}
+	return v, nil
+}
+
+// Repo validates a loaded repository. loadDiags are the loader's diagnostics; they
+// are merged into the result (a file the loader could not read is not checked
+// further). The result is sorted.
+func (v *Validator) Repo(repo *load.Repo, loadDiags []diag.Diagnostic, opts Options) []diag.Diagnostic {
+	ds := slices.Clone(loadDiags)
+	broken := map[string]bool{} // files that failed to load or failed their schema
+	for _, d := range loadDiags {
+		if d.Severity == diag.Error {
+			broken[d.File] = true
+		}
+	}
+	paths := make([]string, 0, len(repo.Files))
+	for p := range repo.Files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		f := repo.Files[p]
+		kind := schema.KindOf(p)
+		c := v.schemas[kind]
+		if c == nil || f.Value == nil || broken[p] {
+			continue
+		}
+		fds := v.checkSchema(f, kind, c)
+		if diag.HasErrors(fds) {
+			broken[p] = true
+		}
+		ds = append(ds, fds...)
+	}
+	ds = append(ds, semantic(v.fw, repo, broken, opts)...)
+	diag.Sort(ds)
+	return diag.Dedupe(ds)
+}
+
+// Validate is the one-call form: compile the framework's schemas and validate.
+func Validate(repo *load.Repo, loadDiags []diag.Diagnostic, opts Options) ([]diag.Diagnostic, error) {
+	v, err := New(repo.Framework)
+	if err != nil {
+		return nil, err
+	}
+	return v.Repo(repo, loadDiags, opts), nil
+}
