@@ -157,7 +157,7 @@ func itemDescription(fw *framework.Framework, it *framework.Item) string {
 }
 
 func asIs(fw *framework.Framework, s *jsonschema.Schema) {
-	base := prop(s, "tasks", "{}") // TaskAssessment
+	base := prop(s, "tasks", "{}")        // TaskAssessment
 	itemBase := prop(base, "items", "{}") // ItemAssessment
 	tasks := closedObject("Assessment per task", "One block per framework task.")
 	for _, t := range fw.Tasks {
