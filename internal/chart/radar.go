@@ -54,7 +54,7 @@ func (r Radar) Render() ([]byte, error) {
 	}
 	top := axisMax(r.Max, r.Series)
 	n := len(r.Axes)
-	labelW := math.Min(math.Max(maxWidth(r.Axes, 12)/2+8, widestWord(r.Axes, 12)), radarLabelW)
+	labelW := math.Min(maxWidth(r.Axes, 12), radarLabelW)
 	width := math.Max(2*(radarR+16+labelW)+32, 480)
 	names := make([]string, len(r.Series))
 	for i, sr := range r.Series {
@@ -62,9 +62,26 @@ func (r Radar) Render() ([]byte, error) {
 	}
 	scratch := &svg{id: r.ID}
 	legendEnd := scratch.legend(names, legendLine, 16, 54, width-16)
+	// Axis labels: wrapped lines plus one "n/a" line per series without a value.
+	labels := make([][]string, n)
+	topLines, bottomLines := 1, 0
+	for k, label := range r.Axes {
+		labels[k] = wrap(label, labelW, 12, 3)
+		for _, sr := range r.Series {
+			if sr.Values[k] == nil {
+				labels[k] = append(labels[k], truncate(sr.Name+": n/a", labelW, 12))
+			}
+		}
+		switch sin := math.Sin(-math.Pi/2 + 2*math.Pi*float64(k)/float64(n)); {
+		case sin < -0.5:
+			topLines = max(topLines, len(labels[k]))
+		case sin > 0.5:
+			bottomLines = max(bottomLines, len(labels[k]))
+		}
+	}
 	cx := width / 2
-	cy := legendEnd + 14 + 3*15 + radarR
-	height := cy + radarR + 12 + 3*15 + 16
+	cy := legendEnd + 20 + float64(topLines)*15 + radarR
+	height := cy + radarR + 16 + float64(bottomLines)*15 + 12
 
 	angle := func(k int) float64 { return -math.Pi/2 + 2*math.Pi*float64(k)/float64(n) }
 	point := func(k int, v float64) (float64, float64) {
@@ -100,11 +117,11 @@ func (r Radar) Render() ([]byte, error) {
 		s.printf(`<path d="M%s %sL%s %s"/>`+"\n", num(cx), num(cy), num(x), num(y))
 	}
 	s.printf("</g>\n")
-	s.printf(`<g font-size="10" fill="%s" aria-hidden="true">`+"\n", colMuted)
+	s.printf(`<g font-size="10" fill="%s" stroke="#ffffff" stroke-width="3" paint-order="stroke" aria-hidden="true">`+"\n", colMuted)
 	for ring := 1; ring <= 5; ring++ {
 		v := top * float64(ring) / 5
 		_, y := point(0, v)
-		s.text(cx+4, y+11, "", "", fmtValue(v, 1), "")
+		s.text(cx+7, y+12, "", "", fmtValue(v, 1), "")
 	}
 	s.printf("</g>\n")
 
@@ -121,12 +138,7 @@ func (r Radar) Render() ([]byte, error) {
 		case cos < -0.2:
 			anchor = "end"
 		}
-		lines := wrap(label, labelW, 12, 2)
-		for i := range r.Series {
-			if r.Series[i].Values[k] == nil {
-				lines = append(lines, r.Series[i].Name+": n/a")
-			}
-		}
+		lines := labels[k]
 		h := float64(len(lines)) * 15
 		y0 := ly + 4 - h/2 + 7.5
 		switch {
@@ -140,7 +152,7 @@ func (r Radar) Render() ([]byte, error) {
 			if j >= len(lines)-countNA(r.Series, k) {
 				attrs = `font-weight="400" font-style="italic" fill="` + colMuted + `"`
 			}
-			s.text(lx, y0+float64(j)*15, anchor, attrs, truncate(l, labelW, 12), label)
+			s.text(lx, y0+float64(j)*15, anchor, attrs, l, label)
 		}
 	}
 	s.printf("</g>\n")
