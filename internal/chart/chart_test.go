@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden SVG files in testdata")
@@ -86,8 +87,24 @@ func goldenCases() []struct {
 				{Name: "To be", Values: vals(0.67, 1, 0.67, 1, 0.6, 0.5)},
 			},
 		}},
+		{"timeline-hu", Timeline{
+			Meta: Meta{ID: "tl-hu", Title: "Figure 5. Hungary: action plan timeline",
+				Desc: "Gantt chart of Hungary's policy actions from start to end month, by status, with the programme end in January 2026."},
+			Actions: []Action{
+				{ID: "HU-A1", Label: "Set up a national HWF planning committee", Start: ym(2024, 3), End: ym(2025, 6), Status: StatusDone},
+				{ID: "HU-A2", Label: "Link the professional register with the HR information system of public hospitals", Start: ym(2025, 1), End: ym(2026, 12), Status: StatusInProgress},
+				{ID: "HU-A3", Label: "Needs-based demand model for nurses", Start: ym(2025, 9), End: ym(2026, 6), Status: StatusDelayed},
+				{ID: "HU-A4", Label: "Training in forecasting for planners", Start: ym(2026, 2), End: ym(2027, 12), Status: StatusPlanned},
+				{ID: "HU-A5", Label: "Annual workforce report", Start: ym(2024, 1), End: ym(2024, 12), Status: StatusCancelled},
+				{ID: "HU-A6", Label: "Legal mandate for planning", End: ym(2026, 1), Status: StatusPlanned},
+				{ID: "HU-A7", Label: "Stakeholder survey", Status: StatusPlanned},
+			},
+			Marker: ym(2026, 1), MarkerLabel: "Programme end (Jan 2026)",
+		}},
 	}
 }
+
+func ym(y int, m time.Month) time.Time { return time.Date(y, m, 1, 0, 0, 0, 0, time.UTC) }
 
 func vals(v ...float64) []*float64 {
 	out := make([]*float64, len(v))
