@@ -101,8 +101,22 @@ func goldenCases() []struct {
 			},
 			Marker: ym(2026, 1), MarkerLabel: "Programme end (Jan 2026)",
 		}},
+		{"lines-history", Lines{
+			Meta: Meta{ID: "ln-hist", Title: "Figure 6. Portugal: task scores by revision",
+				Desc: "Line chart of Portugal's as-is score per task at each approved revision of its plan."},
+			Dates: []time.Time{day(2023, 6, 30), day(2024, 1, 15), day(2024, 1, 20), day(2024, 11, 2), day(2025, 6, 1), day(2025, 12, 10)},
+			Series: []Series{
+				{Name: "Data", Values: vals(0.3, 0.35, 0.35, 0.5, 0.55, 0.62)},
+				{Name: "Models", Values: []*float64{Value(0.1), Value(0.2), nil, Value(0.4), Value(0.4), Value(0.5)}},
+				{Name: "Skills", Values: vals(0.5, 0.5, 0.52, 0.6, 0.7, 0.72)},
+				{Name: "Stakeholders", Values: vals(0.2, 0.3, 0.3, 0.3, 0.45, 0.8)},
+			},
+			YLabel: "As-is score (0-1)",
+		}},
 	}
 }
+
+func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
 func ym(y int, m time.Month) time.Time { return time.Date(y, m, 1, 0, 0, 0, 0, time.UTC) }
 
