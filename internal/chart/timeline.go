@@ -200,7 +200,7 @@ func (tl Timeline) Render() ([]byte, error) {
 		s.printf("<g>")
 		s.printf("<title>%s</title>", esc(tl.describe(a)))
 		s.actionLabel(a.ID, wrapped[i], 24, ty-float64(len(wrapped[i])-1)*7.5)
-		end := plotX + plotW
+		var end float64
 		switch {
 		case a.Start.IsZero() && a.End.IsZero():
 			s.text(plotX+6, ty, "", `font-size="11" font-style="italic" fill="`+colMuted+`"`, "no dates", "")

@@ -1,0 +1,145 @@
+package chart
+
+import (
+	"bytes"
+	"math"
+	"strings"
+	"testing"
+	"time"
+)
+
+const nasty = `<script>alert("x")</script> & 'quotes' ]]> ` + "\x01"
+
+// nastyCharts puts hostile user text in every text field of every chart.
+func nastyCharts() []renderer {
+	m := Meta{ID: "x", Title: nasty, Desc: nasty}
+	v := Value(0.5)
+	return []renderer{
+		HeatMap{Meta: m, Rows: []string{nasty}, Cols: []string{nasty}, Values: [][]*float64{{v}}, Legend: nasty},
+		HeatMap{Meta: m, Rows: []string{nasty}, Cols: []string{nasty}, Values: [][]*float64{{nil}}},
+		Bars{Meta: m, Groups: []string{nasty}, Series: []Series{{Name: nasty, Values: []*float64{v}}, {Name: "b", Values: []*float64{nil}}}, YLabel: nasty},
+		Radar{Meta: m, Axes: []string{nasty, nasty, nasty}, Series: []Series{{Name: nasty, Values: []*float64{v, nil, v}}}},
+		Timeline{Meta: m, Actions: []Action{{ID: nasty, Label: nasty, Start: ym(2025, 1), End: ym(2025, 3), Status: StatusDone}}, Marker: ym(2026, 1), MarkerLabel: nasty},
+		Lines{Meta: m, Dates: []time.Time{day(2024, 1, 1), day(2025, 1, 1)}, Series: []Series{{Name: nasty, Values: []*float64{v, v}}}, YLabel: nasty},
+	}
+}
+
+func TestEscaping(t *testing.T) {
+	for i, c := range nastyCharts() {
+		out, err := c.Render()
+		if err != nil {
+			t.Fatalf("chart %d: %v", i, err)
+		}
+		wellFormed(t, out)
+		for _, bad := range []string{"<script", `"x")`, "]]>", "\x01"} {
+			if bytes.Contains(out, []byte(bad)) {
+				t.Errorf("chart %d: output holds unescaped %q", i, bad)
+			}
+		}
+		if !bytes.Contains(out, []byte("&lt;script&gt;")) {
+			t.Errorf("chart %d: escaped label missing", i)
+		}
+	}
+}
+
+func TestIDPrefix(t *testing.T) {
+	for _, tc := range goldenCases() {
+		out, err := tc.r.Render()
+		if err != nil {
+			t.Fatal(err)
+		}
+		id := metaOf(tc.r).ID
+		for _, part := range strings.Split(string(out), ` id="`)[1:] {
+			got := part[:strings.IndexByte(part, '"')]
+			if !strings.HasPrefix(got, id+"-") {
+				t.Errorf("%s: id %q lacks the prefix %q", tc.name, got, id+"-")
+			}
+		}
+		for _, part := range strings.Split(string(out), `url(#`)[1:] {
+			if !strings.HasPrefix(part, id+"-") {
+				t.Errorf("%s: reference url(#%s lacks the prefix", tc.name, part[:20])
+			}
+		}
+		want := `role="img" aria-labelledby="` + id + `-title ` + id + `-desc"`
+		if !strings.Contains(string(out), want) {
+			t.Errorf("%s: root lacks %s", tc.name, want)
+		}
+	}
+}
+
+func metaOf(r renderer) Meta {
+	switch c := r.(type) {
+	case HeatMap:
+		return c.Meta
+	case Bars:
+		return c.Meta
+	case Radar:
+		return c.Meta
+	case Timeline:
+		return c.Meta
+	case Lines:
+		return c.Meta
+	}
+	panic("unknown chart")
+}
+
+func TestErrors(t *testing.T) {
+	m := Meta{ID: "e", Title: "t"}
+	v := Value(0.5)
+	nan := Value(math.NaN())
+	tests := []struct {
+		name string
+		r    renderer
+		want string
+	}{
+		{"empty id", HeatMap{Meta: Meta{Title: "t"}, Rows: []string{"a"}, Cols: []string{"b"}, Values: [][]*float64{{v}}}, "id is empty"},
+		{"bad id", HeatMap{Meta: Meta{ID: "1 a", Title: "t"}, Rows: []string{"a"}, Cols: []string{"b"}, Values: [][]*float64{{v}}}, "must start with a letter"},
+		{"no title", Bars{Meta: Meta{ID: "a"}, Groups: []string{"g"}, Series: []Series{{Name: "s", Values: []*float64{v}}}}, "title is empty"},
+		{"heat map ragged", HeatMap{Meta: m, Rows: []string{"a"}, Cols: []string{"b", "c"}, Values: [][]*float64{{v}}}, `row "a" has 1 values for 2 columns`},
+		{"heat map rows", HeatMap{Meta: m, Rows: []string{"a", "b"}, Cols: []string{"c"}, Values: [][]*float64{{v}}}, "1 rows of values for 2 row labels"},
+		{"heat map NaN", HeatMap{Meta: m, Rows: []string{"a"}, Cols: []string{"c"}, Values: [][]*float64{{nan}}}, "a × c: value is not a finite number"},
+		{"bars length", Bars{Meta: m, Groups: []string{"g", "h"}, Series: []Series{{Name: "s", Values: []*float64{v}}}}, `series "s" has 1 values for 2 groups`},
+		{"radar axes", Radar{Meta: m, Axes: []string{"a", "b"}, Series: []Series{{Name: "s", Values: []*float64{v, v}}}}, "at least 3 axes"},
+		{"timeline status", Timeline{Meta: m, Actions: []Action{{ID: "A1", Status: "started"}}}, `unknown status "started" (valid: planned, in_progress, done, delayed, cancelled)`},
+		{"timeline order", Timeline{Meta: m, Actions: []Action{{ID: "A1", Start: ym(2025, 5), End: ym(2025, 4), Status: StatusDone}}}, "A1 ends (2025-04) before it starts (2025-05)"},
+		{"lines order", Lines{Meta: m, Dates: []time.Time{day(2025, 1, 2), day(2025, 1, 1)}, Series: []Series{{Name: "s", Values: []*float64{v, v}}}}, "not in ascending order"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := tc.r.Render()
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("got error %v, want one containing %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestRampContrast checks that the value text meets WCAG AA (4.5:1) on every shade
+// of both ramps, and that the ramps darken steadily so they read in greyscale.
+func TestRampContrast(t *testing.T) {
+	for name, classes := range map[string][][3]float64{"blues": blues, "oranges": oranges} {
+		prev := 2.0
+		for i := 0; i <= 1000; i++ {
+			bg := ramp(classes, float64(i)/1000)
+			if c := contrast(bg, textOn(bg)); c < 4.5 {
+				t.Errorf("%s at %.3f: text contrast %.2f < 4.5", name, float64(i)/1000, c)
+			}
+			if l := bg.luminance(); l > prev+1e-9 {
+				t.Errorf("%s at %.3f: luminance rises (%.4f > %.4f)", name, float64(i)/1000, l, prev)
+			} else {
+				prev = l
+			}
+		}
+	}
+}
+
+func TestNum(t *testing.T) {
+	for in, want := range map[float64]string{0: "0", -0.01: "0", 1.25: "1.2", 1.35: "1.4", 12: "12", -3.5: "-3.5", math.Inf(1): "0"} {
+		if got := num(in); got != want {
+			t.Errorf("num(%v) = %q, want %q", in, got, want)
+		}
+	}
+	if got := fmtValue(-0.001, 2); got != "0.00" {
+		t.Errorf("fmtValue(-0.001, 2) = %q, want 0.00", got)
+	}
+}
