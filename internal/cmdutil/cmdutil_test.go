@@ -1,0 +1,67 @@
+package cmdutil
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hwfplan/hwfplan/internal/iostreams"
+)
+
+func testFactory(wd, rootFlag string) *Factory {
+	io, _, _, _ := iostreams.Test()
+	return &Factory{IOStreams: io, RootFlag: &rootFlag, Getwd: func() (string, error) { return wd, nil }}
+}
+
+func TestRoot(t *testing.T) {
+	repo := t.TempDir()
+	if err := os.Mkdir(filepath.Join(repo, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	deep := filepath.Join(repo, "countries", "HU")
+	if err := os.MkdirAll(deep, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(repo, "README.md")
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, wd, flag, want, wantErr string
+	}{
+		{name: "enclosing work tree", wd: deep, want: repo},
+		{name: "--root wins", wd: deep, flag: deep, want: deep},
+		{name: "--root missing", wd: deep, flag: filepath.Join(repo, "nope"), wantErr: "no such file"},
+		{name: "--root is a file", wd: deep, flag: file, wantErr: "is not a folder"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := testFactory(tt.wd, tt.flag).Root()
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil || got != tt.want {
+				t.Fatalf("Root() = %q, %v; want %q", got, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestErrors(t *testing.T) {
+	if code, ok := IsSilent(ErrSilent); !ok || code != ExitInvalid {
+		t.Errorf("ErrSilent = %d %v", code, ok)
+	}
+	wrapped := errors.Join(errors.New("x"), &ExitError{Code: 3})
+	if code, ok := IsSilent(wrapped); !ok || code != 3 {
+		t.Errorf("wrapped exit error = %d %v", code, ok)
+	}
+	var fe *FlagError
+	if err := FlagErrorf("bad %s", "flag"); !errors.As(err, &fe) || err.Error() != "bad flag" {
+		t.Errorf("FlagErrorf = %v", err)
+	}
+}

@@ -1,0 +1,106 @@
+package framework_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/hwfplan/hwfplan"
+	"github.com/hwfplan/hwfplan/internal/framework"
+)
+
+func TestDefaultFramework(t *testing.T) {
+	fw, err := framework.Parse(hwfplan.DefaultFramework)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(fw.TaskIDs(), ","), "data,models,skills,stakeholders"; got != want {
+		t.Errorf("tasks = %s, want %s", got, want)
+	}
+	if n := len(fw.ItemKeys()); n != 26 {
+		t.Errorf("items = %d, want 26 (8 data, 3 models, 9 skills, 6 stakeholders)", n)
+	}
+	it, ok := fw.Item("data.timeliness")
+	if !ok {
+		t.Fatal("data.timeliness missing")
+	}
+	if s := fw.ItemScale(it); s.Min != 1 || s.Max != 4 {
+		t.Errorf("timeliness scale = %d-%d, want 1-4", s.Min, s.Max)
+	}
+	if got := fw.LabelFor(it, 4); got != "Integrated information system" {
+		t.Errorf("item level label = %q", got)
+	}
+	link, _ := fw.Item("data.linkage")
+	if got := fw.LabelFor(link, 1); got != "Somehow" {
+		t.Errorf("scale label = %q, want Somehow", got)
+	}
+	// Two items share the id "communication" in different tasks.
+	if _, ok := fw.Item("skills.communication"); !ok {
+		t.Error("skills.communication missing")
+	}
+	if _, ok := fw.Item("stakeholders.communication"); !ok {
+		t.Error("stakeholders.communication missing")
+	}
+	if got := strings.Join(fw.DomainIDs(), ","); got != "data_models,planners,governance,environment" {
+		t.Errorf("domains = %s", got)
+	}
+	if fw.Programme.End != "2026-01" {
+		t.Errorf("programme end = %s", fw.Programme.End)
+	}
+}
+
+func TestNormalise(t *testing.T) {
+	tests := []struct {
+		min, max int
+		score    float64
+		want     float64
+	}{
+		{0, 2, 0, 0}, {0, 2, 1, 0.5}, {0, 2, 2, 1},
+		{1, 4, 1, 0}, {1, 4, 2, 1.0 / 3}, {1, 4, 4, 1},
+	}
+	for _, tt := range tests {
+		s := framework.Scale{Min: tt.min, Max: tt.max}
+		if got := s.Normalise(tt.score); got != tt.want {
+			t.Errorf("Normalise(%v) on %d-%d = %v, want %v", tt.score, tt.min, tt.max, got, tt.want)
+		}
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	base := `
+id: x
+title: X
+programme: {name: X, end: 2026-01}
+gap_threshold: 0.25
+scales:
+  - {id: s, title: S, min: 0, max: 2}
+tasks:
+  - id: t
+    number: 1
+    title: T
+    items:
+      - {id: a, title: A, scale: s}
+`
+	tests := []struct {
+		name, old, new, want string
+	}{
+		{"unknown scale", "scale: s}", "scale: nope}", `item t.a uses unknown scale "nope"`},
+		{"bad range", "min: 0, max: 2", "min: 2, max: 2", "max 2 must be above min 2"},
+		{"duplicate item", "      - {id: a, title: A, scale: s}", "      - {id: a, title: A, scale: s}\n      - {id: a, title: B, scale: s}", "item t.a is defined twice"},
+		{"bad end", "end: 2026-01", "end: soon", `programme.end "soon" is not a year-month`},
+		{"threshold", "gap_threshold: 0.25", "gap_threshold: 2", "gap_threshold 2 must be between 0 and 1"},
+		{"unknown key", "title: X\n", "title: X\ncolour: red\n", "field colour not found"},
+		{"bad id", "id: t\n", "id: Task One\n", `task id "Task One"`},
+	}
+	if _, err := framework.Parse([]byte(base)); err != nil {
+		t.Fatalf("base framework: %v", err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := strings.Replace(base, tt.old, tt.new, 1)
+			_, err := framework.Parse([]byte(src))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("err = %v, want it to contain %q", err, tt.want)
+			}
+		})
+	}
+}

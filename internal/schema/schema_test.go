@@ -1,0 +1,117 @@
+package schema_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hwfplan/hwfplan"
+	"github.com/hwfplan/hwfplan/internal/framework"
+	"github.com/hwfplan/hwfplan/internal/schema"
+)
+
+func defaultFramework(t *testing.T) *framework.Framework {
+	t.Helper()
+	fw, err := framework.Parse(hwfplan.DefaultFramework)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fw
+}
+
+// TestCommittedSchemasAreCurrent is `hwfplan schema --check` as a test: the files
+// editors use must match what the code generates.
+func TestCommittedSchemasAreCurrent(t *testing.T) {
+	files, err := schema.Generate(defaultFramework(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != len(schema.Kinds) {
+		t.Fatalf("generated %d schemas, want %d", len(files), len(schema.Kinds))
+	}
+	for name, data := range files {
+		committed, err := os.ReadFile(filepath.Join("..", "..", schema.Dir, name))
+		if err != nil {
+			t.Errorf("%s: %v (run hwfplan schema)", name, err)
+			continue
+		}
+		if string(committed) != string(data) {
+			t.Errorf("schema/%s is stale; run `go run ./cmd/hwfplan schema`", name)
+		}
+	}
+}
+
+func TestGeneratedFromFramework(t *testing.T) {
+	fw := defaultFramework(t)
+	files, err := schema.Generate(fw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var asIs map[string]any
+	if err := json.Unmarshal(files["as-is.schema.json"], &asIs); err != nil {
+		t.Fatal(err)
+	}
+	if asIs["$schema"] != "https://json-schema.org/draft/2020-12/schema" {
+		t.Errorf("$schema = %v", asIs["$schema"])
+	}
+	score := dig(t, asIs, "properties", "tasks", "properties", "data", "properties", "items", "properties", "timeliness", "properties", "score")
+	if score["minimum"] != float64(1) || score["maximum"] != float64(4) {
+		t.Errorf("timeliness score bounds = %v-%v, want 1-4", score["minimum"], score["maximum"])
+	}
+	link := dig(t, asIs, "properties", "tasks", "properties", "data", "properties", "items", "properties", "linkage", "properties", "score")
+	if link["maximum"] != float64(2) {
+		t.Errorf("linkage maximum = %v", link["maximum"])
+	}
+	items := dig(t, asIs, "properties", "tasks", "properties", "skills", "properties", "items")
+	if items["additionalProperties"] != false {
+		t.Error("unknown items must be refused")
+	}
+	if req, _ := items["required"].([]any); len(req) != 9 {
+		t.Errorf("skills requires %d items, want 9", len(req))
+	}
+	var toDo map[string]any
+	if err := json.Unmarshal(files["to-do.schema.json"], &toDo); err != nil {
+		t.Fatal(err)
+	}
+	steps := dig(t, toDo, "properties", "steps")
+	if steps["x-identity"] != "id" {
+		t.Errorf("steps x-identity = %v, want id", steps["x-identity"])
+	}
+	enum := dig(t, steps, "items", "properties", "items", "items")["enum"].([]any)
+	if len(enum) != 26 || enum[0] != "data.timeliness" {
+		t.Errorf("to-do item enum = %v", enum)
+	}
+	if !strings.Contains(string(files["action-plan.schema.json"]), `"data_models"`) {
+		t.Error("action plan schema lacks the sustainability domains")
+	}
+}
+
+func dig(t *testing.T, m map[string]any, path ...string) map[string]any {
+	t.Helper()
+	cur := m
+	for _, p := range path {
+		next, ok := cur[p].(map[string]any)
+		if !ok {
+			t.Fatalf("no %s in schema path %v", p, path)
+		}
+		cur = next
+	}
+	return cur
+}
+
+func TestKindOf(t *testing.T) {
+	tests := map[string]string{
+		"countries/HU/as-is.yaml":       "as-is",
+		"countries/HU/action-plan.yaml": "action-plan",
+		"clusters/wp5.yaml":             "cluster",
+		"schema/framework.yaml":         "",
+		"countries/HU/x/as-is.yaml":     "",
+	}
+	for in, want := range tests {
+		if got := schema.KindOf(in); got != want {
+			t.Errorf("KindOf(%s) = %q, want %q", in, got, want)
+		}
+	}
+}
