@@ -1,0 +1,88 @@
+// Package source says which commit generated output comes from: its hash and its
+// commit time. Reports and the site print these instead of the wall clock, so the
+// same commit always builds byte-identical output.
+package source
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"time"
+
+	"github.com/hwfplan/hwfplan/internal/gitrev"
+)
+
+// Info identifies the source of a build.
+type Info struct {
+	Commit string    // full hash; "" when the plans are not in a git repository
+	Time   time.Time // commit time (UTC); the zero time when there is no commit
+	Dirty  bool      // the working tree has uncommitted changes to plan files
+}
+
+// Short returns the abbreviated commit, or "uncommitted" outside git.
+func (i Info) Short() string {
+	if len(i.Commit) < 12 {
+		return "uncommitted"
+	}
+	s := i.Commit[:12]
+	if i.Dirty {
+		s += " (with uncommitted changes)"
+	}
+	return s
+}
+
+// Date returns the commit date as YYYY-MM-DD, or "" without a commit.
+func (i Info) Date() string {
+	if i.Time.IsZero() {
+		return ""
+	}
+	return i.Time.UTC().Format(time.DateOnly)
+}
+
+// EnvCommit and EnvTime override what git says (for builds from an exported tree);
+// SOURCE_DATE_EPOCH is honoured as the reproducible-builds convention.
+const (
+	EnvCommit = "HWFPLAN_SOURCE_COMMIT"
+	EnvEpoch  = "SOURCE_DATE_EPOCH"
+)
+
+// Describe returns the HEAD commit of the repository at root. Outside a git
+// repository it returns an Info with no commit and no error.
+func Describe(root string) (Info, error) {
+	var info Info
+	r, err := gitrev.Open(root)
+	if err == nil {
+		defer r.Close()
+		h, err := r.Resolve("HEAD")
+		if err == nil {
+			c, err := r.Commit(h)
+			if err != nil {
+				return info, fmt.Errorf("failed to read the HEAD commit: %w", err)
+			}
+			info.Commit = h.String()
+			info.Time = c.Committer.When.UTC()
+			info.Dirty = dirty(root)
+		}
+	}
+	if v := os.Getenv(EnvCommit); v != "" {
+		info.Commit = v
+	}
+	if v := os.Getenv(EnvEpoch); v != "" {
+		var sec int64
+		if _, err := fmt.Sscan(v, &sec); err != nil {
+			return info, fmt.Errorf("failed to read %s=%q: %w", EnvEpoch, v, err)
+		}
+		info.Time = time.Unix(sec, 0).UTC()
+	}
+	return info, nil
+}
+
+// dirty asks git whether tracked plan inputs have uncommitted changes. The git CLI
+// answers this far faster than go-git's worktree status, which hashes every file.
+func dirty(root string) bool {
+	cmd := exec.Command("git", "-C", root, "status", "--porcelain", "--untracked-files=no", "--",
+		"countries", "clusters", "schema", "templates", "site")
+	out, err := cmd.Output()
+	return err == nil && len(bytes.TrimSpace(out)) > 0
+}
