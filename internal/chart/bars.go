@@ -60,20 +60,48 @@ func (b Bars) check() error {
 	return nil
 }
 
-// axisMax is the top of the value axis: max, at least 1, raised to the next 0.2 step
-// above the largest value.
-func axisMax(max float64, series []Series) float64 {
+// valueAxis is a value axis from 0: its top, the step between ticks and the number
+// of steps, and the decimals its labels need.
+type valueAxis struct {
+	top, step float64
+	steps     int
+	decimals  int
+}
+
+// newAxis fits a value axis to max (0 means 1) or the largest value if larger, with a
+// "nice" step (1, 2, 2.5 or 5 times a power of ten) giving at most seven steps.
+func newAxis(max float64, series []Series) valueAxis {
 	if max <= 0 {
 		max = 1
 	}
 	for _, sr := range series {
 		for _, v := range sr.Values {
 			if v != nil && *v > max {
-				max = math.Ceil(*v*5) / 5
+				max = *v
 			}
 		}
 	}
-	return max
+	raw := max / 7
+	pow := math.Pow(10, math.Floor(math.Log10(raw)))
+	step := 10 * pow
+	for _, m := range []float64{1, 2, 2.5, 5} {
+		if m*pow >= raw-1e-12 {
+			step = m * pow
+			break
+		}
+	}
+	steps := int(math.Ceil(max/step - 1e-9))
+	dec := 0
+	for dec < 3 && math.Abs(step*math.Pow(10, float64(dec))-math.Round(step*math.Pow(10, float64(dec)))) > 1e-9 {
+		dec++
+	}
+	return valueAxis{top: step * float64(steps), step: step, steps: steps, decimals: dec}
+}
+
+// tick is the value of tick k and its label.
+func (a valueAxis) tick(k int) (float64, string) {
+	v := a.step * float64(k)
+	return v, fmtValue(v, a.decimals)
 }
 
 // Render draws the grouped bars as SVG.
@@ -85,7 +113,8 @@ func (b Bars) Render() ([]byte, error) {
 	if dec <= 0 {
 		dec = 2
 	}
-	top := axisMax(b.Max, b.Series)
+	ax := newAxis(b.Max, b.Series)
+	top := ax.top
 	n := float64(len(b.Series))
 	groupW := n*barW + (n-1)*barGap + barGroupP
 	groupW = math.Max(groupW, math.Max(widestWord(b.Groups, 12)+16, (barMinW-barLeft-16)/float64(len(b.Groups))))
@@ -113,18 +142,17 @@ func (b Bars) Render() ([]byte, error) {
 	s.patternDefs(len(b.Series))
 	s.legend(names, legendFill, 16, 54, width-16)
 
-	// Value axis with grid lines every 0.2 (or a fifth of the axis).
-	step := top / 5
+	// Value axis with a grid line at every tick.
 	s.printf(`<g font-size="11" fill="%s">`+"\n", colMuted)
-	for k := 0; k <= 5; k++ {
-		v := step * float64(k)
+	for k := 0; k <= ax.steps; k++ {
+		v, label := ax.tick(k)
 		y := baseY - barPlotH*v/top
 		colour := colGrid
 		if k == 0 {
 			colour = colAxis
 		}
 		s.printf(`<path d="M%s %sH%s" stroke="%s"/>`, num(barLeft), num(y), num(width-16), colour)
-		s.text(barLeft-6, y+4, "end", "", fmtValue(v, 1), "")
+		s.text(barLeft-6, y+4, "end", "", label, "")
 	}
 	if b.YLabel != "" {
 		cy := baseY - barPlotH/2

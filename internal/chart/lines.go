@@ -58,7 +58,8 @@ func (l Lines) Render() ([]byte, error) {
 	if err := l.check(); err != nil {
 		return nil, err
 	}
-	top := axisMax(l.Max, l.Series)
+	ax := newAxis(l.Max, l.Series)
+	top := ax.top
 	width := lnLeft + lnPlotW + 40
 	names := make([]string, len(l.Series))
 	for i, sr := range l.Series {
@@ -84,14 +85,14 @@ func (l Lines) Render() ([]byte, error) {
 	s.legend(names, legendLine, 16, 54, width-16)
 
 	s.printf(`<g font-size="11" fill="%s">`+"\n", colMuted)
-	for k := 0; k <= 5; k++ {
-		v := top * float64(k) / 5
+	for k := 0; k <= ax.steps; k++ {
+		v, label := ax.tick(k)
 		colour := colGrid
 		if k == 0 {
 			colour = colAxis
 		}
 		s.printf(`<path d="M%s %sH%s" stroke="%s"/>`, num(lnLeft), num(yOf(v)), num(lnLeft+lnPlotW), colour)
-		s.text(lnLeft-6, yOf(v)+4, "end", "", fmtValue(v, 1), "")
+		s.text(lnLeft-6, yOf(v)+4, "end", "", label, "")
 	}
 	// Date labels: left to right, skipping any that would touch the previous one;
 	// the last date always shows.

@@ -52,7 +52,8 @@ func (r Radar) Render() ([]byte, error) {
 	if err := r.check(); err != nil {
 		return nil, err
 	}
-	top := axisMax(r.Max, r.Series)
+	ax := newAxis(r.Max, r.Series)
+	top := ax.top
 	n := len(r.Axes)
 	labelW := math.Min(maxWidth(r.Axes, 12), radarLabelW)
 	width := math.Max(2*(radarR+16+labelW)+32, 480)
@@ -64,7 +65,6 @@ func (r Radar) Render() ([]byte, error) {
 	legendEnd := scratch.legend(names, legendLine, 16, 54, width-16)
 	// Axis labels: wrapped lines plus one "n/a" line per series without a value.
 	labels := make([][]string, n)
-	topLines, bottomLines := 1, 0
 	for k, label := range r.Axes {
 		labels[k] = wrap(label, labelW, 12, 3)
 		for _, sr := range r.Series {
@@ -72,18 +72,33 @@ func (r Radar) Render() ([]byte, error) {
 				labels[k] = append(labels[k], truncate(sr.Name+": n/a", labelW, 12))
 			}
 		}
-		switch sin := math.Sin(-math.Pi/2 + 2*math.Pi*float64(k)/float64(n)); {
+	}
+	angle := func(k int) float64 { return -math.Pi/2 + 2*math.Pi*float64(k)/float64(n) }
+	// labelTop is the baseline of an axis label's first line, relative to the centre:
+	// above the spoke's end at the top, below it at the bottom, centred at the sides.
+	labelTop := func(k int) float64 {
+		sin := math.Sin(angle(k))
+		ly := (radarR + 12) * sin
+		h := float64(len(labels[k])) * 15
+		switch {
 		case sin < -0.5:
-			topLines = max(topLines, len(labels[k]))
+			return ly - h + 12
 		case sin > 0.5:
-			bottomLines = max(bottomLines, len(labels[k]))
+			return ly + 12
 		}
+		return ly + 4 - h/2 + 7.5
+	}
+	// Fit the drawing's height to what is drawn: the spokes and the labels.
+	minY, maxY := 0.0, 0.0
+	for k := range n {
+		y := radarR * math.Sin(angle(k))
+		t := labelTop(k)
+		minY = math.Min(minY, math.Min(y, t-12))
+		maxY = math.Max(maxY, math.Max(y, t+float64(len(labels[k])-1)*15+4))
 	}
 	cx := width / 2
-	cy := legendEnd + 20 + float64(topLines)*15 + radarR
-	height := cy + radarR + 16 + float64(bottomLines)*15 + 12
-
-	angle := func(k int) float64 { return -math.Pi/2 + 2*math.Pi*float64(k)/float64(n) }
+	cy := legendEnd + 12 - minY
+	height := cy + maxY + 16
 	point := func(k int, v float64) (float64, float64) {
 		d := radarR * clamp(v, 0, top) / top
 		a := angle(k)
@@ -93,10 +108,10 @@ func (r Radar) Render() ([]byte, error) {
 	s := begin(r.Meta, width, height)
 	s.legend(names, legendLine, 16, 54, width-16)
 
-	// Rings every fifth of the axis, spokes, and ring values along the top spoke.
+	// Rings at every tick of the axis, spokes, and ring values along the top spoke.
 	s.printf(`<g fill="none" stroke="%s">`+"\n", colGrid)
-	for ring := 1; ring <= 5; ring++ {
-		v := top * float64(ring) / 5
+	for ring := 1; ring <= ax.steps; ring++ {
+		v, _ := ax.tick(ring)
 		s.printf(`<path d="`)
 		for k := range n {
 			x, y := point(k, v)
@@ -107,7 +122,7 @@ func (r Radar) Render() ([]byte, error) {
 			s.printf("%s%s %s", cmd, num(x), num(y))
 		}
 		stroke := ""
-		if ring == 5 {
+		if ring == ax.steps {
 			stroke = ` stroke="` + colAxis + `"`
 		}
 		s.printf(`Z"%s/>`+"\n", stroke)
@@ -118,10 +133,10 @@ func (r Radar) Render() ([]byte, error) {
 	}
 	s.printf("</g>\n")
 	s.printf(`<g font-size="10" fill="%s" stroke="#ffffff" stroke-width="3" paint-order="stroke" aria-hidden="true">`+"\n", colMuted)
-	for ring := 1; ring <= 5; ring++ {
-		v := top * float64(ring) / 5
+	for ring := 1; ring <= ax.steps; ring++ {
+		v, label := ax.tick(ring)
 		_, y := point(0, v)
-		s.text(cx+7, y+12, "", "", fmtValue(v, 1), "")
+		s.text(cx+7, y+12, "", "", label, "")
 	}
 	s.printf("</g>\n")
 
@@ -129,8 +144,8 @@ func (r Radar) Render() ([]byte, error) {
 	s.printf(`<g font-size="12" font-weight="600">` + "\n")
 	for k, label := range r.Axes {
 		a := angle(k)
-		cos, sin := math.Cos(a), math.Sin(a)
-		lx, ly := cx+(radarR+12)*cos, cy+(radarR+12)*sin
+		cos := math.Cos(a)
+		lx := cx + (radarR+12)*cos
 		anchor := "middle"
 		switch {
 		case cos > 0.2:
@@ -139,14 +154,7 @@ func (r Radar) Render() ([]byte, error) {
 			anchor = "end"
 		}
 		lines := labels[k]
-		h := float64(len(lines)) * 15
-		y0 := ly + 4 - h/2 + 7.5
-		switch {
-		case sin < -0.5:
-			y0 = ly - h + 12
-		case sin > 0.5:
-			y0 = ly + 12
-		}
+		y0 := cy + labelTop(k)
 		for j, l := range lines {
 			attrs := ""
 			if j >= len(lines)-countNA(r.Series, k) {

@@ -143,3 +143,28 @@ func TestNum(t *testing.T) {
 		t.Errorf("fmtValue(-0.001, 2) = %q, want 0.00", got)
 	}
 }
+
+func TestNewAxis(t *testing.T) {
+	tests := []struct {
+		max    float64
+		values []float64
+		top    float64
+		steps  int
+		label  string // label of the first tick above 0
+	}{
+		{0, []float64{0.4}, 1, 5, "0.2"},
+		{0, []float64{1.3}, 1.4, 7, "0.2"},
+		{0, []float64{1.9}, 2, 4, "0.5"},
+		{5, nil, 5, 5, "1"},
+		{0, []float64{87}, 100, 5, "20"},
+		{0.5, nil, 0.5, 5, "0.1"},
+	}
+	for _, tc := range tests {
+		ax := newAxis(tc.max, []Series{{Values: vals(tc.values...)}})
+		_, label := ax.tick(1)
+		if math.Abs(ax.top-tc.top) > 1e-9 || ax.steps != tc.steps || label != tc.label {
+			t.Errorf("newAxis(%v, %v) = top %v, %d steps, first tick %q; want %v, %d, %q",
+				tc.max, tc.values, ax.top, ax.steps, label, tc.top, tc.steps, tc.label)
+		}
+	}
+}
