@@ -236,3 +236,13 @@ func (q *walkQueue) Pop() any {
 	q.items = q.items[:len(q.items)-1]
 	return it
 }
+
+// PathHash returns the object hash of the tree entry at path in a commit (a blob or a
+// tree), or ZeroHash when the commit does not have it. Equal hashes mean equal content.
+func (r *Repo) PathHash(commit plumbing.Hash, p string) (plumbing.Hash, error) {
+	c, err := r.graph.commit(commit)
+	if err != nil {
+		return plumbing.ZeroHash, r.shallowHint(err)
+	}
+	return r.graph.lookup(c.tree, path.Clean(p))
+}

@@ -1,0 +1,194 @@
+package plandiff
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Label names the entity of a change as a reviewer reads it, below its section:
+// "data.linkage", "HU-A3", "data source register", "HU-S1 › milestone m1".
+func (ch Change) Label() string {
+	switch ch.Entity {
+	case EntityItem, EntityTarget, EntityStep, EntityAction, EntityFile:
+		return ch.ID
+	case EntityMilestone:
+		return ch.Parent + " › milestone " + ch.ID
+	case EntityKPI:
+		return ch.Parent + " › KPI " + ch.ID
+	case EntityDataSource:
+		return "data source " + ch.ID
+	case EntityModel:
+		return "model " + ch.ID
+	case EntityStakeholder:
+		return "stakeholder " + ch.ID
+	case EntityTask:
+		return "task " + ch.ID
+	case EntitySustainability:
+		return "sustainability " + ch.ID
+	case EntityPolicyDialogue:
+		return "policy dialogue"
+	case EntityBudgetTotal:
+		return "total budget"
+	case EntityCluster:
+		return "cluster " + ch.ID
+	case EntityFramework:
+		return ch.ID
+	}
+	return "" // country, assessment, scenario: the section says it all
+}
+
+// Path is the section and label joined: "as-is › data.linkage".
+func (ch Change) Path() string {
+	if l := ch.Label(); l != "" && ch.Section != SectionCluster && ch.Section != SectionFramework {
+		return ch.Section + " › " + l
+	} else if l != "" {
+		return l
+	}
+	return ch.Section
+}
+
+// Describe renders a change as one line in domain terms, without the country:
+// "as-is › data.linkage: score 1 → 2", "action-plan › HU-A7 added (task skills, ...)".
+func (ch Change) Describe() string {
+	switch ch.Kind {
+	case Added, Removed:
+		s := ch.Path() + " " + string(ch.Kind)
+		if ch.Detail != "" {
+			s += " (" + ch.Detail + ")"
+		}
+		return s
+	case Renamed:
+		old := ch
+		old.ID = ch.OldID
+		return fmt.Sprintf("%s renamed to %s", old.Path(), ch.ID)
+	}
+	parts := make([]string, len(ch.Fields))
+	for i, f := range ch.Fields {
+		parts[i] = f.Describe(ch.Entity == EntityBudgetTotal)
+	}
+	return ch.Path() + ": " + strings.Join(parts, ", ")
+}
+
+// Describe renders one field change: "score 1 → 2", "evidence edited (+3 −1 words)",
+// "maintainers +bob −ann". money formats the values as amounts.
+func (f FieldChange) Describe(money bool) string {
+	if f.Words != nil {
+		switch {
+		case f.Old == nil:
+			return fmt.Sprintf("%s added (%s)", f.Field, plural(f.Words.Added, "word"))
+		case f.New == nil:
+			return fmt.Sprintf("%s removed (%s)", f.Field, plural(f.Words.Removed, "word"))
+		}
+		return fmt.Sprintf("%s edited (+%d −%d words)", f.Field, f.Words.Added, f.Words.Removed)
+	}
+	ol, ook := f.Old.([]any)
+	nl, nok := f.New.([]any)
+	if ook && nok {
+		var ch []string
+		for _, v := range nl {
+			if !slices.Contains(ol, v) {
+				ch = append(ch, "+"+FormatValue(v))
+			}
+		}
+		for _, v := range ol {
+			if !slices.Contains(nl, v) {
+				ch = append(ch, "−"+FormatValue(v))
+			}
+		}
+		if len(ch) == 0 {
+			return f.Field + " reordered"
+		}
+		return f.Field + " " + strings.Join(ch, " ")
+	}
+	format := FormatValue
+	if money || strings.HasSuffix(f.Field, "amount") {
+		format = func(v any) string {
+			if x, ok := v.(float64); ok {
+				return Amount(x)
+			}
+			return FormatValue(v)
+		}
+	}
+	return fmt.Sprintf("%s %s → %s", f.Field, format(f.Old), format(f.New))
+}
+
+// Summary is a one-line account of a country's changes, for history lists:
+// "status draft → submitted; as-is: 2 items; action plan: HU-A7 added, HU-A3 changed".
+func (cd CountryDiff) Summary() string {
+	switch cd.Kind {
+	case Added:
+		return "country added"
+	case Removed:
+		return "country removed"
+	}
+	var parts []string
+	if cd.Kind == Renamed {
+		parts = append(parts, "folder renamed from "+cd.OldCode)
+	}
+	for _, sec := range Sections {
+		var bits []string
+		counts := map[string]int{}
+		var order []string
+		for _, ch := range cd.Changes {
+			if ch.Section != sec {
+				continue
+			}
+			switch {
+			case ch.Entity == EntityCountry:
+				for _, f := range ch.Fields {
+					bits = append(bits, f.Describe(false))
+				}
+			case ch.Entity == EntityStep || ch.Entity == EntityAction:
+				if ch.Kind == Renamed {
+					bits = append(bits, ch.OldID+" → "+ch.ID)
+				} else {
+					bits = append(bits, ch.ID+" "+string(ch.Kind))
+				}
+			case ch.Entity == EntityFile:
+				bits = append(bits, ch.ID+" "+string(ch.Kind))
+			default:
+				key := entityNoun(ch.Entity)
+				if counts[key] == 0 {
+					order = append(order, key)
+				}
+				counts[key]++
+			}
+		}
+		for _, k := range order {
+			bits = append(bits, plural(counts[k], k))
+		}
+		if len(bits) == 0 {
+			continue
+		}
+		if sec == SectionCountry {
+			parts = append(parts, strings.Join(bits, ", "))
+		} else {
+			parts = append(parts, sec+": "+strings.Join(bits, ", "))
+		}
+	}
+	if len(parts) == 0 {
+		return "no plan change"
+	}
+	return strings.Join(parts, "; ")
+}
+
+func entityNoun(e string) string {
+	switch e {
+	case EntityDataSource:
+		return "data source"
+	case EntityPolicyDialogue:
+		return "policy dialogue edit"
+	case EntityBudgetTotal:
+		return "budget total"
+	case EntitySustainability:
+		return "sustainability factor"
+	case EntityAssessment, EntityScenario:
+		return "general edit"
+	case EntityTask:
+		return "task summary"
+	case EntityKPI:
+		return "KPI"
+	}
+	return e
+}

@@ -1,0 +1,240 @@
+package plandiff
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"reflect"
+	"slices"
+	"sort"
+
+	"github.com/hwfplan/hwfplan/internal/diag"
+	"github.com/hwfplan/hwfplan/internal/framework"
+	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/plan"
+)
+
+// Options tune Diff.
+type Options struct {
+	// Countries narrows the report to these codes (old or new code); empty means all.
+	Countries []string
+	// WordDiff renders a word diff of prose edits (evidence, descriptions, ...).
+	WordDiff bool
+}
+
+type differ struct {
+	opts Options
+	fw   *framework.Framework
+}
+
+// Diff compares two revisions of a plans repository. Either may be nil (no plans).
+func Diff(old, new *load.Repo, opts Options) *Report {
+	if old == nil {
+		old = &load.Repo{}
+	}
+	if new == nil {
+		new = &load.Repo{}
+	}
+	d := &differ{opts: opts, fw: cmp.Or(new.Framework, old.Framework)}
+	r := &Report{Countries: []CountryDiff{}, Changes: []Change{}}
+
+	oldC, newC := byCode(old.Countries), byCode(new.Countries)
+	var removed, added []*load.Country
+	for _, code := range unionKeys(oldC, newC) {
+		o, n := oldC[code], newC[code]
+		switch {
+		case o != nil && n != nil:
+			if cd := d.country(o, n); len(cd.Changes) > 0 {
+				r.Countries = append(r.Countries, cd)
+			}
+		case o != nil:
+			removed = append(removed, o)
+		default:
+			added = append(added, n)
+		}
+	}
+	// A folder renamed with its assessment unchanged is a rename, not removed + added.
+	for _, n := range added {
+		i := slices.IndexFunc(removed, func(o *load.Country) bool { return sameAssessment(o, n) })
+		if i < 0 {
+			r.Countries = append(r.Countries, CountryDiff{Code: n.Code, Name: countryName(n), Kind: Added, Detail: countryDetail(n)})
+			continue
+		}
+		o := removed[i]
+		removed = slices.Delete(removed, i, i+1)
+		cd := d.country(o, n)
+		cd.Kind, cd.OldCode = Renamed, o.Code
+		r.Countries = append(r.Countries, cd)
+	}
+	for _, o := range removed {
+		r.Countries = append(r.Countries, CountryDiff{Code: o.Code, Name: countryName(o), Kind: Removed, Detail: countryDetail(o)})
+	}
+	if len(opts.Countries) > 0 {
+		r.Countries = slices.DeleteFunc(r.Countries, func(c CountryDiff) bool {
+			return !slices.Contains(opts.Countries, c.Code) && (c.OldCode == "" || !slices.Contains(opts.Countries, c.OldCode))
+		})
+	}
+	slices.SortStableFunc(r.Countries, func(a, b CountryDiff) int { return cmp.Compare(a.Code, b.Code) })
+
+	if len(opts.Countries) == 0 {
+		r.Changes = append(r.Changes, d.clusters(old.Clusters, new.Clusters)...)
+		if old.FrameworkFile != nil || new.FrameworkFile != nil {
+			if ch, ok := frameworkChange(old.FrameworkFile, new.FrameworkFile); ok {
+				r.Changes = append(r.Changes, ch)
+			}
+		}
+	}
+	return r
+}
+
+// Problems lists the loader errors that make a revision's data incomplete (a file that
+// cannot be parsed is compared as if it were absent), labelled with the revision.
+func Problems(label string, ds []diag.Diagnostic) []string {
+	var out []string
+	for _, d := range ds {
+		if d.Severity != diag.Error || d.Rule == load.RuleMissing || d.Rule == load.RuleLayout {
+			continue
+		}
+		out = append(out, fmt.Sprintf("%s: %s", label, d.String()))
+	}
+	return out
+}
+
+func byCode(cs []*load.Country) map[string]*load.Country {
+	m := make(map[string]*load.Country, len(cs))
+	for _, c := range cs {
+		m[c.Code] = c
+	}
+	return m
+}
+
+func unionKeys[V any](a, b map[string]V) []string {
+	var keys []string
+	for k := range a {
+		keys = append(keys, k)
+	}
+	for k := range b {
+		if _, ok := a[k]; !ok {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func sameAssessment(o, n *load.Country) bool {
+	return o.AsIs != nil && n.AsIs != nil && reflect.DeepEqual(o.AsIs, n.AsIs) && reflect.DeepEqual(o.ToBe, n.ToBe)
+}
+
+func countryName(c *load.Country) string {
+	if c.Country != nil {
+		return c.Country.Name
+	}
+	return ""
+}
+
+func countryDetail(c *load.Country) string {
+	var parts []string
+	if c.Country != nil {
+		parts = append(parts, c.Country.Name)
+		if c.Country.Cluster != "" {
+			parts = append(parts, "cluster "+c.Country.Cluster)
+		}
+		if c.Country.Status != "" {
+			parts = append(parts, "status "+string(c.Country.Status))
+		}
+	}
+	if c.AsIs != nil {
+		n := 0
+		for _, t := range c.AsIs.Tasks {
+			for _, it := range t.Items {
+				if it.Assessed() {
+					n++
+				}
+			}
+		}
+		parts = append(parts, plural(n, "item")+" assessed")
+	}
+	if c.ToDo != nil {
+		parts = append(parts, plural(len(c.ToDo.Steps), "step"))
+	}
+	if c.ActionPlan != nil {
+		parts = append(parts, plural(len(c.ActionPlan.Actions), "action"))
+	}
+	return joinComma(parts)
+}
+
+func frameworkChange(o, n *load.File) (Change, bool) {
+	var od, nd []byte
+	if o != nil {
+		od = o.Data
+	}
+	if n != nil {
+		nd = n.Data
+	}
+	if bytes.Equal(od, nd) {
+		return Change{}, false
+	}
+	ch := Change{Section: SectionFramework, Entity: EntityFramework, ID: framework.DefaultPath, Kind: Changed}
+	switch {
+	case o == nil:
+		ch.Kind = Added
+	case n == nil:
+		ch.Kind = Removed
+	}
+	if o != nil {
+		ch.OldPos = &Pos{File: o.Path, Line: 1, Column: 1}
+	}
+	if n != nil {
+		ch.NewPos = &Pos{File: n.Path, Line: 1, Column: 1}
+	}
+	return ch, true
+}
+
+func (d *differ) clusters(old, new []*load.Cluster) []Change {
+	om, nm := map[string]*load.Cluster{}, map[string]*load.Cluster{}
+	for _, c := range old {
+		om[c.ID] = c
+	}
+	for _, c := range new {
+		nm[c.ID] = c
+	}
+	var out []Change
+	for _, id := range unionKeys(om, nm) {
+		var a, b side
+		if c := om[id]; c != nil && c.Cluster != nil {
+			a = side{c.Cluster, c.File, ""}
+		}
+		if c := nm[id]; c != nil && c.Cluster != nil {
+			b = side{c.Cluster, c.File, ""}
+		}
+		if ch, ok := d.entity(SectionCluster, EntityCluster, id, "", a, b, clusterDetail); ok {
+			out = append(out, ch)
+		}
+	}
+	return out
+}
+
+func clusterDetail(v any) string {
+	c := v.(*plan.Cluster)
+	return joinComma([]string{c.Name, plural(len(c.Countries), "country")})
+}
+
+// CompareCountries compares two revisions of one country whatever their folder names
+// (old may be nil for a country that did not exist yet). fw orders tasks and items.
+func CompareCountries(fw *framework.Framework, old, new *load.Country, opts Options) CountryDiff {
+	d := &differ{opts: opts, fw: fw}
+	switch {
+	case old == nil && new == nil:
+		return CountryDiff{Kind: Changed, Changes: []Change{}}
+	case old == nil:
+		return CountryDiff{Code: new.Code, Name: countryName(new), Kind: Added, Detail: countryDetail(new), Changes: []Change{}}
+	case new == nil:
+		return CountryDiff{Code: old.Code, Name: countryName(old), Kind: Removed, Detail: countryDetail(old), Changes: []Change{}}
+	}
+	cd := d.country(old, new)
+	if old.Code != new.Code {
+		cd.Kind, cd.OldCode = Renamed, old.Code
+	}
+	return cd
+}

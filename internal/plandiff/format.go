@@ -1,0 +1,87 @@
+package plandiff
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	if strings.HasSuffix(word, "y") {
+		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(word, "y"))
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func joinComma(parts []string) string {
+	var keep []string
+	for _, p := range parts {
+		if p != "" {
+			keep = append(keep, p)
+		}
+	}
+	return strings.Join(keep, ", ")
+}
+
+// Amount renders money with thousands separators: 120000 → "120,000".
+func Amount(v float64) string {
+	neg := v < 0
+	v = math.Abs(v)
+	whole := int64(v)
+	frac := v - float64(whole)
+	s := strconv.FormatInt(whole, 10)
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	out := b.String()
+	if frac >= 0.005 {
+		out += strings.TrimPrefix(strconv.FormatFloat(frac, 'f', 2, 64), "0")
+	}
+	if neg {
+		out = "-" + out
+	}
+	return out
+}
+
+// FormatValue renders a field value for people: lists joined, absent as "—".
+func FormatValue(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return "—"
+	case string:
+		return x
+	case bool:
+		if x {
+			return "yes"
+		}
+		return "no"
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case int:
+		return strconv.Itoa(x)
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case []any:
+		parts := make([]string, len(x))
+		for i, e := range x {
+			parts[i] = FormatValue(e)
+		}
+		return strings.Join(parts, ", ")
+	case map[string]any:
+		if n, ok := x["name"]; ok {
+			return FormatValue(n)
+		}
+		return fmt.Sprint(x)
+	}
+	return fmt.Sprint(v)
+}

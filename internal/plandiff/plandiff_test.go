@@ -1,0 +1,192 @@
+package plandiff_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/plandiff"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// base reads testdata/base (a plans repository with Hungary) into memory.
+func base(t *testing.T) fstest.MapFS {
+	t.Helper()
+	m := fstest.MapFS{}
+	err := fs.WalkDir(os.DirFS("testdata/base"), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(filepath.Join("testdata/base", p))
+		m[p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func clone(m fstest.MapFS) fstest.MapFS {
+	c := fstest.MapFS{}
+	for k, v := range m {
+		c[k] = &fstest.MapFile{Data: bytes.Clone(v.Data)}
+	}
+	return c
+}
+
+// edit replaces text in a file; the old text must be there once.
+func edit(t *testing.T, m fstest.MapFS, name, old, new string) {
+	t.Helper()
+	f, ok := m[name]
+	if !ok {
+		t.Fatalf("edit: no file %s", name)
+	}
+	if n := strings.Count(string(f.Data), old); n != 1 {
+		t.Fatalf("edit %s: %q occurs %d times", name, old, n)
+	}
+	f.Data = []byte(strings.Replace(string(f.Data), old, new, 1))
+}
+
+// move renames a folder or file prefix.
+func move(m fstest.MapFS, from, to string) {
+	for k, v := range m {
+		if strings.HasPrefix(k, from) {
+			delete(m, k)
+			m[to+strings.TrimPrefix(k, from)] = v
+		}
+	}
+}
+
+func loadFS(t *testing.T, m fstest.MapFS) *load.Repo {
+	t.Helper()
+	r, _ := load.Load(m, load.Options{})
+	return r
+}
+
+const hu = "countries/HU/"
+
+var cases = []struct {
+	name  string
+	opts  plandiff.Options
+	old   func(t *testing.T, m fstest.MapFS)
+	new   func(t *testing.T, m fstest.MapFS)
+	empty bool
+}{
+	{name: "no-change", empty: true},
+	{name: "review", new: func(t *testing.T, m fstest.MapFS) {
+		edit(t, m, hu+"country.yaml", "status: illustrative", "status: submitted")
+		edit(t, m, hu+"country.yaml", "maintainers: [hu-hwf-team]", "maintainers: [hu-hwf-team, okfo-analyst]")
+		edit(t, m, hu+"as-is.yaml", "      linkage:\n        score: 1\n        evidence: No common identifier across sources.",
+			"      linkage:\n        score: 2\n        evidence: A common identifier links the register with hospital HR records since 2025.")
+		edit(t, m, hu+"as-is.yaml", "        not_assessed: The hospital HR information system is being replaced in 2024.", "        score: 2")
+		edit(t, m, hu+"as-is.yaml", "  - id: hospital-hr\n    name: Hospital HR information system\n    kind: hris\n    owner: OKFŐ\n    professions: [medical_doctors, nurses]\n    update_frequency: monthly\n", "")
+		edit(t, m, hu+"as-is.yaml", "stakeholders:\n  - id: ministry", "stakeholders:\n  - id: regions\n    name: Regional health authorities\n    type: regional_government\n    role: Run regional pilots\n    willingness: 4\n    expertise: 2\n    power: 2\n  - id: ministry")
+		edit(t, m, hu+"as-is.yaml", "  headcount: 4\n  fte: 3.5", "  headcount: 5\n  fte: 4.5")
+		edit(t, m, hu+"to-be.yaml", "linkage: {score: 2, year: 2027", "linkage: {score: 3, year: 2028")
+		edit(t, m, hu+"to-do.yaml", "    priority: medium", "    priority: high")
+		edit(t, m, hu+"to-do.yaml", "      - {id: m2, date: 2026-12, deliverable: First linked annual extract}", "      - {id: m2, date: 2027-03, deliverable: First linked annual extract}\n      - {id: m3, date: 2027-12, deliverable: Linked data in the planning model}")
+		edit(t, m, hu+"action-plan.yaml", "    start: 2025-03\n    end: 2025-12\n    budget: {amount: 40000, currency: EUR, source: national, secured: true}\n    status: in_progress",
+			"    start: 2025-03\n    end: 2026-06\n    budget: {amount: 40000, currency: EUR, source: national, secured: true}\n    status: delayed")
+		edit(t, m, hu+"action-plan.yaml", "  - id: HU-A5", "  - id: HU-A6")
+		edit(t, m, hu+"action-plan.yaml", "sustainability_factors:", "  - id: HU-A7\n    title: Leadership and finance course for planners\n    task: skills\n    implements: [HU-S4]\n    level: national\n    responsible: Semmelweis University EMK\n    start: 2026-01\n    end: 2026-12\n    budget: {amount: 120000, currency: EUR, source: eu, secured: false}\n    status: planned\n    sustainability: {continues: true, funding_secured: false, anchoring: institution}\nsustainability_factors:")
+		edit(t, m, hu+"action-plan.yaml", "baseline: 65, target: 72", "baseline: 65, target: 75")
+		edit(t, m, hu+"action-plan.yaml", "governance: {score: 1, evidence: No standing committee yet; the mandate is being drafted.}", "governance: {score: 2, evidence: The committee's mandate was signed in 2025; it meets quarterly.}")
+		edit(t, m, "clusters/wp6.yaml", "Romania and Slovenia.", "Romania and Slovenia; led by Hungary.")
+	}},
+	{name: "review-words", opts: plandiff.Options{WordDiff: true}, new: func(t *testing.T, m fstest.MapFS) {
+		edit(t, m, hu+"as-is.yaml", "evidence: Private sector staff are partly missing.", "evidence: Private sector staff are missing for dentists and pharmacists.")
+		edit(t, m, hu+"to-be.yaml", "  into training and retention decisions.", "  into training, recruitment and retention decisions every year.")
+	}},
+	{name: "files-predate", old: func(t *testing.T, m fstest.MapFS) {
+		delete(m, hu+"to-do.yaml")
+		delete(m, hu+"action-plan.yaml")
+	}},
+	{name: "country-added", new: func(t *testing.T, m fstest.MapFS) {
+		for k, v := range clone(m) {
+			if strings.HasPrefix(k, hu) {
+				m["countries/SK/"+strings.TrimPrefix(k, hu)] = v
+			}
+		}
+		edit(t, m, "countries/SK/country.yaml", "code: HU\neu_code: HU\nname: Hungary", "code: SK\neu_code: SK\nname: Slovakia")
+	}},
+	{name: "country-removed", new: func(t *testing.T, m fstest.MapFS) {
+		move(m, hu, "gone/")
+	}},
+	{name: "country-renamed", new: func(t *testing.T, m fstest.MapFS) {
+		move(m, hu, "countries/HX/")
+		edit(t, m, "countries/HX/country.yaml", "code: HU\neu_code: HU", "code: HX\neu_code: HX")
+	}},
+	{name: "filter-other-country", opts: plandiff.Options{Countries: []string{"SK"}}, empty: true, new: func(t *testing.T, m fstest.MapFS) {
+		edit(t, m, hu+"country.yaml", "status: illustrative", "status: draft")
+	}},
+}
+
+func TestDiff(t *testing.T) {
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			om, nm := base(t), base(t)
+			if tc.old != nil {
+				tc.old(t, om)
+			}
+			if tc.new != nil {
+				tc.new(t, nm)
+			}
+			r := plandiff.Diff(loadFS(t, om), loadFS(t, nm), tc.opts)
+			r.Old, r.New = "main", "working tree"
+			if r.Empty() != tc.empty {
+				t.Errorf("Empty() = %v, want %v", r.Empty(), tc.empty)
+			}
+			for _, format := range plandiff.Formats {
+				w, err := plandiff.NewWriter(format)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var buf bytes.Buffer
+				if err := w.Write(&buf, r); err != nil {
+					t.Fatal(err)
+				}
+				ext := map[string]string{"text": "txt", "markdown": "md", "json": "json"}[format]
+				golden(t, filepath.Join("testdata", "golden", tc.name+"."+ext), buf.Bytes())
+				if format == "json" && !json.Valid(buf.Bytes()) {
+					t.Error("invalid JSON")
+				}
+			}
+		})
+	}
+}
+
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs (run go test -update and review the diff):\n--- got\n%s\n--- want\n%s", path, got, want)
+	}
+}
+
+func TestNewWriterRejectsUnknownFormat(t *testing.T) {
+	_, err := plandiff.NewWriter("yaml")
+	if err == nil || !strings.Contains(err.Error(), "text, markdown, json") {
+		t.Errorf("got %v", err)
+	}
+}
