@@ -1,0 +1,355 @@
+// Package compare computes what the as-is and sustainability reports, the site and
+// `hwfplan compare` show: per-country and per-item scores, gaps and completeness on
+// the 0-1 normalised scale, the cross-country matrix with rankings and distributions,
+// cluster statistics and differences, twinning suggestions, action-plan coverage,
+// budgets and timeline, and the sustainability domains and readiness measures.
+//
+// It returns values and never prints. Every list is in a deterministic order: tasks
+// and items in framework order, countries by code, clusters by id.
+package compare
+
+import (
+	"cmp"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+
+	"github.com/hwfplan/hwfplan/internal/framework"
+	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/plan"
+)
+
+// Num is a number that may be missing (an item not assessed, a mean of nothing).
+// It marshals to JSON as a number rounded to 4 decimals, or null when not Valid.
+type Num struct {
+	Value float64
+	Valid bool
+}
+
+// Some returns a valid Num.
+func Some(v float64) Num { return Num{Value: v, Valid: true} }
+
+// String renders the value with two decimals, or "—" when missing.
+func (n Num) String() string {
+	if !n.Valid {
+		return "—"
+	}
+	return strconv.FormatFloat(n.Value, 'f', 2, 64)
+}
+
+// Format renders the value with the given number of decimals, or "" when missing.
+func (n Num) Format(decimals int) string {
+	if !n.Valid {
+		return ""
+	}
+	return strconv.FormatFloat(round(n.Value, decimals), 'f', decimals, 64)
+}
+
+// MarshalJSON writes null or the value rounded to 4 decimals.
+func (n Num) MarshalJSON() ([]byte, error) {
+	if !n.Valid || math.IsNaN(n.Value) || math.IsInf(n.Value, 0) {
+		return []byte("null"), nil
+	}
+	return strconv.AppendFloat(nil, round(n.Value, 4), 'f', -1, 64), nil
+}
+
+// UnmarshalJSON reads null or a number.
+func (n *Num) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		*n = Num{}
+		return nil
+	}
+	var v float64
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*n = Some(v)
+	return nil
+}
+
+func round(v float64, decimals int) float64 {
+	p := math.Pow(10, float64(decimals))
+	r := math.Round(v*p) / p
+	if r == 0 {
+		return 0 // no "-0"
+	}
+	return r
+}
+
+// Sub returns a-b, missing when either is.
+func Sub(a, b Num) Num {
+	if !a.Valid || !b.Valid {
+		return Num{}
+	}
+	return Some(a.Value - b.Value)
+}
+
+// Result is everything Compute derives from a repository.
+type Result struct {
+	Programme    framework.Programme `json:"programme"`
+	GapThreshold float64             `json:"gap_threshold"`
+	Tasks        []TaskInfo          `json:"tasks"`
+	Domains      []DomainInfo        `json:"domains"`
+	Countries    []Country           `json:"countries"`
+	// Illustrative lists the codes of countries whose data status is illustrative.
+	Illustrative   []string       `json:"illustrative"`
+	Clusters       []Cluster      `json:"clusters"`
+	CrossCountry   CrossCountry   `json:"cross_country"`
+	CrossCluster   CrossCluster   `json:"cross_cluster"`
+	Twinning       []Twinning     `json:"twinning"`
+	Actions        ActionSummary  `json:"actions"`
+	Sustainability Sustainability `json:"sustainability"`
+
+	fw *framework.Framework
+}
+
+// Framework returns the framework the result was computed with.
+func (r *Result) Framework() *framework.Framework { return r.fw }
+
+// TaskInfo names a task and its items, in framework order.
+type TaskInfo struct {
+	ID     string     `json:"id"`
+	Number int        `json:"number"`
+	Title  string     `json:"title"`
+	Short  string     `json:"short"`
+	Items  []ItemInfo `json:"items"`
+}
+
+// ItemInfo names an item and its scale.
+type ItemInfo struct {
+	Key   string `json:"key"` // task.item
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Scale string `json:"scale"`
+	Min   int    `json:"min"`
+	Max   int    `json:"max"`
+}
+
+// DomainInfo names a sustainability domain.
+type DomainInfo struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+}
+
+// Country is one country's scores, in framework order.
+type Country struct {
+	Code    string `json:"code"`
+	EUCode  string `json:"eu_code"`
+	Name    string `json:"name"`
+	Cluster string `json:"cluster"`
+	Status  string `json:"status"`
+	// Completeness is the share of all framework items that carry an as-is score.
+	Completeness Num         `json:"completeness"`
+	Assessed     int         `json:"assessed"`
+	ItemCount    int         `json:"item_count"`
+	Tasks        []TaskScore `json:"tasks"`
+	Items        []ItemScore `json:"items"`
+}
+
+// Task returns the country's score for a task, or false.
+func (c *Country) Task(id string) (TaskScore, bool) {
+	for _, t := range c.Tasks {
+		if t.Task == id {
+			return t, true
+		}
+	}
+	return TaskScore{}, false
+}
+
+// Item returns the country's score for an item ("task.item"), or false.
+func (c *Country) Item(key string) (ItemScore, bool) {
+	for _, it := range c.Items {
+		if it.Key == key {
+			return it, true
+		}
+	}
+	return ItemScore{}, false
+}
+
+// TaskScore is a country's score on one task. AsIs and ToBe are means of the
+// normalised item scores over the assessed items, so Gap = ToBe - AsIs is also the
+// mean item gap. All three are missing when no item of the task is assessed.
+type TaskScore struct {
+	Task         string `json:"task"`
+	AsIs         Num    `json:"as_is"`
+	ToBe         Num    `json:"to_be"`
+	Gap          Num    `json:"gap"`
+	Assessed     int    `json:"assessed"`
+	ItemCount    int    `json:"item_count"`
+	Completeness Num    `json:"completeness"`
+}
+
+// ItemScore is a country's score on one item: raw scores on the item's scale and
+// their normalised values. ToBe is the target when one is set, else the as-is score.
+type ItemScore struct {
+	Key       string `json:"key"`
+	Task      string `json:"task"`
+	Item      string `json:"item"`
+	Score     *int   `json:"score"`  // raw as-is score; nil when not assessed
+	Target    *int   `json:"target"` // raw target; nil when none is set
+	AsIs      Num    `json:"as_is"`
+	ToBe      Num    `json:"to_be"`
+	Gap       Num    `json:"gap"`
+	Assessed  bool   `json:"assessed"`
+	Targeted  bool   `json:"targeted"`
+	TargetYr  int    `json:"target_year,omitempty"`
+	NotReason string `json:"not_assessed,omitempty"`
+}
+
+// Compute derives every comparison from a loaded repository. Countries whose
+// country.yaml did not load are left out; a missing as-is, to-be, to-do or action
+// plan only leaves the numbers that depend on it missing.
+func Compute(repo *load.Repo) (*Result, error) {
+	if repo == nil || repo.Framework == nil {
+		return nil, errors.New("failed to compare: no repository or framework loaded")
+	}
+	fw := repo.Framework
+	r := &Result{Programme: fw.Programme, GapThreshold: fw.GapThreshold, fw: fw,
+		Illustrative: []string{}}
+	for _, t := range fw.Tasks {
+		ti := TaskInfo{ID: t.ID, Number: t.Number, Title: t.Title, Short: t.Short}
+		for _, it := range t.Items {
+			s := fw.ItemScale(&it)
+			ti.Items = append(ti.Items, ItemInfo{Key: it.Key(), ID: it.ID, Title: it.Title, Scale: s.ID, Min: s.Min, Max: s.Max})
+		}
+		r.Tasks = append(r.Tasks, ti)
+	}
+	for _, d := range fw.Sustainability.Domains {
+		r.Domains = append(r.Domains, DomainInfo{ID: d.ID, Title: d.Title})
+	}
+	var loaded []*load.Country
+	for _, c := range repo.Countries {
+		if c != nil && c.Country != nil {
+			loaded = append(loaded, c)
+		}
+	}
+	slices.SortFunc(loaded, func(a, b *load.Country) int { return cmp.Compare(a.Code, b.Code) })
+	for _, c := range loaded {
+		cs, err := countryScores(fw, c)
+		if err != nil {
+			return nil, err
+		}
+		r.Countries = append(r.Countries, cs)
+		if cs.Status == string(plan.StatusIllustrative) {
+			r.Illustrative = append(r.Illustrative, cs.Code)
+		}
+	}
+	r.Clusters = clusters(repo, r.Countries)
+	r.CrossCountry = crossCountry(r)
+	r.CrossCluster = crossCluster(r)
+	r.Twinning = twinning(r)
+	r.Actions = actions(fw, loaded, r)
+	r.Sustainability = sustainability(fw, loaded, r)
+	return r, nil
+}
+
+func countryScores(fw *framework.Framework, c *load.Country) (Country, error) {
+	out := Country{Code: c.Code, EUCode: c.Country.EUCode, Name: c.Country.Name,
+		Cluster: c.Country.Cluster, Status: string(c.Country.Status)}
+	if out.Name == "" {
+		out.Name = c.Code
+	}
+	for _, t := range fw.Tasks {
+		ts := TaskScore{Task: t.ID, ItemCount: len(t.Items)}
+		var asis, tobe []float64
+		for _, fit := range t.Items {
+			it := itemScore(fw, c, t.ID, &fit)
+			out.Items = append(out.Items, it)
+			if it.Assessed {
+				ts.Assessed++
+				asis = append(asis, it.AsIs.Value)
+				tobe = append(tobe, it.ToBe.Value)
+			}
+		}
+		ts.AsIs, ts.ToBe = mean(asis), mean(tobe)
+		ts.Gap = Sub(ts.ToBe, ts.AsIs)
+		ts.Completeness = share(ts.Assessed, ts.ItemCount)
+		out.Assessed += ts.Assessed
+		out.ItemCount += ts.ItemCount
+		out.Tasks = append(out.Tasks, ts)
+	}
+	out.Completeness = share(out.Assessed, out.ItemCount)
+	return out, nil
+}
+
+// itemScore scores one item; a score outside the item's scale counts as not
+// assessed (validate reports it), so it cannot push a mean outside 0-1.
+func itemScore(fw *framework.Framework, c *load.Country, task string, fit *framework.Item) ItemScore {
+	s := fw.ItemScale(fit)
+	it := ItemScore{Key: fit.Key(), Task: task, Item: fit.ID}
+	if c.AsIs != nil {
+		if ta, ok := c.AsIs.Tasks[task]; ok {
+			if ia, ok := ta.Items[fit.ID]; ok {
+				it.NotReason = ia.NotAssessed
+				if ia.Score != nil && s.Contains(*ia.Score) {
+					v := *ia.Score
+					it.Score = &v
+					it.Assessed = true
+					it.AsIs = Some(s.Normalise(float64(v)))
+				}
+			}
+		}
+	}
+	if c.ToBe != nil {
+		if tt, ok := c.ToBe.Targets[task]; ok {
+			if tg, ok := tt[fit.ID]; ok && s.Contains(tg.Score) {
+				v := tg.Score
+				it.Target = &v
+				it.Targeted = true
+				it.TargetYr = tg.Year
+			}
+		}
+	}
+	switch {
+	case it.Target != nil:
+		it.ToBe = Some(s.Normalise(float64(*it.Target)))
+	case it.Assessed:
+		it.ToBe = it.AsIs
+	}
+	it.Gap = Sub(it.ToBe, it.AsIs)
+	return it
+}
+
+// share returns n/total, missing when total is 0.
+func share(n, total int) Num {
+	if total == 0 {
+		return Num{}
+	}
+	return Some(float64(n) / float64(total))
+}
+
+func mean(xs []float64) Num {
+	if len(xs) == 0 {
+		return Num{}
+	}
+	var s float64
+	for _, x := range xs {
+		s += x
+	}
+	return Some(s / float64(len(xs)))
+}
+
+// Country returns the scores of the country with the given code, or nil.
+func (r *Result) Country(code string) *Country {
+	for i := range r.Countries {
+		if r.Countries[i].Code == code {
+			return &r.Countries[i]
+		}
+	}
+	return nil
+}
+
+// Task returns the task info with the given id, or an error naming the known ids.
+func (r *Result) Task(id string) (TaskInfo, error) {
+	ids := make([]string, len(r.Tasks))
+	for i, t := range r.Tasks {
+		if t.ID == id {
+			return t, nil
+		}
+		ids[i] = t.ID
+	}
+	return TaskInfo{}, fmt.Errorf("unknown task %q; the framework has: %v", id, ids)
+}

@@ -1,0 +1,54 @@
+// Package comparetest holds the small plans repository the compare, export, report
+// and site tests share (mini.txtar), with helpers to load it or write it to disk.
+// Its numbers are worked out by hand in internal/compare/compare_test.go.
+package comparetest
+
+import (
+	_ "embed"
+	"os"
+	"path/filepath"
+	"testing"
+	"testing/fstest"
+
+	"github.com/hwfplan/hwfplan/internal/load"
+	"golang.org/x/tools/txtar"
+)
+
+//go:embed mini.txtar
+var mini []byte
+
+// FS returns the fixture repository as an in-memory file system.
+func FS() fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for _, f := range txtar.Parse(mini).Files {
+		fsys[f.Name] = &fstest.MapFile{Data: f.Data, Mode: 0o644}
+	}
+	return fsys
+}
+
+// Repo loads the fixture; it fails the test on any load diagnostic.
+func Repo(t testing.TB) *load.Repo {
+	t.Helper()
+	repo, ds := load.Load(FS(), load.Options{})
+	for _, d := range ds {
+		t.Errorf("fixture: %s", d)
+	}
+	return repo
+}
+
+// Dir writes the fixture into a new temporary folder and returns its path
+// (for command tests that take --root).
+func Dir(t testing.TB) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, f := range txtar.Parse(mini).Files {
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
