@@ -82,3 +82,10 @@ func HasErrors(ds []Diagnostic) bool {
 	e, _ := Count(ds)
 	return e > 0
 }
+
+// RuleInfo describes a rule for reports that list rules (SARIF, documentation).
+type RuleInfo struct {
+	ID       string   `json:"id"`
+	Severity Severity `json:"severity"` // the severity it usually reports
+	Summary  string   `json:"summary"`  // one sentence: what the rule checks
+}

@@ -1,13 +1,140 @@
 package validate
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/hwfplan/hwfplan/internal/diag"
 	"github.com/hwfplan/hwfplan/internal/framework"
 	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/plan"
 )
+
+// Rule ids of the rules that span files. They are stable: CI configurations and
+// SARIF consumers refer to them.
+const (
+	RuleFolderName           = "folder-name"
+	RuleEUCode               = "eu-code"
+	RuleClusterExists        = "cluster-exists"
+	RuleClusterListsCountry  = "cluster-lists-country"
+	RuleClusterCountryFolder = "cluster-country-folder"
+	RuleClusterMembership    = "cluster-membership"
+	RuleClusterID            = "cluster-id"
+	RuleMaintainer           = "maintainer-handle"
+	RuleTargetBelowAsIs      = "target-below-as-is"
+	RuleTargetYear           = "target-year"
+	RuleTargetHorizon        = "target-horizon"
+	RuleGapAddressed         = "gap-addressed"
+	RuleDuplicateID          = "duplicate-id"
+	RuleIDPrefix             = "id-prefix"
+	RuleItemRef              = "item-ref"
+	RuleItemTask             = "item-task"
+	RuleStakeholderRef       = "stakeholder-ref"
+	RuleStepRef              = "step-ref"
+	RuleActionTask           = "action-task"
+	RuleDateReal             = "date-real"
+	RuleDateOrder            = "date-order"
+	RuleCurrency             = "currency"
+	RuleSustainability       = "sustainability-required"
+	RuleDoneInFuture         = "status-done-future"
+)
+
+// checker carries what every rule needs and collects the diagnostics.
+type checker struct {
+	fw     *framework.Framework
+	repo   *load.Repo
+	broken map[string]bool
+	opts   Options
+	out    []diag.Diagnostic
+}
 
 // semantic runs the rules that span files. Files in broken (failed to load or
 // failed their schema) are skipped, so one mistake is not reported twice.
 func semantic(fw *framework.Framework, repo *load.Repo, broken map[string]bool, opts Options) []diag.Diagnostic {
-	return nil
+	c := &checker{fw: fw, repo: repo, broken: broken, opts: opts}
+	for _, cn := range repo.Countries {
+		c.country(cn)
+		c.asIs(cn)
+		c.toBe(cn)
+		c.toDo(cn)
+		c.actionPlan(cn)
+	}
+	c.clusters()
+	return c.out
+}
+
+// report adds a diagnostic at the value a pointer names (or at its key).
+func (c *checker) report(f *load.File, sev diag.Severity, ptr string, atKey bool, rule, format string, args ...any) {
+	line, col := f.Pos(ptr)
+	if atKey {
+		line, col = f.KeyPos(ptr)
+	}
+	c.out = append(c.out, diag.Diagnostic{File: f.Path, Line: line, Column: col, Pointer: ptr,
+		Severity: sev, Rule: rule, Message: fmt.Sprintf(format, args...)})
+}
+
+func (c *checker) errorf(f *load.File, ptr, rule, format string, args ...any) {
+	c.report(f, diag.Error, ptr, false, rule, format, args...)
+}
+
+func (c *checker) warnf(f *load.File, ptr, rule, format string, args ...any) {
+	c.report(f, diag.Warning, ptr, false, rule, format, args...)
+}
+
+// usable returns a country's file when it was read, decoded and passed its schema.
+func (c *checker) usable(cn *load.Country, name string) *load.File {
+	f := cn.Files[name]
+	if f == nil || c.broken[f.Path] {
+		return nil
+	}
+	var decoded bool
+	switch name {
+	case plan.CountryFile:
+		decoded = cn.Country != nil
+	case plan.AsIsFile:
+		decoded = cn.AsIs != nil
+	case plan.ToBeFile:
+		decoded = cn.ToBe != nil
+	case plan.ToDoFile:
+		decoded = cn.ToDo != nil
+	case plan.ActionPlanFile:
+		decoded = cn.ActionPlan != nil
+	}
+	if !decoded {
+		return nil
+	}
+	return f
+}
+
+// uniqueIDs reports every id of a list that repeats an earlier one. idPtr gives
+// the pointer of the i-th entry's id.
+func (c *checker) uniqueIDs(f *load.File, what string, ids []string, idPtr func(i int) string) {
+	first := map[string]int{}
+	for i, id := range ids {
+		if id == "" {
+			continue
+		}
+		j, dup := first[id]
+		if !dup {
+			first[id] = i
+			continue
+		}
+		line, _ := f.Pos(idPtr(j))
+		c.errorf(f, idPtr(i), RuleDuplicateID, "%s id %q is used twice (first at line %d); give each %s its own id", what, id, line, what)
+	}
+}
+
+// didYouMean returns "; did you mean X?" for a close match, or the list of known
+// values when it is short, or "".
+func didYouMean(got string, known []string) string {
+	if s := suggest(got, known); s != "" {
+		return fmt.Sprintf("; did you mean %q?", s)
+	}
+	switch {
+	case len(known) == 0:
+		return ""
+	case len(known) <= 12:
+		return "; known: " + strings.Join(known, ", ")
+	}
+	return ""
 }

@@ -3,11 +3,14 @@ package validate
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
 	"github.com/hwfplan/hwfplan/internal/diag"
+	"github.com/hwfplan/hwfplan/internal/diagfmt"
 	"github.com/hwfplan/hwfplan/internal/validate"
 	"github.com/spf13/cobra"
 )
@@ -18,11 +21,16 @@ type Options struct {
 	Paths   []string
 	Format  string
 	Strict  bool
+
+	// Now gives today's date for the rules that compare with it (tests fix it).
+	Now func() time.Time
+	// Getenv reads GITHUB_STEP_SUMMARY (tests replace it).
+	Getenv func(string) string
 }
 
 // NewCmdValidate builds `hwfplan validate`.
 func NewCmdValidate(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{Factory: f}
+	opts := &Options{Factory: f, Now: time.Now, Getenv: os.Getenv}
 	cmd := &cobra.Command{
 		Use:   "validate [PATH...]",
 		Short: "Check the plan files against their schema and the rules across files",
@@ -33,8 +41,12 @@ span files, and report every problem at once with file:line:col.
 With PATH arguments (files or folders), only problems in those paths are reported;
 the whole repository is still read, because rules span files.
 
+Formats: text (default; colour on a terminal unless NO_COLOR is set), json (see
+docs/validate-json.md), github (workflow annotations; with GITHUB_STEP_SUMMARY set,
+the markdown report is appended to the job summary too), sarif (2.1.0) and markdown.
+
 Exit codes: 0 valid (warnings allowed unless --strict), 1 invalid, 2 usage error.`,
-		Example: "  hwfplan validate\n  hwfplan validate countries/HU\n  hwfplan validate --format github",
+		Example: "  hwfplan validate\n  hwfplan validate countries/HU\n  hwfplan validate --format github --strict",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			if runF != nil {
@@ -43,43 +55,56 @@ Exit codes: 0 valid (warnings allowed unless --strict), 1 invalid, 2 usage error
 			return Run(opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output `format`: text, json")
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output `format`: "+strings.Join(diagfmt.Formats, ", "))
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "treat warnings as errors (exit 1)")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(diagfmt.Formats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
 // Run validates and writes the diagnostics.
 func Run(opts *Options) error {
+	io := opts.Factory.IOStreams
+	wopts := diagfmt.Options{Out: io.Out, Status: io.ErrOut, Color: io.ColorEnabled(), Strict: opts.Strict,
+		Rules: validate.Rules(), ToolVersion: opts.Factory.Version}
+	if _, err := diagfmt.New(opts.Format, wopts); err != nil {
+		return &cmdutil.FlagError{Err: err}
+	}
 	root, repo, loadDiags, err := opts.Factory.LoadRepo()
 	if err != nil {
 		return err
 	}
-	ds, err := validate.Validate(repo, loadDiags, validate.Options{})
+	ds, err := validate.Validate(repo, loadDiags, validate.Options{Today: opts.Now().Format(time.DateOnly)})
 	if err != nil {
-		return err
+		return fmt.Errorf("failed to validate: %w", err)
 	}
 	ds, err = filterPaths(root, ds, opts.Paths)
 	if err != nil {
 		return err
 	}
-	io := opts.Factory.IOStreams
-	switch opts.Format {
-	case "text":
-		for _, d := range ds {
-			fmt.Fprintln(io.Out, d.String())
+	if opts.Format == "github" {
+		if p := opts.Getenv("GITHUB_STEP_SUMMARY"); p != "" {
+			sf, err := os.OpenFile(p, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+			if err != nil {
+				return fmt.Errorf("failed to open the job summary %s: %w", p, err)
+			}
+			defer sf.Close()
+			wopts.Summary = sf
 		}
-		e, w := diag.Count(ds)
-		fmt.Fprintf(io.ErrOut, "%d %s, %d %s\n", e, plural(e, "error", "errors"), w, plural(w, "warning", "warnings"))
-	default:
-		return cmdutil.FlagErrorf("unknown format %q; use one of: text", opts.Format)
 	}
-	e, w := diag.Count(ds)
-	if e > 0 || (opts.Strict && w > 0) {
+	w, err := diagfmt.New(opts.Format, wopts)
+	if err != nil {
+		return &cmdutil.FlagError{Err: err}
+	}
+	if err := diagfmt.WriteAll(w, ds); err != nil {
+		return fmt.Errorf("failed to write the report: %w", err)
+	}
+	if !diagfmt.Valid(ds, opts.Strict) {
 		return cmdutil.ErrSilent
 	}
 	return nil
 }
 
+// filterPaths keeps the diagnostics of files under the given paths.
 func filterPaths(root string, ds []diag.Diagnostic, paths []string) ([]diag.Diagnostic, error) {
 	if len(paths) == 0 {
 		return ds, nil
@@ -88,11 +113,14 @@ func filterPaths(root string, ds []diag.Diagnostic, paths []string) ([]diag.Diag
 	for _, p := range paths {
 		abs, err := filepath.Abs(p)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("failed to resolve %s: %w", p, err)
 		}
 		rel, err := filepath.Rel(root, abs)
-		if err != nil || strings.HasPrefix(rel, "..") {
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 			return nil, cmdutil.FlagErrorf("%s is outside the plans repository %s", p, root)
+		}
+		if _, err := os.Stat(abs); err != nil {
+			return nil, cmdutil.FlagErrorf("%s does not exist", p)
 		}
 		prefixes = append(prefixes, filepath.ToSlash(rel))
 	}
@@ -108,9 +136,3 @@ func filterPaths(root string, ds []diag.Diagnostic, paths []string) ([]diag.Diag
 	return out, nil
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}

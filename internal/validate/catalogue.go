@@ -1,0 +1,72 @@
+package validate
+
+import (
+	"github.com/hwfplan/hwfplan/internal/diag"
+	"github.com/hwfplan/hwfplan/internal/load"
+)
+
+// Rules lists every rule id validation can report — the loader's, the schema
+// check's and the rules across files — with the severity it usually has and what
+// it checks. SARIF output and the documentation list them.
+func Rules() []diag.RuleInfo {
+	e, w := diag.Error, diag.Warning
+	return []diag.RuleInfo{
+		// Reading files (package load).
+		{ID: load.RuleRead, Severity: e, Summary: "The file can be read."},
+		{ID: load.RuleSize, Severity: e, Summary: "The file is under the size limit for plan files."},
+		{ID: load.RuleEncoding, Severity: e, Summary: "The file is UTF-8 text, not binary."},
+		{ID: load.RuleSyntax, Severity: e, Summary: "The file is well-formed YAML."},
+		{ID: load.RuleTabs, Severity: e, Summary: "Indentation uses spaces, not tabs."},
+		{ID: load.RuleDuplicate, Severity: e, Summary: "No key appears twice in the same block."},
+		{ID: load.RuleAlias, Severity: e, Summary: "No YAML anchors, aliases or merge keys."},
+		{ID: load.RuleKeyType, Severity: e, Summary: "Keys are plain names (text)."},
+		{ID: load.RuleDocuments, Severity: e, Summary: "The file holds one YAML document."},
+		{ID: load.RuleEmpty, Severity: e, Summary: "The file is not empty."},
+		{ID: load.RuleRootType, Severity: e, Summary: "The file holds keys with values (a mapping)."},
+		{ID: load.RuleDepth, Severity: e, Summary: "The data is not nested unreasonably deep."},
+		{ID: load.RuleTag, Severity: e, Summary: "No YAML tags such as !!binary."},
+		{ID: load.RuleNumber, Severity: e, Summary: "Numbers are finite and in range."},
+		{ID: load.RuleSymlink, Severity: e, Summary: "Symbolic links stay inside the repository."},
+		{ID: load.RuleMissing, Severity: e, Summary: "Every file a country folder needs is there."},
+		{ID: load.RuleLayout, Severity: e, Summary: "Folders and files are where hwfplan looks for them."},
+		{ID: load.RuleDecode, Severity: e, Summary: "The data can be decoded."},
+		{ID: load.RuleFramework, Severity: e, Summary: "schema/framework.yaml is a valid framework."},
+		// The JSON Schema check.
+		{ID: RuleRequired, Severity: e, Summary: "Required keys are present."},
+		{ID: RuleUnknownKey, Severity: e, Summary: "Every key is one the schema knows (with a did-you-mean suggestion)."},
+		{ID: RuleType, Severity: e, Summary: "Values have the right type (text, number, list, ...)."},
+		{ID: RuleEnum, Severity: e, Summary: "Values are one of the allowed values."},
+		{ID: RuleRange, Severity: e, Summary: "Numbers are within their minimum and maximum."},
+		{ID: RuleScoreRange, Severity: e, Summary: "Scores are on the item's scale."},
+		{ID: RuleFormat, Severity: e, Summary: "Values have the expected form (codes, ids, dates)."},
+		{ID: RuleLength, Severity: e, Summary: "Text and lists are neither empty nor too long."},
+		{ID: RuleUnique, Severity: e, Summary: "List entries are not repeated."},
+		{ID: RuleChoice, Severity: e, Summary: "An item has a score or not_assessed, not both."},
+		{ID: RuleSchema, Severity: e, Summary: "The file matches its JSON Schema."},
+		// Rules across files.
+		{ID: RuleFolderName, Severity: e, Summary: "The country folder is named after country.yaml's code."},
+		{ID: RuleEUCode, Severity: w, Summary: "The EU code equals the ISO code, except Greece (GR, EL)."},
+		{ID: RuleClusterExists, Severity: e, Summary: "The country's cluster has a file in clusters/."},
+		{ID: RuleClusterListsCountry, Severity: e, Summary: "The country's cluster lists the country."},
+		{ID: RuleClusterCountryFolder, Severity: e, Summary: "Every country a cluster lists has a folder."},
+		{ID: RuleClusterMembership, Severity: e, Summary: "A cluster lists only countries whose country.yaml names that cluster."},
+		{ID: RuleClusterID, Severity: e, Summary: "A cluster's id matches its file name."},
+		{ID: RuleMaintainer, Severity: e, Summary: "Maintainers are GitHub handles (without @)."},
+		{ID: RuleTargetBelowAsIs, Severity: w, Summary: "A target is not below the item's current score."},
+		{ID: RuleTargetYear, Severity: e, Summary: "A target year is not before the assessment year."},
+		{ID: RuleTargetHorizon, Severity: w, Summary: "A target year is not after the plan's horizon year."},
+		{ID: RuleGapAddressed, Severity: w, Summary: "Every gap above the framework's gap_threshold is addressed by a to-do step."},
+		{ID: RuleDuplicateID, Severity: e, Summary: "Ids are unique within their list."},
+		{ID: RuleIDPrefix, Severity: e, Summary: "Step and action ids start with the country code."},
+		{ID: RuleItemRef, Severity: e, Summary: "To-do steps name framework items."},
+		{ID: RuleItemTask, Severity: w, Summary: "A step's items belong to the step's task."},
+		{ID: RuleStakeholderRef, Severity: e, Summary: "Step stakeholders are in the as-is stakeholder map."},
+		{ID: RuleStepRef, Severity: e, Summary: "Actions implement steps that exist in to-do.yaml."},
+		{ID: RuleActionTask, Severity: w, Summary: "An action's task is the task of a step it implements."},
+		{ID: RuleDateReal, Severity: e, Summary: "Dates and months are real calendar dates."},
+		{ID: RuleDateOrder, Severity: e, Summary: "An action does not end before it starts."},
+		{ID: RuleCurrency, Severity: e, Summary: "Budgets use an active ISO 4217 currency code."},
+		{ID: RuleSustainability, Severity: e, Summary: "Actions ending after the programme state their sustainability."},
+		{ID: RuleDoneInFuture, Severity: w, Summary: "An action marked done does not end in the future."},
+	}
+}

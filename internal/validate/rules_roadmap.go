@@ -1,0 +1,146 @@
+package validate
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/plan"
+)
+
+// idPrefix reports an id that does not start with the folder's country code.
+func (c *checker) idPrefix(f *load.File, ptr, what, code, id, example string) {
+	if strings.HasPrefix(id, code+"-") {
+		return
+	}
+	hint := ""
+	if i := strings.IndexByte(id, '-'); i >= 0 {
+		hint = fmt.Sprintf(" (%s%s)", code, id[i:])
+	}
+	c.errorf(f, ptr, RuleIDPrefix, "%s id %s must start with the country code %s-, like %s%s", what, id, code, example, hint)
+}
+
+// toDo checks the road map: ids, the items and stakeholders steps refer to, and
+// their milestones.
+func (c *checker) toDo(cn *load.Country) {
+	f := c.usable(cn, plan.ToDoFile)
+	if f == nil {
+		return
+	}
+	var stakeholders []string // nil when as-is.yaml is unusable
+	if c.usable(cn, plan.AsIsFile) != nil {
+		stakeholders = []string{}
+		for _, s := range cn.AsIs.Stakeholders {
+			stakeholders = append(stakeholders, s.ID)
+		}
+	}
+	steps := cn.ToDo.Steps
+	listIDs(c, f, "step", "steps", steps, func(s plan.Step) string { return s.ID })
+	for i, s := range steps {
+		base := load.Pointer("steps", strconv.Itoa(i))
+		c.idPrefix(f, base+"/id", "step", cn.Code, s.ID, cn.Code+"-S1")
+		for j, key := range s.Items {
+			ptr := base + "/items/" + strconv.Itoa(j)
+			it, ok := c.fw.Item(key)
+			if !ok {
+				c.errorf(f, ptr, RuleItemRef, "%q is not a framework item%s", key, didYouMean(key, c.fw.ItemKeys()))
+				continue
+			}
+			if it.Task != s.Task {
+				c.warnf(f, ptr, RuleItemTask, "item %s belongs to task %s, but step %s is under task %s; check the step's task or split the step", key, it.Task, s.ID, s.Task)
+			}
+		}
+		ms := make([]string, len(s.Milestones))
+		for j, m := range s.Milestones {
+			ms[j] = m.ID
+			if !m.Date.Valid() {
+				c.errorf(f, base+"/milestones/"+strconv.Itoa(j)+"/date", RuleDateReal, "%q is not a real month; write it as YYYY-MM", m.Date)
+			}
+		}
+		c.uniqueIDs(f, "milestone", ms, func(j int) string { return base + "/milestones/" + strconv.Itoa(j) + "/id" })
+		if stakeholders == nil {
+			continue
+		}
+		for j, id := range s.Stakeholders {
+			if !slices.Contains(stakeholders, id) {
+				c.errorf(f, base+"/stakeholders/"+strconv.Itoa(j), RuleStakeholderRef, "stakeholder %q is not in the stakeholder map of as-is.yaml%s", id, didYouMean(id, stakeholders))
+			}
+		}
+	}
+}
+
+// actionPlan checks the actions: ids, the steps they implement, dates, money and
+// what happens after the programme.
+func (c *checker) actionPlan(cn *load.Country) {
+	f := c.usable(cn, plan.ActionPlanFile)
+	if f == nil {
+		return
+	}
+	ap := cn.ActionPlan
+	if !ap.PolicyDialogue.Date.Valid() {
+		c.errorf(f, "/policy_dialogue/date", RuleDateReal, "%q is not a real date; write it as YYYY-MM-DD", ap.PolicyDialogue.Date)
+	}
+	var steps map[string]string // step id → task; nil when to-do.yaml is unusable
+	if c.usable(cn, plan.ToDoFile) != nil {
+		steps = stepTasks(cn.ToDo)
+	}
+	programmeEnd := plan.YearMonth(c.fw.Programme.End)
+	listIDs(c, f, "action", "actions", ap.Actions, func(a plan.Action) string { return a.ID })
+	for i, a := range ap.Actions {
+		base := load.Pointer("actions", strconv.Itoa(i))
+		c.idPrefix(f, base+"/id", "action", cn.Code, a.ID, cn.Code+"-A1")
+		c.implements(f, base, a, steps)
+		startOK, endOK := a.Start.Valid(), a.End.Valid()
+		if !startOK {
+			c.errorf(f, base+"/start", RuleDateReal, "%q is not a real month; write it as YYYY-MM", a.Start)
+		}
+		if !endOK {
+			c.errorf(f, base+"/end", RuleDateReal, "%q is not a real month; write it as YYYY-MM", a.End)
+		}
+		if startOK && endOK && a.Start > a.End {
+			c.errorf(f, base+"/end", RuleDateOrder, "action %s ends (%s) before it starts (%s)", a.ID, a.End, a.Start)
+		}
+		if endOK && a.End > programmeEnd && a.Sustainability == nil && a.Status != "cancelled" {
+			c.errorf(f, base+"/end", RuleSustainability, "action %s ends in %s, after the programme ends (%s); add sustainability: whether it continues, whether its funding is secured, and where it is anchored", a.ID, a.End, programmeEnd)
+		}
+		if today := c.opts.Today; a.Status == "done" && endOK && len(today) >= 7 && string(a.End) > today[:7] {
+			c.warnf(f, base+"/status", RuleDoneInFuture, "action %s is marked done but ends in %s, which is still to come; correct the status or the end date", a.ID, a.End)
+		}
+		if a.Budget != nil {
+			if msg, ok := checkCurrency(a.Budget.Currency); !ok {
+				c.errorf(f, base+"/budget/currency", RuleCurrency, "%s", msg)
+			}
+		}
+		kpis := make([]string, len(a.KPIs))
+		for j, k := range a.KPIs {
+			kpis[j] = k.ID
+		}
+		c.uniqueIDs(f, "KPI", kpis, func(j int) string { return base + "/kpis/" + strconv.Itoa(j) + "/id" })
+	}
+}
+
+// implements checks the steps an action implements exist, and that the action's
+// task is the task of one of them.
+func (c *checker) implements(f *load.File, base string, a plan.Action, steps map[string]string) {
+	if steps == nil {
+		return
+	}
+	var tasks []string
+	missing := false
+	for j, id := range a.Implements {
+		task, ok := steps[id]
+		if !ok {
+			c.errorf(f, base+"/implements/"+strconv.Itoa(j), RuleStepRef, "step %s is not in to-do.yaml%s", id, didYouMean(id, sortedKeys(steps)))
+			missing = true
+			continue
+		}
+		if !slices.Contains(tasks, task) {
+			tasks = append(tasks, task)
+		}
+	}
+	if !missing && len(tasks) > 0 && !slices.Contains(tasks, a.Task) {
+		c.warnf(f, base+"/task", RuleActionTask, "action %s is under task %s, but the steps it implements are under %s; check the action's task", a.ID, a.Task, strings.Join(tasks, ", "))
+	}
+}

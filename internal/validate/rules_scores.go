@@ -1,0 +1,110 @@
+package validate
+
+import (
+	"slices"
+	"strconv"
+
+	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/plan"
+)
+
+// asIs checks the inventories of as-is.yaml: unique ids and a real date.
+func (c *checker) asIs(cn *load.Country) {
+	f := c.usable(cn, plan.AsIsFile)
+	if f == nil {
+		return
+	}
+	a := cn.AsIs
+	if !a.AssessedOn.Valid() {
+		c.errorf(f, "/assessed_on", RuleDateReal, "%q is not a real date; write it as YYYY-MM-DD", a.AssessedOn)
+	}
+	listIDs(c, f, "data source", "data_sources", a.DataSources, func(d plan.DataSource) string { return d.ID })
+	listIDs(c, f, "model", "models", a.Models, func(m plan.Model) string { return m.ID })
+	listIDs(c, f, "stakeholder", "stakeholders", a.Stakeholders, func(s plan.Stakeholder) string { return s.ID })
+}
+
+// listIDs checks the ids of a top-level list are unique.
+func listIDs[T any](c *checker, f *load.File, what, key string, list []T, id func(T) string) {
+	ids := make([]string, len(list))
+	for i, e := range list {
+		ids[i] = id(e)
+	}
+	c.uniqueIDs(f, what, ids, func(i int) string { return load.Pointer(key, strconv.Itoa(i), "id") })
+}
+
+// toBe compares the targets with the as-is scores and the road map.
+func (c *checker) toBe(cn *load.Country) {
+	f := c.usable(cn, plan.ToBeFile)
+	if f == nil {
+		return
+	}
+	tb := cn.ToBe
+	asIsFile := c.usable(cn, plan.AsIsFile)
+	assessedYear := 0
+	if asIsFile != nil {
+		if t, ok := cn.AsIs.AssessedOn.Time(); ok {
+			assessedYear = t.Year()
+		}
+	}
+	var addressed map[string]bool // item keys some to-do step lists; nil when to-do is unusable
+	if c.usable(cn, plan.ToDoFile) != nil {
+		addressed = map[string]bool{}
+		for _, s := range cn.ToDo.Steps {
+			for _, k := range s.Items {
+				addressed[k] = true
+			}
+		}
+	}
+	for _, task := range c.fw.Tasks {
+		for i := range task.Items {
+			it := &task.Items[i]
+			t, ok := tb.Targets[task.ID][it.ID]
+			if !ok {
+				continue
+			}
+			ptr := load.Pointer("targets", task.ID, it.ID)
+			if assessedYear > 0 && t.Year < assessedYear {
+				c.errorf(f, ptr+"/year", RuleTargetYear, "target year %d of item %s is before the assessment year %d (assessed_on %s in as-is.yaml)", t.Year, it.Key(), assessedYear, cn.AsIs.AssessedOn)
+			}
+			if tb.HorizonYear > 0 && t.Year > tb.HorizonYear {
+				c.warnf(f, ptr+"/year", RuleTargetHorizon, "target year %d of item %s is after the plan's horizon year %d", t.Year, it.Key(), tb.HorizonYear)
+			}
+			if asIsFile == nil {
+				continue
+			}
+			cur := cn.AsIs.Tasks[task.ID].Items[it.ID].Score
+			if cur == nil {
+				continue // not assessed: no gap to measure
+			}
+			if t.Score < *cur {
+				c.warnf(f, ptr+"/score", RuleTargetBelowAsIs, "target %d of item %s is below its current score %d (as-is.yaml); a target should be at least the current level", t.Score, it.Key(), *cur)
+				continue
+			}
+			sc := c.fw.ItemScale(it)
+			gap := float64(t.Score-*cur) / float64(sc.Max-sc.Min)
+			if addressed != nil && gap > c.fw.GapThreshold && !addressed[it.Key()] {
+				c.warnf(f, ptr+"/score", RuleGapAddressed, "the gap of item %s (as-is %d, target %d: %.2f of its scale) is above the threshold %.2f, but no step in to-do.yaml addresses it; add %s to the items of a step", it.Key(), *cur, t.Score, gap, c.fw.GapThreshold, it.Key())
+			}
+		}
+	}
+}
+
+// stepTasks maps each road map step id to its task.
+func stepTasks(td *plan.ToDo) map[string]string {
+	m := make(map[string]string, len(td.Steps))
+	for _, s := range td.Steps {
+		if _, dup := m[s.ID]; !dup {
+			m[s.ID] = s.Task
+		}
+	}
+	return m
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
