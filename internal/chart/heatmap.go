@@ -65,11 +65,11 @@ func (h HeatMap) Render() ([]byte, error) {
 		classes = oranges
 	}
 	rowW := math.Min(maxWidth(h.Rows, hmLabelSize), hmMaxRowText) + 12
-	colW := clamp(math.Max(maxWidth(h.Cols, hmLabelSize)/2+16, widestWord(h.Cols, hmLabelSize)+14), 64, 140)
+	colW := clamp(math.Max(maxWidth(h.Cols, hmLabelSize*bold)/2+16, widestWord(h.Cols, hmLabelSize*bold)+16), 64, 140)
 	heads := make([][]string, len(h.Cols))
 	lines := 1
 	for i, c := range h.Cols {
-		heads[i] = wrap(c, colW-8, hmLabelSize, 3)
+		heads[i] = wrap(c, colW-12, hmLabelSize*bold, 3)
 		lines = max(lines, len(heads[i]))
 	}
 	gridX := hmPad + rowW
@@ -141,7 +141,7 @@ func (h HeatMap) Render() ([]byte, error) {
 		}
 	}
 	s.printf(`<g font-size="11" aria-hidden="true">` + "\n")
-	s.text(lx, ly, "", `font-weight="600"`, truncate(legend, width-2*hmPad, 11), legend)
+	s.text(lx, ly, "", `font-weight="600"`, truncate(legend, width-2*hmPad, 11*bold), legend)
 	barY := ly + 8
 	s.printf(`<rect x="%s" y="%s" width="160" height="12" fill="url(#%s-grad)" stroke="%s" stroke-width="0.5"/>`+"\n", num(lx), num(barY), s.id, colAxis)
 	for _, t := range []float64{0, 0.5, 1} {

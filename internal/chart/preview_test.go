@@ -27,7 +27,7 @@ func stressCases() []renderer {
 		HeatMap{Meta: Meta{ID: "s-hm", Title: "Long names and out-of-range gaps", Desc: "d"},
 			Rows: []string{long, "Malta"}, Cols: []string{"Optimize planning data and sources", "Optimize stakeholder involvement"},
 			Values: [][]*float64{{v(-0.25), v(1.5)}, {v(0.456), nil}}, Gap: true},
-		Bars{Meta: Meta{ID: "s-bars", Title: "Eight series, three groups, a value above 1", Desc: "d"},
+		Bars{Meta: Meta{ID: "s-bars", Title: "Eight series, three groups, long group names", Desc: "d"},
 			Groups: []string{"WP5 (Southern and Northern Europe)", "WP6", long}, Series: many, YLabel: "Score"},
 		Bars{Meta: Meta{ID: "s-bars1", Title: "One group", Desc: "d"}, Groups: []string{"All countries"},
 			Series: []Series{{Name: "Data", Values: vals(1.3)}, {Name: "Models", Values: vals(0)}}},

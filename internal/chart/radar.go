@@ -55,7 +55,7 @@ func (r Radar) Render() ([]byte, error) {
 	ax := newAxis(r.Max, r.Series)
 	top := ax.top
 	n := len(r.Axes)
-	labelW := math.Min(maxWidth(r.Axes, 12), radarLabelW)
+	labelW := math.Min(maxWidth(r.Axes, 12*bold), radarLabelW)
 	width := math.Max(2*(radarR+16+labelW)+32, 480)
 	names := make([]string, len(r.Series))
 	for i, sr := range r.Series {
@@ -66,7 +66,7 @@ func (r Radar) Render() ([]byte, error) {
 	// Axis labels: wrapped lines plus one "n/a" line per series without a value.
 	labels := make([][]string, n)
 	for k, label := range r.Axes {
-		labels[k] = wrap(label, labelW, 12, 3)
+		labels[k] = wrap(label, labelW, 12*bold, 3)
 		for _, sr := range r.Series {
 			if sr.Values[k] == nil {
 				labels[k] = append(labels[k], truncate(sr.Name+": n/a", labelW, 12))

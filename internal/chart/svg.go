@@ -124,7 +124,7 @@ func begin(m Meta, w, h float64) *svg {
 	s.printf(`<desc id="%s-desc">%s</desc>`+"\n", m.ID, esc(m.Desc))
 	s.printf(`<rect width="%s" height="%s" fill="#ffffff"/>`+"\n", num(w), num(h))
 	s.printf(`<text x="16" y="26" font-size="16" font-weight="600" aria-hidden="true">%s</text>`+"\n",
-		esc(truncate(m.Title, w-32, 16)))
+		esc(truncate(m.Title, w-32, 16*bold)))
 	return s
 }
 
@@ -155,27 +155,31 @@ func (s *svg) text(x, y float64, anchor, attrs, body, full string) {
 }
 
 // textWidth estimates the rendered width of s at the given font size in a typical
-// sans-serif face. It errs on the wide side so labels are not clipped.
+// sans-serif face. The widths are those of DejaVu Sans, the widest common fallback
+// (what Linux browsers and rsvg use for system-ui), so labels fit narrower fonts too.
 func textWidth(s string, size float64) float64 {
 	w := 0.0
 	for _, r := range s {
 		switch {
 		case strings.ContainsRune("iljI.,:;'|!`", r):
-			w += 0.30
+			w += 0.32
 		case strings.ContainsRune("ftr()[] -", r):
-			w += 0.38
+			w += 0.40
 		case strings.ContainsRune("mwMW@%", r):
-			w += 0.90
+			w += 0.98
 		case r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
-			w += 0.66
+			w += 0.70
 		case r >= 0x2E80: // CJK and other wide scripts
 			w += 1.0
 		default:
-			w += 0.56
+			w += 0.62
 		}
 	}
 	return w * size
 }
+
+// bold scales a font size for width estimates of bold text, about 10 % wider.
+const bold = 1.1
 
 // truncate shortens s with an ellipsis so that it fits max at the font size.
 func truncate(s string, max, size float64) string {

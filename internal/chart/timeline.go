@@ -141,12 +141,12 @@ func (tl Timeline) Render() ([]byte, error) {
 	for i, a := range tl.Actions {
 		labels[i] = strings.TrimSpace(a.ID + "  " + a.Label)
 	}
-	labelW := math.Min(maxWidth(labels, 12), tlMaxLabelW) + 16
+	labelW := math.Min(maxWidth(labels, 12.5), tlMaxLabelW) + 16
 	// Long labels wrap onto a second line; then every row is taller.
 	wrapped := make([][]string, len(labels))
 	rowH := tlRowH
 	for i, l := range labels {
-		wrapped[i] = wrap(l, labelW-16, 12, 2)
+		wrapped[i] = wrap(l, labelW-16, 12.5, 2)
 		if len(wrapped[i]) > 1 {
 			rowH = tlRowH2
 		}
@@ -230,9 +230,9 @@ func (tl Timeline) Render() ([]byte, error) {
 		x := xOf(monthIndex(tl.Marker) + 1)
 		s.printf(`<path d="M%s %sV%s" stroke="%s" stroke-width="2" stroke-dasharray="6 3"/>`+"\n", num(x), num(plotY-36), num(plotY+plotH+6), colText)
 		if tl.MarkerLabel != "" {
-			label := truncate(tl.MarkerLabel, 260, 12)
+			label := truncate(tl.MarkerLabel, 260, 12*bold)
 			anchor, lx := "end", x-4
-			if x-plotX < textWidth(label, 12)+8 {
+			if x-plotX < textWidth(label, 12*bold)+8 {
 				anchor, lx = "start", x+4
 			}
 			s.text(lx, plotY-30, anchor, `font-size="12" font-weight="600"`, label, tl.MarkerLabel)
