@@ -49,8 +49,5 @@ func checkCurrency(code string) (string, bool) {
 	if why, ok := withdrawn[code]; ok {
 		return fmt.Sprintf("the currency %s has been withdrawn (%s)", code, why), false
 	}
-	if up := strings.ToUpper(code); currencies[up] {
-		return fmt.Sprintf("write the currency code in capitals: %s", up), false
-	}
 	return fmt.Sprintf("%q is not an ISO 4217 currency code (like EUR, HUF, PLN, SEK)", code), false
 }

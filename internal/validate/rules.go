@@ -2,6 +2,7 @@ package validate
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/diag"
@@ -130,11 +131,14 @@ func didYouMean(got string, known []string) string {
 	if s := suggest(got, known); s != "" {
 		return fmt.Sprintf("; did you mean %q?", s)
 	}
-	switch {
-	case len(known) == 0:
+	return knownList("known", known)
+}
+
+// knownList returns "; <what>: a, b, c" for a short list of distinct values, or "".
+func knownList(what string, known []string) string {
+	known = slices.Compact(slices.Sorted(slices.Values(known)))
+	if len(known) == 0 || len(known) > 12 {
 		return ""
-	case len(known) <= 12:
-		return "; known: " + strings.Join(known, ", ")
 	}
-	return ""
+	return "; " + what + ": " + strings.Join(known, ", ")
 }

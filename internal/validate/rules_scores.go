@@ -8,16 +8,13 @@ import (
 	"github.com/hwfplan/hwfplan/internal/plan"
 )
 
-// asIs checks the inventories of as-is.yaml: unique ids and a real date.
+// asIs checks the inventories of as-is.yaml have unique ids.
 func (c *checker) asIs(cn *load.Country) {
 	f := c.usable(cn, plan.AsIsFile)
 	if f == nil {
 		return
 	}
 	a := cn.AsIs
-	if !a.AssessedOn.Valid() {
-		c.errorf(f, "/assessed_on", RuleDateReal, "%q is not a real date; write it as YYYY-MM-DD", a.AssessedOn)
-	}
 	listIDs(c, f, "data source", "data_sources", a.DataSources, func(d plan.DataSource) string { return d.ID })
 	listIDs(c, f, "model", "models", a.Models, func(m plan.Model) string { return m.ID })
 	listIDs(c, f, "stakeholder", "stakeholders", a.Stakeholders, func(s plan.Stakeholder) string { return s.ID })

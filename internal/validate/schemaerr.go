@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -51,6 +52,11 @@ type translator struct {
 	out []diag.Diagnostic
 }
 
+// monthPattern is the generated schema's pattern for plan.YearMonth.
+const monthPattern = `^[0-9]{4}-(0[1-9]|1[0-2])$`
+
+var looksLikeMonth = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}$`)
+
 func (t *translator) add(pointer string, atKey bool, rule, format string, args ...any) {
 	line, col := t.f.Pos(pointer)
 	if atKey {
@@ -88,13 +94,13 @@ func (t *translator) walk(e *jsonschema.ValidationError) {
 			want[i] = fmt.Sprint(w)
 		}
 		msg := fmt.Sprintf("%s is not one of the allowed values", quoteVal(k.Got))
-		if s := suggest(fmt.Sprint(k.Got), want); s != "" {
-			msg += fmt.Sprintf("; did you mean %q?", s)
-		}
 		if len(want) <= 12 {
-			msg += ": " + strings.Join(want, ", ")
+			msg += " (" + strings.Join(want, ", ") + ")"
 		} else {
 			msg += fmt.Sprintf(" (%d values; see the schema)", len(want))
+		}
+		if s := suggest(fmt.Sprint(k.Got), want); s != "" {
+			msg += fmt.Sprintf("; did you mean %q?", s)
 		}
 		t.add(ptr, false, RuleEnum, "%s", msg)
 	case *kind.Minimum:
@@ -102,6 +108,10 @@ func (t *translator) walk(e *jsonschema.ValidationError) {
 	case *kind.Maximum:
 		t.rangeErr(ptr, e.InstanceLocation, k.Got, k.Want, "above the maximum")
 	case *kind.Pattern:
+		if k.Want == monthPattern && looksLikeMonth.MatchString(k.Got) {
+			t.add(ptr, false, RuleDateReal, "%q is not a real month (months run 01 to 12); write it as YYYY-MM", k.Got)
+			return
+		}
 		s := t.schemaAt(e.InstanceLocation)
 		msg := fmt.Sprintf("%q does not have the expected form", k.Got)
 		if s != nil && len(s.Examples) > 0 {
@@ -111,6 +121,10 @@ func (t *translator) walk(e *jsonschema.ValidationError) {
 		}
 		t.add(ptr, false, RuleFormat, "%s", msg)
 	case *kind.Format:
+		if k.Want == "date" {
+			t.add(ptr, false, RuleDateReal, "%s is not a real date; write it as YYYY-MM-DD", quoteVal(k.Got))
+			return
+		}
 		t.add(ptr, false, RuleFormat, "%s is not a real %s", quoteVal(k.Got), k.Want)
 	case *kind.MinLength:
 		t.add(ptr, false, RuleLength, "must not be empty")

@@ -1,7 +1,8 @@
 package validate
 
 // suggest returns the allowed name closest to got, when it is close enough to be a
-// likely typo (edit distance at most a third of the name, and at most 3).
+// likely typo: an edit distance (counting a swap of two neighbouring letters as
+// one edit, so "lwo" suggests "low") of at most a third of the name, and at most 3.
 func suggest(got string, allowed []string) string {
 	best, bestD := "", 1<<30
 	for _, a := range allowed {
@@ -10,31 +11,36 @@ func suggest(got string, allowed []string) string {
 			best, bestD = a, d
 		}
 	}
-	limit := min(3, max(1, len(got)/3))
+	limit := min(3, max(1, len([]rune(got))/3))
 	if bestD > limit || best == got {
 		return ""
 	}
 	return best
 }
 
-// distance is the Levenshtein edit distance between two strings (by rune).
+// distance is the optimal string alignment distance between two strings (by
+// rune): insertions, deletions, substitutions and transpositions of neighbours.
 func distance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
 	}
 	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
 		for j := 1; j <= len(rb); j++ {
 			cost := 1
 			if ra[i-1] == rb[j-1] {
 				cost = 0
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
 	}
-	return prev[len(rb)]
+	return d[len(ra)][len(rb)]
 }

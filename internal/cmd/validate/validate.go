@@ -135,4 +135,3 @@ func filterPaths(root string, ds []diag.Diagnostic, paths []string) ([]diag.Diag
 	}
 	return out, nil
 }
-
