@@ -17,7 +17,7 @@ type Repo struct {
 	T    testing.TB
 	Dir  string
 	tick int
-	// Start is the date of the first commit; each commit is one minute later.
+	// Start is the date of the first commit; each commit is one day later.
 	Start time.Time
 }
 
@@ -46,7 +46,7 @@ func (r *Repo) Git(args ...string) string {
 func (r *Repo) run(args ...string) (string, error) {
 	cmd := exec.Command("git", args...)
 	cmd.Dir = r.Dir
-	when := r.Start.Add(time.Duration(r.tick) * time.Minute).Format(time.RFC3339)
+	when := r.Start.Add(time.Duration(r.tick) * 24 * time.Hour).Format(time.RFC3339)
 	cmd.Env = append(os.Environ(),
 		"GIT_AUTHOR_NAME=Ana Planner", "GIT_AUTHOR_EMAIL=ana@example.org",
 		"GIT_COMMITTER_NAME=Ana Planner", "GIT_COMMITTER_EMAIL=ana@example.org",

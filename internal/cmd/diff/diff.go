@@ -1,0 +1,116 @@
+// Package diff implements `hwfplan diff`: what a revision changed in the plans, in
+// domain terms, as text, a pull-request comment (markdown) or JSON.
+package diff
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/hwfplan/hwfplan/internal/cmdutil"
+	"github.com/hwfplan/hwfplan/internal/gitrev"
+	"github.com/hwfplan/hwfplan/internal/iostreams"
+	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/plandiff"
+	"github.com/hwfplan/hwfplan/internal/planrev"
+	"github.com/spf13/cobra"
+)
+
+// DiffOptions are the arguments and flags of `hwfplan diff`.
+type DiffOptions struct {
+	IO   *iostreams.IOStreams
+	Root func() (string, error)
+
+	Revisions []string
+	Base      string
+	Countries []string
+	Format    string
+	WordDiff  bool
+	ExitCode  bool
+}
+
+// NewCmdDiff builds `hwfplan diff`.
+func NewCmdDiff(f *cmdutil.Factory, runF func(*DiffOptions) error) *cobra.Command {
+	opts := &DiffOptions{IO: f.IOStreams, Root: f.Root}
+	cmd := &cobra.Command{
+		Use:   "diff [REV_A [REV_B]]",
+		Short: "Show what a revision changed in the plans, in domain terms",
+		Long: `Show what changed between two revisions of the plans, matched by declared ids:
+item scores and targets, evidence edits, road map steps and actions (field by field),
+dates, statuses and budgets (with the total), stakeholders and data sources, data
+status, countries and clusters.
+
+Revisions are read straight from git, without a checkout:
+  no argument   the merge base with the main branch (--base) → the working tree
+  REV_A         REV_A → the working tree
+  REV_A REV_B   REV_A → REV_B
+  A...B         the merge base of A and B → B
+WORKTREE names the working tree. In CI, check out the full history (fetch-depth: 0).`,
+		Example: `  hwfplan diff
+  hwfplan diff --country HU main
+  hwfplan diff --format markdown origin/main...HEAD > comment.md
+  hwfplan diff --format json --exit-code v1.0 v1.1`,
+		Args: cobra.MaximumNArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Revisions = args
+			for i, c := range opts.Countries {
+				opts.Countries[i] = strings.ToUpper(strings.TrimSpace(c))
+			}
+			if _, err := plandiff.NewWriter(opts.Format); err != nil {
+				return &cmdutil.FlagError{Err: fmt.Errorf("--format: %w", err)}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return diffRun(opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.Base, "base", "main", "main `BRANCH` whose merge base is compared when no revision is given (origin/BRANCH is tried too)")
+	fl.StringSliceVarP(&opts.Countries, "country", "c", nil, "only these countries (ISO `CODE`, repeatable or comma-separated)")
+	fl.StringVarP(&opts.Format, "format", "f", "text", "output `FORMAT`: "+strings.Join(plandiff.Formats, ", "))
+	fl.BoolVar(&opts.WordDiff, "word-diff", false, "show a word diff of edited evidence and descriptions")
+	fl.BoolVar(&opts.ExitCode, "exit-code", false, "exit 1 when there are changes, 0 when there are none")
+	return cmd
+}
+
+func diffRun(opts *DiffOptions) error {
+	w, err := plandiff.NewWriter(opts.Format)
+	if err != nil {
+		return err
+	}
+	root, err := opts.Root()
+	if err != nil {
+		return err
+	}
+	repo, err := gitrev.Open(root)
+	if err != nil {
+		return err
+	}
+	defer repo.Close()
+	old, new, err := planrev.Sides(repo, root, opts.Revisions, opts.Base)
+	if err != nil {
+		return err
+	}
+	report, err := Compare(old, new, plandiff.Options{Countries: opts.Countries, WordDiff: opts.WordDiff})
+	if err != nil {
+		return err
+	}
+	if err := w.Write(opts.IO.Out, report); err != nil {
+		return fmt.Errorf("failed to write the report: %w", err)
+	}
+	if opts.ExitCode && !report.Empty() {
+		return cmdutil.ErrSilent
+	}
+	return nil
+}
+
+// Compare loads both revisions and diffs them; loader errors (a file that cannot be
+// parsed) are carried in the report as problems.
+func Compare(old, new planrev.Revision, opts plandiff.Options) (*plandiff.Report, error) {
+	var oldRepo, newRepo *load.Repo
+	var oldDS, newDS = loadBoth(old, new, &oldRepo, &newRepo)
+	r := plandiff.Diff(oldRepo, newRepo, opts)
+	r.Old, r.New = old.Label, new.Label
+	r.Problems = append(plandiff.Problems(old.Label, oldDS), plandiff.Problems(new.Label, newDS)...)
+	return r, nil
+}

@@ -1,0 +1,189 @@
+package diff
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hwfplan/hwfplan/internal/cmdutil"
+	"github.com/hwfplan/hwfplan/internal/gitrev"
+	"github.com/hwfplan/hwfplan/internal/gitrev/gittest"
+	"github.com/hwfplan/hwfplan/internal/iostreams"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+func TestNewCmdDiffFlags(t *testing.T) {
+	tests := []struct {
+		args    string
+		want    DiffOptions
+		wantErr string
+	}{
+		{args: "", want: DiffOptions{Base: "main", Format: "text"}},
+		{args: "main", want: DiffOptions{Revisions: []string{"main"}, Base: "main", Format: "text"}},
+		{args: "v1 v2 --format json --exit-code", want: DiffOptions{Revisions: []string{"v1", "v2"}, Base: "main", Format: "json", ExitCode: true}},
+		{args: "-c hu,sk --country ee --word-diff --base develop -f markdown", want: DiffOptions{Base: "develop", Countries: []string{"HU", "SK", "EE"}, Format: "markdown", WordDiff: true}},
+		{args: "--format yaml", wantErr: `--format: unknown format "yaml": use one of text, markdown, json`},
+		{args: "a b c", wantErr: "accepts at most 2 arg(s), received 3"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.args, func(t *testing.T) {
+			ios, _, _, _ := iostreams.Test()
+			f := &cmdutil.Factory{IOStreams: ios}
+			var got *DiffOptions
+			cmd := NewCmdDiff(f, func(o *DiffOptions) error { got = o; return nil })
+			cmd.SetArgs(strings.Fields(tt.args))
+			cmd.SetOut(&bytes.Buffer{})
+			cmd.SetErr(&bytes.Buffer{})
+			err := cmd.Execute()
+			if tt.wantErr != "" {
+				if err == nil || err.Error() != tt.wantErr {
+					t.Fatalf("error %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Join(got.Revisions, " ") != strings.Join(tt.want.Revisions, " ") || got.Base != tt.want.Base ||
+				strings.Join(got.Countries, ",") != strings.Join(tt.want.Countries, ",") || got.Format != tt.want.Format ||
+				got.WordDiff != tt.want.WordDiff || got.ExitCode != tt.want.ExitCode {
+				t.Errorf("got %+v, want %+v", *got, tt.want)
+			}
+		})
+	}
+}
+
+// plansRepo commits the plandiff fixture (Hungary) on main, then a feature branch that
+// edits it, and leaves one uncommitted edit in the working tree.
+func plansRepo(t *testing.T) *gittest.Repo {
+	g := gittest.New(t)
+	files := map[string]string{}
+	base := filepath.Join("..", "..", "plandiff", "testdata", "base")
+	err := filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(base, p)
+		files[filepath.ToSlash(rel)] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g.Write(files)
+	g.Commit("Hungary: first illustrative plan")
+	g.Git("checkout", "-q", "-b", "feature")
+	replace(t, g, "countries/HU/as-is.yaml", "      linkage:\n        score: 1", "      linkage:\n        score: 2")
+	replace(t, g, "countries/HU/action-plan.yaml", "    end: 2025-12", "    end: 2026-06")
+	g.Commit("Hungary: linkage improved, HU-A1 extended")
+	replace(t, g, "countries/HU/country.yaml", "status: illustrative", "status: draft")
+	return g
+}
+
+func replace(t *testing.T, g *gittest.Repo, name, old, new string) {
+	t.Helper()
+	p := filepath.Join(g.Dir, filepath.FromSlash(name))
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), old) {
+		t.Fatalf("%s has no %q", name, old)
+	}
+	if err := os.WriteFile(p, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func run(t *testing.T, dir string, args ...string) (string, string, error) {
+	t.Helper()
+	ios, _, out, errOut := iostreams.Test()
+	f := &cmdutil.Factory{IOStreams: ios, RootFlag: &dir}
+	cmd := NewCmdDiff(f, nil)
+	cmd.SetArgs(append([]string{}, args...)) // never nil: cobra would read os.Args
+	cmd.SetOut(errOut)
+	cmd.SetErr(errOut)
+	err := cmd.Execute()
+	return out.String(), errOut.String(), err
+}
+
+var hashRe = regexp.MustCompile(`\b[0-9a-f]{7}\b`)
+
+func TestDiffRun(t *testing.T) {
+	g := plansRepo(t)
+	tests := []struct {
+		name   string
+		args   []string
+		golden string
+		exit   bool
+	}{
+		{name: "merge base to working tree", args: nil, golden: "default.txt"},
+		{name: "three dots, markdown", args: []string{"--format", "markdown", "main...HEAD"}, golden: "pr.md"},
+		{name: "two commits, json", args: []string{"--format", "json", "main", "feature"}, golden: "commits.json"},
+		{name: "country filter", args: []string{"--country", "SK", "main"}, golden: "filtered.txt"},
+		{name: "exit code with changes", args: []string{"--exit-code", "main"}, golden: "main.txt", exit: true},
+		{name: "exit code without changes", args: []string{"--exit-code", "feature", "HEAD"}, golden: "none.txt"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, _, err := run(t, g.Dir, tt.args...)
+			if tt.exit {
+				if code, ok := cmdutil.IsSilent(err); !ok || code != 1 {
+					t.Fatalf("want silent exit 1, got %v", err)
+				}
+			} else if err != nil {
+				t.Fatal(err)
+			}
+			// Commit hashes depend on nothing random (fixed dates), but keep goldens readable.
+			golden(t, filepath.Join("testdata", tt.golden), []byte(hashRe.ReplaceAllString(out, "HASH")))
+		})
+	}
+}
+
+func TestDiffErrors(t *testing.T) {
+	g := plansRepo(t)
+	_, _, err := run(t, g.Dir, "no-such-rev")
+	t.Logf("unknown revision: %v", err)
+	if !errors.Is(err, gitrev.ErrUnknownRevision) || !strings.Contains(err.Error(), `"no-such-rev"`) {
+		t.Errorf("unknown revision: %v", err)
+	}
+	// CI's default checkout: one commit of the pull request branch, no main.
+	shallow := g.Clone("--depth", "1", "--branch", "feature")
+	_, _, err = run(t, shallow.Dir)
+	t.Logf("shallow clone: %v", err)
+	if !errors.Is(err, gitrev.ErrShallow) || !strings.Contains(err.Error(), "fetch-depth: 0") || !strings.Contains(err.Error(), "git fetch --unshallow") {
+		t.Errorf("shallow clone: %v", err)
+	}
+	_, _, err = run(t, t.TempDir())
+	if err == nil || !strings.Contains(err.Error(), "not inside a git repository") {
+		t.Errorf("no repository: %v", err)
+	}
+}
+
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs (run go test -update and review):\n--- got\n%s\n--- want\n%s", path, got, want)
+	}
+}

@@ -1,0 +1,136 @@
+// Package history implements `hwfplan history CODE`: the revisions that touched a
+// country, what each changed in domain terms, and its task scores over time.
+package history
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/hwfplan/hwfplan/internal/cmdutil"
+	"github.com/hwfplan/hwfplan/internal/gitrev"
+	"github.com/hwfplan/hwfplan/internal/iostreams"
+	"github.com/hwfplan/hwfplan/internal/planhistory"
+	"github.com/spf13/cobra"
+)
+
+// HistoryOptions are the arguments and flags of `hwfplan history`.
+type HistoryOptions struct {
+	IO   *iostreams.IOStreams
+	Root func() (string, error)
+
+	Code   string
+	Rev    string
+	Limit  int
+	Format string
+}
+
+var codeRe = regexp.MustCompile(`^[A-Z]{2}$`)
+
+// Formats are the output formats of history.
+var Formats = []string{"text", "json"}
+
+// NewCmdHistory builds `hwfplan history`.
+func NewCmdHistory(f *cmdutil.Factory, runF func(*HistoryOptions) error) *cobra.Command {
+	opts := &HistoryOptions{IO: f.IOStreams, Root: f.Root}
+	cmd := &cobra.Command{
+		Use:   "history CODE",
+		Short: "List the revisions that changed a country's plans, with its scores over time",
+		Long: `List the commits that changed countries/CODE, newest first: commit, author, date,
+message and a one-line account of what changed in domain terms, then the country's
+as-is and to-be task scores (0-1) after each revision. Renames of the folder are
+followed. A shallow clone has no history: check out with fetch-depth: 0 in CI, or
+run git fetch --unshallow.`,
+		Example: "  hwfplan history HU\n  hwfplan history HU --limit 10\n  hwfplan history HU --format json",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Code = strings.ToUpper(args[0])
+			if !codeRe.MatchString(opts.Code) {
+				return cmdutil.FlagErrorf("%q is not a two-letter ISO country code like HU", args[0])
+			}
+			if !slices.Contains(Formats, opts.Format) {
+				return cmdutil.FlagErrorf("unknown format %q: use one of %s", opts.Format, strings.Join(Formats, ", "))
+			}
+			if opts.Limit < 0 {
+				return cmdutil.FlagErrorf("--limit must be 0 (all) or more")
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return historyRun(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Rev, "rev", "HEAD", "walk back from this `REVISION`")
+	cmd.Flags().IntVarP(&opts.Limit, "limit", "n", 0, "show at most `N` revisions (0: all)")
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output `FORMAT`: "+strings.Join(Formats, ", "))
+	return cmd
+}
+
+func historyRun(opts *HistoryOptions) error {
+	root, err := opts.Root()
+	if err != nil {
+		return err
+	}
+	repo, err := gitrev.Open(root)
+	if err != nil {
+		return err
+	}
+	defer repo.Close()
+	start, err := repo.Resolve(opts.Rev)
+	if err != nil {
+		return err
+	}
+	h, err := planhistory.Country(repo, start, opts.Code, planhistory.Options{Limit: opts.Limit})
+	if err != nil {
+		return err
+	}
+	if opts.Format == "json" {
+		enc := json.NewEncoder(opts.IO.Out)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(h)
+	}
+	if len(h.Entries) == 0 {
+		fmt.Fprintf(opts.IO.ErrOut, "no revision of %s changed countries/%s\n", opts.Rev, opts.Code)
+		return nil
+	}
+	return writeText(opts.IO.Out, h)
+}
+
+func writeText(w io.Writer, h *planhistory.History) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "History of %s: %d revisions\n\n", h.Code, len(h.Entries))
+	for _, e := range h.Entries {
+		fmt.Fprintf(&b, "%s  %s  %s  %s\n", e.Short, e.Date.UTC().Format("2006-01-02"), e.Author, e.Subject)
+		fmt.Fprintf(&b, "         %s\n", e.Summary)
+	}
+	fmt.Fprintf(&b, "\nTask scores, as-is → to-be (0-1), oldest first\n")
+	fmt.Fprintf(&b, "%-10s  %-7s", "date", "commit")
+	for _, t := range h.Tasks {
+		fmt.Fprintf(&b, "  %-13s", t)
+	}
+	b.WriteString("\n")
+	for _, e := range slices.Backward(h.Entries) {
+		fmt.Fprintf(&b, "%-10s  %-7s", e.Date.UTC().Format("2006-01-02"), e.Short)
+		for _, t := range h.Tasks {
+			fmt.Fprintf(&b, "  %-13s", score(e.AsIs[t])+" → "+score(e.ToBe[t]))
+		}
+		b.WriteString("\n")
+	}
+	lines := strings.Split(b.String(), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	_, err := io.WriteString(w, strings.Join(lines, "\n"))
+	return err
+}
+
+func score(v *float64) string {
+	if v == nil {
+		return "  —"
+	}
+	return fmt.Sprintf("%.2f", *v)
+}

@@ -1,0 +1,190 @@
+package history
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hwfplan/hwfplan/internal/cmdutil"
+	"github.com/hwfplan/hwfplan/internal/gitrev"
+	"github.com/hwfplan/hwfplan/internal/gitrev/gittest"
+	"github.com/hwfplan/hwfplan/internal/iostreams"
+	"github.com/hwfplan/hwfplan/internal/planhistory"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+func TestNewCmdHistoryFlags(t *testing.T) {
+	tests := []struct {
+		args    string
+		want    HistoryOptions
+		wantErr string
+	}{
+		{args: "hu", want: HistoryOptions{Code: "HU", Rev: "HEAD", Format: "text"}},
+		{args: "SK --rev main -n 5 --format json", want: HistoryOptions{Code: "SK", Rev: "main", Limit: 5, Format: "json"}},
+		{args: "Hungary", wantErr: `"Hungary" is not a two-letter ISO country code like HU`},
+		{args: "HU --format csv", wantErr: `unknown format "csv": use one of text, json`},
+		{args: "", wantErr: "accepts 1 arg(s), received 0"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.args, func(t *testing.T) {
+			ios, _, _, _ := iostreams.Test()
+			var got *HistoryOptions
+			cmd := NewCmdHistory(&cmdutil.Factory{IOStreams: ios}, func(o *HistoryOptions) error { got = o; return nil })
+			cmd.SetArgs(append([]string{}, strings.Fields(tt.args)...))
+			cmd.SetOut(&bytes.Buffer{})
+			cmd.SetErr(&bytes.Buffer{})
+			err := cmd.Execute()
+			if tt.wantErr != "" {
+				if err == nil || err.Error() != tt.wantErr {
+					t.Fatalf("error %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Code != tt.want.Code || got.Rev != tt.want.Rev || got.Limit != tt.want.Limit || got.Format != tt.want.Format {
+				t.Errorf("got %+v, want %+v", *got, tt.want)
+			}
+		})
+	}
+}
+
+func fixture(t *testing.T) map[string]string {
+	files := map[string]string{}
+	base := filepath.Join("..", "..", "plandiff", "testdata", "base")
+	err := filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(base, p)
+		files[filepath.ToSlash(rel)] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func edit(t *testing.T, g *gittest.Repo, name, old, new string) {
+	t.Helper()
+	p := filepath.Join(g.Dir, filepath.FromSlash(name))
+	data, err := os.ReadFile(p)
+	if err != nil || !strings.Contains(string(data), old) {
+		t.Fatalf("%s: no %q (%v)", name, old, err)
+	}
+	if err := os.WriteFile(p, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// plansHistory: Hungary first committed as EL (a folder later renamed), scored, edited
+// on a branch that is merged, with unrelated commits in between.
+func plansHistory(t *testing.T) *gittest.Repo {
+	g := gittest.New(t)
+	files := fixture(t)
+	for k, v := range files {
+		if strings.HasPrefix(k, "countries/HU/") {
+			delete(files, k)
+			files["countries/HX/"+strings.TrimPrefix(k, "countries/HU/")] = v
+		}
+	}
+	files["countries/HX/country.yaml"] = strings.Replace(files["countries/HX/country.yaml"], "code: HU", "code: HX", 1)
+	g.Write(files)
+	g.Commit("Add the plan under a wrong code")
+	g.Git("mv", "countries/HX", "countries/HU")
+	edit(t, g, "countries/HU/country.yaml", "code: HX", "code: HU")
+	g.Commit("Rename the folder to HU")
+	g.Write(map[string]string{"README.md": "plans\n"})
+	g.Commit("Unrelated readme")
+	g.Git("checkout", "-q", "-b", "linkage")
+	edit(t, g, "countries/HU/as-is.yaml", "      linkage:\n        score: 1", "      linkage:\n        score: 2")
+	g.Commit("Linkage improved")
+	g.Git("checkout", "-q", "main")
+	edit(t, g, "countries/HU/to-be.yaml", "planning_committee: {score: 2, year: 2026", "planning_committee: {score: 2, year: 2027")
+	g.Commit("Committee target moved to 2027")
+	g.Merge("linkage", "Merge linkage")
+	edit(t, g, "countries/HU/country.yaml", "status: illustrative", "status: submitted")
+	g.Commit("Submit the Hungarian plan")
+	return g
+}
+
+func run(t *testing.T, dir string, args ...string) (string, string, error) {
+	t.Helper()
+	ios, _, out, errOut := iostreams.Test()
+	cmd := NewCmdHistory(&cmdutil.Factory{IOStreams: ios, RootFlag: &dir}, nil)
+	cmd.SetArgs(append([]string{}, args...))
+	cmd.SetOut(errOut)
+	cmd.SetErr(errOut)
+	err := cmd.Execute()
+	return out.String(), errOut.String(), err
+}
+
+var hashRe = regexp.MustCompile(`\b[0-9a-f]{7}\b`)
+
+func TestHistoryRun(t *testing.T) {
+	g := plansHistory(t)
+	out, _, err := run(t, g.Dir, "HU")
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "testdata/hu.txt", []byte(hashRe.ReplaceAllString(out, "HASH")))
+
+	out, _, err = run(t, g.Dir, "HU", "--format", "json", "--limit", "2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var h planhistory.History
+	if err := json.Unmarshal([]byte(out), &h); err != nil {
+		t.Fatal(err)
+	}
+	if len(h.Entries) != 2 || h.Entries[0].Subject != "Submit the Hungarian plan" || h.Entries[1].Subject != "Merge linkage" {
+		t.Errorf("json entries: %+v", h.Entries)
+	}
+	if got := g.Log("-2", "--", "countries/HU"); h.Entries[0].Commit != got[0] || h.Entries[1].Commit != got[1] {
+		t.Errorf("commits %s %s, git log says %v", h.Entries[0].Commit, h.Entries[1].Commit, got)
+	}
+	if s := h.Entries[0].AsIs["data"]; s == nil || *s <= 0 || *s >= 1 {
+		t.Errorf("as-is data score %v", s)
+	}
+
+	_, errOut, err := run(t, g.Dir, "SK")
+	if err != nil || !strings.Contains(errOut, "no revision of HEAD changed countries/SK") {
+		t.Errorf("unknown country: %v %q", err, errOut)
+	}
+	shallow := g.Clone("--depth", "1")
+	_, _, err = run(t, shallow.Dir, "HU")
+	if !errors.Is(err, gitrev.ErrShallow) || !strings.Contains(err.Error(), "fetch-depth: 0") {
+		t.Errorf("shallow: %v", err)
+	}
+}
+
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs (run go test -update and review):\n--- got\n%s\n--- want\n%s", path, got, want)
+	}
+}

@@ -1,0 +1,146 @@
+// Package planhistory tells a country's plan history from git: the revisions that
+// touched its folder (commit, author, date, message), a one-line account of what each
+// changed in domain terms, and its as-is and to-be task scores over time. The CLI's
+// `hwfplan history` and the site's revisions list both call Country.
+package planhistory
+
+import (
+	"fmt"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/hwfplan/hwfplan/internal/framework"
+	"github.com/hwfplan/hwfplan/internal/gitrev"
+	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/plandiff"
+)
+
+// History is a country's revisions, newest first.
+type History struct {
+	Code    string   `json:"code"`
+	Tasks   []string `json:"tasks"` // task ids in framework order, the keys of the scores
+	Entries []Entry  `json:"revisions"`
+}
+
+// Entry is one revision that changed the country.
+type Entry struct {
+	Commit  string    `json:"commit"`
+	Short   string    `json:"short"`
+	Author  string    `json:"author"`
+	Email   string    `json:"email"`
+	Date    time.Time `json:"date"`
+	Subject string    `json:"subject"` // first line of the message
+	Message string    `json:"message"`
+	Merge   bool      `json:"merge,omitempty"`
+	Path    string    `json:"path"`                   // the folder at this revision
+	Renamed string    `json:"renamed_from,omitempty"` // old folder when this revision renamed it
+	Summary string    `json:"summary"`                // one line in domain terms
+	// Changes is the semantic diff against the first parent.
+	Changes plandiff.CountryDiff `json:"changes"`
+	// AsIs and ToBe are the task scores (0-1) after this revision; null when a task has
+	// no assessed item.
+	AsIs map[string]*float64 `json:"as_is"`
+	ToBe map[string]*float64 `json:"to_be"`
+}
+
+// Options tune Country.
+type Options struct {
+	Limit int // newest revisions only; 0 means all
+}
+
+// Country walks the history of countries/<code> from start.
+func Country(r *gitrev.Repo, start plumbing.Hash, code string, opts Options) (*History, error) {
+	dir := path.Join(load.CountriesDir, code)
+	revs, err := r.History(start, dir, gitrev.HistoryOptions{Limit: opts.Limit})
+	if err != nil {
+		return nil, err
+	}
+	h := &History{Code: code, Entries: []Entry{}}
+	ld := &loader{r: r, cache: map[string]*load.Repo{}}
+	for _, rev := range revs {
+		c, err := r.Commit(rev.Hash)
+		if err != nil {
+			return nil, err
+		}
+		now, err := ld.load(rev.Hash, rev.Path)
+		if err != nil {
+			return nil, err
+		}
+		var before *load.Repo
+		if len(rev.Parents) > 0 {
+			oldPath := rev.Path
+			if rev.RenamedFrom != "" {
+				oldPath = rev.RenamedFrom
+			}
+			if before, err = ld.load(rev.Parents[0], oldPath); err != nil {
+				return nil, err
+			}
+		}
+		fw := now.Framework
+		if h.Tasks == nil {
+			h.Tasks = fw.TaskIDs()
+		}
+		cd := plandiff.CompareCountries(fw, only(before), only(now), plandiff.Options{})
+		asIs, toBe := TaskScores(fw, only(now))
+		subject, _, _ := strings.Cut(strings.TrimSpace(c.Message), "\n")
+		h.Entries = append(h.Entries, Entry{
+			Commit: rev.Hash.String(), Short: rev.Hash.String()[:7],
+			Author: c.Author.Name, Email: c.Author.Email, Date: c.Author.When,
+			Subject: subject, Message: strings.TrimSpace(c.Message), Merge: len(rev.Parents) > 1,
+			Path: rev.Path, Renamed: rev.RenamedFrom,
+			Summary: summary(cd), Changes: cd, AsIs: asIs, ToBe: toBe,
+		})
+	}
+	if h.Tasks == nil {
+		h.Tasks = []string{}
+	}
+	return h, nil
+}
+
+func summary(cd plandiff.CountryDiff) string {
+	switch cd.Kind {
+	case plandiff.Added:
+		return "country added: " + cd.Detail
+	case plandiff.Removed:
+		return "country removed"
+	}
+	return cd.Summary()
+}
+
+func only(r *load.Repo) *load.Country {
+	if r == nil || len(r.Countries) == 0 {
+		return nil
+	}
+	return r.Countries[0]
+}
+
+// loader loads one country folder at a revision; revisions whose folder and framework
+// are the same objects share one load.
+type loader struct {
+	r     *gitrev.Repo
+	cache map[string]*load.Repo
+}
+
+func (l *loader) load(commit plumbing.Hash, dir string) (*load.Repo, error) {
+	dh, err := l.r.PathHash(commit, dir)
+	if err != nil {
+		return nil, err
+	}
+	fh, err := l.r.PathHash(commit, framework.DefaultPath)
+	if err != nil {
+		return nil, err
+	}
+	key := dir + " " + dh.String() + " " + fh.String()
+	if repo, ok := l.cache[key]; ok {
+		return repo, nil
+	}
+	fsys, err := l.r.FS(commit)
+	if err != nil {
+		return nil, fmt.Errorf("failed to read revision %s: %w", commit.String()[:7], err)
+	}
+	repo, _ := load.Load(OnlyCountry(fsys, path.Base(dir)), load.Options{})
+	l.cache[key] = repo
+	return repo, nil
+}
