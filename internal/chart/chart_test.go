@@ -58,6 +58,20 @@ func goldenCases() []struct {
 				Desc: "Heat map of the gap, to-be minus as-is (0 to 1); darker is a larger gap."},
 			Rows: countries[:6], Cols: []string{"data", "models", "skills", "stakeholders"}, Values: matrix(3)[:6], Gap: true,
 		}},
+		{"heatmap-items", HeatMap{
+			Meta: Meta{ID: "hm-items", Title: "Skills items, as-is",
+				Desc: "Heat map of the nine planner-competency items for six countries."},
+			Rows: countries[:6],
+			Cols: []string{"policy_planning", "legal", "management", "leadership", "communication", "analytics",
+				"informatics", "finance", "labour_market", "Knowledge of the labour market and of migration of health professionals"},
+			Values: func() [][]*float64 {
+				m := matrix(5)[:6]
+				for r := range m {
+					m[r] = append(append(m[r], m[r]...), m[r][:2]...)
+				}
+				return m
+			}(),
+		}},
 		{"bars-clusters", Bars{
 			Meta: Meta{ID: "bars", Title: "Figure 3. Mean as-is score by cluster and task",
 				Desc: "Grouped bars: for each cluster and for all countries, the mean as-is score of each task (0 to 1)."},

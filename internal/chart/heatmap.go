@@ -30,6 +30,9 @@ const (
 	hmLineH      = 14.0
 	hmTop        = 44.0
 	hmMaxRowText = 200.0
+	hmMaxColText = 160.0
+	hmMaxGridW   = 720.0
+	hmNarrowCol  = 46.0
 )
 
 func (h HeatMap) check() error {
@@ -67,16 +70,33 @@ func (h HeatMap) Render() ([]byte, error) {
 	rowW := math.Min(maxWidth(h.Rows, hmLabelSize), hmMaxRowText) + 12
 	colW := clamp(math.Max(maxWidth(h.Cols, hmLabelSize*bold)/2+16, widestWord(h.Cols, hmLabelSize*bold)+16), 64, 140)
 	heads := make([][]string, len(h.Cols))
-	lines := 1
-	for i, c := range h.Cols {
-		heads[i] = wrap(c, colW-12, hmLabelSize*bold, 3)
-		lines = max(lines, len(heads[i]))
+	headH := hmLineH
+	// Many columns (items rather than tasks) would make the grid too wide for a page:
+	// then columns are narrow and their headers run diagonally, cut to hmMaxColText.
+	rotated := float64(len(h.Cols))*colW > hmMaxGridW
+	extraRight := 0.0
+	if rotated {
+		colW = hmNarrowCol
+		longest := 0.0
+		for i, c := range h.Cols {
+			heads[i] = []string{truncate(c, hmMaxColText, hmLabelSize*bold)}
+			longest = math.Max(longest, textWidth(heads[i][0], hmLabelSize*bold))
+		}
+		headH = longest*math.Sin(math.Pi/4) + 4
+		extraRight = math.Max(0, longest*math.Cos(math.Pi/4)-colW/2)
+	} else {
+		lines := 1
+		for i, c := range h.Cols {
+			heads[i] = wrap(c, colW-12, hmLabelSize*bold, 3)
+			lines = max(lines, len(heads[i]))
+		}
+		headH = float64(lines) * hmLineH
 	}
 	gridX := hmPad + rowW
-	gridY := hmTop + float64(lines)*hmLineH + 8
+	gridY := hmTop + headH + 8
 	gridW := float64(len(h.Cols)) * colW
 	gridH := float64(len(h.Rows)) * hmCellH
-	width := math.Max(gridX+gridW+hmPad, 420)
+	width := math.Max(gridX+gridW+extraRight+hmPad, 420)
 	height := gridY + gridH + 64
 
 	s := begin(h.Meta, width, height)
@@ -93,6 +113,14 @@ func (h HeatMap) Render() ([]byte, error) {
 	s.printf(`<g font-size="%s" font-weight="600">`+"\n", num(hmLabelSize))
 	for i, head := range heads {
 		x := gridX + (float64(i)+0.5)*colW
+		if rotated {
+			s.printf(`<text transform="translate(%s %s) rotate(-45)">`, num(x-4), num(gridY-6))
+			if head[0] != h.Cols[i] {
+				s.printf("<title>%s</title>", esc(h.Cols[i]))
+			}
+			s.printf("%s</text>\n", esc(head[0]))
+			continue
+		}
 		for j, l := range head {
 			y := gridY - 8 - float64(len(head)-1-j)*hmLineH
 			s.text(x, y, "middle", "", l, h.Cols[i])
@@ -109,7 +137,11 @@ func (h HeatMap) Render() ([]byte, error) {
 	s.printf("</g>\n")
 
 	// Cells.
-	s.printf(`<g font-size="12" text-anchor="middle">` + "\n")
+	valueSize := "12"
+	if rotated {
+		valueSize = "11"
+	}
+	s.printf(`<g font-size="%s" text-anchor="middle">`+"\n", valueSize)
 	for r, row := range h.Values {
 		for c, v := range row {
 			x := gridX + float64(c)*colW
