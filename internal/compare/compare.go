@@ -37,7 +37,7 @@ func (n Num) String() string {
 	if !n.Valid {
 		return "—"
 	}
-	return strconv.FormatFloat(n.Value, 'f', 2, 64)
+	return strconv.FormatFloat(round(n.Value, 2), 'f', 2, 64)
 }
 
 // Format renders the value with the given number of decimals, or "" when missing.

@@ -1,0 +1,99 @@
+// Package compare implements `hwfplan compare`: the country × task and cluster ×
+// task tables of the as-is comparison, as aligned text, Markdown, CSV or JSON.
+// The numbers come from internal/compare; this package only lays them out.
+package compare
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/hwfplan/hwfplan/internal/cmdutil"
+	"github.com/hwfplan/hwfplan/internal/compare"
+	"github.com/spf13/cobra"
+)
+
+// Formats and groupings the command accepts.
+var (
+	Formats = []string{"text", "markdown", "csv", "json"}
+	Bys     = []string{"country", "cluster"}
+)
+
+// Options are the flags of `hwfplan compare`.
+type Options struct {
+	Factory *cmdutil.Factory
+	By      string
+	Task    string
+	Format  string
+}
+
+// NewCmdCompare builds `hwfplan compare`.
+func NewCmdCompare(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{Factory: f}
+	cmd := &cobra.Command{
+		Use:   "compare",
+		Short: "Compare countries or clusters task by task",
+		Long: `Compare the countries (or the learning clusters) task by task on the 0-1
+normalised scale: each item's score becomes (score-min)/(max-min), a task's score is
+the mean over its assessed items, and the gap is the to-be score minus the as-is score.
+
+--by country shows the as-is and gap matrices and the distribution per task;
+--by cluster shows each cluster's statistics, its difference from all countries and
+the clusters that differ most. --task narrows everything to one task and, by
+country, adds the ranking and the item scores.
+
+Formats: text (aligned columns), markdown, csv (one tidy table), json (stable,
+versioned; see docs/compare-json.md).`,
+		Example: "  hwfplan compare\n  hwfplan compare --by cluster\n  hwfplan compare --task data --format markdown\n  hwfplan compare --format json > compare.json",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !slices.Contains(Bys, opts.By) {
+				return cmdutil.FlagErrorf("unknown --by %q; use one of: %v", opts.By, Bys)
+			}
+			if !slices.Contains(Formats, opts.Format) {
+				return cmdutil.FlagErrorf("unknown --format %q; use one of: %v", opts.Format, Formats)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return Run(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.By, "by", "country", "compare by `country` or cluster")
+	cmd.Flags().StringVar(&opts.Task, "task", "", "only this task `ID` (from the framework)")
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output `format`: text, markdown, csv, json")
+	return cmd
+}
+
+// Run computes the comparison and writes it to Out. Countries whose files could not
+// be read are left out; a note on ErrOut says how many problems `hwfplan validate`
+// would report.
+func Run(opts *Options) error {
+	_, repo, ds, err := opts.Factory.LoadRepo()
+	if err != nil {
+		return err
+	}
+	res, err := compare.Compute(repo)
+	if err != nil {
+		return err
+	}
+	if opts.Task != "" {
+		if _, err := res.Task(opts.Task); err != nil {
+			return cmdutil.FlagErrorf("%v", err)
+		}
+	}
+	io := opts.Factory.IOStreams
+	if len(ds) > 0 {
+		fmt.Fprintf(io.ErrOut, "note: %d problem(s) while reading the plans; run `hwfplan validate` for details\n", len(ds))
+	}
+	v := view{res: res, by: opts.By, task: opts.Task}
+	switch opts.Format {
+	case "json":
+		return writeJSON(io.Out, v)
+	case "csv":
+		return writeCSV(io.Out, v.tidy())
+	case "markdown":
+		return writeMarkdown(io.Out, v.tables())
+	default:
+		return writeText(io.Out, v.tables())
+	}
+}
