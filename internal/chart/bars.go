@@ -28,6 +28,9 @@ type Bars struct {
 	Max float64
 	// Decimals is how many decimals the bar labels show; 0 means 2.
 	Decimals int
+	// ReferenceLast marks the last group as a reference for the others, such as "All
+	// countries": a dashed rule sets it apart and its label is italic.
+	ReferenceLast bool
 }
 
 // Bar chart layout, in SVG user units.
@@ -183,8 +186,13 @@ func (b Bars) Render() ([]byte, error) {
 			s.printf(`<text x="%s" y="%s" text-anchor="middle" font-size="10">%s</text></g>`+"\n",
 				num(x+barW/2), num(baseY-h-4), val)
 		}
+		attrs := `font-size="12"`
+		if b.ReferenceLast && g == len(b.Groups)-1 && g > 0 {
+			attrs += ` font-style="italic"`
+			s.printf(`<path d="M%s %sV%s" stroke="%s" stroke-dasharray="4 3"/>`+"\n", num(gx), num(baseY-barPlotH), num(baseY+8), colAxis)
+		}
 		for j, l := range heads[g] {
-			s.text(gx+groupW/2, baseY+18+float64(j)*15, "middle", `font-size="12"`, l, label)
+			s.text(gx+groupW/2, baseY+18+float64(j)*15, "middle", attrs, l, label)
 		}
 		s.printf("</g>\n")
 	}

@@ -82,7 +82,7 @@ func goldenCases() []struct {
 				{Name: "Skills", Values: []*float64{Value(0.61), nil, Value(0.58), Value(0.6)}},
 				{Name: "Stakeholders", Values: vals(0.7, 0.55, 0.49, 0.58)},
 			},
-			YLabel: "Mean as-is score (0-1)",
+			YLabel: "Mean as-is score (0-1)", ReferenceLast: true,
 		}},
 		{"radar-it", Radar{
 			Meta: Meta{ID: "radar-it", Title: "Figure 4. Italy: as-is and to-be by task",
