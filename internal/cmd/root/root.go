@@ -2,6 +2,7 @@
 package root
 
 import (
+	"github.com/hwfplan/hwfplan/internal/cmd/codeowners"
 	"github.com/hwfplan/hwfplan/internal/cmd/schemacmd"
 	"github.com/hwfplan/hwfplan/internal/cmd/validate"
 	"github.com/hwfplan/hwfplan/internal/cmd/version"
@@ -31,6 +32,7 @@ and shows reviewers what a revision changed.`,
 		validate.NewCmdValidate(f, nil),
 		schemacmd.NewCmdSchema(f, nil),
 		version.NewCmdVersion(f),
+		codeowners.NewCmdCodeowners(f, nil),
 	)
 	return cmd
 }

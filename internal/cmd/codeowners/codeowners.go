@@ -1,0 +1,125 @@
+// Package codeowners implements `hwfplan codeowners`: write .github/CODEOWNERS from
+// the coordinators file and each country's maintainers, or check it is current.
+package codeowners
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/hwfplan/hwfplan/internal/cmdutil"
+	"github.com/hwfplan/hwfplan/internal/diag"
+	"github.com/hwfplan/hwfplan/internal/governance"
+	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/safewrite"
+	"github.com/spf13/cobra"
+)
+
+// Options are the flags of `hwfplan codeowners`.
+type Options struct {
+	Factory *cmdutil.Factory
+	Check   bool
+}
+
+// NewCmdCodeowners builds `hwfplan codeowners`.
+func NewCmdCodeowners(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{Factory: f}
+	cmd := &cobra.Command{
+		Use:   "codeowners",
+		Short: "Write .github/CODEOWNERS from the coordinators and each country's maintainers",
+		Long: `Write .github/CODEOWNERS so that GitHub asks the right people to approve a pull
+request: each countries/<ISO>/ folder is owned by the maintainers listed in its
+country.yaml; everything else (clusters/, schema/, templates/, site/, cmd/,
+internal/, .github/ and governance.yaml itself) by the coordinators listed in
+governance.yaml. Handles are written without @ in both files.
+
+Run it after changing a maintainers or coordinators list, and commit the result;
+CI runs it with --check, which writes nothing and exits 1 when the committed file
+differs from what it would write.`,
+		Example: "  hwfplan codeowners\n  hwfplan codeowners --check",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return Run(opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.Check, "check", false, "do not write; exit 1 when the committed "+governance.CodeownersPath+" is missing or out of date")
+	return cmd
+}
+
+// Run writes or checks .github/CODEOWNERS.
+func Run(opts *Options) error {
+	root, fsys, err := opts.Factory.RootFS()
+	if err != nil {
+		return err
+	}
+	io := opts.Factory.IOStreams
+	g, ds := governance.Load(fsys)
+	if g != nil {
+		repo, _ := load.Load(fsys, load.Options{})
+		var data []byte
+		data, ds = governance.Generate(g, repo)
+		if data != nil {
+			if opts.Check {
+				return check(opts, fsys, data)
+			}
+			return write(opts, root, data)
+		}
+	}
+	for _, d := range ds {
+		fmt.Fprintln(io.ErrOut, d.String())
+	}
+	e, _ := diag.Count(ds)
+	fmt.Fprintf(io.ErrOut, "%s not written: fix the %d %s above first\n", governance.CodeownersPath, e, plural(e, "error", "errors"))
+	return cmdutil.ErrSilent
+}
+
+func write(opts *Options, root string, data []byte) error {
+	path := filepath.Join(root, filepath.FromSlash(governance.CodeownersPath))
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("failed to create %s: %w", filepath.Dir(path), err)
+	}
+	if err := safewrite.WriteFile(path, data); err != nil {
+		return err
+	}
+	fmt.Fprintf(opts.Factory.IOStreams.ErrOut, "wrote %s\n", governance.CodeownersPath)
+	return nil
+}
+
+func check(opts *Options, fsys fs.FS, want []byte) error {
+	errOut := opts.Factory.IOStreams.ErrOut
+	have, err := fs.ReadFile(fsys, governance.CodeownersPath)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		fmt.Fprintf(errOut, "%s is missing.\n", governance.CodeownersPath)
+	case err != nil:
+		return fmt.Errorf("failed to read %s: %w", governance.CodeownersPath, err)
+	case bytes.Equal(have, want):
+		fmt.Fprintf(errOut, "%s is up to date\n", governance.CodeownersPath)
+		return nil
+	default:
+		d := lineDiff(have, want)
+		if len(d) == 0 {
+			fmt.Fprintf(errOut, "%s is out of date: only line endings or the final newline differ.\n", governance.CodeownersPath)
+			break
+		}
+		fmt.Fprintf(errOut, "%s is out of date (- committed, + expected):\n", governance.CodeownersPath)
+		for _, l := range d {
+			fmt.Fprintln(errOut, l)
+		}
+	}
+	fmt.Fprintf(errOut, "Run 'hwfplan codeowners' and commit %s.\n", governance.CodeownersPath)
+	return cmdutil.ErrSilent
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
