@@ -278,7 +278,44 @@ func syntaxDiag(path string, data []byte, err error) diag.Diagnostic {
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
+	for _, h := range syntaxHints {
+		if strings.Contains(msg, h.yaml) {
+			if h.atQuote {
+				col = firstQuote(data, line, col)
+			}
+			return errAt(path, line, col, RuleSyntax, "the YAML cannot be read: %s (YAML says: %s)", h.plain, msg)
+		}
+	}
 	return errAt(path, line, col, RuleSyntax, "the YAML cannot be read: %s (check indentation, colons and quotes on this line or the one before)", msg)
+}
+
+// syntaxHints put yaml.v3's commonest syntax errors in a planner's words.
+var syntaxHints = []struct {
+	yaml    string
+	plain   string
+	atQuote bool // point at the first quote or bracket on the line
+}{
+	{"found unexpected end of stream", "a quote or bracket opened here is never closed", true},
+	{"mapping values are not allowed in this context", "a colon is not expected here; check that this line is indented like the keys next to it, or put a value that contains \": \" in quotes", false},
+	{"did not find expected key", "this line is not indented like the keys next to it", false},
+	{"could not find expected ':'", "a key is missing its colon, or a text spans lines without quotes", false},
+	{"found character that cannot start any token", "a value cannot start with this character (@, ` or %); put the value in quotes", false},
+	{"did not find expected node content", "a value is missing, or a list or block is cut off", false},
+	{"did not find expected ',' or ']'", "a list in brackets is not closed with ]", true},
+	{"did not find expected ',' or '}'", "a block in braces is not closed with }", true},
+	{"did not find expected '-' indicator", "a list entry is not indented like the entries next to it", false},
+}
+
+// firstQuote returns the column of the first quote or bracket on a line, or col.
+func firstQuote(data []byte, line, col int) int {
+	lines := bytes.Split(data, []byte("\n"))
+	if line < 1 || line > len(lines) {
+		return col
+	}
+	if i := bytes.IndexAny(lines[line-1], "\"'[{"); i >= 0 {
+		return utf8.RuneCount(lines[line-1][:i]) + 1
+	}
+	return col
 }
 
 // findTabIndent reports a tab used for indentation, which YAML forbids.
