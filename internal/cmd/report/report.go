@@ -1,0 +1,194 @@
+// Package report implements `hwfplan report as-is|sustainability`.
+package report
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hwfplan/hwfplan/internal/cmdutil"
+	"github.com/hwfplan/hwfplan/internal/compare"
+	"github.com/hwfplan/hwfplan/internal/diag"
+	"github.com/hwfplan/hwfplan/internal/report"
+	"github.com/hwfplan/hwfplan/internal/safewrite"
+	"github.com/spf13/cobra"
+)
+
+// Options are the flags and arguments of `hwfplan report`.
+type Options struct {
+	Factory *cmdutil.Factory
+	Name    string
+	OutDir  string
+	PDF     bool
+	// Getenv reads CHROME_PATH (tests replace it).
+	Getenv func(string) string
+	// Source overrides the commit read from git (tests).
+	Source *report.Source
+}
+
+// NewCmdReport builds `hwfplan report`.
+func NewCmdReport(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{Factory: f, Getenv: os.Getenv}
+	cmd := &cobra.Command{
+		Use:       "report {" + strings.Join(report.KindNames(), "|") + "} --out DIR",
+		Short:     "Build the as-is or the sustainability report as Markdown, HTML and PDF",
+		ValidArgs: report.KindNames(),
+		Long: `Build one of the programme's reports from the plans:
+
+  as-is           country level, cross-country and cross-cluster comparison
+  sustainability  sustainability factors, readiness, what continues and with what budget
+
+DIR receives <name>.md (with its figures in <name>-figures/) and a self-contained
+<name>.html (inline CSS and SVG, no network). With --pdf, <name>.pdf is printed from
+the HTML with headless Chromium (CHROME_PATH, or chromium / google-chrome on the PATH).
+
+The reports are written from templates/<name>.md.tmpl and templates/report.css; a
+file of that name in the plans repository's templates/ folder replaces the built-in
+one. The title page names the source commit and its date, so the same commit always
+gives the same files.
+
+Exit codes: 0 written, 1 the plans could not be compared, 2 usage error or no Chromium
+for --pdf.`,
+		Example: "  hwfplan report as-is --out public/reports\n  hwfplan report sustainability --out public/reports --pdf",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return cmdutil.FlagErrorf("name one report: %s", strings.Join(report.KindNames(), ", "))
+			}
+			if !slices.Contains(report.KindNames(), args[0]) {
+				return cmdutil.FlagErrorf("unknown report %q; use one of: %s", args[0], strings.Join(report.KindNames(), ", "))
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Name = args[0]
+			if opts.OutDir == "" {
+				return cmdutil.FlagErrorf("--out DIR is required")
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return Run(cmd.Context(), opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.OutDir, "out", "o", "", "output `DIR` (created if missing)")
+	cmd.Flags().BoolVar(&opts.PDF, "pdf", false, "also print <name>.pdf with headless Chromium")
+	return cmd
+}
+
+// Run builds the report and writes its files.
+func Run(ctx context.Context, opts *Options) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	io := opts.Factory.IOStreams
+	chromium := ""
+	if opts.PDF {
+		// Look for the browser first, so a missing one costs nothing and leaves no files.
+		p, err := report.FindChromium(opts.Getenv)
+		if err != nil {
+			fmt.Fprintf(io.ErrOut, "error: %v\n", err)
+			return &cmdutil.ExitError{Code: cmdutil.ExitUsage}
+		}
+		chromium = p
+	}
+	root, repo, ds, err := opts.Factory.LoadRepo()
+	if err != nil {
+		return err
+	}
+	if e, _ := diag.Count(ds); e > 0 {
+		fmt.Fprintf(io.ErrOut, "warning: %d problems while reading the plans; run `hwfplan validate` (the report shows what could be read)\n", e)
+	}
+	res, err := compare.Compute(repo)
+	if err != nil {
+		return err
+	}
+	src := gitSource(root)
+	if opts.Source != nil {
+		src = *opts.Source
+	}
+	_, fsys, err := opts.Factory.RootFS()
+	if err != nil {
+		return err
+	}
+	files, err := report.Build(repo, res, opts.Name, report.Options{Source: src, Templates: fsys})
+	if err != nil {
+		return err
+	}
+	var pdf []byte
+	if opts.PDF {
+		fmt.Fprintf(io.ErrOut, "printing %s.pdf with %s\n", opts.Name, chromium)
+		pdf, err = report.PrintPDF(ctx, files[opts.Name+".html"], report.PDFOptions{
+			Chromium: chromium,
+			Title:    res.Programme.Name + " " + reportTitle(opts.Name),
+			Notice:   illustrative(res),
+		})
+		if err != nil {
+			return err
+		}
+		files[opts.Name+".pdf"] = pdf
+	}
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	for _, n := range names {
+		p := filepath.Join(opts.OutDir, filepath.FromSlash(n))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return fmt.Errorf("failed to create %s: %w", filepath.Dir(p), err)
+		}
+		if err := safewrite.WriteFile(p, files[n]); err != nil {
+			return err
+		}
+		if path.Dir(n) == "." {
+			fmt.Fprintln(io.Out, p)
+		}
+	}
+	return nil
+}
+
+func reportTitle(name string) string {
+	for _, k := range report.Kinds {
+		if k.Name == name {
+			return k.Title
+		}
+	}
+	return name
+}
+
+// illustrative is the running-header notice of the PDF.
+func illustrative(res *compare.Result) string {
+	if len(res.Illustrative) == 0 {
+		return ""
+	}
+	return "Illustrative data: " + strings.Join(res.Illustrative, ", ")
+}
+
+// gitSource reads the commit checked out in root and its commit time; the zero
+// Source when root is not a git work tree or git is not installed.
+func gitSource(root string) report.Source {
+	out, err := exec.Command("git", "-C", root, "log", "-1", "--format=%H %ct").Output()
+	if err != nil {
+		return report.Source{}
+	}
+	f := strings.Fields(string(out))
+	if len(f) != 2 {
+		return report.Source{}
+	}
+	sec, err := strconv.ParseInt(f[1], 10, 64)
+	if err != nil {
+		return report.Source{}
+	}
+	src := report.Source{Commit: f[0], Short: f[0][:min(12, len(f[0]))], Time: time.Unix(sec, 0).UTC()}
+	if st, err := exec.Command("git", "-C", root, "status", "--porcelain", "--", "countries", "clusters", "schema", "templates").Output(); err == nil && len(strings.TrimSpace(string(st))) > 0 {
+		src.Dirty = true
+	}
+	return src
+}

@@ -1,0 +1,247 @@
+package report
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/hwfplan/hwfplan/internal/chart"
+	"github.com/hwfplan/hwfplan/internal/compare"
+)
+
+// figures prepares every chart a template may place, by key:
+//
+//	heatmap-asis, heatmap-gap   country × task as-is score and gap
+//	bars-clusters               mean as-is score per cluster and task, and all countries
+//	radar-<code>                a country's as-is and to-be per task (e.g. radar-hu)
+//	heatmap-domains             country × sustainability domain
+//	bars-domains                mean domain score per cluster, and all countries
+//	timeline-<code>             a country's action plan (e.g. timeline-hu)
+//
+// The template's caption becomes the chart's accessible title; the description is
+// written here from the data.
+func figures(d *Data) map[string]figureFunc {
+	figs := map[string]figureFunc{}
+	r := d.R
+	if len(d.Countries) == 0 {
+		return figs
+	}
+	rows := make([]string, len(d.Countries))
+	for i, c := range d.Countries {
+		rows[i] = fmt.Sprintf("%s (%s)", c.Name, c.Code)
+	}
+	cols := make([]string, len(r.Tasks))
+	for i, t := range r.Tasks {
+		cols[i] = taskLabel(t)
+	}
+	matrix := func(get func(c *CountryView, ti int) compare.Num) [][]*float64 {
+		out := make([][]*float64, len(d.Countries))
+		for i, c := range d.Countries {
+			out[i] = make([]*float64, len(r.Tasks))
+			for ti := range r.Tasks {
+				out[i][ti] = ptr(get(c, ti))
+			}
+		}
+		return out
+	}
+	figs["heatmap-asis"] = func(title string) ([]byte, error) {
+		return chart.HeatMap{
+			Meta: chart.Meta{ID: "fig-heatmap-asis", Title: title,
+				Desc: fmt.Sprintf("Heat map of the normalised as-is score (0 to 1) of %d countries on %d tasks; darker cells are higher scores, n/a marks a task with no assessed item. The values are in the table that follows.", len(rows), len(cols))},
+			Rows: rows, Cols: cols, Legend: "As-is score (0 = lowest level, 1 = highest)",
+			Values: matrix(func(c *CountryView, ti int) compare.Num { return c.Tasks[ti].AsIs }),
+		}.Render()
+	}
+	figs["heatmap-gap"] = func(title string) ([]byte, error) {
+		return chart.HeatMap{
+			Meta: chart.Meta{ID: "fig-heatmap-gap", Title: title,
+				Desc: fmt.Sprintf("Heat map of the gap, to-be target minus as-is score (0 to 1), of %d countries on %d tasks; darker cells are larger gaps. The values are in the table that follows.", len(rows), len(cols))},
+			Rows: rows, Cols: cols, Gap: true, Legend: "Gap (to-be minus as-is)",
+			Values: matrix(func(c *CountryView, ti int) compare.Num { return c.Tasks[ti].Gap }),
+		}.Render()
+	}
+	if len(d.Clusters) > 0 {
+		figs["bars-clusters"] = func(title string) ([]byte, error) {
+			groups, series := clusterBars(d, func(ts compare.TaskStats) compare.Num { return ts.AsIs.Mean })
+			return chart.Bars{
+				Meta: chart.Meta{ID: "fig-bars-clusters", Title: title,
+					Desc: fmt.Sprintf("Grouped bars: for each of %d clusters and for all countries, the mean as-is score (0 to 1) of each task. The values are in the table that follows.", len(d.Clusters))},
+				Groups: groups, Series: series, YLabel: "Mean as-is score (0-1)",
+			}.Render()
+		}
+		figs["bars-domains"] = func(title string) ([]byte, error) {
+			return domainBars(d, title)
+		}
+	}
+	for _, c := range d.Countries {
+		c := c
+		figs["radar-"+anchorID(c.Code)] = func(title string) ([]byte, error) {
+			asis := make([]*float64, len(c.Tasks))
+			tobe := make([]*float64, len(c.Tasks))
+			for i, t := range c.Tasks {
+				asis[i], tobe[i] = ptr(t.AsIs), ptr(t.ToBe)
+			}
+			return chart.Radar{
+				Meta: chart.Meta{ID: "fig-radar-" + anchorID(c.Code), Title: title,
+					Desc: fmt.Sprintf("Radar chart of %s's as-is score and to-be target on each of the %d tasks, 0 at the centre and 1 at the edge. The values are in the table that follows.", c.Name, len(c.Tasks))},
+				Axes:   cols,
+				Series: []chart.Series{{Name: "As is", Values: asis}, {Name: "To be", Values: tobe}},
+			}.Render()
+		}
+		if c.Plan != nil && c.Plan.ActionPlan != nil && len(c.Plan.ActionPlan.Actions) > 0 {
+			figs["timeline-"+anchorID(c.Code)] = func(title string) ([]byte, error) {
+				return timeline(d, c, title)
+			}
+		}
+	}
+	if len(d.R.Domains) > 0 {
+		figs["heatmap-domains"] = func(title string) ([]byte, error) {
+			dcols := make([]string, len(d.R.Domains))
+			for i, dm := range d.R.Domains {
+				dcols[i] = dm.Title
+			}
+			vals := make([][]*float64, len(d.Countries))
+			for i, c := range d.Countries {
+				vals[i] = make([]*float64, len(d.R.Domains))
+				for j, dm := range d.R.Domains {
+					for _, ds := range c.Sustainability.Domains {
+						if ds.Domain == dm.ID {
+							vals[i][j] = ptr(ds.Normalised)
+						}
+					}
+				}
+			}
+			return chart.HeatMap{
+				Meta: chart.Meta{ID: "fig-heatmap-domains", Title: title,
+					Desc: fmt.Sprintf("Heat map of the normalised score (0 to 1) of %d countries in the %d HEROES sustainability domains; darker cells are stronger. The values are in the table that follows.", len(rows), len(dcols))},
+				Rows: rows, Cols: dcols, Values: vals, Legend: "Sustainability domain score (0-1)",
+			}.Render()
+		}
+	}
+	return figs
+}
+
+func taskLabel(t compare.TaskInfo) string {
+	if t.Short != "" {
+		return t.Short
+	}
+	return t.Title
+}
+
+func ptr(n compare.Num) *float64 {
+	if !n.Valid {
+		return nil
+	}
+	v := n.Value
+	return &v
+}
+
+// clusterBars lays out one group per cluster plus "All countries", one series per task.
+func clusterBars(d *Data, get func(compare.TaskStats) compare.Num) ([]string, []chart.Series) {
+	r := d.R
+	var groups []string
+	for _, cl := range d.Clusters {
+		groups = append(groups, clusterLabel(cl))
+	}
+	groups = append(groups, "All countries")
+	series := make([]chart.Series, len(r.Tasks))
+	for ti, t := range r.Tasks {
+		series[ti] = chart.Series{Name: taskLabel(t)}
+		for _, cl := range d.Clusters {
+			var v *float64
+			if cl.Stats != nil && ti < len(cl.Stats.Tasks) {
+				v = ptr(get(cl.Stats.Tasks[ti]))
+			}
+			series[ti].Values = append(series[ti].Values, v)
+		}
+		var all *float64
+		if ti < len(r.CrossCluster.All) {
+			all = ptr(get(r.CrossCluster.All[ti]))
+		}
+		series[ti].Values = append(series[ti].Values, all)
+	}
+	return groups, series
+}
+
+func clusterLabel(cl *ClusterView) string {
+	if cl.WorkPackage != "" {
+		return cl.WorkPackage
+	}
+	return cl.Name
+}
+
+func domainBars(d *Data, title string) ([]byte, error) {
+	var groups []string
+	for _, cl := range d.Clusters {
+		groups = append(groups, clusterLabel(cl))
+	}
+	groups = append(groups, "All countries")
+	series := make([]chart.Series, len(d.R.Domains))
+	for i, dm := range d.R.Domains {
+		series[i] = chart.Series{Name: dm.Title}
+		pick := func(cs *compare.ClusterSustainability) *float64 {
+			if cs == nil {
+				return nil
+			}
+			for _, ds := range cs.Domains {
+				if ds.Domain == dm.ID {
+					return ptr(ds.Stats.Mean)
+				}
+			}
+			return nil
+		}
+		for _, cl := range d.Clusters {
+			series[i].Values = append(series[i].Values, pick(cl.Sustainability))
+		}
+		series[i].Values = append(series[i].Values, pick(&d.R.Sustainability.All))
+	}
+	return chart.Bars{
+		Meta: chart.Meta{ID: "fig-bars-domains", Title: title,
+			Desc: fmt.Sprintf("Grouped bars: for each of %d clusters and for all countries, the mean normalised score (0 to 1) of each HEROES sustainability domain. The values are in the table that follows.", len(d.Clusters))},
+		Groups: groups, Series: series, YLabel: "Mean domain score (0-1)",
+	}.Render()
+}
+
+func timeline(d *Data, c *CountryView, title string) ([]byte, error) {
+	var acts []chart.Action
+	for _, a := range c.Plan.ActionPlan.Actions {
+		ca := chart.Action{ID: a.ID, Label: a.ID + " " + a.Title, Status: chart.Status(a.Status)}
+		if t, ok := a.Start.Time(); ok {
+			ca.Start = t
+		}
+		if t, ok := a.End.Time(); ok {
+			ca.End = t
+		}
+		acts = append(acts, ca)
+	}
+	tl := chart.Timeline{
+		Meta: chart.Meta{ID: "fig-timeline-" + anchorID(c.Code), Title: title,
+			Desc: fmt.Sprintf("Timeline of the %d actions of %s's policy action plan: a bar from each action's start to its end month, styled by status, with a line at the programme end. The dates are in the table that follows.", len(acts), c.Name)},
+		Actions: acts,
+	}
+	if end, err := time.Parse("2006-01", d.Programme.End); err == nil {
+		tl.Marker = end
+		tl.MarkerLabel = "Programme end (" + end.Format("Jan 2006") + ")"
+	}
+	return tl.Render()
+}
+
+// memo caches rendered figures by key and title: a report is drawn in several
+// passes, and each figure only once per title.
+func memo(figs map[string]figureFunc) map[string]figureFunc {
+	out := make(map[string]figureFunc, len(figs))
+	for k, f := range figs {
+		cache := map[string][]byte{}
+		out[k] = func(title string) ([]byte, error) {
+			if b, ok := cache[title]; ok {
+				return b, nil
+			}
+			b, err := f(title)
+			if err != nil {
+				return nil, err
+			}
+			cache[title] = b
+			return b, nil
+		}
+	}
+	return out
+}

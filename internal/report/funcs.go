@@ -1,0 +1,222 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"text/template"
+
+	"github.com/hwfplan/hwfplan/internal/compare"
+	"github.com/hwfplan/hwfplan/internal/framework"
+)
+
+// funcMap is what templates can call besides the text/template built-ins.
+//
+// Text helpers return plain text; wrap anything that came from the plans in `md`
+// before it goes into Markdown. Structure helpers (chapter, section, annex, figure,
+// table) take plain text and escape it themselves. Number helpers return safe text.
+func funcMap(d *doc, data *Data) template.FuncMap {
+	fw := data.Framework
+	return template.FuncMap{
+		// Structure and numbering.
+		"chapter":        d.Chapter,
+		"section":        d.Section,
+		"annex":          d.Annex,
+		"figure":         d.Figure,
+		"table":          d.Table,
+		"ref":            d.Ref,
+		"toc":            d.TOC,
+		"titlePageStart": d.TitlePageStart,
+		"titlePageEnd":   d.TitlePageEnd,
+		"hasFigure":      func(key string) bool { _, ok := d.figures[key]; return ok },
+
+		// Escaping and anchors.
+		"md":     escapeMarkdown,
+		"anchor": anchorID,
+		"code":   func(s string) string { return "`" + strings.ReplaceAll(escapeMarkdown(s), "`", "") + "`" },
+
+		// Numbers.
+		"score":  func(n compare.Num) string { return numOr(n, 2, "n/a") },
+		"num":    func(n compare.Num, decimals int) string { return numOr(n, decimals, "n/a") },
+		"signed": signed,
+		"pct":    pct,
+		"money":  money,
+		"raw": func(v *int) string {
+			if v == nil {
+				return "—"
+			}
+			return strconv.Itoa(*v)
+		},
+		"add":    func(a, b int) int { return a + b },
+		"plural": func(n int, one, many string) string { return fmt.Sprintf("%d %s", n, pickPlural(n, one, many)) },
+
+		// Vocabulary (plain text).
+		"countryName": func(code string) string {
+			if c := data.Country(code); c != nil {
+				return c.Name
+			}
+			return code
+		},
+		"clusterName": func(id string) string {
+			if c := data.Cluster(id); c != nil {
+				return c.Name
+			}
+			return id
+		},
+		"task": func(id string) *framework.Task {
+			t, _ := fw.Task(id)
+			return t
+		},
+		"taskTitle": func(id string) string {
+			if t, ok := fw.Task(id); ok {
+				return t.Title
+			}
+			return id
+		},
+		"taskShort": func(id string) string {
+			if t, ok := fw.Task(id); ok && t.Short != "" {
+				return t.Short
+			}
+			return id
+		},
+		"item": func(key string) *framework.Item {
+			it, _ := fw.Item(key)
+			return it
+		},
+		"itemTitle": func(key string) string {
+			if it, ok := fw.Item(key); ok {
+				return it.Title
+			}
+			return key
+		},
+		"scaleOf": func(key string) *framework.Scale {
+			if it, ok := fw.Item(key); ok {
+				return fw.ItemScale(it)
+			}
+			return nil
+		},
+		"label": func(key string, v *int) string {
+			if v == nil {
+				return ""
+			}
+			if it, ok := fw.Item(key); ok {
+				return fw.LabelFor(it, *v)
+			}
+			return ""
+		},
+		"domainTitle": func(id string) string {
+			for _, dm := range fw.Sustainability.Domains {
+				if dm.ID == id {
+					return dm.Title
+				}
+			}
+			return id
+		},
+		"domainLabel": func(v *int) string {
+			if v == nil {
+				return ""
+			}
+			if s := fw.SustainabilityScale(); s != nil {
+				for _, l := range s.Labels {
+					if l.Value == *v {
+						return l.Label
+					}
+				}
+			}
+			return ""
+		},
+		"statusLabel": statusLabel,
+		"countStatus": func(counts []compare.Count, key string) int {
+			for _, c := range counts {
+				if c.Key == key {
+					return c.Count
+				}
+			}
+			return 0
+		},
+		"statuses":   func() []string { return slices.Clone(compare.Statuses) },
+		"anchorings": func() []string { return slices.Clone(compare.Anchorings) },
+		"join": func(items []string, sep string) string {
+			out := make([]string, len(items))
+			for i, s := range items {
+				out[i] = escapeMarkdown(s)
+			}
+			return strings.Join(out, sep)
+		},
+	}
+}
+
+func numOr(n compare.Num, decimals int, missing string) string {
+	if !n.Valid || math.IsNaN(n.Value) || math.IsInf(n.Value, 0) {
+		return missing
+	}
+	return n.Format(decimals)
+}
+
+// signed shows a difference with its sign: "+0.25", "−0.10", "0.00".
+func signed(n compare.Num) string {
+	s := numOr(n, 2, "n/a")
+	switch {
+	case s == "n/a" || strings.Trim(s, "0.-") == "":
+		return strings.TrimPrefix(s, "-")
+	case strings.HasPrefix(s, "-"):
+		return "−" + s[1:]
+	}
+	return "+" + s
+}
+
+// pct shows a share as a whole percentage: "63 %".
+func pct(n compare.Num) string {
+	if !n.Valid {
+		return "n/a"
+	}
+	return strconv.FormatFloat(math.Round(n.Value*100), 'f', 0, 64) + "\u00a0%"
+}
+
+// money shows an amount with its currency and thousands separators: "EUR 350,000".
+// Amounts are never converted or added across currencies.
+func money(amount float64, currency string) string {
+	neg := amount < 0
+	s := strconv.FormatFloat(math.Abs(math.Round(amount)), 'f', 0, 64)
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	out := b.String()
+	if neg {
+		out = "−" + out
+	}
+	return escapeMarkdown(currency) + "\u00a0" + out
+}
+
+func statusLabel(s string) string {
+	switch s {
+	case "":
+		return ""
+	case "in_progress":
+		return "In progress"
+	}
+	s = strings.ReplaceAll(s, "_", " ")
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func pickPlural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

@@ -1,0 +1,160 @@
+package report
+
+import (
+	"time"
+
+	"github.com/hwfplan/hwfplan/internal/compare"
+	"github.com/hwfplan/hwfplan/internal/framework"
+	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/plan"
+)
+
+// Data is what a report template sees. Text fields hold plain (unescaped) text from
+// the plans; templates pass them through `md` before writing them into Markdown.
+type Data struct {
+	Name      string // report name: "as-is" or "sustainability"
+	Title     string
+	Subtitle  string
+	Programme framework.Programme
+	Framework *framework.Framework
+	Source    Source
+	// R is the whole comparison (see package compare).
+	R         *compare.Result
+	Countries []*CountryView
+	Clusters  []*ClusterView
+	// Illustrative lists the countries whose data status is illustrative.
+	Illustrative []*CountryView
+	// StatusCounts counts countries per data status, most mature first.
+	StatusCounts []compare.Count
+}
+
+// Source identifies the revision of the plans a report was built from.
+type Source struct {
+	Commit string    // full commit hash; "" when unknown
+	Short  string    // abbreviated hash
+	Time   time.Time // commit time (never the wall clock, for reproducible output)
+	Dirty  bool      // the working tree had uncommitted changes
+}
+
+// Date is the commit date as "24 November 2026", or "" when unknown.
+func (s Source) Date() string {
+	if s.Time.IsZero() {
+		return ""
+	}
+	return s.Time.UTC().Format("2 January 2006")
+}
+
+// CountryView is one country as the templates see it: its scores and the plan
+// content the comparison does not carry (strengths, actions, evidence).
+type CountryView struct {
+	compare.Country
+	Anchor         string // "country-hu"
+	ClusterName    string
+	Plan           *load.Country
+	Twinning       compare.Twinning
+	Actions        compare.CountryActions
+	Sustainability compare.CountrySustainability
+}
+
+// Illustrative reports whether the country's data are sample content.
+func (c *CountryView) Illustrative() bool { return c.Status == "illustrative" }
+
+// ClusterView is one cluster with its members and statistics.
+type ClusterView struct {
+	compare.Cluster
+	Anchor         string // "cluster-wp6"
+	Members        []*CountryView
+	Stats          *compare.ClusterStats
+	Sustainability *compare.ClusterSustainability
+}
+
+// statusOrder lists data statuses from most to least mature.
+var statusOrder = []string{"approved", "submitted", "draft", "illustrative"}
+
+func newData(name string, repo *load.Repo, res *compare.Result, src Source) *Data {
+	d := &Data{Name: name, Programme: res.Programme, Framework: res.Framework(), Source: src, R: res}
+	if d.Framework == nil {
+		d.Framework = repo.Framework
+	}
+	byCode := map[string]*CountryView{}
+	counts := map[string]int{}
+	for _, c := range res.Countries {
+		v := &CountryView{Country: c, Anchor: anchorID("country", c.Code), Plan: repo.Country(c.Code)}
+		for _, t := range res.Twinning {
+			if t.Country == c.Code {
+				v.Twinning = t
+			}
+		}
+		for _, a := range res.Actions.Countries {
+			if a.Country == c.Code {
+				v.Actions = a
+			}
+		}
+		for _, s := range res.Sustainability.Countries {
+			if s.Country == c.Code {
+				v.Sustainability = s
+			}
+		}
+		d.Countries = append(d.Countries, v)
+		byCode[c.Code] = v
+		counts[c.Status]++
+		if v.Illustrative() {
+			d.Illustrative = append(d.Illustrative, v)
+		}
+	}
+	for _, st := range statusOrder {
+		if counts[st] > 0 {
+			d.StatusCounts = append(d.StatusCounts, compare.Count{Key: st, Count: counts[st]})
+			delete(counts, st)
+		}
+	}
+	for _, st := range sortedKeys(counts) {
+		d.StatusCounts = append(d.StatusCounts, compare.Count{Key: st, Count: counts[st]})
+	}
+	for i := range res.Clusters {
+		cl := res.Clusters[i]
+		v := &ClusterView{Cluster: cl, Anchor: anchorID("cluster", cl.ID), Stats: res.CrossCluster.Stats(cl.ID)}
+		for j := range res.Sustainability.Clusters {
+			if res.Sustainability.Clusters[j].Cluster == cl.ID {
+				v.Sustainability = &res.Sustainability.Clusters[j]
+			}
+		}
+		for _, code := range cl.Countries {
+			if c := byCode[code]; c != nil {
+				v.Members = append(v.Members, c)
+				c.ClusterName = cl.Name
+			}
+		}
+		d.Clusters = append(d.Clusters, v)
+	}
+	return d
+}
+
+// Country returns the country with the given code, or nil.
+func (d *Data) Country(code string) *CountryView {
+	for _, c := range d.Countries {
+		if c.Code == code {
+			return c
+		}
+	}
+	return nil
+}
+
+// Cluster returns the cluster with the given id, or nil.
+func (d *Data) Cluster(id string) *ClusterView {
+	for _, c := range d.Clusters {
+		if c.ID == id {
+			return c
+		}
+	}
+	return nil
+}
+
+// Factors returns the country's sustainability factors by domain id (scores and
+// evidence as written in action-plan.yaml); empty when there is no action plan.
+func (c *CountryView) Factors() map[string]plan.SustainabilityFactor {
+	if c.Plan == nil || c.Plan.ActionPlan == nil {
+		return map[string]plan.SustainabilityFactor{}
+	}
+	return c.Plan.ActionPlan.SustainabilityFactors
+}

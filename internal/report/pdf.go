@@ -1,0 +1,122 @@
+package report
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"html"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// ErrNoChromium is returned by FindChromium when no Chromium or Chrome is installed.
+var ErrNoChromium = errors.New("no Chromium or Chrome found to print the PDF; install one (Debian/Ubuntu: apt-get install chromium) or set CHROME_PATH to its executable")
+
+// chromiumNames are the executables tried, in order, after CHROME_PATH.
+var chromiumNames = []string{
+	"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome-stable", "google-chrome",
+	"chrome", "headless-shell", "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+}
+
+// FindChromium returns the browser to print with: $CHROME_PATH if set (it must
+// exist), otherwise the first of the usual names found on the PATH.
+func FindChromium(getenv func(string) string) (string, error) {
+	if p := getenv("CHROME_PATH"); p != "" {
+		if _, err := exec.LookPath(p); err != nil {
+			return "", fmt.Errorf("CHROME_PATH=%s: %w", p, err)
+		}
+		return p, nil
+	}
+	for _, name := range chromiumNames {
+		if p, err := exec.LookPath(name); err == nil {
+			return p, nil
+		}
+	}
+	return "", ErrNoChromium
+}
+
+// PDFOptions tune printing.
+type PDFOptions struct {
+	Chromium string        // the browser executable (see FindChromium)
+	Title    string        // running header text
+	Notice   string        // illustrative-data notice for the running header; "" for none
+	Timeout  time.Duration // 0 means two minutes
+}
+
+// PrintPDF prints a self-contained HTML page to PDF with headless Chromium: A4 from
+// the page's CSS @page rule, backgrounds on, a running header with the title (and
+// the illustrative-data notice) and a footer "page N of M". The page is loaded from
+// a temporary file; its Content-Security-Policy keeps it off the network.
+func PrintPDF(ctx context.Context, page []byte, opts PDFOptions) ([]byte, error) {
+	if opts.Timeout == 0 {
+		opts.Timeout = 2 * time.Minute
+	}
+	dir, err := os.MkdirTemp("", "hwfplan-pdf-")
+	if err != nil {
+		return nil, fmt.Errorf("failed to create a temporary folder for printing: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	file := filepath.Join(dir, "report.html")
+	if err := os.WriteFile(file, page, 0o600); err != nil {
+		return nil, fmt.Errorf("failed to write the page to print: %w", err)
+	}
+	allocOpts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(opts.Chromium),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.DisableGPU,
+		chromedp.UserDataDir(filepath.Join(dir, "profile")),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-extensions", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, allocOpts...)
+	defer cancelAlloc()
+	bctx, cancelBrowser := chromedp.NewContext(actx)
+	defer cancelBrowser()
+	// Start the browser with no deadline (a deadline on the first run stops it),
+	// then limit the work.
+	if err := chromedp.Do(bctx); err != nil {
+		return nil, fmt.Errorf("failed to start %s: %w", opts.Chromium, err)
+	}
+	tctx, cancel := context.WithTimeout(bctx, opts.Timeout)
+	defer cancel()
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(file)}
+	if err := chromedp.Do(tctx, chromedp.Navigate(u.String())); err != nil {
+		return nil, fmt.Errorf("failed to load the page to print: %w", err)
+	}
+	pdf, err := chromedp.Run(tctx, chromedp.PrintToPDF(
+		chromedp.PDFPaper(chromedp.PaperA4),
+		chromedp.PDFPreferCSSPageSize(),
+		chromedp.PDFPrintBackground(),
+		chromedp.PDFOutlineAndTagged(),
+		chromedp.PDFHeaderTemplate(headerTemplate(opts.Title, opts.Notice)),
+		chromedp.PDFFooterTemplate(footerTemplate),
+	))
+	if err != nil {
+		return nil, fmt.Errorf("failed to print the PDF: %w", err)
+	}
+	return pdf, nil
+}
+
+const runningStyle = `font-family: system-ui, 'Liberation Sans', Arial, sans-serif; font-size: 8pt; color: #444; width: 100%; margin: 0 16mm;`
+
+func headerTemplate(title, notice string) string {
+	s := `<div style="` + runningStyle + ` display: flex; justify-content: space-between;"><span>` + html.EscapeString(title) + `</span>`
+	if notice != "" {
+		s += `<span style="font-weight: bold;">` + html.EscapeString(notice) + `</span>`
+	}
+	return s + `</div>`
+}
+
+const footerTemplate = `<div style="` + runningStyle + ` text-align: center;">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`

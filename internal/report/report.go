@@ -1,0 +1,238 @@
+// Package report builds the programme's two publishable documents, the as-is report
+// and the sustainability report, from a loaded plans repository and its comparison.
+//
+// Each report is a Markdown template with Go text/template actions
+// (templates/<name>.md.tmpl) that a coordinator can edit without touching Go code; a
+// plans repository's own templates/ folder overrides the built-in ones, file by file.
+// The template is executed twice: the first pass numbers chapters, sections, figures
+// and tables, the second writes the document with the table of contents and
+// references ("see Figure 2") resolved, also forward ones.
+//
+// Build returns <name>.md (readable on GitHub, figures as SVG files next to it) and a
+// self-contained <name>.html: inline CSS with print rules for A4, inline SVG charts
+// with their alt text, no scripts and no network. PrintPDF prints that HTML with
+// headless Chromium. Text from the plans is untrusted: it is escaped before it
+// reaches Markdown, and goldmark renders no raw HTML.
+//
+// The package returns data and never prints.
+package report
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"slices"
+	"strings"
+	"text/template"
+
+	"github.com/hwfplan/hwfplan"
+	"github.com/hwfplan/hwfplan/internal/compare"
+	"github.com/hwfplan/hwfplan/internal/load"
+)
+
+// Kind describes one report.
+type Kind struct {
+	Name     string // file stem and template name
+	Title    string
+	Subtitle string
+}
+
+// Kinds lists the reports Build knows.
+var Kinds = []Kind{
+	{Name: "as-is", Title: "As-is report",
+		Subtitle: "Health workforce planning capacity: country level, cross-country and cross-cluster comparison"},
+	{Name: "sustainability", Title: "Sustainability report",
+		Subtitle: "Sustaining health workforce planning capacity after the programme"},
+}
+
+// KindNames lists the report names.
+func KindNames() []string {
+	names := make([]string, len(Kinds))
+	for i, k := range Kinds {
+		names[i] = k.Name
+	}
+	return names
+}
+
+// Options tune Build.
+type Options struct {
+	// Source is the revision of the plans (commit and commit time); it goes on the
+	// title page. It is never filled from the clock, so builds are reproducible.
+	Source Source
+	// Templates is the plans repository (or any fs.FS holding templates/); a
+	// templates/<file> there overrides the built-in one. Nil uses the built-ins.
+	Templates fs.FS
+}
+
+// TemplateDir is where templates live, in the binary and in a plans repository.
+const TemplateDir = "templates"
+
+// Build renders one report. It returns the files to write into the output folder,
+// by slash path: "<name>.md", "<name>.html", and the figures the Markdown links to,
+// "<name>-figures/<id>.svg". The same inputs give byte-identical files.
+func Build(repo *load.Repo, res *compare.Result, name string, opts Options) (map[string][]byte, error) {
+	i := slices.IndexFunc(Kinds, func(k Kind) bool { return k.Name == name })
+	if i < 0 {
+		return nil, fmt.Errorf("unknown report %q; use one of: %s", name, strings.Join(KindNames(), ", "))
+	}
+	if repo == nil || res == nil {
+		return nil, errors.New("failed to build report: no repository or comparison")
+	}
+	if len(res.Countries) == 0 {
+		return nil, errors.New("failed to build report: no country could be read; is --root the plans repository?")
+	}
+	kind := Kinds[i]
+	src, err := readTemplate(opts.Templates, name+".md.tmpl")
+	if err != nil {
+		return nil, err
+	}
+	css, err := readTemplate(opts.Templates, "report.css")
+	if err != nil {
+		return nil, err
+	}
+	data := newData(name, repo, res, opts.Source)
+	data.Title, data.Subtitle = kind.Title, kind.Subtitle
+	figs := memo(figures(data))
+	marker := "hwfmark-" + nonce(repo, src) + "-"
+
+	out := map[string][]byte{}
+	mdDoc, md, err := execute(name, src, modeMarkdown, marker, figs, data)
+	if err != nil {
+		return nil, err
+	}
+	out[name+".md"] = md
+	for _, id := range mdDoc.figOrder {
+		out[mdDoc.figureFile(id)] = mdDoc.svgs[id]
+	}
+	htmlDoc, hmd, err := execute(name, src, modeHTML, marker, figs, data)
+	if err != nil {
+		return nil, err
+	}
+	notice := IllustrativeNotice(data)
+	body, err := toHTML(hmd, htmlDoc, notice)
+	if err != nil {
+		return nil, err
+	}
+	page, err := renderShell(pageFor(data, css, notice, body))
+	if err != nil {
+		return nil, err
+	}
+	out[name+".html"] = page
+	return out, nil
+}
+
+// execute runs the template twice in one mode and returns the second pass.
+func execute(name, src string, m mode, marker string, figs map[string]figureFunc, data *Data) (*doc, []byte, error) {
+	var prev *doc
+	var out []byte
+	for range 2 {
+		d := newDoc(m, name, marker, figs, prev)
+		t, err := template.New(name).Funcs(funcMap(d, data)).Option("missingkey=error").Parse(src)
+		if err != nil {
+			return nil, nil, fmt.Errorf("failed to read template %s.md.tmpl: %w", name, err)
+		}
+		var b bytes.Buffer
+		if err := t.Execute(&b, data); err != nil {
+			return nil, nil, fmt.Errorf("failed to fill template %s.md.tmpl: %w", name, err)
+		}
+		prev, out = d, b.Bytes()
+	}
+	return prev, tidy(out), nil
+}
+
+// tidy collapses runs of blank lines and trailing spaces the template actions leave,
+// so the Markdown reads cleanly and diffs well.
+func tidy(b []byte) []byte {
+	lines := strings.Split(string(b), "\n")
+	var out []string
+	blank := true
+	for _, l := range lines {
+		l = strings.TrimRight(l, " \t")
+		if l == "" {
+			if blank {
+				continue
+			}
+			blank = true
+		} else {
+			blank = false
+		}
+		out = append(out, l)
+	}
+	s := strings.TrimRight(strings.Join(out, "\n"), "\n") + "\n"
+	return []byte(s)
+}
+
+// readTemplate reads templates/<file> from the plans repository, else the built-in.
+func readTemplate(repo fs.FS, file string) (string, error) {
+	p := TemplateDir + "/" + file
+	if repo != nil {
+		b, err := load.ReadLimited(repo, p, load.MaxFileSize)
+		if err == nil {
+			return string(b), nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return "", fmt.Errorf("failed to read %s: %w", p, err)
+		}
+	}
+	b, err := fs.ReadFile(hwfplan.Templates, p)
+	if err != nil {
+		return "", fmt.Errorf("failed to read built-in %s: %w", p, err)
+	}
+	return string(b), nil
+}
+
+// nonce is a digest of everything the report is made from. Marker paragraphs carry
+// it, so text in the plans cannot forge one: it would have to contain the digest of
+// itself.
+func nonce(repo *load.Repo, src string) string {
+	h := sha256.New()
+	h.Write([]byte(src))
+	for _, p := range sortedKeys(repo.Files) {
+		fmt.Fprintf(h, "\x00%s\x00%d\x00", p, len(repo.Files[p].Data))
+		h.Write(repo.Files[p].Data)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// IllustrativeNotice says which countries' data are illustrative, or "".
+func IllustrativeNotice(d *Data) string {
+	if len(d.Illustrative) == 0 {
+		return ""
+	}
+	names := make([]string, len(d.Illustrative))
+	for i, c := range d.Illustrative {
+		names[i] = fmt.Sprintf("%s (%s)", c.Name, c.Code)
+	}
+	verb := "are"
+	if len(names) == 1 {
+		verb = "is"
+	}
+	return fmt.Sprintf("The data of %s %s sample content, not an official assessment.", joinAnd(names), verb)
+}
+
+func joinAnd(s []string) string {
+	switch len(s) {
+	case 0:
+		return ""
+	case 1:
+		return s[0]
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+}
+
+func pageFor(d *Data, css, notice string, body []byte) page {
+	src := "source commit unknown"
+	if d.Source.Short != "" {
+		src = "source commit " + d.Source.Short
+		if date := d.Source.Date(); date != "" {
+			src += " of " + date
+		}
+		if d.Source.Dirty {
+			src += " with uncommitted changes"
+		}
+	}
+	return page{Lang: "en", Title: d.Programme.Name + " " + d.Title, CSS: cssOf(css), Banner: notice, Source: src, Body: htmlOf(body)}
+}
