@@ -3,6 +3,7 @@ package root
 
 import (
 	"github.com/hwfplan/hwfplan/internal/cmd/codeowners"
+	reportcmd "github.com/hwfplan/hwfplan/internal/cmd/report"
 	"github.com/hwfplan/hwfplan/internal/cmd/schemacmd"
 	"github.com/hwfplan/hwfplan/internal/cmd/validate"
 	"github.com/hwfplan/hwfplan/internal/cmd/version"
@@ -33,6 +34,7 @@ and shows reviewers what a revision changed.`,
 		schemacmd.NewCmdSchema(f, nil),
 		version.NewCmdVersion(f),
 		codeowners.NewCmdCodeowners(f, nil),
+		reportcmd.NewCmdReport(f, nil),
 	)
 	return cmd
 }
