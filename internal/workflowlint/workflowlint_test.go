@@ -1,0 +1,132 @@
+package workflowlint
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func shellcheck() string {
+	p, _ := exec.LookPath("shellcheck")
+	return p
+}
+
+// TestRepositoryWorkflows lints the real .github/workflows: any finding of
+// actionlint or of the policy fails the test.
+func TestRepositoryWorkflows(t *testing.T) {
+	root := filepath.Join("..", "..")
+	files, err := Files(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, f := range files {
+		names = append(names, filepath.Base(f))
+	}
+	for _, want := range []string{"pages.yml", "pr.yml"} {
+		if !strings.Contains(strings.Join(names, " "), want) {
+			t.Errorf("workflow %s is missing (found %v)", want, names)
+		}
+	}
+	if shellcheck() == "" {
+		t.Log("shellcheck is not installed: run: scripts are not checked")
+	}
+	errs, err := Lint(root, Options{Shellcheck: shellcheck()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range errs {
+		t.Errorf("%s", e)
+	}
+}
+
+const good = `name: ok
+on: [pull_request]
+permissions: {}
+concurrency:
+  group: ${{ github.workflow }}-${{ github.ref }}
+  cancel-in-progress: true
+jobs:
+  a:
+    runs-on: ubuntu-24.04
+    timeout-minutes: 5
+    permissions:
+      contents: read
+    steps:
+      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2
+        with:
+          persist-credentials: false
+      - run: echo hello
+`
+
+func TestPolicy(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(string) string
+		want string // "" means no finding; otherwise "line:col: message part"
+	}{
+		{name: "good", edit: func(s string) string { return s }},
+		{name: "tag instead of SHA", edit: func(s string) string {
+			return strings.Replace(s, "actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2", "actions/checkout@v4", 1)
+		}, want: `14:15: pin "actions/checkout@v4" to a full 40-character commit SHA`},
+		{name: "short SHA", edit: func(s string) string {
+			return strings.Replace(s, "11bd71901bbe5b1630ceea73d27597364c9af683", "11bd719", 1)
+		}, want: "14:15: pin \"actions/checkout@11bd719\""},
+		{name: "no version comment", edit: func(s string) string { return strings.Replace(s, " # v4.2.2", "", 1) }, want: "14:15: say which version"},
+		{name: "token kept by checkout", edit: func(s string) string {
+			return strings.Replace(s, "        with:\n          persist-credentials: false\n", "", 1)
+		}, want: `14:15: actions/checkout: set "persist-credentials: false"`},
+		{name: "pull_request_target", edit: func(s string) string {
+			return strings.Replace(s, "on: [pull_request]", "on: [pull_request_target]", 1)
+		}, want: "2:6: do not use pull_request_target"},
+		{name: "no top-level permissions", edit: func(s string) string { return strings.Replace(s, "permissions: {}\n", "", 1) }, want: `1:1: set top-level "permissions: {}"`},
+		{name: "no concurrency", edit: func(s string) string {
+			return strings.Replace(s, "concurrency:\n  group: ${{ github.workflow }}-${{ github.ref }}\n  cancel-in-progress: true\n", "", 1)
+		}, want: "1:1: set a top-level concurrency group"},
+		{name: "job without permissions", edit: func(s string) string {
+			return strings.Replace(s, "    permissions:\n      contents: read\n", "", 1)
+		}, want: `8:3: job "a": set its permissions`},
+		{name: "job without timeout", edit: func(s string) string { return strings.Replace(s, "    timeout-minutes: 5\n", "", 1) }, want: `8:3: job "a": set timeout-minutes`},
+		{name: "actionlint itself", edit: func(s string) string {
+			return strings.Replace(s, "echo hello", "echo ${{ github.event.pull_request.title }}", 1)
+		}, want: `"github.event.pull_request.title" is potentially untrusted`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := t.TempDir()
+			dir := filepath.Join(root, ".github", "workflows")
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, "w.yml"), []byte(tt.edit(good)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			errs, err := Lint(root, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range errs {
+				got = append(got, e.Error())
+			}
+			all := strings.Join(got, "\n")
+			if tt.want == "" {
+				if len(got) > 0 {
+					t.Errorf("findings on a good workflow:\n%s", all)
+				}
+				return
+			}
+			if !strings.Contains(all, tt.want) {
+				t.Errorf("findings:\n%s\nwant one containing %q", all, tt.want)
+			}
+		})
+	}
+}
+
+func TestLintWithoutWorkflows(t *testing.T) {
+	if _, err := Lint(t.TempDir(), Options{}); err == nil || !strings.Contains(err.Error(), "no workflow files") {
+		t.Errorf("Lint() error = %v, want one about no workflow files", err)
+	}
+}
