@@ -4,6 +4,7 @@ package root
 import (
 	"github.com/hwfplan/hwfplan/internal/cmd/codeowners"
 	reportcmd "github.com/hwfplan/hwfplan/internal/cmd/report"
+	"github.com/hwfplan/hwfplan/internal/cmd/newcountry"
 	"github.com/hwfplan/hwfplan/internal/cmd/schemacmd"
 	"github.com/hwfplan/hwfplan/internal/cmd/validate"
 	"github.com/hwfplan/hwfplan/internal/cmd/version"
@@ -31,6 +32,7 @@ and shows reviewers what a revision changed.`,
 
 	cmd.AddCommand(
 		validate.NewCmdValidate(f, nil),
+		newcountry.NewCmdNew(f, nil),
 		schemacmd.NewCmdSchema(f, nil),
 		version.NewCmdVersion(f),
 		codeowners.NewCmdCodeowners(f, nil),

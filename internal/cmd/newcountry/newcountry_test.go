@@ -1,0 +1,201 @@
+package newcountry
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hwfplan/hwfplan/internal/cmdutil"
+	"github.com/hwfplan/hwfplan/internal/diag"
+	"github.com/hwfplan/hwfplan/internal/iostreams"
+	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/validate"
+)
+
+func TestNewCmdFlags(t *testing.T) {
+	tests := []struct {
+		args    string
+		want    Options
+		wantErr bool
+	}{
+		{args: "country SI --cluster wp6 --maintainer si-team",
+			want: Options{Code: "SI", Cluster: "wp6", Maintainers: []string{"si-team"}, Languages: []string{"en"}}},
+		{args: "country gr --cluster wp5 --maintainer a --maintainer b --language el --name Hellas --no-cluster-edit",
+			want: Options{Code: "gr", Cluster: "wp5", Maintainers: []string{"a", "b"}, Languages: []string{"el"}, Name: "Hellas", NoClusterEdit: true}},
+		{args: "country SI --maintainer a", wantErr: true},            // no --cluster
+		{args: "country SI --cluster wp6", wantErr: true},             // no --maintainer
+		{args: "country --cluster wp6 --maintainer a", wantErr: true}, // no code
+	}
+	for _, tt := range tests {
+		t.Run(tt.args, func(t *testing.T) {
+			ios, _, _, _ := iostreams.Test()
+			f := &cmdutil.Factory{IOStreams: ios}
+			var got *Options
+			cmd := NewCmdNew(f, func(o *Options) error { got = o; return nil })
+			cmd.SetArgs(strings.Fields(tt.args))
+			cmd.SetOut(ios.ErrOut)
+			cmd.SetErr(ios.ErrOut)
+			err := cmd.Execute()
+			if tt.wantErr {
+				if err == nil {
+					t.Fatal("want an error")
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Code != tt.want.Code || got.Cluster != tt.want.Cluster || got.Name != tt.want.Name ||
+				got.NoClusterEdit != tt.want.NoClusterEdit || !slices.Equal(got.Maintainers, tt.want.Maintainers) ||
+				!slices.Equal(got.Languages, tt.want.Languages) {
+				t.Errorf("got %+v, want %+v", *got, tt.want)
+			}
+		})
+	}
+}
+
+const clusterFile = `# yaml-language-server: $schema=../schema/cluster.schema.json
+# The WP6 learning cluster.
+id: wp6
+name: WP6 learning cluster
+countries: [SI] # more to come
+`
+
+func newRepo(t *testing.T) string {
+	t.Helper()
+	root := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(root, "clusters"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "clusters", "wp6.yaml"), []byte(clusterFile), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+func run(t *testing.T, root string, opts Options) (string, error) {
+	t.Helper()
+	ios, _, _, errOut := iostreams.Test()
+	rootFlag := root
+	opts.Factory = &cmdutil.Factory{IOStreams: ios, RootFlag: &rootFlag}
+	opts.Now = func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) }
+	if opts.Languages == nil {
+		opts.Languages = []string{"en"}
+	}
+	err := Run(&opts)
+	return errOut.String(), err
+}
+
+func validateRepo(t *testing.T, root string) []diag.Diagnostic {
+	t.Helper()
+	fsys, err := load.DirFS(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	repo, lds := load.Load(fsys, load.Options{})
+	ds, err := validate.Validate(repo, lds, validate.Options{Today: "2026-11-24"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ds
+}
+
+// TestScaffoldValidates is the promise of the command: a new folder validates
+// with no errors, and the cluster file gains the code with its comments intact.
+func TestScaffoldValidates(t *testing.T) {
+	root := newRepo(t)
+	for _, code := range []string{"SI", "gr"} { // SI is listed already; GR is added
+		msg, err := run(t, root, Options{Code: code, Cluster: "wp6", Maintainers: []string{"team-" + strings.ToLower(code)}})
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", code, err, msg)
+		}
+	}
+	ds := validateRepo(t, root)
+	if diag.HasErrors(ds) {
+		for _, d := range ds {
+			t.Log(d)
+		}
+		t.Fatal("the scaffold does not validate")
+	}
+	data, _ := os.ReadFile(filepath.Join(root, "clusters", "wp6.yaml"))
+	if want := strings.Replace(clusterFile, "[SI]", "[SI, GR]", 1); string(data) != want {
+		t.Errorf("cluster file:\n%s\nwant:\n%s", data, want)
+	}
+	country, _ := os.ReadFile(filepath.Join(root, "countries", "GR", "country.yaml"))
+	for _, want := range []string{"# yaml-language-server: $schema=../../schema/country.schema.json\n", "code: GR\n", "eu_code: EL\n", "name: Greece\n", "status: draft\n"} {
+		if !strings.Contains(string(country), want) {
+			t.Errorf("country.yaml lacks %q:\n%s", want, country)
+		}
+	}
+}
+
+func TestRunRefuses(t *testing.T) {
+	tests := []struct {
+		name string
+		opts Options
+		want string
+	}{
+		{"existing folder", Options{Code: "SI", Cluster: "wp6", Maintainers: []string{"a"}}, "countries/SI already exists; hwfplan new never overwrites a country folder"},
+		{"bad code", Options{Code: "SLO", Cluster: "wp6", Maintainers: []string{"a"}}, `"SLO" is not a two-letter ISO 3166-1 code (like HU or SI)`},
+		{"EU code", Options{Code: "EL", Cluster: "wp6", Maintainers: []string{"a"}}, "EL is Greece's EU code; folders use the ISO code: hwfplan new country GR"},
+		{"unknown cluster", Options{Code: "HR", Cluster: "wp9", Maintainers: []string{"a"}}, `there is no cluster "wp9"`},
+		{"unknown country needs a name", Options{Code: "FR", Cluster: "wp6", Maintainers: []string{"a"}}, "FR is not a HEROES country; give its name with --name"},
+		{"handle with @", Options{Code: "HR", Cluster: "wp6", Maintainers: []string{"@a"}}, `--maintainer "@a" is not a GitHub handle (write it without @)`},
+		{"bad language", Options{Code: "HR", Cluster: "wp6", Maintainers: []string{"a"}, Languages: []string{"hrv"}}, `--language "hrv" is not a two-letter ISO 639-1 code`},
+	}
+	root := newRepo(t)
+	if _, err := run(t, root, Options{Code: "SI", Cluster: "wp6", Maintainers: []string{"a"}}); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(filepath.Join(root, "countries", "SI", "country.yaml"))
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := run(t, root, tt.opts)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("got error %v, want %q", err, tt.want)
+			}
+		})
+	}
+	after, _ := os.ReadFile(filepath.Join(root, "countries", "SI", "country.yaml"))
+	if string(before) != string(after) {
+		t.Error("the existing country was changed")
+	}
+	if _, err := os.Stat(filepath.Join(root, "countries", "HR")); err == nil {
+		t.Error("a refused run left a folder behind")
+	}
+}
+
+func TestAddToCluster(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		added          bool
+		wantErr        bool
+	}{
+		{"flow", "id: wp6\ncountries: [HR, HU] # six\n", "id: wp6\ncountries: [HR, HU, SI] # six\n", true, false},
+		{"block", "id: wp6\ncountries:\n  - HR\n  - HU # lead\nname: x\n", "id: wp6\ncountries:\n  - HR\n  - HU # lead\n  - SI\nname: x\n", true, false},
+		{"block at end without newline", "countries:\n- HR", "countries:\n- HR\n- SI\n", true, false},
+		{"already listed", "countries: [SI]\n", "countries: [SI]\n", false, false},
+		{"quoted entries", "countries: [\"HR\"]\n", "", false, true},
+		{"no list", "id: wp6\n", "", false, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, added, err := AddToCluster([]byte(tt.in), "SI")
+			if tt.wantErr {
+				if err == nil {
+					t.Fatalf("want an error, got %q", out)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(out) != tt.want || added != tt.added {
+				t.Errorf("got %q (added %v), want %q (added %v)", out, added, tt.want, tt.added)
+			}
+		})
+	}
+}
