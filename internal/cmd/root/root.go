@@ -3,8 +3,11 @@ package root
 
 import (
 	"github.com/hwfplan/hwfplan/internal/cmd/codeowners"
-	reportcmd "github.com/hwfplan/hwfplan/internal/cmd/report"
+	comparecmd "github.com/hwfplan/hwfplan/internal/cmd/compare"
+	"github.com/hwfplan/hwfplan/internal/cmd/docs"
+	exportcmd "github.com/hwfplan/hwfplan/internal/cmd/export"
 	"github.com/hwfplan/hwfplan/internal/cmd/newcountry"
+	reportcmd "github.com/hwfplan/hwfplan/internal/cmd/report"
 	"github.com/hwfplan/hwfplan/internal/cmd/schemacmd"
 	"github.com/hwfplan/hwfplan/internal/cmd/validate"
 	"github.com/hwfplan/hwfplan/internal/cmd/version"
@@ -32,9 +35,12 @@ and shows reviewers what a revision changed.`,
 
 	cmd.AddCommand(
 		validate.NewCmdValidate(f, nil),
+		comparecmd.NewCmdCompare(f, nil),
+		exportcmd.NewCmdExport(f, nil),
 		newcountry.NewCmdNew(f, nil),
 		schemacmd.NewCmdSchema(f, nil),
 		version.NewCmdVersion(f),
+		docs.NewCmdDocs(f, nil),
 		codeowners.NewCmdCodeowners(f, nil),
 		reportcmd.NewCmdReport(f, nil),
 	)

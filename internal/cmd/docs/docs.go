@@ -1,0 +1,115 @@
+// Package docs implements `hwfplan docs`: the command-line reference in docs/cli,
+// generated from the cobra command tree so it never drifts from the code.
+package docs
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/hwfplan/hwfplan/internal/cmdutil"
+	"github.com/hwfplan/hwfplan/internal/safewrite"
+	"github.com/spf13/cobra"
+	"github.com/spf13/cobra/doc"
+)
+
+// Options are the flags of `hwfplan docs`.
+type Options struct {
+	Factory *cmdutil.Factory
+	Out     string
+	Check   bool
+	Root    *cobra.Command
+}
+
+// NewCmdDocs builds the hidden `hwfplan docs` command.
+func NewCmdDocs(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{Factory: f}
+	cmd := &cobra.Command{
+		Use:    "docs",
+		Short:  "Write the command-line reference (docs/cli) from the command tree",
+		Hidden: true,
+		Args:   cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Root = cmd.Root()
+			if runF != nil {
+				return runF(opts)
+			}
+			return Run(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Out, "out", "docs/cli", "output `DIR`")
+	cmd.Flags().BoolVar(&opts.Check, "check", false, "do not write; exit 1 when the reference is stale")
+	return cmd
+}
+
+// Generate renders one Markdown page per command, keyed by file name.
+func Generate(root *cobra.Command) (map[string][]byte, error) {
+	root.DisableAutoGenTag = true
+	out := map[string][]byte{}
+	var walk func(c *cobra.Command) error
+	walk = func(c *cobra.Command) error {
+		if !c.IsAvailableCommand() && c != root {
+			return nil
+		}
+		c.DisableAutoGenTag = true
+		var buf bytes.Buffer
+		if err := doc.GenMarkdownCustom(c, &buf, func(s string) string { return s }); err != nil {
+			return fmt.Errorf("failed to render the reference of %s: %w", c.CommandPath(), err)
+		}
+		out[strings.ReplaceAll(c.CommandPath(), " ", "_")+".md"] = buf.Bytes()
+		for _, sub := range c.Commands() {
+			if err := walk(sub); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return out, walk(root)
+}
+
+// Run writes or checks docs/cli.
+func Run(opts *Options) error {
+	root, err := opts.Factory.Root()
+	if err != nil {
+		return err
+	}
+	pages, err := Generate(opts.Root)
+	if err != nil {
+		return err
+	}
+	dir := filepath.Join(root, opts.Out)
+	names := make([]string, 0, len(pages))
+	for n := range pages {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	io := opts.Factory.IOStreams
+	if opts.Check {
+		stale := 0
+		for _, n := range names {
+			old, err := os.ReadFile(filepath.Join(dir, n))
+			if err != nil || !bytes.Equal(old, pages[n]) {
+				fmt.Fprintf(io.ErrOut, "%s is missing or out of date\n", filepath.Join(opts.Out, n))
+				stale++
+			}
+		}
+		if stale > 0 {
+			fmt.Fprintln(io.ErrOut, "Run 'hwfplan docs' and commit the result.")
+			return cmdutil.ErrSilent
+		}
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("failed to create %s: %w", dir, err)
+	}
+	for _, n := range names {
+		if err := safewrite.WriteFile(filepath.Join(dir, n), pages[n]); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(io.ErrOut, "wrote %d pages to %s\n", len(names), opts.Out)
+	return nil
+}
