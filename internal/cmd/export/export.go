@@ -1,0 +1,92 @@
+// Package export implements `hwfplan export`: the plans as tidy tables for
+// analysts, as CSV, JSON or an XLSX workbook.
+package export
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/hwfplan/hwfplan/internal/cmdutil"
+	"github.com/hwfplan/hwfplan/internal/compare"
+	"github.com/hwfplan/hwfplan/internal/export"
+	"github.com/spf13/cobra"
+)
+
+// Options are the flags of `hwfplan export`.
+type Options struct {
+	Factory *cmdutil.Factory
+	Format  string
+	Out     string
+}
+
+// NewCmdExport builds `hwfplan export`.
+func NewCmdExport(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{Factory: f}
+	cmd := &cobra.Command{
+		Use:   "export --format csv|json|xlsx --out DIR",
+		Short: "Export the plans as tidy tables for Excel, R or Python",
+		Long: `Write the plans as tidy tables, one row per observation:
+
+  countries       one row per country
+  items           one row per country × framework item (raw and 0-1 scores, gap)
+  actions         one row per action of the policy action plans
+  kpis            one row per KPI of an action
+  sustainability  one row per country × sustainability domain
+  steps           one row per road-map step
+
+csv and json write one file per table (<table>.csv, <table>.json); xlsx writes one
+workbook, hwfplan.xlsx, with a sheet per table. CSV cells that start with = + - @
+(other than plain numbers) get a leading ' so a spreadsheet does not run them as
+formulas. See docs/export.md for every column.
+
+A new or empty DIR is written as a whole and renamed into place; in a DIR that
+already holds files, each file is replaced atomically and other files are kept.`,
+		Example: "  hwfplan export --format xlsx --out export\n  hwfplan export --format csv --out export/csv",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !slices.Contains(export.Formats, opts.Format) {
+				return cmdutil.FlagErrorf("unknown --format %q; use one of: %v", opts.Format, export.Formats)
+			}
+			if opts.Out == "" {
+				return cmdutil.FlagErrorf("--out DIR is required")
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return Run(opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "", "output `format`: csv, json, xlsx (required)")
+	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "output `DIR` (required)")
+	return cmd
+}
+
+// Run builds the tables and writes them.
+func Run(opts *Options) error {
+	_, repo, ds, err := opts.Factory.LoadRepo()
+	if err != nil {
+		return err
+	}
+	res, err := compare.Compute(repo)
+	if err != nil {
+		return err
+	}
+	tables := export.Tables(repo, res)
+	files, err := export.Files(tables, opts.Format)
+	if err != nil {
+		return err
+	}
+	if err := export.WriteDir(opts.Out, files); err != nil {
+		return err
+	}
+	io := opts.Factory.IOStreams
+	if len(ds) > 0 {
+		fmt.Fprintf(io.ErrOut, "note: %d problem(s) while reading the plans; run `hwfplan validate` for details\n", len(ds))
+	}
+	rows := 0
+	for _, t := range tables {
+		rows += len(t.Rows)
+	}
+	fmt.Fprintf(io.ErrOut, "wrote %d %s file(s), %d tables, %d rows to %s\n", len(files), opts.Format, len(tables), rows, opts.Out)
+	return nil
+}

@@ -1,0 +1,92 @@
+package export
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hwfplan/hwfplan/internal/cmdutil"
+	"github.com/hwfplan/hwfplan/internal/compare/comparetest"
+	"github.com/hwfplan/hwfplan/internal/iostreams"
+)
+
+func TestNewCmdExportFlags(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		want    Options
+		wantErr string
+	}{
+		{"xlsx", []string{"--format", "xlsx", "--out", "x"}, Options{Format: "xlsx", Out: "x"}, ""},
+		{"short flags", []string{"-f", "csv", "-o", "dir/csv"}, Options{Format: "csv", Out: "dir/csv"}, ""},
+		{"json", []string{"--format=json", "--out=o"}, Options{Format: "json", Out: "o"}, ""},
+		{"missing format", []string{"--out", "x"}, Options{}, `unknown --format ""`},
+		{"bad format", []string{"--format", "ods", "--out", "x"}, Options{}, `unknown --format "ods"`},
+		{"missing out", []string{"--format", "csv"}, Options{}, "--out DIR is required"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ios, _, _, _ := iostreams.Test()
+			var got *Options
+			cmd := NewCmdExport(&cmdutil.Factory{IOStreams: ios}, func(o *Options) error { got = o; return nil })
+			cmd.SetArgs(append([]string{}, tt.args...))
+			cmd.SetOut(&bytes.Buffer{})
+			cmd.SetErr(&bytes.Buffer{})
+			err := cmd.Execute()
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("error %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Format != tt.want.Format || got.Out != tt.want.Out {
+				t.Errorf("options %+v, want %+v", *got, tt.want)
+			}
+		})
+	}
+}
+
+func TestRun(t *testing.T) {
+	tests := []struct {
+		format string
+		files  []string
+	}{
+		{"csv", []string{"actions.csv", "countries.csv", "items.csv", "kpis.csv", "steps.csv", "sustainability.csv"}},
+		{"json", []string{"actions.json", "countries.json", "items.json", "kpis.json", "steps.json", "sustainability.json"}},
+		{"xlsx", []string{"hwfplan.xlsx"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.format, func(t *testing.T) {
+			root := comparetest.Dir(t)
+			out := filepath.Join(t.TempDir(), "export")
+			ios, _, stdout, stderr := iostreams.Test()
+			opts := &Options{Factory: &cmdutil.Factory{IOStreams: ios, RootFlag: &root}, Format: tt.format, Out: out}
+			if err := Run(opts); err != nil {
+				t.Fatal(err)
+			}
+			entries, err := os.ReadDir(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range entries {
+				got = append(got, e.Name())
+			}
+			if strings.Join(got, ",") != strings.Join(tt.files, ",") {
+				t.Errorf("files %v, want %v", got, tt.files)
+			}
+			if stdout.Len() != 0 {
+				t.Errorf("stdout %q", stdout)
+			}
+			// 3 countries + 12 items + 5 actions + 2 kpis + 6 factors + 4 steps = 32 rows.
+			if !strings.Contains(stderr.String(), "6 tables, 32 rows") {
+				t.Errorf("stderr %q", stderr)
+			}
+		})
+	}
+}
