@@ -138,11 +138,13 @@ func TestChangedSince(t *testing.T) {
 		}
 	})
 
+	outside := t.TempDir()
+	t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(outside)) // even when TMPDIR is inside a work tree
 	errs := []struct{ name, dir, rev, want string }{
 		{"unknown revision", dir, "origin/nope", "failed to list changes since origin/nope: unknown revision"},
 		{"option as revision", dir, "--output=/tmp/x", `failed to list changes: "--output=/tmp/x" is not a revision`},
 		{"empty revision", dir, "", `failed to list changes: "" is not a revision`},
-		{"not a git work tree", t.TempDir(), "main", "is not inside a git work tree"},
+		{"not a git work tree", outside, "main", "is not inside a git work tree"},
 	}
 	for _, tt := range errs {
 		t.Run(tt.name, func(t *testing.T) {
