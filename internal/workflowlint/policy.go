@@ -2,6 +2,7 @@ package workflowlint
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/rhysd/actionlint"
@@ -23,10 +24,14 @@ var (
 //   - a timeout-minutes on every job;
 //   - every action pinned to a full 40-character commit SHA with its version in
 //     a comment on the same line (uses: actions/checkout@<sha> # v4.2.2);
-//   - actions/checkout with persist-credentials: false (no job pushes).
+//   - actions/checkout with persist-credentials: false (no job pushes);
+//   - in a workflow a pull request triggers, no job that holds a write
+//     permission checks out code (it would run the pull request's code with it).
 type Policy struct {
 	actionlint.RuleBase
-	lines []string
+	lines       []string
+	pullRequest bool   // the workflow runs on pull_request
+	writer      string // the current job's write permission, "" when it has none
 }
 
 // NewPolicy returns the policy rule for one workflow file's content (the version
@@ -43,8 +48,15 @@ var top = &actionlint.Pos{Line: 1, Col: 1}
 // VisitWorkflowPre checks the triggers, permissions and concurrency.
 func (p *Policy) VisitWorkflowPre(w *actionlint.Workflow) error {
 	for _, e := range w.On {
-		if we, ok := e.(*actionlint.WebhookEvent); ok && we.Hook != nil && we.Hook.Value == "pull_request_target" {
+		we, ok := e.(*actionlint.WebhookEvent)
+		if !ok || we.Hook == nil {
+			continue
+		}
+		switch we.Hook.Value {
+		case "pull_request_target":
 			p.Error(we.Pos, "do not use pull_request_target: it runs with a write token and secrets next to code from forks; use pull_request, and a separate job for writes")
+		case "pull_request":
+			p.pullRequest = true
 		}
 	}
 	if w.Permissions == nil {
@@ -64,7 +76,26 @@ func (p *Policy) VisitJobPre(j *actionlint.Job) error {
 	if j.TimeoutMinutes == nil && j.WorkflowCall == nil {
 		p.Errorf(j.Pos, "job %q: set timeout-minutes so a stuck job does not run for 6 hours", j.ID.Value)
 	}
+	p.writer = writePermission(j.Permissions)
 	return nil
+}
+
+// writePermission names a write permission the job holds, or returns "".
+func writePermission(perms *actionlint.Permissions) string {
+	if perms == nil {
+		return ""
+	}
+	if perms.All != nil && perms.All.Value == "write-all" {
+		return "write-all"
+	}
+	var names []string
+	for name, sc := range perms.Scopes {
+		if sc.Value != nil && sc.Value.Value == "write" {
+			names = append(names, name+": write")
+		}
+	}
+	slices.Sort(names)
+	return strings.Join(names, ", ")
 }
 
 // VisitStep checks how each action is pinned and how checkout keeps its token.
@@ -85,6 +116,9 @@ func (p *Policy) VisitStep(s *actionlint.Step) error {
 		p.Errorf(exec.Uses.Pos, "say which version %q is in a comment on the same line (# vX.Y.Z), so updates can be reviewed", uses)
 	}
 	if strings.HasPrefix(uses, "actions/checkout@") {
+		if p.pullRequest && p.writer != "" {
+			p.Errorf(exec.Uses.Pos, "a job with %s must not check out code in a pull request workflow: it would run the pull request's code with a write token; pass data from a read-only job as an artifact", p.writer)
+		}
 		in := exec.Inputs["persist-credentials"]
 		if in == nil || in.Value == nil || in.Value.Value != "false" {
 			p.Error(exec.Uses.Pos, `actions/checkout: set "persist-credentials: false" so the token is not left in .git/config for later steps`)

@@ -89,6 +89,13 @@ func TestPolicy(t *testing.T) {
 			return strings.Replace(s, "    permissions:\n      contents: read\n", "", 1)
 		}, want: `8:3: job "a": set its permissions`},
 		{name: "job without timeout", edit: func(s string) string { return strings.Replace(s, "    timeout-minutes: 5\n", "", 1) }, want: `8:3: job "a": set timeout-minutes`},
+		{name: "checkout next to a write token", edit: func(s string) string {
+			return strings.Replace(s, "      contents: read\n", "      contents: read\n      pull-requests: write\n", 1)
+		}, want: "15:15: a job with pull-requests: write must not check out code in a pull request workflow"},
+		{name: "write token without checkout is fine", edit: func(s string) string {
+			s = strings.Replace(s, "      contents: read\n", "      pull-requests: write\n", 1)
+			return strings.Replace(s, "      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2\n        with:\n          persist-credentials: false\n", "", 1)
+		}},
 		{name: "actionlint itself", edit: func(s string) string {
 			return strings.Replace(s, "echo hello", "echo ${{ github.event.pull_request.title }}", 1)
 		}, want: `"github.event.pull_request.title" is potentially untrusted`},
