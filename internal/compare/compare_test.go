@@ -181,9 +181,29 @@ func TestDistributions(t *testing.T) {
 	approx(t, "gov median", st.Median, 0.5)
 	approx(t, "gov spread", st.Spread, 0.25)
 	approx(t, "gov sd", st.StdDev, math.Sqrt2/12)
-	// gov gap: 1/2, 1/2, 1/4 → mean 5/12, median (even count not here) 1/2.
+	// data to-be: 1, 1, 1 → mean 1, spread 0, sd 0.
+	approx(t, "data to-be mean", d[0].ToBe.Mean, 1)
+	approx(t, "data to-be spread", d[0].ToBe.Spread, 0)
+	approx(t, "data to-be sd", d[0].ToBe.StdDev, 0)
+	// data gap: 7/12, 0, 1/6 → mean (7+0+2)/36 = 1/4, median 1/6, max 7/12.
+	approx(t, "data gap mean", d[0].Gap.Mean, 0.25)
+	approx(t, "data gap median", d[0].Gap.Median, 1.0/6)
+	approx(t, "data gap max", d[0].Gap.Max, 7.0/12)
+	// gov gap: 1/2, 1/2, 1/4 → mean 5/12, median 1/2.
 	approx(t, "gov gap mean", d[1].Gap.Mean, 5.0/12)
 	approx(t, "gov gap median", d[1].Gap.Median, 0.5)
+}
+
+func TestMatrix(t *testing.T) {
+	m := compute(t).CrossCountry.Matrix
+	if len(m.Countries) != 3 || m.Countries[0] != "AA" || len(m.Tasks) != 2 || m.Tasks[1] != "gov" {
+		t.Fatalf("matrix axes %v × %v", m.Countries, m.Tasks)
+	}
+	// Rows by code, columns in framework order; the same values as TestCountryTaskScores.
+	approx(t, "AA data as-is", m.AsIs[0][0], 5.0/12)
+	approx(t, "BB gov as-is", m.AsIs[1][1], 0.5)
+	approx(t, "CC gov to-be", m.ToBe[2][1], 1)
+	approx(t, "CC data gap", m.Gap[2][0], 1.0/6)
 }
 
 func TestDescribe(t *testing.T) {

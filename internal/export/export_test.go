@@ -151,7 +151,7 @@ func TestXLSXTypes(t *testing.T) {
 		{"actions", "J3", excelize.CellTypeUnset, "2025-06"}, // a date formatted yyyy-mm
 		{"countries", "G2", excelize.CellTypeUnset, "2024-06-01"},
 		{"items", "K2", excelize.CellTypeUnset, "2"},
-		{"items", "N2", excelize.CellTypeUnset, "0.3333"},
+		{"items", "N2", excelize.CellTypeUnset, "0.333333333333333"}, // 1/3, General format
 	}
 	for _, tt := range tests {
 		t.Run(tt.sheet+"!"+tt.cell, func(t *testing.T) {

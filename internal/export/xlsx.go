@@ -62,16 +62,13 @@ func XLSX(tables []Table) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-type styles struct{ header, number, date, month int }
+type styles struct{ header, date, month int }
 
 func newStyles(f *excelize.File) (styles, error) {
 	var s styles
 	var err error
-	dateFmt, monthFmt, numFmt := "yyyy-mm-dd", "yyyy-mm", "0.####"
+	dateFmt, monthFmt := "yyyy-mm-dd", "yyyy-mm"
 	if s.header, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}}); err != nil {
-		return s, err
-	}
-	if s.number, err = f.NewStyle(&excelize.Style{CustomNumFmt: &numFmt}); err != nil {
 		return s, err
 	}
 	if s.date, err = f.NewStyle(&excelize.Style{CustomNumFmt: &dateFmt}); err != nil {
@@ -132,10 +129,8 @@ func setCell(f *excelize.File, st styles, sheet, cell string, col Column, v any)
 		// SetCellStr stores text as text: a leading "=" is never read as a formula.
 		return f.SetCellStr(sheet, cell, x)
 	case float64:
-		if err := f.SetCellFloat(sheet, cell, x, -1, 64); err != nil {
-			return err
-		}
-		return f.SetCellStyle(sheet, cell, cell, st.number)
+		// General number format: Excel's "0.####" would show 300 as "300.".
+		return f.SetCellFloat(sheet, cell, x, -1, 64)
 	case int:
 		return f.SetCellInt(sheet, cell, int64(x))
 	case bool:
