@@ -204,7 +204,7 @@ func domainBars(d *Data, title string) ([]byte, error) {
 func timeline(d *Data, c *CountryView, title string) ([]byte, error) {
 	var acts []chart.Action
 	for _, a := range c.Plan.ActionPlan.Actions {
-		ca := chart.Action{ID: a.ID, Label: a.ID + " " + a.Title, Status: chart.Status(a.Status)}
+		ca := chart.Action{ID: a.ID, Label: a.Title, Status: chart.Status(a.Status)}
 		if t, ok := a.Start.Time(); ok {
 			ca.Start = t
 		}

@@ -143,7 +143,7 @@ func (d *doc) Figure(key, caption string) (string, error) {
 	if d.mode == modeHTML {
 		return d.mark("fig", id), nil
 	}
-	return fmt.Sprintf("\n\n![%s](%s)\n\n*%s*\n\n", escapeMarkdown(title), d.figureFile(id), escapeMarkdown(title)), nil
+	return fmt.Sprintf("\n\n![%s](%s)\n\n", escapeMarkdown(title), d.figureFile(id)), nil
 }
 
 // figureFile is the path of a figure's SVG relative to <name>.md.

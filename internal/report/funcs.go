@@ -65,6 +65,12 @@ func funcMap(d *doc, data *Data) template.FuncMap {
 			}
 			return id
 		},
+		"clusterShort": func(id string) string {
+			if c := data.Cluster(id); c != nil {
+				return clusterLabel(c)
+			}
+			return id
+		},
 		"task": func(id string) *framework.Task {
 			t, _ := fw.Task(id)
 			return t
@@ -127,7 +133,9 @@ func funcMap(d *doc, data *Data) template.FuncMap {
 			}
 			return ""
 		},
-		"statusLabel": statusLabel,
+		"statusLabel": func(s string) string { return strings.ReplaceAll(statusLabel(s), " ", "\u00a0") },
+		// month writes a YYYY-MM (or any text) that never breaks at its hyphen.
+		"month": func(v any) string { return escapeMarkdown(strings.ReplaceAll(fmt.Sprint(v), "-", "\u2011")) },
 		"countStatus": func(counts []compare.Count, key string) int {
 			for _, c := range counts {
 				if c.Key == key {

@@ -72,12 +72,13 @@ func toHTML(md []byte, d *doc, notice string) ([]byte, error) {
 }
 
 func figureHTML(d *doc, id string) []byte {
-	n := d.refs[id]
 	var b bytes.Buffer
-	fmt.Fprintf(&b, `<figure class="chart" id="%s">`+"\n", id)
+	// The chart draws its numbered title ("Figure N. caption") itself and names
+	// itself by it (role="img", aria-labelledby), so no figcaption repeats it.
+	kind, _, _ := strings.Cut(strings.TrimPrefix(id, "fig-"), "-")
+	fmt.Fprintf(&b, `<figure class="chart chart-%s" id="%s" aria-labelledby="%s-title">`+"\n", kind, id, id)
 	b.Write(d.svgs[id])
-	fmt.Fprintf(&b, `<figcaption><span class="caption-label">Figure %d.</span> %s</figcaption>`+"\n</figure>",
-		n.N, html.EscapeString(n.Caption))
+	b.WriteString("</figure>")
 	return b.Bytes()
 }
 

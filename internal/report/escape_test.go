@@ -1,0 +1,124 @@
+package report
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/hwfplan/hwfplan/internal/compare"
+)
+
+func TestEscapeMarkdown(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain text", "plain text"},
+		{"<script>alert(1)</script>", `\<script\>alert(1)\</script\>`},
+		{"[x](javascript:alert(1))", `\[x\](javascript:alert(1))`},
+		{"a | b", `a \| b`},
+		{"# title", `\# title`},
+		{"- item", `\- item`},
+		{"1. first", `1\. first`},
+		{"12) x", `12\) x`},
+		{"v1.2", "v1.2"},
+		{"line\nbreak\t tab", "line break tab"},
+		{"{#id onclick=x}", `\{\#id onclick=x\}`},
+		{"&amp; *b* _i_ `c` ~d~ !", `\&amp; \*b\* \_i\_ \` + "`" + `c\` + "`" + ` \~d\~ \!`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got := escapeMarkdown(tt.in)
+			if got != tt.want {
+				t.Errorf("escapeMarkdown(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			// Rendered, the escaped text is the input again (whitespace collapsed).
+			var b bytes.Buffer
+			if err := markdown.Convert([]byte("x "+got), &b); err != nil {
+				t.Fatal(err)
+			}
+			want := "<p>x " + htmlEscape(strings.Join(strings.Fields(tt.in), " ")) + "</p>\n"
+			if b.String() != want {
+				t.Errorf("rendered %q, want %q", b.String(), want)
+			}
+		})
+	}
+}
+
+func htmlEscape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
+}
+
+func TestAnchorID(t *testing.T) {
+	tests := []struct {
+		parts []string
+		want  string
+	}{
+		{[]string{"country", "HU"}, "country-hu"},
+		{[]string{"cluster", "wp_6"}, "cluster-wp-6"},
+		{[]string{"task", `data"><script>`}, "task-datascript"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			if got := anchorID(tt.parts...); got != tt.want {
+				t.Errorf("anchorID(%q) = %q, want %q", tt.parts, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNumbers(t *testing.T) {
+	tests := []struct {
+		name, got, want string
+	}{
+		{"signed positive", signed(compare.Some(0.254)), "+0.25"},
+		{"signed negative", signed(compare.Some(-0.1)), "−0.10"},
+		{"signed zero", signed(compare.Some(-0.001)), "0.00"},
+		{"signed missing", signed(compare.Num{}), "n/a"},
+		{"pct", pct(compare.Some(0.625)), "63\u00a0%"},
+		{"pct missing", pct(compare.Num{}), "n/a"},
+		{"money", money(1234567.4, "EUR"), "EUR\u00a01,234,567"},
+		{"money small", money(950, "HUF"), "HUF\u00a0950"},
+		{"status", statusLabel("in_progress"), "In progress"},
+		{"status plain", statusLabel("delayed"), "Delayed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.got != tt.want {
+				t.Errorf("got %q, want %q", tt.got, tt.want)
+			}
+		})
+	}
+}
+
+// TestNumbering checks chapter, section, annex, figure and table numbers and that
+// references resolve forward in the second pass.
+func TestNumbering(t *testing.T) {
+	figs := map[string]figureFunc{"f": func(title string) ([]byte, error) { return []byte("<svg/>"), nil }}
+	run := func(prev *doc) (*doc, []string) {
+		d := newDoc(modeMarkdown, "r", "", figs, prev)
+		var out []string
+		add := func(s string, err error) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, strings.TrimSpace(s))
+		}
+		add(d.Ref("tab-t"))
+		add(d.Chapter("One", "one"))
+		add(d.Section("One a", "one-a"))
+		add(d.Chapter("Two", "two"))
+		add(d.Figure("f", "Fig"))
+		add(d.Table("t", "Tab"))
+		add(d.Annex("Methods", "methods"))
+		add(d.Section("Scales", "scales"))
+		add(d.Ref("scales"))
+		add(d.Ref("two"))
+		add(d.Ref("methods"))
+		return d, out
+	}
+	first, _ := run(nil)
+	_, got := run(first)
+	want := []string{"Table 1", "## 1. One", "### 1.1 One a", "## 2. Two", "![Figure 1. Fig](r-figures/fig-f.svg)",
+		"**Table 1.** Tab", "## Annex A. Methods", "### A.1 Scales", "Section A.1", "Chapter 2", "Annex A"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -1,0 +1,320 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/hwfplan/hwfplan/internal/compare"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"golang.org/x/net/html"
+	"github.com/hwfplan/hwfplan/internal/load"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// fixtureSource is a fixed revision, so the golden files never depend on git.
+var fixtureSource = Source{Commit: "0123456789abcdef0123456789abcdef01234567", Short: "0123456789ab",
+	Time: time.Date(2026, 1, 31, 12, 0, 0, 0, time.UTC)}
+
+// loadFixture loads testdata/repo: HU (WP6, illustrative), IT and PT (WP5; PT's plan
+// text is hostile: script tags, javascript: links, markup, table pipes).
+func loadFixture(t *testing.T) (*load.Repo, *compare.Result) {
+	t.Helper()
+	fsys, err := load.DirFS("testdata/repo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	repo, _ := load.Load(fsys, load.Options{})
+	res, err := compare.Compute(repo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Countries) != 3 {
+		t.Fatalf("fixture has %d countries, want 3", len(res.Countries))
+	}
+	return repo, res
+}
+
+func build(t *testing.T, name string) map[string][]byte {
+	t.Helper()
+	repo, res := loadFixture(t)
+	files, err := Build(repo, res, name, Options{Source: fixtureSource})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func TestGolden(t *testing.T) {
+	for _, name := range KindNames() {
+		files := build(t, name)
+		for _, file := range []string{name + ".md", name + ".html"} {
+			t.Run(file, func(t *testing.T) {
+				got, ok := files[file]
+				if !ok {
+					t.Fatalf("Build wrote no %s", file)
+				}
+				golden := filepath.Join("testdata", "golden", file)
+				if *update {
+					if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+						t.Fatal(err)
+					}
+					if err := os.WriteFile(golden, got, 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+				want, err := os.ReadFile(golden)
+				if err != nil {
+					t.Fatalf("%v (run go test -update to create it)", err)
+				}
+				if !bytes.Equal(got, want) {
+					t.Errorf("%s differs from %s; run go test ./internal/report -update and review the diff:\n%s", file, golden, firstDiff(got, want))
+				}
+			})
+		}
+	}
+}
+
+// firstDiff shows the first differing line.
+func firstDiff(got, want []byte) string {
+	g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+	for i := 0; i < len(g) || i < len(w); i++ {
+		var gl, wl string
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl != wl {
+			return "line " + itoa(i+1) + ":\n got: " + clip(gl) + "\nwant: " + clip(wl)
+		}
+	}
+	return ""
+}
+
+func clip(s string) string {
+	if len(s) > 300 {
+		return s[:300] + "…"
+	}
+	return s
+}
+
+func itoa(i int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + fmtInt(i)) }
+
+func fmtInt(i int) string {
+	if i == 0 {
+		return "0"
+	}
+	var b []byte
+	for ; i > 0; i /= 10 {
+		b = append([]byte{byte('0' + i%10)}, b...)
+	}
+	return string(b)
+}
+
+func TestDeterministic(t *testing.T) {
+	for _, name := range KindNames() {
+		t.Run(name, func(t *testing.T) {
+			a, b := build(t, name), build(t, name)
+			if len(a) != len(b) {
+				t.Fatalf("%d files, then %d", len(a), len(b))
+			}
+			for file := range a {
+				if !bytes.Equal(a[file], b[file]) {
+					t.Errorf("%s differs between two builds", file)
+				}
+			}
+		})
+	}
+}
+
+// TestHostileText checks that plan text never reaches the HTML as markup: PT's
+// plan holds script tags, javascript: links, an img with onerror, a heading
+// attribute and table pipes. The Markdown is checked the same way after rendering
+// it with goldmark's defaults, as GitHub or a static site would.
+func TestHostileText(t *testing.T) {
+	for _, name := range KindNames() {
+		files := build(t, name)
+		t.Run(name+".html", func(t *testing.T) {
+			page := string(files[name+".html"])
+			checkMarkup(t, page, false)
+			for _, want := range []string{"&lt;script&gt;alert(1)&lt;/script&gt;", "Portugal {onclick=alert(1)} | &lt;b&gt;x&lt;/b&gt;"} {
+				if !strings.Contains(page, want) {
+					t.Errorf("HTML lacks the escaped text %q", want)
+				}
+			}
+		})
+		t.Run(name+".md", func(t *testing.T) {
+			var b bytes.Buffer
+			if err := goldmark.New(goldmark.WithExtensions(extension.GFM)).Convert(files[name+".md"], &b); err != nil {
+				t.Fatal(err)
+			}
+			checkMarkup(t, b.String(), true)
+		})
+	}
+	// The as-is report shows the strengths, where most of the hostile text is.
+	page := string(build(t, "as-is")["as-is.html"])
+	for _, want := range []string{"[x](javascript:alert(1)) and &lt;https://evil.example&gt;", "1. not a list | not a cell", "**bold** _it_ `code` ~~del~~ &amp;amp; &amp;#60;script&amp;#62;"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("as-is.html lacks the literal text %q", want)
+		}
+	}
+}
+
+// figureImg is the only image the Markdown has: its own figures.
+var figureImg = regexp.MustCompile(`^[a-z-]+-figures/fig-[a-z0-9-]+\.svg$`)
+
+// checkMarkup fails on any element, attribute or URL the report itself never
+// writes: script, img (other than the Markdown's own figures), b, event handlers,
+// javascript: URLs, and in HTML any external URL. In rendered Markdown, https
+// links are allowed: GFM autolinks a URL written in plan text, which is not markup.
+func checkMarkup(t *testing.T, page string, markdown bool) {
+	t.Helper()
+	z := html.NewTokenizer(strings.NewReader(page))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			if z.Err() != io.EOF {
+				t.Fatal(z.Err())
+			}
+			return
+		}
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		tok := z.Token()
+		if tok.Data == "img" && markdown && len(tok.Attr) > 0 && tok.Attr[0].Key == "src" && figureImg.MatchString(tok.Attr[0].Val) {
+			continue
+		}
+		switch tok.Data {
+		case "script", "img", "b", "iframe", "object", "embed", "link", "del":
+			t.Errorf("page has a <%s> element: %s", tok.Data, tok.String())
+		}
+		for _, a := range tok.Attr {
+			v := strings.ToLower(strings.TrimSpace(a.Val))
+			switch {
+			case strings.HasPrefix(a.Key, "on"):
+				t.Errorf("page has an event handler: %s", tok.String())
+			case (a.Key == "href" || a.Key == "src") && !strings.HasPrefix(v, "#") && !(markdown && strings.HasPrefix(v, "https://")):
+				t.Errorf("page links outside itself: %s", tok.String())
+			}
+		}
+	}
+}
+
+func TestPublishable(t *testing.T) {
+	page := string(build(t, "as-is")["as-is.html"])
+	for _, want := range []string{
+		`<header class="title-page">`, `Illustrative data`, `Hungary (HU)`, `0123456789ab`, `31 January 2026`,
+		`<nav class="toc"`, `id="country-hu"`, `id="cluster-wp6"`, `id="task-data"`, `id="methods"`,
+		`id="fig-heatmap-asis"`, `role="img"`, `<title id="fig-heatmap-asis-title">Figure 1.`, `<desc id="fig-heatmap-asis-desc">`,
+		`<p class="caption" id="tab-heatmap-asis"><span class="caption-label">Table 2.</span>`,
+		`<a href="#fig-heatmap-asis">Figure 1</a>`, `@page`, `<div class="banner" role="note">`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("as-is.html lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"<script", "<link", "@import", "url(http", "hwfmark-"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("as-is.html contains %q", bad)
+		}
+	}
+	s := string(build(t, "sustainability")["sustainability.html"])
+	for _, want := range []string{`id="fig-timeline-hu"`, `id="policy-board"`, `id="coverage"`, `NOK`, `Policy Board on Sustainability`} {
+		if !strings.Contains(s, want) {
+			t.Errorf("sustainability.html lacks %q", want)
+		}
+	}
+}
+
+func TestTemplateOverride(t *testing.T) {
+	repo, res := loadFixture(t)
+	fsys := fstest.MapFS{
+		"templates/as-is.md.tmpl": {Data: []byte("{{chapter \"Only\" \"only\"}}\n\nSee {{ref \"fig-heatmap-gap\"}}.\n\n{{figure \"heatmap-gap\" \"Gaps\"}}\n")},
+	}
+	files, err := Build(repo, res, "as-is", Options{Templates: fsys})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(files["as-is.html"])
+	if !strings.Contains(page, `<h2 id="only">1. Only</h2>`) || !strings.Contains(page, `See <a href="#fig-heatmap-gap">Figure 1</a>.`) {
+		t.Errorf("override not used:\n%s", page)
+	}
+	if _, ok := files["as-is-figures/fig-heatmap-gap.svg"]; !ok {
+		t.Errorf("no SVG file for the Markdown figure")
+	}
+}
+
+func TestBuildErrors(t *testing.T) {
+	repo, res := loadFixture(t)
+	tests := []struct {
+		name, tmpl, want string
+	}{
+		{"unknown report", "", `unknown report "nope"`},
+		{"unknown figure", `{{figure "pie" "x"}}`, `unknown figure "pie"`},
+		{"unknown reference", `{{ref "fig-pie"}}`, `unknown figure, table or section "fig-pie"`},
+		{"duplicate heading", `{{chapter "A" "a"}}{{chapter "B" "a"}}`, `two headings have the id "a"`},
+		{"template syntax", `{{chapter`, `failed to read template`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			name := "as-is"
+			if tt.tmpl == "" {
+				name = "nope"
+			}
+			fsys := fstest.MapFS{"templates/as-is.md.tmpl": {Data: []byte(tt.tmpl)}}
+			_, err := Build(repo, res, name, Options{Templates: fsys})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %v, want it to contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestPDF(t *testing.T) {
+	chromium, err := FindChromium(os.Getenv)
+	if errors.Is(err, ErrNoChromium) {
+		t.Skip("no Chromium installed (apt-get install chromium, or set CHROME_PATH): PDF printing not tested")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if testing.Short() {
+		t.Skip("-short: printing with Chromium takes seconds")
+	}
+	page := build(t, "as-is")["as-is.html"]
+	pdf, err := PrintPDF(context.Background(), page, PDFOptions{Chromium: chromium, Title: "HEROES As-is report", Notice: "Illustrative data: HU"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		t.Fatalf("output is not a PDF: %q", pdf[:min(len(pdf), 20)])
+	}
+	if pdfinfo, err := exec.LookPath("pdfinfo"); err == nil {
+		f := filepath.Join(t.TempDir(), "r.pdf")
+		if err := os.WriteFile(f, pdf, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command(pdfinfo, f).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(out), "(A4)") {
+			t.Errorf("PDF is not A4:\n%s", out)
+		}
+	}
+}
