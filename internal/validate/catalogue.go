@@ -29,7 +29,6 @@ func Rules() []diag.RuleInfo {
 		{ID: load.RuleSymlink, Severity: e, Summary: "Symbolic links stay inside the repository."},
 		{ID: load.RuleMissing, Severity: e, Summary: "Every file a country folder needs is there."},
 		{ID: load.RuleLayout, Severity: e, Summary: "Folders and files are where hwfplan looks for them."},
-		{ID: load.RuleDecode, Severity: e, Summary: "The data can be decoded."},
 		{ID: load.RuleFramework, Severity: e, Summary: "schema/framework.yaml is a valid framework."},
 		// The JSON Schema check.
 		{ID: RuleRequired, Severity: e, Summary: "Required keys are present."},
@@ -58,7 +57,6 @@ func Rules() []diag.RuleInfo {
 		{ID: RuleGapAddressed, Severity: w, Summary: "Every gap above the framework's gap_threshold is addressed by a to-do step."},
 		{ID: RuleDuplicateID, Severity: e, Summary: "Ids are unique within their list."},
 		{ID: RuleIDPrefix, Severity: e, Summary: "Step and action ids start with the country code."},
-		{ID: RuleItemRef, Severity: e, Summary: "To-do steps name framework items."},
 		{ID: RuleItemTask, Severity: w, Summary: "A step's items belong to the step's task."},
 		{ID: RuleStakeholderRef, Severity: e, Summary: "Step stakeholders are in the as-is stakeholder map."},
 		{ID: RuleStepRef, Severity: e, Summary: "Actions implement steps that exist in to-do.yaml."},

@@ -28,7 +28,6 @@ const (
 	RuleGapAddressed         = "gap-addressed"
 	RuleDuplicateID          = "duplicate-id"
 	RuleIDPrefix             = "id-prefix"
-	RuleItemRef              = "item-ref"
 	RuleItemTask             = "item-task"
 	RuleStakeholderRef       = "stakeholder-ref"
 	RuleStepRef              = "step-ref"
