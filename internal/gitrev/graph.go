@@ -2,15 +2,16 @@ package gitrev
 
 import (
 	"bytes"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	commitgraph "github.com/go-git/go-git/v5/plumbing/format/commitgraph/v2"
-	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/plumbing/storer"
 )
 
@@ -28,6 +29,7 @@ type graph struct {
 	index   commitgraph.Index // nil without a commit-graph
 	commits map[plumbing.Hash]*commitInfo
 	trees   map[plumbing.Hash][]treeEntry
+	paths   map[pathKey]plumbing.Hash
 }
 
 type treeEntry struct {
@@ -42,6 +44,7 @@ func newGraph(r *Repo) *graph {
 		objects: r.git.Storer,
 		commits: map[plumbing.Hash]*commitInfo{},
 		trees:   map[plumbing.Hash][]treeEntry{},
+		paths:   map[pathKey]plumbing.Hash{},
 	}
 	if r.storage != nil {
 		if idx, err := commitgraph.OpenChainOrFileIndex(r.storage.Filesystem()); err == nil {
@@ -72,11 +75,13 @@ func (g *graph) commit(h plumbing.Hash) (*commitInfo, error) {
 		}
 	}
 	if c == nil {
-		obj, err := object.GetCommit(g.objects, h)
+		raw, err := g.raw(plumbing.CommitObject, h)
 		if err != nil {
 			return nil, fmt.Errorf("failed to read commit %s: %w", short(h), err)
 		}
-		c = &commitInfo{tree: obj.TreeHash, parents: obj.ParentHashes, when: obj.Committer.When}
+		if c, err = parseCommit(raw); err != nil {
+			return nil, fmt.Errorf("failed to parse commit %s: %w", short(h), err)
+		}
 	}
 	g.commits[h] = c
 	return c, nil
@@ -87,16 +92,7 @@ func (g *graph) entries(tree plumbing.Hash) ([]treeEntry, error) {
 	if es, ok := g.trees[tree]; ok {
 		return es, nil
 	}
-	obj, err := g.objects.EncodedObject(plumbing.TreeObject, tree)
-	if err != nil {
-		return nil, fmt.Errorf("failed to read tree %s: %w", short(tree), err)
-	}
-	rd, err := obj.Reader()
-	if err != nil {
-		return nil, fmt.Errorf("failed to read tree %s: %w", short(tree), err)
-	}
-	defer rd.Close()
-	raw, err := io.ReadAll(rd)
+	raw, err := g.raw(plumbing.TreeObject, tree)
 	if err != nil {
 		return nil, fmt.Errorf("failed to read tree %s: %w", short(tree), err)
 	}
@@ -107,6 +103,125 @@ func (g *graph) entries(tree plumbing.Hash) ([]treeEntry, error) {
 	g.trees[tree] = es
 	return es, nil
 }
+
+// raw returns an object's content.
+func (g *graph) raw(t plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
+	obj, err := g.objects.EncodedObject(t, h)
+	if err != nil {
+		return nil, err
+	}
+	rd, err := obj.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer rd.Close()
+	buf := make([]byte, obj.Size())
+	if _, err := io.ReadFull(rd, buf); err != nil {
+		return nil, err
+	}
+	return buf, nil
+}
+
+// parseCommit reads the tree, parents and committer time from a raw commit.
+func parseCommit(raw []byte) (*commitInfo, error) {
+	c := &commitInfo{}
+	for len(raw) > 0 {
+		line := raw
+		if i := bytes.IndexByte(raw, '\n'); i >= 0 {
+			line, raw = raw[:i], raw[i+1:]
+		} else {
+			raw = nil
+		}
+		if len(line) == 0 {
+			break // the message follows
+		}
+		key, val, _ := bytes.Cut(line, []byte{' '})
+		switch string(key) {
+		case "tree", "parent":
+			var h plumbing.Hash
+			if _, err := hex.Decode(h[:], val); err != nil || len(val) != 40 {
+				return nil, errBadCommit
+			}
+			if key[0] == 't' {
+				c.tree = h
+			} else {
+				c.parents = append(c.parents, h)
+			}
+		case "committer":
+			// "Name <email> 1700000000 +0100"
+			f := bytes.Fields(val[bytes.LastIndexByte(val, '>')+1:])
+			if len(f) >= 1 {
+				sec, err := strconv.ParseInt(string(f[0]), 10, 64)
+				if err != nil {
+					return nil, errBadCommit
+				}
+				c.when = time.Unix(sec, 0)
+			}
+		}
+	}
+	if c.tree.IsZero() {
+		return nil, errBadCommit
+	}
+	return c, nil
+}
+
+// scanTree finds one entry of a raw tree without building the entry list.
+func scanTree(raw []byte, name string) (treeEntry, bool, error) {
+	for len(raw) > 0 {
+		sp := bytes.IndexByte(raw, ' ')
+		if sp < 0 {
+			return treeEntry{}, false, errBadTree
+		}
+		mode := raw[:sp]
+		rest := raw[sp+1:]
+		nul := bytes.IndexByte(rest, 0)
+		if nul < 0 || len(rest) < nul+21 {
+			return treeEntry{}, false, errBadTree
+		}
+		if string(rest[:nul]) == name {
+			var h plumbing.Hash
+			copy(h[:], rest[nul+1:nul+21])
+			return treeEntry{name: name, hash: h, dir: string(mode) == "40000", mode: string(mode)}, true, nil
+		}
+		raw = rest[nul+21:]
+	}
+	return treeEntry{}, false, nil
+}
+
+// pathHash is lookup for the history walk: it reads trees without caching their
+// entries (every commit has its own root tree) and remembers each commit's answer.
+func (g *graph) pathHash(commit plumbing.Hash, c *commitInfo, path string) (plumbing.Hash, error) {
+	key := pathKey{commit, path}
+	if h, ok := g.paths[key]; ok {
+		return h, nil
+	}
+	h := c.tree
+	parts := strings.Split(path, "/")
+	for i, part := range parts {
+		raw, err := g.raw(plumbing.TreeObject, h)
+		if err != nil {
+			return plumbing.ZeroHash, fmt.Errorf("failed to read tree %s: %w", short(h), err)
+		}
+		e, ok, err := scanTree(raw, part)
+		if err != nil {
+			return plumbing.ZeroHash, fmt.Errorf("failed to parse tree %s: %w", short(h), err)
+		}
+		if !ok || (!e.dir && i < len(parts)-1) {
+			h = plumbing.ZeroHash
+			break
+		}
+		h = e.hash
+	}
+	g.paths[key] = h
+	return h, nil
+}
+
+type pathKey struct {
+	commit plumbing.Hash
+	path   string
+}
+
+var errBadCommit = errors.New("malformed commit object")
 
 var errBadTree = errors.New("malformed tree object")
 

@@ -68,7 +68,7 @@ func (r *Repo) History(start plumbing.Hash, p string, opts HistoryOptions) ([]Re
 	for q.Len() > 0 {
 		it := heap.Pop(q).(walkItem)
 		c := it.info
-		here, err := g.lookup(c.tree, it.path)
+		here, err := g.pathHash(it.hash, c, it.path)
 		if err != nil {
 			return nil, err
 		}
@@ -90,7 +90,7 @@ func (r *Repo) History(start plumbing.Hash, p string, opts HistoryOptions) ([]Re
 					return nil, r.shallowHint(err)
 				}
 				parentPaths[i] = it.path
-				there, err := g.lookup(pc.tree, it.path)
+				there, err := g.pathHash(ph, pc, it.path)
 				if err != nil {
 					return nil, err
 				}

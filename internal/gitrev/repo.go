@@ -49,7 +49,7 @@ func Open(root string) (*Repo, error) {
 	}
 	r := &Repo{root: top}
 	if dotgit != "" {
-		r.storage = filesystem.NewStorageWithOptions(osfs.New(dotgit), cache.NewObjectLRUDefault(),
+		r.storage = filesystem.NewStorageWithOptions(memPackFS{osfs.New(dotgit)}, cache.NewObjectLRUDefault(),
 			filesystem.Options{KeepDescriptors: true})
 		r.git, err = git.Open(r.storage, osfs.New(top))
 	} else {
