@@ -28,7 +28,7 @@ var chromiumNames = []string{
 func FindChromium(getenv func(string) string) (string, error) {
 	if p := getenv("CHROME_PATH"); p != "" {
 		if _, err := exec.LookPath(p); err != nil {
-			return "", fmt.Errorf("CHROME_PATH=%s: %w", p, err)
+			return "", fmt.Errorf("CHROME_PATH=%s is not an executable (%v): %w", p, err, ErrNoChromium)
 		}
 		return p, nil
 	}

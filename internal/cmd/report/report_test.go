@@ -1,0 +1,109 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hwfplan/hwfplan/internal/cmdutil"
+	"github.com/hwfplan/hwfplan/internal/iostreams"
+	"github.com/hwfplan/hwfplan/internal/report"
+)
+
+func factory(root string) (*cmdutil.Factory, *bytes.Buffer, *bytes.Buffer) {
+	ios, _, out, errOut := iostreams.Test()
+	return &cmdutil.Factory{IOStreams: ios, RootFlag: &root, Getwd: os.Getwd}, out, errOut
+}
+
+func TestNewCmdReport(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		want    Options
+		wantErr string
+	}{
+		{"as-is", []string{"as-is", "--out", "d"}, Options{Name: "as-is", OutDir: "d"}, ""},
+		{"sustainability pdf", []string{"sustainability", "-o", "d", "--pdf"}, Options{Name: "sustainability", OutDir: "d", PDF: true}, ""},
+		{"no name", []string{"--out", "d"}, Options{}, "name one report"},
+		{"unknown", []string{"final", "--out", "d"}, Options{}, `unknown report "final"`},
+		{"no out", []string{"as-is"}, Options{}, "--out DIR is required"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, _, _ := factory("")
+			var got *Options
+			cmd := NewCmdReport(f, func(o *Options) error { got = o; return nil })
+			cmd.SetArgs(tt.args)
+			cmd.SetOut(&strings.Builder{})
+			cmd.SetErr(&strings.Builder{})
+			err := cmd.Execute()
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Name != tt.want.Name || got.OutDir != tt.want.OutDir || got.PDF != tt.want.PDF {
+				t.Errorf("options = %+v, want %+v", *got, tt.want)
+			}
+		})
+	}
+}
+
+func fixtureRoot(t *testing.T) string {
+	t.Helper()
+	root, err := filepath.Abs("../../report/testdata/repo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+func TestRunWritesFiles(t *testing.T) {
+	out := t.TempDir()
+	f, stdout, _ := factory(fixtureRoot(t))
+	src := report.Source{Commit: "abc", Short: "abc", Time: time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)}
+	err := Run(context.Background(), &Options{Factory: f, Name: "as-is", OutDir: out, Getenv: func(string) string { return "" }, Source: &src})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"as-is.md", "as-is.html", "as-is-figures/fig-heatmap-asis.svg"} {
+		if _, err := os.Stat(filepath.Join(out, name)); err != nil {
+			t.Errorf("missing %s: %v", name, err)
+		}
+	}
+	if want := filepath.Join(out, "as-is.html"); !strings.Contains(stdout.String(), want) {
+		t.Errorf("stdout %q does not list %s", stdout.String(), want)
+	}
+}
+
+// TestRunNoChromium: --pdf without a browser says what to install, exits 2 and
+// writes nothing.
+func TestRunNoChromium(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	f, _, stderr := factory(fixtureRoot(t))
+	getenv := func(k string) string {
+		if k == "CHROME_PATH" {
+			return filepath.Join(t.TempDir(), "no-such-chromium")
+		}
+		return ""
+	}
+	err := Run(context.Background(), &Options{Factory: f, Name: "as-is", OutDir: out, PDF: true, Getenv: getenv})
+	code, silent := cmdutil.IsSilent(err)
+	if !silent || code != cmdutil.ExitUsage {
+		t.Fatalf("err = %v, want exit code %d", err, cmdutil.ExitUsage)
+	}
+	if !strings.Contains(stderr.String(), "apt-get install chromium") {
+		t.Errorf("stderr %q does not say what to install", stderr.String())
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("output folder was created: %v", err)
+	}
+}
