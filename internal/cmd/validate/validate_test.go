@@ -171,3 +171,20 @@ func TestRunGitHubStepSummary(t *testing.T) {
 		t.Errorf("summary not appended:\n%s", got)
 	}
 }
+
+func TestRunColourOnlyOnTerminal(t *testing.T) {
+	root := writeRepo(t, "../../validate/testdata/base.txtar")
+	os.Remove(filepath.Join(root, "countries/HU/to-do.yaml"))
+	for _, tty := range []bool{false, true} {
+		ios, _, out, _ := iostreams.Test()
+		ios.SetTTY(tty, tty)
+		opts := &Options{Factory: &cmdutil.Factory{IOStreams: ios, RootFlag: &root}, Format: "text",
+			Now: time.Now, Getenv: func(string) string { return "" }}
+		if err := Run(opts); exitCode(err) != 1 {
+			t.Fatalf("err %v", err)
+		}
+		if got := strings.Contains(out.String(), "\x1b["); got != tty {
+			t.Errorf("tty %v: colour %v in %q", tty, got, out.String())
+		}
+	}
+}
