@@ -18,9 +18,11 @@ type Cluster struct {
 	Missing []string `json:"missing"`
 }
 
-// clusters lists the clusters by id. A country belongs to the cluster its
-// country.yaml names and to any cluster whose file lists it (validate checks that
-// the two agree); a cluster named by a country but without a file still appears,
+// clusters lists the clusters by id. A country belongs to the one cluster its
+// country.yaml names, so no country is counted twice; a cluster file that lists a
+// country which names another cluster does not change that (validate reports the
+// disagreement). Members a cluster file lists but whose country did not load are
+// in Missing. A cluster named by a country but without a file still appears,
 // named by its id, so no country drops out of the comparison.
 func clusters(repo *load.Repo, countries []Country) []Cluster {
 	byID := map[string]*Cluster{}
@@ -49,9 +51,7 @@ func clusters(repo *load.Repo, countries []Country) []Cluster {
 		}
 		c.WorkPackage = lc.Cluster.WorkPackage
 		for _, code := range lc.Cluster.Countries {
-			if loaded[code] {
-				c.Countries = append(c.Countries, code)
-			} else {
+			if !loaded[code] {
 				c.Missing = append(c.Missing, code)
 			}
 		}

@@ -116,7 +116,11 @@ func countriesTable(cs []countryPair, res *compare.Result) Table {
 		{"completeness", Number}, {"horizon_year", Integer}, {"policy_dialogue", Date}, {"steps", Integer}, {"actions", Integer},
 		{"sustainability_mean", Number},
 	}}
-	for i, c := range cs {
+	sustMean := map[string]compare.Num{}
+	for _, s := range res.Sustainability.Countries {
+		sustMean[s.Country] = s.Mean
+	}
+	for _, c := range cs {
 		p := c.plan.Country
 		var assessed, dialogue any
 		var horizon any
@@ -136,7 +140,7 @@ func countriesTable(cs []countryPair, res *compare.Result) Table {
 		}
 		t.Rows = append(t.Rows, []any{c.res.Code, str(p.EUCode), c.res.Name, str(c.res.Cluster), str(c.res.Status),
 			str(p.CompetentAuthority.Name), assessed, c.res.Assessed, c.res.ItemCount, num(c.res.Completeness),
-			horizon, dialogue, steps, actions, num(res.Sustainability.Countries[i].Mean)})
+			horizon, dialogue, steps, actions, num(sustMean[c.res.Code])})
 	}
 	return t
 }
