@@ -41,14 +41,22 @@ func Repo(t testing.TB) *load.Repo {
 func Dir(t testing.TB) string {
 	t.Helper()
 	dir := t.TempDir()
+	if err := WriteTo(dir); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// WriteTo writes the fixture's files under dir (for testscript setups).
+func WriteTo(dir string) error {
 	for _, f := range txtar.Parse(mini).Files {
 		p := filepath.Join(dir, filepath.FromSlash(f.Name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
+			return err
 		}
 		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
+			return err
 		}
 	}
-	return dir
+	return nil
 }
