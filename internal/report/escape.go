@@ -7,12 +7,14 @@ import (
 
 // escapeMarkdown turns untrusted text (anything read from YAML) into Markdown that
 // renders as exactly that text: whitespace and line breaks collapse to single
-// spaces, and every character Markdown, GFM tables, heading attributes or HTML could
+// spaces (no-break spaces stay), and every character Markdown, GFM tables, heading attributes or HTML could
 // read as syntax is backslash-escaped. Raw HTML is disabled in the renderer as well;
 // this makes the text safe in a table cell, a heading or a list item.
 func escapeMarkdown(s string) string {
 	s = strings.Join(strings.FieldsFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || unicode.IsControl(r)
+		// Line breaks and tabs end a table row or start a block; a no-break
+		// space is kept, it breaks nothing.
+		return r != '\u00a0' && r != '\u202f' && (unicode.IsSpace(r) || unicode.IsControl(r))
 	}), " ")
 	var b strings.Builder
 	for i, r := range s {

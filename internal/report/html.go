@@ -182,21 +182,6 @@ func renderShell(p page) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// plainText removes the Markdown backslash escapes escapeMarkdown adds.
-func plainText(s string) string {
-	var b strings.Builder
-	esc := false
-	for _, r := range s {
-		if r == '\\' && !esc {
-			esc = true
-			continue
-		}
-		esc = false
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
 // cssOf marks the style sheet as trusted: it comes from the built-in templates or
 // the plans repository's templates/ folder, which coordinators own, not from plan
 // data. A closing style tag is still cut, so the sheet cannot end the element.
