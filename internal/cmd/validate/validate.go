@@ -115,6 +115,12 @@ func filterPaths(root string, ds []diag.Diagnostic, paths []string) ([]diag.Diag
 		if err != nil {
 			return nil, fmt.Errorf("failed to resolve %s: %w", p, err)
 		}
+		// With --root elsewhere, a relative path may name a place in the repository.
+		if _, err := os.Stat(abs); err != nil && !filepath.IsAbs(p) {
+			if _, err := os.Stat(filepath.Join(root, p)); err == nil {
+				abs = filepath.Join(root, p)
+			}
+		}
 		rel, err := filepath.Rel(root, abs)
 		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 			return nil, cmdutil.FlagErrorf("%s is outside the plans repository %s", p, root)
