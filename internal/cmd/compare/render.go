@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -22,7 +23,8 @@ func plain(s string) string {
 }
 
 func writeText(w io.Writer, tables []table) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	var buf bytes.Buffer
+	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
 	for i, t := range tables {
 		if i > 0 {
 			fmt.Fprintln(tw)
@@ -48,6 +50,15 @@ func writeText(w io.Writer, tables []table) error {
 		if err := tw.Flush(); err != nil {
 			return fmt.Errorf("failed to write table: %w", err)
 		}
+	}
+	// Empty last cells leave padding behind; trim it.
+	var out strings.Builder
+	for line := range strings.Lines(buf.String()) {
+		out.WriteString(strings.TrimRight(line, " \n"))
+		out.WriteString("\n")
+	}
+	if _, err := io.WriteString(w, out.String()); err != nil {
+		return fmt.Errorf("failed to write table: %w", err)
 	}
 	return nil
 }
