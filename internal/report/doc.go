@@ -87,7 +87,9 @@ func (d *doc) head(level int, number, label, title, id string) (string, error) {
 	if d.mode == modeHTML {
 		return fmt.Sprintf("\n\n%s %s {#%s}\n\n", hashes, text, id), nil
 	}
-	return fmt.Sprintf("\n\n%s %s\n\n", hashes, text), nil
+	// GitHub and most Markdown viewers give headings ids of their own; the anchor
+	// keeps links such as (#country-hu) working. The id is [a-z0-9-] only.
+	return fmt.Sprintf("\n\n<a id=\"%s\"></a>\n\n%s %s\n\n", id, hashes, text), nil
 }
 
 // Chapter starts a numbered chapter: "## 2. Title".
@@ -214,7 +216,7 @@ func (d *doc) TOC() string {
 	if d.prev != nil {
 		for _, h := range d.prev.headings {
 			indent := strings.Repeat("  ", h.Level-2)
-			fmt.Fprintf(&b, "%s- %s\n", indent, escapeMarkdown(h.Label+" "+h.Title))
+			fmt.Fprintf(&b, "%s- [%s %s](#%s)\n", indent, h.Label, escapeMarkdown(h.Title), h.ID)
 		}
 	}
 	b.WriteString("\n")

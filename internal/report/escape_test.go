@@ -116,8 +116,10 @@ func TestNumbering(t *testing.T) {
 	}
 	first, _ := run(nil)
 	_, got := run(first)
-	want := []string{"Table 1", "## 1. One", "### 1.1 One a", "## 2. Two", "![Figure 1. Fig](r-figures/fig-f.svg)",
-		"**Table 1.** Tab", "## Annex A. Methods", "### A.1 Scales", "Section A.1", "Chapter 2", "Annex A"}
+	a := func(id, h string) string { return `<a id="` + id + `"></a>` + "\n\n" + h }
+	want := []string{"Table 1", a("one", "## 1. One"), a("one-a", "### 1.1 One a"), a("two", "## 2. Two"),
+		"![Figure 1. Fig](r-figures/fig-f.svg)", "**Table 1.** Tab", a("methods", "## Annex A. Methods"),
+		a("scales", "### A.1 Scales"), "Section A.1", "Chapter 2", "Annex A"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"text/template"
+	"time"
 
 	"github.com/hwfplan/hwfplan/internal/compare"
 	"github.com/hwfplan/hwfplan/internal/framework"
@@ -134,6 +135,13 @@ func funcMap(d *doc, data *Data) template.FuncMap {
 			return ""
 		},
 		"statusLabel": func(s string) string { return strings.ReplaceAll(statusLabel(s), " ", "\u00a0") },
+		// monthText writes a YYYY-MM as "January 2026" (other text unchanged).
+		"monthText": func(v any) string {
+			if t, err := time.Parse("2006-01", fmt.Sprint(v)); err == nil {
+				return t.Format("January 2006")
+			}
+			return escapeMarkdown(fmt.Sprint(v))
+		},
 		// month writes a YYYY-MM (or any text) that never breaks at its hyphen.
 		"month": func(v any) string { return escapeMarkdown(strings.ReplaceAll(fmt.Sprint(v), "-", "\u2011")) },
 		"countStatus": func(counts []compare.Count, key string) int {

@@ -206,11 +206,7 @@ func IllustrativeNotice(d *Data) string {
 	for i, c := range d.Illustrative {
 		names[i] = fmt.Sprintf("%s (%s)", c.Name, c.Code)
 	}
-	verb := "are"
-	if len(names) == 1 {
-		verb = "is"
-	}
-	return fmt.Sprintf("The data of %s %s sample content, not an official assessment.", joinAnd(names), verb)
+	return fmt.Sprintf("The data of %s are sample content, not an official assessment.", joinAnd(names))
 }
 
 func joinAnd(s []string) string {
