@@ -1,6 +1,9 @@
 package report
 
 import (
+	"cmp"
+	"math"
+	"slices"
 	"time"
 
 	"github.com/hwfplan/hwfplan/internal/compare"
@@ -157,4 +160,44 @@ func (c *CountryView) Factors() map[string]plan.SustainabilityFactor {
 		return map[string]plan.SustainabilityFactor{}
 	}
 	return c.Plan.ActionPlan.SustainabilityFactors
+}
+
+// Gap is one country's gap on one task.
+type Gap struct {
+	Country *CountryView
+	Task    string
+	Gap     compare.Num
+}
+
+// LargestGaps returns the n largest country × task gaps, largest first; ties go
+// by country code, then task order.
+func (d *Data) LargestGaps(n int) []Gap {
+	var gaps []Gap
+	for _, c := range d.Countries {
+		for _, t := range c.Tasks {
+			if t.Gap.Valid && t.Gap.Value > 1e-9 {
+				gaps = append(gaps, Gap{Country: c, Task: t.Task, Gap: t.Gap})
+			}
+		}
+	}
+	slices.SortStableFunc(gaps, func(a, b Gap) int {
+		if math.Abs(a.Gap.Value-b.Gap.Value) > 1e-9 {
+			return cmp.Compare(b.Gap.Value, a.Gap.Value)
+		}
+		return cmp.Compare(a.Country.Code, b.Country.Code)
+	})
+	return gaps[:min(n, len(gaps))]
+}
+
+// WeakestDomain returns the sustainability domain with the lowest mean score over
+// all countries (the first in framework order among equals), or nil.
+func (d *Data) WeakestDomain() *compare.DomainStats {
+	var weakest *compare.DomainStats
+	for i := range d.R.Sustainability.All.Domains {
+		ds := &d.R.Sustainability.All.Domains[i]
+		if ds.Stats.Mean.Valid && (weakest == nil || ds.Stats.Mean.Value < weakest.Stats.Mean.Value-1e-9) {
+			weakest = ds
+		}
+	}
+	return weakest
 }
