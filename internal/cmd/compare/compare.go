@@ -6,6 +6,7 @@ package compare
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
 	"github.com/hwfplan/hwfplan/internal/compare"
@@ -92,8 +93,20 @@ func Run(opts *Options) error {
 	case "csv":
 		return writeCSV(io.Out, v.tidy())
 	case "markdown":
-		return writeMarkdown(io.Out, v.tables())
+		if err := writeMarkdown(io.Out, v.tables()); err != nil {
+			return err
+		}
+		if len(res.Illustrative) > 0 {
+			_, err = fmt.Fprintf(io.Out, "\n> **Illustrative data:** %s — sample content, not an assessment.\n", mdCell(strings.Join(res.Illustrative, ", ")))
+		}
+		return err
 	default:
-		return writeText(io.Out, v.tables())
+		if err := writeText(io.Out, v.tables()); err != nil {
+			return err
+		}
+		if len(res.Illustrative) > 0 {
+			_, err = fmt.Fprintf(io.Out, "\nIllustrative data: %s — sample content, not an assessment.\n", plain(strings.Join(res.Illustrative, ", ")))
+		}
+		return err
 	}
 }
