@@ -54,8 +54,8 @@ file of that name in the plans repository's templates/ folder replaces the built
 one. The title page names the source commit and its date, so the same commit always
 gives the same files.
 
-Exit codes: 0 written, 1 the plans could not be compared, 2 usage error or no Chromium
-for --pdf.`,
+Exit codes: 0 written; 2 usage error, no Chromium for --pdf, or the report could not
+be built (nothing is written then).`,
 		Example: "  hwfplan report as-is --out public/reports\n  hwfplan report sustainability --out public/reports --pdf",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
