@@ -35,6 +35,7 @@ func funcMap(d *doc, data *Data) template.FuncMap {
 
 		// Escaping and anchors.
 		"md":     escapeMarkdown,
+		"lower":  strings.ToLower,
 		"anchor": anchorID,
 		"code":   func(s string) string { return "`" + strings.ReplaceAll(escapeMarkdown(s), "`", "") + "`" },
 
