@@ -5,8 +5,10 @@ package diff
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
+	"github.com/hwfplan/hwfplan/internal/diag"
 	"github.com/hwfplan/hwfplan/internal/gitrev"
 	"github.com/hwfplan/hwfplan/internal/iostreams"
 	"github.com/hwfplan/hwfplan/internal/load"
@@ -91,7 +93,7 @@ func diffRun(opts *DiffOptions) error {
 	if err != nil {
 		return err
 	}
-	report, err := Compare(old, new, plandiff.Options{Countries: opts.Countries, WordDiff: opts.WordDiff})
+	report, err := Compare(repo, old, new, plandiff.Options{Countries: opts.Countries, WordDiff: opts.WordDiff})
 	if err != nil {
 		return err
 	}
@@ -104,11 +106,32 @@ func diffRun(opts *DiffOptions) error {
 	return nil
 }
 
-// Compare loads both revisions and diffs them; loader errors (a file that cannot be
-// parsed) are carried in the report as problems.
-func Compare(old, new planrev.Revision, opts plandiff.Options) (*plandiff.Report, error) {
+// Compare loads both revisions and diffs them. Country folders identical on both sides
+// are not loaded at all. Loader errors (a file that cannot be parsed) are carried in
+// the report as problems.
+func Compare(repo *gitrev.Repo, old, new planrev.Revision, opts plandiff.Options) (*plandiff.Report, error) {
+	same, err := planrev.Unchanged(repo, old, new)
+	if err != nil {
+		return nil, err
+	}
+	// Load both sides at once. A repository's caches are not safe for concurrent use,
+	// so when both sides are commits the new one is read through a second handle.
+	if !old.Hash.IsZero() && !new.Hash.IsZero() {
+		second, err := gitrev.Open(repo.Root())
+		if err != nil {
+			return nil, err
+		}
+		defer second.Close()
+		if new.FS, err = second.FS(new.Hash); err != nil {
+			return nil, err
+		}
+	}
 	var oldRepo, newRepo *load.Repo
-	var oldDS, newDS = loadBoth(old, new, &oldRepo, &newRepo)
+	var oldDS, newDS []diag.Diagnostic
+	var wg sync.WaitGroup
+	wg.Go(func() { oldRepo, oldDS = old.LoadExcept(same) })
+	newRepo, newDS = new.LoadExcept(same)
+	wg.Wait()
 	r := plandiff.Diff(oldRepo, newRepo, opts)
 	r.Old, r.New = old.Label, new.Label
 	r.Problems = append(plandiff.Problems(old.Label, oldDS), plandiff.Problems(new.Label, newDS)...)
