@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# bench/run.sh: time whole hwfplan commands side by side with what a user would run
+# otherwise, on generated plans repositories, and print medians, ratios and peak RSS.
+#
+#   bench/run.sh            all sizes (19, 100, 500 countries) and the 10,000-commit history
+#   bench/run.sh -quick     19 and 100 countries, fewer runs
+#
+# Needs: go, git, hyperfine, GNU time (/usr/bin/time), jq, node and npm
+# (apt-get install -y hyperfine time jq nodejs npm). Builds hwfplan, installs Hugo
+# v0.165.0 from the Go module proxy and ajv-cli from bench/package-lock.json.
+# Work files go to $HWFPLAN_BENCH_DIR (default /tmp/hwfplan-bench); the generated
+# repositories are shared with the Go benchmarks (internal/benchgen/benchfix).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+WORK=${HWFPLAN_BENCH_DIR:-/tmp/hwfplan-bench}
+TMP=${TMPDIR:-/tmp}
+SIZES=(19 100 500)
+RUNS=10
+BIG_RUNS=3
+if [[ ${1:-} == -quick ]]; then
+	SIZES=(19 100)
+	RUNS=5
+	BIG_RUNS=2
+fi
+HUGO_VERSION=v0.165.0
+mkdir -p "$WORK/bin" "$WORK/results"
+RESULTS="$WORK/results"
+: >"$RESULTS/rows.tsv"
+
+say() { printf '== %s\n' "$*" >&2; }
+
+for tool in go git hyperfine jq node npm; do
+	command -v "$tool" >/dev/null || { echo "bench/run.sh: $tool is missing (apt-get install -y hyperfine time jq nodejs npm)" >&2; exit 2; }
+done
+[[ -x /usr/bin/time ]] || { echo "bench/run.sh: /usr/bin/time is missing (apt-get install -y time)" >&2; exit 2; }
+
+say "building hwfplan"
+(cd "$ROOT" && go build -o "$WORK/bin/hwfplan" ./cmd/hwfplan)
+HWFPLAN="$WORK/bin/hwfplan"
+if [[ ! -x "$WORK/bin/hugo" ]] || ! "$WORK/bin/hugo" version | grep -q "${HUGO_VERSION#v}"; then
+	say "installing hugo $HUGO_VERSION from the Go module proxy"
+	(cd "$WORK" && CGO_ENABLED=0 GOBIN="$WORK/bin" go install "github.com/gohugoio/hugo@$HUGO_VERSION")
+fi
+HUGO="$WORK/bin/hugo"
+if [[ ! -x "$ROOT/bench/node_modules/.bin/ajv" ]]; then
+	say "installing ajv-cli (npm ci)"
+	(cd "$ROOT/bench" && npm ci --no-audit --no-fund >&2)
+fi
+AJV="$ROOT/bench/node_modules/.bin/ajv"
+
+# fixture N K: the generated repository of N countries and K commits (the same
+# folder the Go benchmarks use, so each is generated once per machine).
+fixture() {
+	local dir="$TMP/hwfplan-benchgen-v1-n$1-k$2-s1"
+	if [[ ! -e "$dir/.git/hwfplan-benchgen-done" ]]; then
+		say "generating $1 countries, $2 commits"
+		rm -rf "$dir"
+		(cd "$ROOT" && go run ./internal/benchgen/cmd/benchgen -countries "$1" -commits "$2" -seed 1 -out "$dir")
+		touch "$dir/.git/hwfplan-benchgen-done"
+	fi
+	echo "$dir"
+}
+
+# rss DIR CMD...: peak resident set size of one run, in MiB.
+rss() {
+	local dir=$1
+	shift
+	(cd "$dir" && /usr/bin/time -f '%M' -o "$RESULTS/rss.txt" "$@" >/dev/null 2>&1) || true
+	awk '{printf "%.0f", $1/1024}' "$RESULTS/rss.txt"
+}
+
+# compare NAME DIR RUNS OURS THEIRS: hyperfine both commands (THEIRS may be empty),
+# then add a row: name, our median, our CPU (user+sys mean), our RSS, their median,
+# their RSS, ratio.
+compare() {
+	local name=$1 dir=$2 runs=$3 ours=$4 theirs=${5:-}
+	local json="$RESULTS/$name.json"
+	say "$name"
+	local cmds=("$ours")
+	[[ -n $theirs ]] && cmds+=("$theirs")
+	(cd "$dir" && hyperfine --style basic --warmup 1 --runs "$runs" --export-json "$json" "${cmds[@]}" >&2)
+	local om oc orss tm="" trss="" ratio=""
+	om=$(jq '.results[0].median * 1000' "$json")
+	oc=$(jq '(.results[0].user + .results[0].system) * 1000' "$json")
+	orss=$(rss "$dir" bash -c "$ours")
+	if [[ -n $theirs ]]; then
+		tm=$(jq '.results[1].median * 1000' "$json")
+		trss=$(rss "$dir" bash -c "$theirs")
+		ratio=$(jq -n "$om / $tm")
+	fi
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$om" "$oc" "$orss" "$tm" "$trss" "$ratio" >>"$RESULTS/rows.tsv"
+}
+
+# ajv over every plan file kind, as a user would run it (one ajv call per schema).
+ajv_all() {
+	local a="$AJV validate --spec=draft2020 --strict=false -c ajv-formats"
+	local s=""
+	for kind in country as-is to-be to-do action-plan; do
+		s+="$a -s schema/$kind.schema.json -d 'countries/*/$kind.yaml' >/dev/null && "
+	done
+	echo "$s$a -s schema/cluster.schema.json -d 'clusters/*.yaml' >/dev/null"
+}
+
+have_build=false
+"$HWFPLAN" build --help >/dev/null 2>&1 && have_build=true
+have_diff=false
+"$HWFPLAN" diff --help >/dev/null 2>&1 && have_diff=true
+have_history=false
+"$HWFPLAN" history --help >/dev/null 2>&1 && have_history=true
+
+for n in "${SIZES[@]}"; do
+	dir=$(fixture "$n" 101)
+	runs=$RUNS
+	[[ $n -ge 500 ]] && runs=$BIG_RUNS
+	compare "validate-$n" "$dir" "$runs" "$HWFPLAN validate" "$(ajv_all)"
+	if $have_build; then
+		proj="$WORK/hugo-project-$n"
+		rm -rf "$proj"
+		(cd "$ROOT" && HWFPLAN_HUGO_PROJECT="$proj" HWFPLAN_HUGO_PLANS="$dir" go test -count=1 -run '^TestWriteHugoProject$' ./internal/site >/dev/null)
+		compare "build-$n" "$dir" "$runs" "$HWFPLAN build --out $WORK/site-$n" \
+			"HUGO_PARAMS_REPOURL=https://github.com/hwfplan/hwfplan HUGO_PARAMS_REPOBRANCH=main $HUGO --quiet --source $proj --destination $WORK/hugo-public-$n --environment production --baseURL /"
+	fi
+	if $have_diff; then
+		compare "diff-$n" "$dir" "$runs" "$HWFPLAN diff HEAD~100 HEAD" "git diff --stat HEAD~100 HEAD"
+	fi
+done
+
+if $have_history; then
+	dir=$(fixture 19 10000)
+	compare "history-HU-10000" "$dir" "$RUNS" "$HWFPLAN history HU" "git log --format=%H -- countries/HU"
+	compare "history-IT-10000" "$dir" "$BIG_RUNS" "$HWFPLAN history IT" "git log --format=%H -- countries/IT"
+fi
+
+# The table, then the slope of each command over the sizes (least squares: ms per
+# country) and how much more 500 countries cost than 19 (26.3x the countries).
+{
+	echo
+	echo "| command | hwfplan median (ms) | hwfplan CPU (ms) | hwfplan RSS (MiB) | other median (ms) | other RSS (MiB) | hwfplan / other |"
+	echo "|---|---:|---:|---:|---:|---:|---:|"
+	awk -F'\t' '{printf "| %s | %.0f | %.0f | %s | %s | %s | %s |\n", $1, $2, $3, $4, ($5==""?"-":sprintf("%.0f",$5)), ($6==""?"-":$6), ($7==""?"-":sprintf("%.2f",$7))}' "$RESULTS/rows.tsv"
+	echo
+	echo "| command | ms per country (slope) | intercept (ms) | cost 500 / cost 19 |"
+	echo "|---|---:|---:|---:|"
+	awk -F'\t' '{split($1, p, "-"); n=p[length(p)]; k=substr($1, 1, length($1)-length(n)-1); if (n ~ /^(19|100|500)$/) {c[k]++; sx[k]+=n; sy[k]+=$2; sxx[k]+=n*n; sxy[k]+=n*$2; if (n==19) a[k]=$2; if (n==500) z[k]=$2}}
+		END {for (k in c) if (c[k] >= 2) {s=(c[k]*sxy[k]-sx[k]*sy[k])/(c[k]*sxx[k]-sx[k]*sx[k]); i=(sy[k]-s*sx[k])/c[k]; printf "| %s | %.2f | %.0f | %s |\n", k, s, i, ((k in a) && (k in z) ? sprintf("%.1fx", z[k]/a[k]) : "-")}}' "$RESULTS/rows.tsv"
+	echo
+	echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/{print $2}') GiB, $(go version | cut -d' ' -f3), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+} | tee "$RESULTS/summary.md"
