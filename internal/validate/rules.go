@@ -37,7 +37,12 @@ const (
 	RuleCurrency             = "currency"
 	RuleSustainability       = "sustainability-required"
 	RuleDoneInFuture         = "status-done-future"
+	RulePlaceholder          = "placeholder"
 )
+
+// Placeholder starts the texts `hwfplan new country` writes where only the
+// country team can say what belongs; validation warns while one is left.
+const Placeholder = "To be completed"
 
 // checker carries what every rule needs and collects the diagnostics.
 type checker struct {
@@ -121,6 +126,13 @@ func (c *checker) uniqueIDs(f *load.File, what string, ids []string, idPtr func(
 		}
 		line, _ := f.Pos(idPtr(j))
 		c.errorf(f, idPtr(i), RuleDuplicateID, "%s id %q is used twice (first at line %d); give each %s its own id", what, id, line, what)
+	}
+}
+
+// placeholder warns when a text is still a scaffold placeholder.
+func (c *checker) placeholder(f *load.File, ptr, what, text string) {
+	if strings.HasPrefix(text, Placeholder) {
+		c.warnf(f, ptr, RulePlaceholder, "%s is still the placeholder from hwfplan new country; replace it", what)
 	}
 }
 

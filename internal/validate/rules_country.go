@@ -38,6 +38,7 @@ func (c *checker) country(cn *load.Country) {
 			c.warnf(f, "/eu_code", RuleEUCode, "the EU code %s differs from the ISO code %s; only Greece (GR, EU code EL) has a different EU code, so write %s", co.EUCode, co.Code, wantEU)
 		}
 	}
+	c.placeholder(f, "/competent_authority/name", "the competent authority", co.CompetentAuthority.Name)
 	c.countryCluster(cn, f)
 	for i, m := range co.Maintainers {
 		ptr := load.Pointer("maintainers", strconv.Itoa(i))

@@ -75,6 +75,15 @@ func (c *checker) actionPlan(cn *load.Country) {
 		return
 	}
 	ap := cn.ActionPlan
+	for i, p := range ap.PolicyDialogue.Participants {
+		c.placeholder(f, load.Pointer("policy_dialogue", "participants", strconv.Itoa(i)), "the participant", p)
+	}
+	c.placeholder(f, "/policy_dialogue/outcome", "the outcome of the policy dialogue", ap.PolicyDialogue.Outcome)
+	for _, d := range c.fw.DomainIDs() {
+		if sf, ok := ap.SustainabilityFactors[d]; ok {
+			c.placeholder(f, load.Pointer("sustainability_factors", d, "evidence"), "the evidence of sustainability domain "+d, sf.Evidence)
+		}
+	}
 	var steps map[string]string // step id → task; nil when to-do.yaml is unusable
 	if c.usable(cn, plan.ToDoFile) != nil {
 		steps = stepTasks(cn.ToDo)

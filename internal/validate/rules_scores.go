@@ -36,6 +36,7 @@ func (c *checker) toBe(cn *load.Country) {
 		return
 	}
 	tb := cn.ToBe
+	c.placeholder(f, "/vision", "the vision", tb.Vision)
 	asIsFile := c.usable(cn, plan.AsIsFile)
 	assessedYear := 0
 	if asIsFile != nil {

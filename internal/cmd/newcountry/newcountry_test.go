@@ -120,6 +120,16 @@ func TestScaffoldValidates(t *testing.T) {
 		}
 		t.Fatal("the scaffold does not validate")
 	}
+	// Each country has 8 placeholders: authority, vision, participant, outcome
+	// and the evidence of the four sustainability domains.
+	for _, d := range ds {
+		if d.Rule != validate.RulePlaceholder {
+			t.Errorf("unexpected warning %s", d)
+		}
+	}
+	if len(ds) != 16 {
+		t.Errorf("got %d placeholder warnings, want 16", len(ds))
+	}
 	data, _ := os.ReadFile(filepath.Join(root, "clusters", "wp6.yaml"))
 	if want := strings.Replace(clusterFile, "[SI]", "[SI, GR]", 1); string(data) != want {
 		t.Errorf("cluster file:\n%s\nwant:\n%s", data, want)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/hwfplan/hwfplan/internal/framework"
 	"github.com/hwfplan/hwfplan/internal/plan"
+	"github.com/hwfplan/hwfplan/internal/validate"
 	"gopkg.in/yaml.v3"
 )
 
@@ -31,7 +32,8 @@ func EUCode(code string) string {
 
 // Scaffold returns the five files of a new country folder, by file name: every
 // framework item is present and marked not assessed, the status is draft, and
-// every placeholder says it is one, so the folder validates with warnings at most.
+// every placeholder starts with validate.Placeholder, so the folder validates
+// with a warning for each placeholder left and no error.
 func Scaffold(fw *framework.Framework, p Params) map[string][]byte {
 	return map[string][]byte{
 		plan.CountryFile:    countryFile(p),
@@ -68,7 +70,7 @@ func countryFile(p Params) []byte {
 	b.WriteString(modeline("country"))
 	fmt.Fprintf(&b, "code: %s\neu_code: %s\nname: %s\ncluster: %s\n", p.Code, EUCode(p.Code), q(p.Name), q(p.Cluster))
 	b.WriteString("# draft: the country team is working on it; set submitted when it is sent for review.\nstatus: draft\n")
-	b.WriteString("competent_authority:\n  name: To be completed # the body that represents the country in the programme\n")
+	fmt.Fprintf(&b, "competent_authority:\n  name: %s # the body that represents the country in the programme\n", validate.Placeholder)
 	fmt.Fprintf(&b, "maintainers: %s\nlanguages: %s\n", list(p.Maintainers), list(p.Languages))
 	return b.Bytes()
 }
@@ -91,7 +93,7 @@ func asIsFile(fw *framework.Framework, p Params) []byte {
 func toBeFile(p Params) []byte {
 	var b bytes.Buffer
 	b.WriteString(modeline("to-be"))
-	fmt.Fprintf(&b, "vision: %s\n", q("To be written: where "+p.Name+" wants its health workforce planning to be."))
+	fmt.Fprintf(&b, "vision: %s\n", q(validate.Placeholder+": where "+p.Name+" wants its health workforce planning to be."))
 	b.WriteString("# For each item to improve: task: {item: {score: N, year: YYYY, rationale: ...}}\ntargets: {}\n")
 	return b.Bytes()
 }
@@ -107,11 +109,11 @@ func actionPlanFile(fw *framework.Framework, p Params) []byte {
 	var b bytes.Buffer
 	b.WriteString(modeline("action-plan"))
 	b.WriteString("# Placeholders until the national policy dialogue has taken place.\n")
-	fmt.Fprintf(&b, "policy_dialogue:\n  date: %s # the date of the dialogue\n  participants: [To be completed]\n  outcome: To be completed.\n", p.Today)
+	fmt.Fprintf(&b, "policy_dialogue:\n  date: %s # the date of the dialogue\n  participants: [%s]\n  outcome: %s.\n", p.Today, validate.Placeholder, validate.Placeholder)
 	b.WriteString("actions: []\n")
 	b.WriteString("# Scores 0-2 for the four HEROES sustainability domains; 0 until assessed.\nsustainability_factors:\n")
 	for _, d := range fw.Sustainability.Domains {
-		fmt.Fprintf(&b, "  %s: {score: 0, evidence: To be assessed.}\n", d.ID)
+		fmt.Fprintf(&b, "  %s: {score: 0, evidence: %s.}\n", d.ID, validate.Placeholder)
 	}
 	return b.Bytes()
 }
