@@ -76,14 +76,16 @@ func Parse(path string, data []byte) (*File, []diag.Diagnostic) {
 	if len(bytes.TrimSpace(stripComments(data))) == 0 {
 		return nil, []diag.Diagnostic{errAt(path, 1, 1, RuleEmpty, "the file is empty; it needs the keys described in its schema")}
 	}
-	if d, ok := findTabIndent(path, data); ok {
-		return nil, []diag.Diagnostic{d}
-	}
-
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
-		return nil, []diag.Diagnostic{syntaxDiag(path, data, err)}
+		// A tab that indents a line is the likeliest cause of an error at or after
+		// it; tabs YAML accepts (inside a block of text, after a colon) are data.
+		d := syntaxDiag(path, data, err)
+		if t, ok := findTabIndent(path, data); ok && t.Line <= d.Line {
+			d = t
+		}
+		return nil, []diag.Diagnostic{d}
 	}
 	var ds []diag.Diagnostic
 	var extra yaml.Node
