@@ -16,8 +16,9 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool    sarifTool     `json:"tool"`
-	Results []sarifResult `json:"results"`
+	Tool       sarifTool     `json:"tool"`
+	ColumnKind string        `json:"columnKind"`
+	Results    []sarifResult `json:"results"`
 }
 
 type sarifTool struct {
@@ -84,6 +85,8 @@ func sarifLevel(s diag.Severity) string {
 	return "warning"
 }
 
+// Flush writes the log. Columns count characters (code points), as yaml.v3 does,
+// so the run says so instead of SARIF's default of UTF-16 code units.
 func (w *sarifWriter) Flush() error {
 	name := w.opts.ToolName
 	if name == "" {
@@ -110,7 +113,7 @@ func (w *sarifWriter) Flush() error {
 			Message: sarifText{Text: d.Message}, Locations: []sarifLocation{{PhysicalLocation: loc}}})
 	}
 	log := sarifLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0",
-		Runs: []sarifRun{{Tool: sarifTool{Driver: driver}, Results: results}}}
+		Runs: []sarifRun{{Tool: sarifTool{Driver: driver}, ColumnKind: "unicodeCodePoints", Results: results}}}
 	enc := json.NewEncoder(w.opts.Out)
 	enc.SetIndent("", "  ")
 	return enc.Encode(log)
