@@ -1,9 +1,11 @@
 package validate
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -38,5 +40,35 @@ func TestRulesCatalogue(t *testing.T) {
 	}
 	if seen == 0 {
 		t.Error("found no reported rules in testdata/rules")
+	}
+}
+
+// TestRulesDoc keeps docs/validate-rules.md in step with the catalogue
+// (go test ./internal/validate -run RulesDoc -update rewrites it).
+func TestRulesDoc(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# Validation rules\n\n")
+	b.WriteString("Every problem `hwfplan validate` reports carries one of these rule ids. The ids are\n")
+	b.WriteString("stable: match on them in scripts (see [validate-json.md](validate-json.md)), not on\n")
+	b.WriteString("the wording of messages. An error makes the data invalid (exit 1); a warning does\n")
+	b.WriteString("not, unless `--strict` is given. This file is generated from the rule catalogue\n")
+	b.WriteString("(`internal/validate/catalogue.go`).\n\n")
+	b.WriteString("| rule | severity | what it checks |\n|---|---|---|\n")
+	for _, r := range Rules() {
+		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", r.ID, r.Severity, r.Summary)
+	}
+	path := filepath.Join("..", "..", "docs", "validate-rules.md")
+	if *update {
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != b.String() {
+		t.Errorf("%s is stale; run go test ./internal/validate -run RulesDoc -update", path)
 	}
 }
