@@ -21,11 +21,13 @@ type field struct {
 // by declared id.
 func flatten(v any) []field {
 	var out []field
-	flattenValue(reflect.ValueOf(v), "", "", &out)
+	flattenValue(reflect.ValueOf(v), "", "", false, &out)
 	return out
 }
 
-func flattenValue(v reflect.Value, name, ptr string, out *[]field) {
+// flattenValue appends the leaves of v. whole also keeps lists of entries with ids
+// (as lists of flattened maps), for the value of an added or removed entity.
+func flattenValue(v reflect.Value, name, ptr string, whole bool, out *[]field) {
 	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
 		if v.IsNil() {
 			return
@@ -45,13 +47,13 @@ func flattenValue(v reflect.Value, name, ptr string, out *[]field) {
 			if name != "" {
 				n = name + "." + tag
 			}
-			flattenValue(v.Field(i), n, ptr+"/"+tag, out)
+			flattenValue(v.Field(i), n, ptr+"/"+tag, whole, out)
 		}
 	case reflect.Map:
 		// compared by key by the caller
 	case reflect.Slice:
 		if et := v.Type().Elem(); et.Kind() == reflect.Struct {
-			if _, declared := et.FieldByName("ID"); declared {
+			if _, declared := et.FieldByName("ID"); declared && !whole {
 				return // compared by id by the caller
 			}
 			if v.Len() == 0 {
@@ -107,7 +109,9 @@ func scalar(v reflect.Value) any {
 // value returns the flattened entity as a map for JSON (added and removed entities).
 func value(v any) map[string]any {
 	m := map[string]any{}
-	for _, f := range flatten(v) {
+	var fs []field
+	flattenValue(reflect.ValueOf(v), "", "", true, &fs)
+	for _, f := range fs {
 		if f.val != nil {
 			m[f.name] = f.val
 		}
