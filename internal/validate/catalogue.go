@@ -64,7 +64,7 @@ func Rules() []diag.RuleInfo {
 		{ID: RuleDateReal, Severity: e, Summary: "Dates and months are real calendar dates."},
 		{ID: RuleDateOrder, Severity: e, Summary: "An action does not end before it starts."},
 		{ID: RuleCurrency, Severity: e, Summary: "Budgets use an active ISO 4217 currency code."},
-		{ID: RuleSustainability, Severity: e, Summary: "Actions ending after the programme state their sustainability."},
+		{ID: RuleSustainability, Severity: e, Summary: "Actions ending after the programme (programme.end in the framework) state their sustainability, unless cancelled."},
 		{ID: RulePlaceholder, Severity: w, Summary: "No placeholder text from hwfplan new country is left."},
 		{ID: RuleDoneInFuture, Severity: w, Summary: "An action marked done does not end in the future."},
 	}
