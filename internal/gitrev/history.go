@@ -246,3 +246,21 @@ func (r *Repo) PathHash(commit plumbing.Hash, p string) (plumbing.Hash, error) {
 	}
 	return r.graph.lookup(c.tree, path.Clean(p))
 }
+
+// FirstParents returns the commits on the first-parent chain from start (start
+// included): the main line of a branch, without the commits merged into it.
+func (r *Repo) FirstParents(start plumbing.Hash) (map[plumbing.Hash]bool, error) {
+	out := map[plumbing.Hash]bool{}
+	for h := start; !out[h]; {
+		out[h] = true
+		c, err := r.graph.commit(h)
+		if err != nil {
+			return nil, r.shallowHint(err)
+		}
+		if len(c.parents) == 0 {
+			break
+		}
+		h = c.parents[0]
+	}
+	return out, nil
+}

@@ -34,9 +34,13 @@ type Entry struct {
 	Subject string    `json:"subject"` // first line of the message
 	Message string    `json:"message"`
 	Merge   bool      `json:"merge,omitempty"`
-	Path    string    `json:"path"`                   // the folder at this revision
-	Renamed string    `json:"renamed_from,omitempty"` // old folder when this revision renamed it
-	Summary string    `json:"summary"`                // one line in domain terms
+	// Mainline is true for revisions on the first-parent chain of the start revision
+	// (the branch itself, not commits merged into it); a score-over-time chart should
+	// plot these, since side-branch commits interleave by date.
+	Mainline bool   `json:"mainline"`
+	Path     string `json:"path"`                   // the folder at this revision
+	Renamed  string `json:"renamed_from,omitempty"` // old folder when this revision renamed it
+	Summary  string `json:"summary"`                // one line in domain terms
 	// Changes is the semantic diff against the first parent.
 	Changes plandiff.CountryDiff `json:"changes"`
 	// AsIs and ToBe are the task scores (0-1) after this revision; null when a task has
@@ -54,6 +58,10 @@ type Options struct {
 func Country(r *gitrev.Repo, start plumbing.Hash, code string, opts Options) (*History, error) {
 	dir := path.Join(load.CountriesDir, code)
 	revs, err := r.History(start, dir, gitrev.HistoryOptions{Limit: opts.Limit})
+	if err != nil {
+		return nil, err
+	}
+	mainline, err := r.FirstParents(start)
 	if err != nil {
 		return nil, err
 	}
@@ -88,7 +96,7 @@ func Country(r *gitrev.Repo, start plumbing.Hash, code string, opts Options) (*H
 		h.Entries = append(h.Entries, Entry{
 			Commit: rev.Hash.String(), Short: rev.Hash.String()[:7],
 			Author: c.Author.Name, Email: c.Author.Email, Date: c.Author.When,
-			Subject: subject, Message: strings.TrimSpace(c.Message), Merge: len(rev.Parents) > 1,
+			Subject: subject, Message: strings.TrimSpace(c.Message), Merge: len(rev.Parents) > 1, Mainline: mainline[rev.Hash],
 			Path: rev.Path, Renamed: rev.RenamedFrom,
 			Summary: summary(cd), Changes: cd, AsIs: asIs, ToBe: toBe,
 		})

@@ -133,3 +133,18 @@ func (h hideFS) ReadDir(name string) ([]fs.DirEntry, error) {
 	}
 	return slices.DeleteFunc(es, func(e fs.DirEntry) bool { return h.hidden[path.Join(name, e.Name())] }), nil
 }
+
+// Others lists the country folders on either side that are not in keep, so a diff
+// narrowed with --country does not load them.
+func Others(old, new Revision, keep []string) []string {
+	var out []string
+	for _, rv := range []Revision{old, new} {
+		es, _ := fs.ReadDir(rv.FS, load.CountriesDir)
+		for _, e := range es {
+			if e.IsDir() && !slices.Contains(keep, e.Name()) && !slices.Contains(out, e.Name()) {
+				out = append(out, e.Name())
+			}
+		}
+	}
+	return out
+}

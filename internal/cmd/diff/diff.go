@@ -114,6 +114,9 @@ func Compare(repo *gitrev.Repo, old, new planrev.Revision, opts plandiff.Options
 	if err != nil {
 		return nil, err
 	}
+	if len(opts.Countries) > 0 {
+		same = append(same, planrev.Others(old, new, opts.Countries)...)
+	}
 	// Load both sides at once. A repository's caches are not safe for concurrent use,
 	// so when both sides are commits the new one is read through a second handle.
 	if !old.Hash.IsZero() && !new.Hash.IsZero() {

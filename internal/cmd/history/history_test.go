@@ -154,6 +154,24 @@ func TestHistoryRun(t *testing.T) {
 	if got := g.Log("-2", "--", "countries/HU"); h.Entries[0].Commit != got[0] || h.Entries[1].Commit != got[1] {
 		t.Errorf("commits %s %s, git log says %v", h.Entries[0].Commit, h.Entries[1].Commit, got)
 	}
+	if !h.Entries[0].Mainline || !h.Entries[1].Mainline || !h.Entries[1].Merge {
+		t.Errorf("mainline/merge flags: %+v", h.Entries[:2])
+	}
+	all, _, err := run(t, g.Dir, "HU", "--format", "json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(all), &h); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range h.Entries {
+		if want := e.Subject != "Linkage improved"; e.Mainline != want {
+			t.Errorf("%s: mainline %v, want %v", e.Subject, e.Mainline, want)
+		}
+	}
+	if last := h.Entries[len(h.Entries)-1]; last.Path != "countries/HX" || h.Entries[len(h.Entries)-2].Renamed != "countries/HX" {
+		t.Errorf("rename not followed: %+v", h.Entries)
+	}
 	if s := h.Entries[0].AsIs["data"]; s == nil || *s <= 0 || *s >= 1 {
 		t.Errorf("as-is data score %v", s)
 	}
