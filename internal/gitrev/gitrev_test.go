@@ -3,8 +3,12 @@ package gitrev_test
 import (
 	"errors"
 	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -31,11 +35,48 @@ func hashes(revs []gitrev.Revision) []string {
 	return out
 }
 
-// history builds: commits on HU and SK, a side branch that edits HU merged back,
+var shared struct {
+	once sync.Once
+	dir  string
+	g    *gittest.Repo
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if shared.dir != "" {
+		os.RemoveAll(shared.dir)
+	}
+	os.Exit(code)
+}
+
+// history returns the shared fixture repository (built once; tests only add refs
+// and a commit-graph to it).
+func history(t *testing.T) *gittest.Repo {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	shared.once.Do(func() {
+		dir, err := os.MkdirTemp("", "gitrev-test-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		shared.dir = dir
+		shared.g = buildHistory(t, dir)
+	})
+	if shared.g == nil {
+		t.Fatal("fixture repository could not be built")
+	}
+	g := *shared.g
+	g.T = t
+	return &g
+}
+
+// buildHistory builds: commits on HU and SK, a side branch that edits HU merged back,
 // a side branch that only edits SK merged back, HU deleted and restored, and EL
 // renamed to GR.
-func history(t *testing.T) *gittest.Repo {
-	g := gittest.New(t)
+func buildHistory(t *testing.T, dir string) *gittest.Repo {
+	g := gittest.NewAt(t, dir)
 	g.Write(map[string]string{"countries/HU/country.yaml": "code: HU\n", "countries/SK/country.yaml": "code: SK\n",
 		"countries/EL/country.yaml": "code: EL\n", "countries/EL/as-is.yaml": "tasks: {}\n", "countries/EL/to-be.yaml": "vision: v\n"})
 	g.Commit("initial")
@@ -72,6 +113,7 @@ func TestHistoryMatchesGitLog(t *testing.T) {
 	for _, withGraph := range []bool{false, true} {
 		if withGraph {
 			g.Git("commit-graph", "write", "--reachable")
+			t.Cleanup(func() { os.RemoveAll(filepath.Join(g.Dir, ".git", "objects", "info", "commit-graph")) })
 		}
 		r := open(t, g.Dir)
 		head, err := r.Resolve("HEAD")
@@ -143,8 +185,8 @@ func TestShallowClone(t *testing.T) {
 
 func TestResolve(t *testing.T) {
 	g := history(t)
-	g.Git("tag", "-a", "-m", "v1", "v1", "HEAD~2")
-	g.Git("branch", "old", "HEAD~3")
+	g.Git("tag", "-f", "-a", "-m", "v1", "v1", "HEAD~2")
+	g.Git("branch", "-f", "old", "HEAD~3")
 	r := open(t, g.Dir)
 	for rev, want := range map[string]string{
 		"HEAD": g.Git("rev-parse", "HEAD"), "main": g.Git("rev-parse", "main"), "v1": g.Git("rev-parse", "v1^{commit}"),

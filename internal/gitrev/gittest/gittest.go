@@ -27,7 +27,14 @@ func New(t testing.TB) *Repo {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not installed")
 	}
-	r := &Repo{T: t, Dir: t.TempDir(), Start: time.Date(2025, 1, 1, 9, 0, 0, 0, time.UTC)}
+	return NewAt(t, t.TempDir())
+}
+
+// NewAt makes an empty repository in dir (which the caller removes), for a fixture
+// shared by several tests; set T to the running test before each use.
+func NewAt(t testing.TB, dir string) *Repo {
+	t.Helper()
+	r := &Repo{T: t, Dir: dir, Start: time.Date(2025, 1, 1, 9, 0, 0, 0, time.UTC)}
 	r.Git("init", "-q", "-b", "main")
 	r.Git("config", "commit.gpgsign", "false")
 	return r
