@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"time"
 
 	"github.com/chromedp/chromedp"
@@ -46,6 +48,9 @@ type PDFOptions struct {
 	Title    string        // running header text
 	Notice   string        // illustrative-data notice for the running header; "" for none
 	Timeout  time.Duration // 0 means two minutes
+	// Date replaces the creation and modification dates Chromium stamps from the
+	// clock (the source commit's time, for reproducible PDFs); zero keeps them.
+	Date time.Time
 }
 
 // PrintPDF prints a self-contained HTML page to PDF with headless Chromium: A4 from
@@ -106,7 +111,27 @@ func PrintPDF(ctx context.Context, page []byte, opts PDFOptions) ([]byte, error)
 	if err != nil {
 		return nil, fmt.Errorf("failed to print the PDF: %w", err)
 	}
+	if !opts.Date.IsZero() {
+		pdf = stampDates(pdf, opts.Date)
+	}
 	return pdf, nil
+}
+
+// pdfDateRe matches the dates in the document information dictionary; Chromium
+// (Skia) writes them as D:YYYYMMDDHHmmSS+00'00'.
+var pdfDateRe = regexp.MustCompile(`/(CreationDate|ModDate) \(D:[0-9]{14}[-+Z][0-9']*\)`)
+
+// stampDates rewrites the PDF's dates to t. The replacement has the same length
+// as what it replaces, so the cross-reference offsets stay right.
+func stampDates(pdf []byte, t time.Time) []byte {
+	return pdfDateRe.ReplaceAllFunc(pdf, func(m []byte) []byte {
+		key := m[1:bytes.IndexByte(m, ' ')]
+		repl := fmt.Appendf(nil, "/%s (D:%s+00'00')", key, t.UTC().Format("20060102150405"))
+		if len(repl) != len(m) {
+			return m
+		}
+		return repl
+	})
 }
 
 const runningStyle = `font-family: system-ui, 'Liberation Sans', Arial, sans-serif; font-size: 8pt; color: #444; width: 100%; margin: 0 16mm;`

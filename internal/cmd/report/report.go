@@ -5,18 +5,16 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
 	"github.com/hwfplan/hwfplan/internal/compare"
 	"github.com/hwfplan/hwfplan/internal/diag"
 	"github.com/hwfplan/hwfplan/internal/report"
+	"github.com/hwfplan/hwfplan/internal/source"
 	"github.com/hwfplan/hwfplan/internal/safewrite"
 	"github.com/spf13/cobra"
 )
@@ -109,7 +107,10 @@ func Run(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	src := gitSource(root)
+	src, err := gitSource(root)
+	if err != nil {
+		return err
+	}
 	if opts.Source != nil {
 		src = *opts.Source
 	}
@@ -128,6 +129,7 @@ func Run(ctx context.Context, opts *Options) error {
 			Chromium: chromium,
 			Title:    res.Programme.Name + " " + reportTitle(opts.Name),
 			Notice:   illustrative(res),
+			Date:     src.Time,
 		})
 		if err != nil {
 			return err
@@ -171,24 +173,12 @@ func illustrative(res *compare.Result) string {
 	return "Illustrative data: " + strings.Join(res.Illustrative, ", ")
 }
 
-// gitSource reads the commit checked out in root and its commit time; the zero
-// Source when root is not a git work tree or git is not installed.
-func gitSource(root string) report.Source {
-	out, err := exec.Command("git", "-C", root, "log", "-1", "--format=%H %ct").Output()
-	if err != nil {
-		return report.Source{}
+// gitSource names the commit the report is built from (see package source); the
+// zero Source outside git.
+func gitSource(root string) (report.Source, error) {
+	info, err := source.Describe(root)
+	if err != nil || info.Commit == "" {
+		return report.Source{}, err
 	}
-	f := strings.Fields(string(out))
-	if len(f) != 2 {
-		return report.Source{}
-	}
-	sec, err := strconv.ParseInt(f[1], 10, 64)
-	if err != nil {
-		return report.Source{}
-	}
-	src := report.Source{Commit: f[0], Short: f[0][:min(12, len(f[0]))], Time: time.Unix(sec, 0).UTC()}
-	if st, err := exec.Command("git", "-C", root, "status", "--porcelain", "--", "countries", "clusters", "schema", "templates").Output(); err == nil && len(strings.TrimSpace(string(st))) > 0 {
-		src.Dirty = true
-	}
-	return src
+	return report.Source{Commit: info.Commit, Short: info.Commit[:min(12, len(info.Commit))], Time: info.Time, Dirty: info.Dirty}, nil
 }
