@@ -2,6 +2,7 @@
 package root
 
 import (
+	buildcmd "github.com/hwfplan/hwfplan/internal/cmd/build"
 	"github.com/hwfplan/hwfplan/internal/cmd/codeowners"
 	comparecmd "github.com/hwfplan/hwfplan/internal/cmd/compare"
 	"github.com/hwfplan/hwfplan/internal/cmd/docs"
@@ -9,6 +10,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/cmd/newcountry"
 	reportcmd "github.com/hwfplan/hwfplan/internal/cmd/report"
 	"github.com/hwfplan/hwfplan/internal/cmd/schemacmd"
+	"github.com/hwfplan/hwfplan/internal/cmd/serve"
 	"github.com/hwfplan/hwfplan/internal/cmd/validate"
 	"github.com/hwfplan/hwfplan/internal/cmd/version"
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
@@ -35,6 +37,8 @@ and shows reviewers what a revision changed.`,
 
 	cmd.AddCommand(
 		validate.NewCmdValidate(f, nil),
+		buildcmd.NewCmdBuild(f, nil),
+		serve.NewCmdServe(f, nil),
 		comparecmd.NewCmdCompare(f, nil),
 		exportcmd.NewCmdExport(f, nil),
 		newcountry.NewCmdNew(f, nil),

@@ -1,0 +1,133 @@
+// Browser checks of the built site, run from .ci/run:
+//   cd .ci/site-check && npm ci && node check.mjs ../../public
+// 1. axe-core (WCAG 2.1 A/AA and best practices) on every HTML page in headless
+//    Chromium (/usr/bin/chromium, or $CHROMIUM), at desktop and phone width;
+// 2. every internal link, script, stylesheet and image resolves, and every #anchor
+//    exists on its target page; pages load without console errors;
+// 3. the Nu HTML Checker (vnu.jar, --errors-only) on every HTML file.
+// Exits 1 on any finding, 2 when the checks could not run.
+import { createServer } from "node:http";
+import { readFile, readdir, stat } from "node:fs/promises";
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(process.argv[2] || "../../public");
+const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json",
+  ".svg": "image/svg+xml", ".png": "image/png", ".md": "text/markdown; charset=utf-8", ".csv": "text/csv; charset=utf-8",
+  ".pdf": "application/pdf", ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" };
+
+async function walk(dir) {
+  const out = [];
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await walk(p)));
+    else out.push(p);
+  }
+  return out.sort();
+}
+
+// resolve maps a URL path to a file under root, or null.
+async function resolve(urlPath) {
+  let p = path.join(root, decodeURIComponent(urlPath));
+  if (!p.startsWith(root)) return null;
+  try {
+    if ((await stat(p)).isDirectory()) p = path.join(p, "index.html");
+    await stat(p);
+    return p;
+  } catch {
+    return null;
+  }
+}
+
+const server = createServer(async (req, res) => {
+  const u = new URL(req.url, "http://x");
+  const file = await resolve(u.pathname);
+  if (!file) { res.writeHead(404); res.end("not found"); return; }
+  res.writeHead(200, { "Content-Type": types[path.extname(file)] || "application/octet-stream" });
+  res.end(await readFile(file));
+});
+await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+const findings = [];
+const find = (where, what) => findings.push(`${where}: ${what}`);
+
+const files = await walk(root);
+const pages = files.filter((f) => f.endsWith(".html")).map((f) => "/" + path.relative(root, f).split(path.sep).join("/").replace(/index\.html$/, ""));
+if (pages.length === 0) { console.error(`no HTML pages under ${root}`); process.exit(2); }
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  headless: true,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const axeSource = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
+const ids = new Map(); // page path -> Set of ids
+const links = []; // {from, url}
+
+for (const [label, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 375, height: 812 }]]) {
+  const context = await browser.newContext({ viewport, bypassCSP: true });
+  for (const p of pages) {
+    if (process.env.SITE_CHECK_VERBOSE) console.error(`${new Date().toISOString()} ${label} ${p}`);
+    const page = await context.newPage();
+    page.on("console", (m) => { if (m.type() === "error") find(p, `console error: ${m.text()}`); });
+    page.on("pageerror", (e) => find(p, `script error: ${e.message}`));
+    page.on("requestfailed", (r) => find(p, `request failed: ${r.url()}`));
+    page.on("response", (r) => { if (r.status() >= 400) find(p, `HTTP ${r.status()} for ${r.url()}`); });
+    const resp = await page.goto(origin + p, { waitUntil: "load" });
+    if (!resp || resp.status() !== 200) { find(p, `HTTP ${resp && resp.status()}`); await page.close(); continue; }
+    await page.addScriptTag({ content: axeSource });
+    const result = await page.evaluate(async () => {
+      // eslint-disable-next-line no-undef
+      return await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] }, resultTypes: ["violations"] });
+    });
+    for (const v of result.violations) {
+      for (const n of v.nodes) find(`${p} (${label})`, `axe ${v.id} (${v.impact}): ${v.help} at ${n.target.join(" ")}`);
+    }
+    if (label === "desktop") {
+      const info = await page.evaluate(() => ({
+        ids: [...document.querySelectorAll("[id]")].map((e) => e.id),
+        urls: [...document.querySelectorAll("a[href], link[href], script[src], img[src]")].map((e) => e.href || e.src),
+      }));
+      ids.set(p, new Set(info.ids));
+      for (const url of info.urls) links.push({ from: p, url });
+    } else {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (overflow > 0) find(`${p} (phone)`, `the page is ${overflow}px wider than the 375px screen`);
+    }
+    await page.close();
+  }
+  await context.close();
+}
+await browser.close();
+
+// Internal links and anchors.
+let checked = 0;
+for (const { from, url } of links) {
+  const u = new URL(url);
+  if (u.origin !== origin) continue;
+  checked++;
+  const file = await resolve(u.pathname);
+  if (!file) { find(from, `broken link ${u.pathname}`); continue; }
+  if (u.hash.length > 1) {
+    const target = u.pathname.endsWith(".html") ? u.pathname.replace(/index\.html$/, "") : u.pathname;
+    const set = ids.get(target.endsWith("/") ? target : target + "/") || ids.get(target);
+    const id = decodeURIComponent(u.hash.slice(1));
+    if (!set) find(from, `anchor ${u.pathname}${u.hash} points into a page that is not HTML`);
+    else if (!set.has(id)) find(from, `broken anchor ${u.pathname}${u.hash}`);
+  }
+}
+server.close();
+
+// The Nu HTML Checker.
+const vnu = spawnSync("java", ["-jar", require.resolve("vnu-jar/build/dist/vnu.jar"), "--errors-only", "--skip-non-html", root], { encoding: "utf8" });
+if (vnu.error) { console.error(`failed to run the Nu HTML Checker: ${vnu.error.message}`); process.exit(2); }
+for (const line of (vnu.stderr + vnu.stdout).split("\n").filter((l) => l.trim())) find("vnu", line.replace(`file:${root}`, ""));
+if (vnu.status !== 0 && !(vnu.stderr + vnu.stdout).trim()) find("vnu", `exit status ${vnu.status}`);
+
+for (const f of findings) console.log(f);
+console.log(`site-check: ${pages.length} pages (desktop and phone), ${checked} internal links, ${findings.length} findings`);
+process.exit(findings.length ? 1 : 0);

@@ -1,0 +1,64 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+
+	"github.com/hwfplan/hwfplan/internal/export"
+	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/report"
+	"github.com/hwfplan/hwfplan/internal/site"
+	"github.com/hwfplan/hwfplan/internal/source"
+)
+
+// addReports builds the as-is and sustainability reports: their Markdown and
+// self-contained HTML become downloads under reports/, and the HTML body a page.
+func addReports(in *site.Input, root string, src source.Info) error {
+	fsys, err := load.DirFS(root)
+	if err != nil {
+		return err
+	}
+	rsrc := report.Source{Commit: src.Commit, Short: src.Short(), Time: src.Time, Dirty: src.Dirty}
+	for _, k := range report.Kinds {
+		files, err := report.Build(in.Repo, in.Compare, k.Name, report.Options{Source: rsrc, Templates: fsys})
+		if err != nil {
+			return fmt.Errorf("failed to build the %s report: %w", k.Name, err)
+		}
+		for name, data := range files {
+			in.Downloads[path.Join("reports", name)] = data
+		}
+		body, err := mainOf(files[k.Name+".html"])
+		if err != nil {
+			return fmt.Errorf("failed to read the %s report: %w", k.Name, err)
+		}
+		in.Reports = append(in.Reports, site.Report{ID: k.Name, Title: k.Title, HTML: body,
+			Downloads: []string{"reports/" + k.Name + ".html", "reports/" + k.Name + ".md"}})
+	}
+	return nil
+}
+
+// mainOf returns what the report page holds inside <main>.
+func mainOf(page []byte) (string, error) {
+	i := bytes.Index(page, []byte("<main>"))
+	j := bytes.LastIndex(page, []byte("</main>"))
+	if i < 0 || j < i {
+		return "", fmt.Errorf("no <main> element in the report page")
+	}
+	return string(bytes.TrimSpace(page[i+len("<main>") : j])), nil
+}
+
+// addExports adds the analysts' tables as CSV, JSON and XLSX under data/.
+func addExports(in *site.Input) error {
+	tables := export.Tables(in.Repo, in.Compare)
+	for _, format := range []string{"csv", "json", "xlsx"} {
+		files, err := export.Files(tables, format)
+		if err != nil {
+			return fmt.Errorf("failed to export the tables as %s: %w", format, err)
+		}
+		for name, data := range files {
+			in.Downloads[path.Join("data", name)] = data
+		}
+	}
+	return nil
+}

@@ -1,0 +1,127 @@
+// Package serve implements `hwfplan serve`: a local preview of the site on
+// 127.0.0.1 that rebuilds when a plan, the framework or a site file changes, shows
+// validation errors in the terminal and in the browser, and reloads the page.
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os/signal"
+	"strconv"
+	"syscall"
+	"time"
+
+	"github.com/hwfplan/hwfplan/internal/cmd/build"
+	"github.com/hwfplan/hwfplan/internal/cmdutil"
+	"github.com/hwfplan/hwfplan/internal/diag"
+	"github.com/hwfplan/hwfplan/internal/site"
+	"github.com/spf13/cobra"
+)
+
+// Options are the flags of `hwfplan serve`.
+type Options struct {
+	Factory *cmdutil.Factory
+	Port    int
+	RepoURL string
+	Branch  string
+}
+
+// NewCmdServe builds `hwfplan serve`.
+func NewCmdServe(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{Factory: f}
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Preview the site locally, rebuilding on every change",
+		Long: `Build the site in memory and serve it on http://127.0.0.1:PORT/. When a file under
+countries/, clusters/, schema/, site/ or templates/ changes, the plans are validated
+again: problems are printed here and shown in the browser instead of the page;
+otherwise the site is rebuilt and open pages reload by themselves.`,
+		Example: "  hwfplan serve\n  hwfplan serve --port 8080",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return Run(cmd.Context(), opts)
+		},
+	}
+	cmd.Flags().IntVarP(&opts.Port, "port", "p", 1313, "`port` to listen on (127.0.0.1 only)")
+	cmd.Flags().StringVar(&opts.RepoURL, "repo-url", site.DefaultRepoURL, "web `URL` of the plans repository, for \"edit this file\" links")
+	cmd.Flags().StringVar(&opts.Branch, "branch", site.DefaultBranch, "`branch` the edit links open")
+	return cmd
+}
+
+// Builder returns the build function the preview uses: validate, then render.
+func Builder(opts *Options) BuildFunc {
+	return func() (map[string][]byte, []string, error) {
+		_, in, ds, err := build.Prepare(opts.Factory, 0)
+		if err != nil {
+			return nil, nil, err
+		}
+		var problems []string
+		for _, d := range ds {
+			if d.Severity == diag.Error {
+				problems = append(problems, d.String())
+			}
+		}
+		if len(problems) > 0 {
+			return nil, problems, nil
+		}
+		files, err := site.Render(in, site.Options{RepoURL: opts.RepoURL, Branch: opts.Branch})
+		return files, nil, err
+	}
+}
+
+// Run serves until interrupted.
+func Run(ctx context.Context, opts *Options) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	io := opts.Factory.IOStreams
+	root, err := opts.Factory.Root()
+	if err != nil {
+		return err
+	}
+	srv := NewServer(Builder(opts))
+	report := func(start time.Time) {
+		if problems := srv.Rebuild(); len(problems) > 0 {
+			for _, p := range problems {
+				fmt.Fprintln(io.ErrOut, p)
+			}
+			fmt.Fprintln(io.ErrOut, "the site cannot be built; fix the problems above and save")
+			return
+		}
+		fmt.Fprintf(io.ErrOut, "built in %s\n", time.Since(start).Round(time.Millisecond))
+	}
+	report(time.Now())
+	ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(opts.Port)))
+	if err != nil {
+		return fmt.Errorf("failed to listen on port %d: %w", opts.Port, err)
+	}
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	fmt.Fprintf(io.ErrOut, "serving http://%s/ (Ctrl+C to stop)\n", ln.Addr())
+	errc := make(chan error, 2)
+	go func() { errc <- hs.Serve(ln) }()
+	go func() {
+		errc <- watch(ctx, root, 300*time.Millisecond, func() {
+			fmt.Fprintln(io.ErrOut, "change detected, rebuilding")
+			report(time.Now())
+		})
+	}()
+	select {
+	case <-ctx.Done():
+	case err = <-errc:
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	_ = hs.Shutdown(shutdown)
+	if errors.Is(err, http.ErrServerClosed) {
+		return nil
+	}
+	return err
+}

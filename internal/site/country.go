@@ -1,0 +1,457 @@
+package site
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/hwfplan/hwfplan/internal/chart"
+	"github.com/hwfplan/hwfplan/internal/framework"
+	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/plan"
+)
+
+// The page data below becomes front matter params; json keys are lower-case
+// because Hugo treats param keys case-insensitively.
+
+type countryView struct {
+	Code         string         `json:"code"`
+	EUCode       string         `json:"eu_code"`
+	Name         string         `json:"name"`
+	URL          string         `json:"url"`
+	Status       string         `json:"status"`
+	StatusLabel  string         `json:"status_label"`
+	Illustrative bool           `json:"illustrative"`
+	Cluster      *linkView      `json:"cluster,omitempty"`
+	Authority    *orgView       `json:"authority,omitempty"`
+	Affiliated   []orgView      `json:"affiliated,omitempty"`
+	Maintainers  []string       `json:"maintainers,omitempty"`
+	Languages    []string       `json:"languages,omitempty"`
+	Notes        string         `json:"notes,omitempty"`
+	Files        []fileView     `json:"files"`
+	AsIs         *asIsView      `json:"asis,omitempty"`
+	ToBe         *toBeView      `json:"tobe,omitempty"`
+	Steps        []stepView     `json:"steps,omitempty"`
+	Dialogue     *dialogueView  `json:"dialogue,omitempty"`
+	Actions      []actionView   `json:"actions,omitempty"`
+	Factors      []factorView   `json:"factors,omitempty"`
+	Scores       []taskScore    `json:"scores,omitempty"`
+	Radar        string         `json:"radar,omitempty"`
+	Timeline     string         `json:"timeline,omitempty"`
+	Revisions    []revisionView `json:"revisions,omitempty"`
+	Counts       countsView     `json:"counts"`
+}
+
+type linkView struct {
+	Title string `json:"title"`
+	URL   string `json:"url"`
+}
+
+type orgView struct {
+	Name    string `json:"name"`
+	Acronym string `json:"acronym,omitempty"`
+	Role    string `json:"role,omitempty"`
+	URL     string `json:"url,omitempty"`
+}
+
+type fileView struct {
+	Name    string `json:"name"`
+	Path    string `json:"path"`
+	Present bool   `json:"present"`
+}
+
+type asIsView struct {
+	AssessedOn  string     `json:"assessed_on"`
+	Assessors   []string   `json:"assessors,omitempty"`
+	Tasks       []taskView `json:"tasks"`
+	Strengths   []string   `json:"strengths,omitempty"`
+	Weaknesses  []string   `json:"weaknesses,omitempty"`
+	Challenges  []string   `json:"challenges,omitempty"`
+	DataSources []rowView  `json:"data_sources,omitempty"`
+	Models      []rowView  `json:"models,omitempty"`
+	Staff       string     `json:"staff,omitempty"`
+	Stakeholder []rowView  `json:"stakeholders,omitempty"`
+}
+
+// rowView is one row of a simple table: cells already formatted as text.
+type rowView struct {
+	Cells []string `json:"cells"`
+}
+
+type taskView struct {
+	ID      string     `json:"id"`
+	Anchor  string     `json:"anchor"`
+	Title   string     `json:"title"`
+	Summary string     `json:"summary,omitempty"`
+	Items   []itemView `json:"items"`
+}
+
+type itemView struct {
+	Key         string   `json:"key"`
+	Title       string   `json:"title"`
+	Scale       string   `json:"scale"`
+	Score       string   `json:"score"`
+	Label       string   `json:"label,omitempty"`
+	NotAssessed string   `json:"not_assessed,omitempty"`
+	Evidence    string   `json:"evidence,omitempty"`
+	Sources     []string `json:"sources,omitempty"`
+	Target      string   `json:"target,omitempty"`
+	TargetLabel string   `json:"target_label,omitempty"`
+	TargetYear  int      `json:"target_year,omitempty"`
+	Rationale   string   `json:"rationale,omitempty"`
+}
+
+type toBeView struct {
+	Vision      string `json:"vision"`
+	HorizonYear int    `json:"horizon_year,omitempty"`
+}
+
+type stepView struct {
+	ID           string   `json:"id"`
+	Title        string   `json:"title"`
+	Task         string   `json:"task"`
+	Items        []string `json:"items"`
+	Priority     string   `json:"priority"`
+	Description  string   `json:"description,omitempty"`
+	Milestones   []string `json:"milestones,omitempty"`
+	Stakeholders []string `json:"stakeholders,omitempty"`
+}
+
+type dialogueView struct {
+	Date         string   `json:"date"`
+	Participants []string `json:"participants"`
+	Outcome      string   `json:"outcome"`
+}
+
+type actionView struct {
+	ID             string   `json:"id"`
+	Title          string   `json:"title"`
+	Task           string   `json:"task"`
+	Implements     []string `json:"implements"`
+	Level          string   `json:"level"`
+	Responsible    string   `json:"responsible"`
+	Partners       []string `json:"partners,omitempty"`
+	Start          string   `json:"start"`
+	End            string   `json:"end"`
+	Budget         string   `json:"budget,omitempty"`
+	Status         string   `json:"status"`
+	KPIs           []string `json:"kpis,omitempty"`
+	Sustainability string   `json:"sustainability,omitempty"`
+}
+
+type factorView struct {
+	Domain   string `json:"domain"`
+	Score    string `json:"score"`
+	Label    string `json:"label"`
+	Evidence string `json:"evidence"`
+}
+
+type revisionView struct {
+	Hash    string `json:"hash"`
+	Short   string `json:"short"`
+	Date    string `json:"date"`
+	Author  string `json:"author,omitempty"`
+	Subject string `json:"subject"`
+	Summary string `json:"summary,omitempty"`
+}
+
+type countsView struct {
+	Assessed    int `json:"assessed"`
+	NotAssessed int `json:"not_assessed"`
+	Missing     int `json:"missing"`
+	Targets     int `json:"targets"`
+	Steps       int `json:"steps"`
+	Actions     int `json:"actions"`
+}
+
+var statusLabels = map[string]string{
+	string(plan.StatusIllustrative): "Illustrative data",
+	string(plan.StatusDraft):        "Draft",
+	string(plan.StatusSubmitted):    "Submitted",
+	string(plan.StatusApproved):     "Approved",
+}
+
+func countryURL(code string) string { return "countries/" + strings.ToLower(code) + "/" }
+func clusterURL(id string) string   { return "clusters/" + id + "/" }
+
+func countryName(c *load.Country) string {
+	if c.Country != nil && c.Country.Name != "" {
+		return c.Country.Name
+	}
+	return c.Code
+}
+
+func countryStatus(c *load.Country) string {
+	if c.Country != nil {
+		return string(c.Country.Status)
+	}
+	return ""
+}
+
+func newCountryView(repo *load.Repo, c *load.Country, revs []Revision) (*countryView, error) {
+	fw := repo.Framework
+	v := &countryView{Code: c.Code, Name: countryName(c), URL: countryURL(c.Code), Status: countryStatus(c)}
+	v.StatusLabel = statusLabels[v.Status]
+	v.Illustrative = v.Status == string(plan.StatusIllustrative)
+	for _, name := range plan.CountryFiles {
+		_, ok := c.Files[name]
+		v.Files = append(v.Files, fileView{Name: name, Path: path.Join(c.Dir, name), Present: ok})
+	}
+	if cc := c.Country; cc != nil {
+		v.EUCode = cc.EUCode
+		if cl := repo.Cluster(cc.Cluster); cl != nil && cl.Cluster != nil {
+			v.Cluster = &linkView{Title: cl.Cluster.Name, URL: clusterURL(cl.ID)}
+		}
+		v.Authority = orgOf(cc.CompetentAuthority)
+		for _, o := range cc.AffiliatedEntities {
+			v.Affiliated = append(v.Affiliated, *orgOf(o))
+		}
+		v.Maintainers, v.Languages, v.Notes = cc.Maintainers, cc.Languages, cc.Notes
+	}
+	targets := map[string]plan.Target{}
+	if c.ToBe != nil {
+		v.ToBe = &toBeView{Vision: c.ToBe.Vision, HorizonYear: c.ToBe.HorizonYear}
+		for task, items := range c.ToBe.Targets {
+			for item, t := range items {
+				targets[task+"."+item] = t
+				v.Counts.Targets++
+			}
+		}
+	}
+	if c.AsIs != nil {
+		v.AsIs = asIsOf(fw, c.AsIs, targets, &v.Counts)
+	}
+	if c.ToDo != nil {
+		for _, s := range c.ToDo.Steps {
+			v.Steps = append(v.Steps, stepOf(fw, s))
+		}
+		v.Counts.Steps = len(c.ToDo.Steps)
+	}
+	if ap := c.ActionPlan; ap != nil {
+		v.Dialogue = &dialogueView{Date: string(ap.PolicyDialogue.Date), Participants: ap.PolicyDialogue.Participants, Outcome: ap.PolicyDialogue.Outcome}
+		for _, a := range ap.Actions {
+			v.Actions = append(v.Actions, actionOf(fw, a))
+		}
+		v.Counts.Actions = len(ap.Actions)
+		sc := fw.SustainabilityScale()
+		for _, d := range fw.Sustainability.Domains {
+			f, ok := ap.SustainabilityFactors[d.ID]
+			if !ok {
+				continue
+			}
+			label := ""
+			if sc != nil {
+				label = scaleLabel(sc, f.Score)
+			}
+			v.Factors = append(v.Factors, factorView{Domain: d.Title, Score: fmt.Sprint(f.Score), Label: label, Evidence: f.Evidence})
+		}
+		svg, err := timelineSVG(fw, c.Code, v.Name, ap.Actions)
+		if err != nil {
+			return nil, err
+		}
+		v.Timeline = svg
+	}
+	for _, r := range revs {
+		short := r.Hash
+		if len(short) > 7 {
+			short = short[:7]
+		}
+		v.Revisions = append(v.Revisions, revisionView{Hash: r.Hash, Short: short, Date: r.Date.UTC().Format("2006-01-02"), Author: r.Author, Subject: r.Subject, Summary: r.Summary})
+	}
+	return v, nil
+}
+
+func orgOf(o plan.Organisation) *orgView {
+	return &orgView{Name: o.Name, Acronym: o.Acronym, Role: o.Role, URL: o.URL}
+}
+
+func scaleLabel(s *framework.Scale, v int) string {
+	for _, l := range s.Labels {
+		if l.Value == v {
+			return l.Label
+		}
+	}
+	return ""
+}
+
+func asIsOf(fw *framework.Framework, a *plan.AsIs, targets map[string]plan.Target, n *countsView) *asIsView {
+	v := &asIsView{AssessedOn: string(a.AssessedOn), Assessors: a.Assessors, Strengths: a.Strengths, Weaknesses: a.Weaknesses, Challenges: a.Challenges}
+	for _, t := range fw.Tasks {
+		ta := a.Tasks[t.ID]
+		tv := taskView{ID: t.ID, Anchor: "task-" + t.ID, Title: fmt.Sprintf("Task %d. %s", t.Number, t.Title), Summary: ta.Summary}
+		for i := range t.Items {
+			it := &t.Items[i]
+			iv := itemView{Key: it.Key(), Title: it.Title}
+			if sc := fw.ItemScale(it); sc != nil {
+				iv.Scale = fmt.Sprintf("%d–%d", sc.Min, sc.Max)
+			}
+			ia, ok := ta.Items[it.ID]
+			switch {
+			case ok && ia.Score != nil:
+				iv.Score = fmt.Sprint(*ia.Score)
+				iv.Label = fw.LabelFor(it, *ia.Score)
+				n.Assessed++
+			case ok && ia.NotAssessed != "":
+				iv.NotAssessed = ia.NotAssessed
+				n.NotAssessed++
+			default:
+				n.Missing++
+			}
+			iv.Evidence, iv.Sources = ia.Evidence, ia.Sources
+			if tg, ok := targets[it.Key()]; ok {
+				iv.Target = fmt.Sprint(tg.Score)
+				iv.TargetLabel = fw.LabelFor(it, tg.Score)
+				iv.TargetYear = tg.Year
+				iv.Rationale = tg.Rationale
+			}
+			tv.Items = append(tv.Items, iv)
+		}
+		v.Tasks = append(v.Tasks, tv)
+	}
+	for _, d := range a.DataSources {
+		v.DataSources = append(v.DataSources, rowView{Cells: []string{d.Name, humanID(d.Kind), d.Owner, professions(fw, d.Professions), humanID(d.UpdateFrequency)}})
+	}
+	for _, m := range a.Models {
+		v.Models = append(v.Models, rowView{Cells: []string{m.Name, humanID(m.Type), professions(fw, m.Professions), fmt.Sprint(m.HorizonYears), humanID(m.UpdateFrequency), m.Owner}})
+	}
+	if s := a.PlanningStaff; s != nil {
+		v.Staff = fmt.Sprintf("%d people (%s FTE)", s.Headcount, trimFloat(s.FTE))
+		if s.Unit != "" {
+			v.Staff += " in " + s.Unit
+		}
+	}
+	for _, s := range a.Stakeholders {
+		v.Stakeholder = append(v.Stakeholder, rowView{Cells: []string{s.Name, humanID(s.Type), s.Role, fmt.Sprint(s.Willingness), fmt.Sprint(s.Expertise), fmt.Sprint(s.Power)}})
+	}
+	return v
+}
+
+func stepOf(fw *framework.Framework, s plan.Step) stepView {
+	v := stepView{ID: s.ID, Title: s.Title, Task: taskTitle(fw, s.Task), Priority: s.Priority, Description: s.Description, Stakeholders: s.Stakeholders}
+	for _, k := range s.Items {
+		if it, ok := fw.Item(k); ok {
+			v.Items = append(v.Items, it.Title)
+		} else {
+			v.Items = append(v.Items, k)
+		}
+	}
+	ms := append([]plan.Milestone(nil), s.Milestones...)
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Date < ms[j].Date })
+	for _, m := range ms {
+		v.Milestones = append(v.Milestones, string(m.Date)+": "+m.Deliverable)
+	}
+	return v
+}
+
+func actionOf(fw *framework.Framework, a plan.Action) actionView {
+	v := actionView{ID: a.ID, Title: a.Title, Task: taskTitle(fw, a.Task), Implements: a.Implements, Level: a.Level,
+		Responsible: a.Responsible, Partners: a.Partners, Start: string(a.Start), End: string(a.End), Status: chart.Status(a.Status).Label()}
+	if a.Level == "regional" && a.Region != "" {
+		v.Level += " (" + a.Region + ")"
+	}
+	if b := a.Budget; b != nil {
+		secured := "not secured"
+		if b.Secured {
+			secured = "secured"
+		}
+		v.Budget = fmt.Sprintf("%s %s, %s funding, %s", b.Currency, thousands(b.Amount), b.Source, secured)
+	}
+	for _, k := range a.KPIs {
+		s := fmt.Sprintf("%s: %s → %s %s by %d", k.Indicator, trimFloat(k.Baseline), trimFloat(k.Target), k.Unit, k.TargetYear)
+		if k.NHWA != "" {
+			s += " (NHWA " + k.NHWA + ")"
+		}
+		v.KPIs = append(v.KPIs, s)
+	}
+	if s := a.Sustainability; s != nil {
+		parts := []string{yesNo(s.Continues, "continues", "ends") + " after the programme", "funding " + yesNo(s.FundingSecured, "secured", "not secured"), "anchored in " + s.Anchoring}
+		v.Sustainability = strings.Join(parts, "; ")
+		if s.Notes != "" {
+			v.Sustainability += ". " + s.Notes
+		}
+	}
+	return v
+}
+
+func timelineSVG(fw *framework.Framework, code, name string, actions []plan.Action) (string, error) {
+	if len(actions) == 0 {
+		return "", nil
+	}
+	tl := chart.Timeline{Meta: chart.Meta{ID: "timeline-" + strings.ToLower(code), Title: "Action plan timeline, " + name,
+		Desc: "One bar per action from its start month to its end month; the status is written after each bar. The vertical line marks the end of the programme."}}
+	for _, a := range actions {
+		tl.Actions = append(tl.Actions, chart.Action{ID: a.ID, Label: a.Title, Start: month(string(a.Start)), End: month(string(a.End)), Status: chart.Status(a.Status)})
+	}
+	if end := month(fw.Programme.End); !end.IsZero() {
+		tl.Marker = end
+		tl.MarkerLabel = "Programme end (" + end.Format("Jan 2006") + ")"
+	}
+	svg, err := tl.Render()
+	if err != nil {
+		return "", fmt.Errorf("failed to draw the timeline of %s: %w", code, err)
+	}
+	return string(svg), nil
+}
+
+func month(s string) time.Time {
+	t, err := time.Parse("2006-01", s)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+func taskTitle(fw *framework.Framework, id string) string {
+	if t, ok := fw.Task(id); ok {
+		return t.Short
+	}
+	return id
+}
+
+func professions(fw *framework.Framework, ids []string) string {
+	titles := map[string]string{}
+	for _, p := range fw.Professions {
+		titles[p.ID] = p.Title
+	}
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		base, spec, _ := strings.Cut(id, "/")
+		t := titles[base]
+		if t == "" {
+			t = humanID(base)
+		}
+		if spec != "" {
+			t += " (" + humanID(spec) + ")"
+		}
+		out[i] = t
+	}
+	return strings.Join(out, ", ")
+}
+
+// humanID turns an enum id such as "supply_stock_flow" into "supply stock flow".
+func humanID(s string) string { return strings.ReplaceAll(s, "_", " ") }
+
+func yesNo(b bool, yes, no string) string {
+	if b {
+		return yes
+	}
+	return no
+}
+
+func trimFloat(f float64) string {
+	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", f), "0"), ".")
+}
+
+func thousands(f float64) string {
+	s := fmt.Sprintf("%.0f", f)
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

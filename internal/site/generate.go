@@ -1,0 +1,292 @@
+package site
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/hwfplan/hwfplan/internal/compare"
+	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/plan"
+)
+
+// page is one generated content file: JSON front matter and no body.
+type page struct {
+	Title   string         `json:"title"`
+	Date    string         `json:"date,omitempty"`
+	Lastmod string         `json:"lastmod,omitempty"`
+	Weight  int            `json:"weight,omitempty"`
+	Outputs []string       `json:"outputs,omitempty"`
+	Params  map[string]any `json:"params,omitempty"`
+}
+
+type generator struct {
+	in    Input
+	cmp   *compare.Result
+	date  string
+	files map[string][]byte
+}
+
+// generate returns the content and static files made from the input, by path
+// relative to the Hugo project.
+func generate(in Input) (map[string][]byte, error) {
+	g := &generator{in: in, cmp: in.Compare, files: map[string][]byte{}}
+	if g.cmp == nil {
+		r, err := compare.Compute(in.Repo)
+		if err != nil {
+			return nil, err
+		}
+		g.cmp = r
+	}
+	if !in.SourceTime.IsZero() {
+		g.date = in.SourceTime.UTC().Format(time.RFC3339)
+	}
+	steps := []func() error{g.home, g.countries, g.clusters, g.compare, g.reports, g.simple}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return nil, err
+		}
+	}
+	return g.files, nil
+}
+
+func (g *generator) add(name string, p page) error {
+	p.Date, p.Lastmod = g.date, g.date
+	data, err := json.MarshalIndent(p, "", "  ")
+	if err != nil {
+		return fmt.Errorf("failed to encode page %s: %w", name, err)
+	}
+	g.files["content/"+name] = append(data, '\n')
+	return nil
+}
+
+// countryList is the countries in code order.
+func (g *generator) countryList() []*load.Country {
+	cs := append([]*load.Country(nil), g.in.Repo.Countries...)
+	sort.Slice(cs, func(i, j int) bool { return cs[i].Code < cs[j].Code })
+	return cs
+}
+
+type countrySummary struct {
+	Code         string `json:"code"`
+	Name         string `json:"name"`
+	URL          string `json:"url"`
+	Status       string `json:"status"`
+	StatusLabel  string `json:"status_label"`
+	Illustrative bool   `json:"illustrative"`
+	Cluster      string `json:"cluster,omitempty"`
+	ClusterURL   string `json:"cluster_url,omitempty"`
+	AssessedOn   string `json:"assessed_on,omitempty"`
+	Dialogue     string `json:"dialogue,omitempty"`
+	countsView
+}
+
+func (g *generator) summaries() ([]countrySummary, error) {
+	var out []countrySummary
+	for _, c := range g.countryList() {
+		v, err := newCountryView(g.in.Repo, c, nil)
+		if err != nil {
+			return nil, err
+		}
+		s := countrySummary{Code: v.Code, Name: v.Name, URL: v.URL, Status: v.Status, StatusLabel: v.StatusLabel, Illustrative: v.Illustrative, countsView: v.Counts}
+		if v.Cluster != nil {
+			s.Cluster, s.ClusterURL = v.Cluster.Title, v.Cluster.URL
+		}
+		if v.AsIs != nil {
+			s.AssessedOn = v.AsIs.AssessedOn
+		}
+		if v.Dialogue != nil {
+			s.Dialogue = v.Dialogue.Date
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+func (g *generator) home() error {
+	fw := g.in.Repo.Framework
+	sums, err := g.summaries()
+	if err != nil {
+		return err
+	}
+	var illustrative []string
+	for _, s := range sums {
+		if s.Illustrative {
+			illustrative = append(illustrative, s.Name)
+		}
+	}
+	heat, err := g.headlineCharts()
+	if err != nil {
+		return err
+	}
+	params := map[string]any{
+		"programme":    newProgrammeView(fw),
+		"framework":    fw.Title,
+		"countries":    sums,
+		"illustrative": illustrative,
+		"heatmaps":     heat,
+	}
+	return g.add("_index.md", page{Title: fw.Programme.Name + " health workforce plans", Outputs: []string{"html", "json"}, Params: params})
+}
+
+func (g *generator) countries() error {
+	sums, err := g.summaries()
+	if err != nil {
+		return err
+	}
+	if err := g.add("countries/_index.md", page{Title: "Countries", Params: map[string]any{"countries": sums}}); err != nil {
+		return err
+	}
+	for _, c := range g.countryList() {
+		v, err := newCountryView(g.in.Repo, c, g.in.Revisions[c.Code])
+		if err != nil {
+			return err
+		}
+		if err := g.addScores(v); err != nil {
+			return err
+		}
+		params := map[string]any{"country": v, "illustrative": v.Illustrative, "search": searchText(v)}
+		if err := g.add("countries/"+strings.ToLower(c.Code)+".md", page{Title: v.Name, Params: params}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type clusterView struct {
+	ID          string           `json:"id"`
+	Name        string           `json:"name"`
+	WorkPackage string           `json:"work_package,omitempty"`
+	Description string           `json:"description,omitempty"`
+	Lead        string           `json:"lead,omitempty"`
+	Members     []countrySummary `json:"members"`
+	Missing     []string         `json:"missing,omitempty"`
+	Chart       *heatmapView     `json:"chart,omitempty"`
+}
+
+func (g *generator) clusterViews() ([]clusterView, error) {
+	sums, err := g.summaries()
+	if err != nil {
+		return nil, err
+	}
+	byCode := map[string]countrySummary{}
+	for _, s := range sums {
+		byCode[s.Code] = s
+	}
+	var out []clusterView
+	cls := append([]*load.Cluster(nil), g.in.Repo.Clusters...)
+	sort.Slice(cls, func(i, j int) bool { return cls[i].ID < cls[j].ID })
+	for _, cl := range cls {
+		if cl.Cluster == nil {
+			continue
+		}
+		v := clusterView{ID: cl.ID, Name: cl.Cluster.Name, WorkPackage: cl.Cluster.WorkPackage, Description: cl.Cluster.Description, Lead: cl.Cluster.Lead}
+		for _, code := range cl.Cluster.Countries {
+			if s, ok := byCode[code]; ok {
+				v.Members = append(v.Members, s)
+			} else {
+				v.Missing = append(v.Missing, code)
+			}
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+func (g *generator) clusters() error {
+	views, err := g.clusterViews()
+	if err != nil {
+		return err
+	}
+	if err := g.add("clusters/_index.md", page{Title: "Learning clusters", Params: map[string]any{"clusters": views}}); err != nil {
+		return err
+	}
+	for i, v := range views {
+		if v.Chart, err = g.clusterChart(v); err != nil {
+			return err
+		}
+		params := map[string]any{"cluster": v, "search": v.Name + " " + v.Description}
+		if err := g.add("clusters/"+v.ID+".md", page{Title: v.Name, Weight: i + 1, Params: params}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (g *generator) reports() error {
+	if err := g.add("reports/_index.md", page{Title: "Reports", Params: map[string]any{"downloads": g.downloadList("data/")}}); err != nil {
+		return err
+	}
+	for i, r := range g.in.Reports {
+		params := map[string]any{"report_html": r.HTML, "downloads": r.Downloads}
+		if err := g.add("reports/"+r.ID+".md", page{Title: r.Title, Weight: i + 1, Params: params}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// downloadList lists the download paths under prefix, sorted.
+func (g *generator) downloadList(prefix string) []string {
+	var out []string
+	for name := range g.in.Downloads {
+		if strings.HasPrefix(name, prefix) {
+			out = append(out, name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (g *generator) simple() error {
+	fw := g.in.Repo.Framework
+	sums, err := g.summaries()
+	if err != nil {
+		return err
+	}
+	methods := newMethodsView(fw)
+	pages := []struct {
+		name string
+		p    page
+	}{
+		{"methods/_index.md", page{Title: "Methods", Params: map[string]any{"methods": methods, "search": "methods scores normalisation scales tasks items"}}},
+		{"status/_index.md", page{Title: "Data status", Params: map[string]any{"countries": sums, "statuses": statusOrder()}}},
+		{"search/_index.md", page{Title: "Search"}},
+	}
+	for _, p := range pages {
+		if err := g.add(p.name, p.p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func statusOrder() []map[string]string {
+	var out []map[string]string
+	for _, s := range []plan.Status{plan.StatusIllustrative, plan.StatusDraft, plan.StatusSubmitted, plan.StatusApproved} {
+		out = append(out, map[string]string{"id": string(s), "label": statusLabels[string(s)]})
+	}
+	return out
+}
+
+// searchText is the plain text a country page is found by.
+func searchText(v *countryView) string {
+	parts := []string{v.Name, v.Code, v.StatusLabel}
+	if v.ToBe != nil {
+		parts = append(parts, v.ToBe.Vision)
+	}
+	if v.AsIs != nil {
+		for _, t := range v.AsIs.Tasks {
+			parts = append(parts, t.Summary)
+		}
+	}
+	for _, s := range v.Steps {
+		parts = append(parts, s.ID, s.Title)
+	}
+	for _, a := range v.Actions {
+		parts = append(parts, a.ID, a.Title, a.Responsible)
+	}
+	return strings.Join(parts, " ")
+}

@@ -1,0 +1,133 @@
+package site
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/bep/logg"
+	"github.com/gohugoio/hugo/common/hugo"
+	"github.com/gohugoio/hugo/config"
+	"github.com/gohugoio/hugo/config/allconfig"
+	"github.com/gohugoio/hugo/deps"
+	"github.com/gohugoio/hugo/hugofs"
+	"github.com/gohugoio/hugo/hugolib"
+	"github.com/spf13/afero"
+)
+
+// HugoVersion is the Hugo release the site is rendered with.
+func HugoVersion() string { return hugo.CurrentVersion.String() }
+
+// Paths inside the in-memory file system Hugo works on.
+const (
+	workDir    = "/site"
+	publishDir = "/public"
+	cacheDir   = "/cache"
+)
+
+// copyFS copies every regular file of src into dst under dir, replacing files that
+// are already there: called for the embedded site first and the repository's site/
+// folder second, it makes the repository's files win (an overlay).
+func copyFS(dst afero.Fs, dir string, src fs.FS) error {
+	return fs.WalkDir(src, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.Type().IsRegular() {
+			return nil // folders are made on write; links and devices are skipped
+		}
+		data, err := fs.ReadFile(src, p)
+		if err != nil {
+			return fmt.Errorf("failed to read site file %s: %w", p, err)
+		}
+		return writeFile(dst, path.Join(dir, p), data)
+	})
+}
+
+func writeFile(dst afero.Fs, name string, data []byte) error {
+	if err := dst.MkdirAll(path.Dir(name), 0o755); err != nil {
+		return err
+	}
+	return afero.WriteFile(dst, name, data, 0o644)
+}
+
+// render runs Hugo once on the project in mem (under workDir) and returns the
+// published files by slash path.
+func render(mem afero.Fs, opts Options) (map[string][]byte, error) {
+	var logBuf bytes.Buffer
+	flags := config.New()
+	flags.Set("workingDir", workDir)
+	flags.Set("publishDir", publishDir)
+	flags.Set("cacheDir", cacheDir)
+	flags.Set("noBuildLock", true)
+	flags.Set("environment", "production")
+	flags.Set("baseURL", opts.baseURL())
+	// A fixed environment: the user's HUGO_* variables must not change the output.
+	environ := []string{"HUGO_PARAMS_REPOURL=" + opts.repoURL(), "HUGO_PARAMS_REPOBRANCH=" + opts.branch()}
+	res, err := allconfig.LoadConfig(allconfig.ConfigSourceDescriptor{
+		Fs:          mem,
+		Filename:    path.Join(workDir, "hugo.toml"),
+		Flags:       flags,
+		Environ:     environ,
+		Environment: "production",
+	})
+	if err != nil {
+		return nil, fmt.Errorf("failed to load the site configuration: %w", err)
+	}
+	hfs := hugofs.NewFrom(mem, res.LoadingInfo.BaseConfig)
+	sites, err := hugolib.NewHugoSites(deps.DepsCfg{
+		Configs:  res,
+		Fs:       hfs,
+		LogLevel: logg.LevelWarn,
+		StdOut:   &logBuf,
+		StdErr:   &logBuf,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("failed to set up Hugo: %w", err)
+	}
+	defer sites.Close()
+	if err := sites.Build(hugolib.BuildCfg{}); err != nil {
+		return nil, fmt.Errorf("failed to render the site: %w%s", err, logText(&logBuf))
+	}
+	if opts.Warnings != nil && logBuf.Len() > 0 {
+		opts.Warnings(logBuf.String())
+	}
+	files := map[string][]byte{}
+	if err := collect(mem, publishDir, files); err != nil {
+		return nil, fmt.Errorf("failed to collect the rendered site: %w", err)
+	}
+	if len(files) == 0 {
+		return nil, errors.New("failed to render the site: Hugo wrote no files")
+	}
+	return files, nil
+}
+
+// collect reads every file under dir in mem into files, by path relative to dir.
+// A missing dir adds nothing.
+func collect(mem afero.Fs, dir string, files map[string][]byte) error {
+	if ok, _ := afero.DirExists(mem, dir); !ok {
+		return nil
+	}
+	return afero.Walk(mem, dir, func(p string, fi fs.FileInfo, err error) error {
+		if err != nil || fi.IsDir() {
+			return err
+		}
+		data, err := afero.ReadFile(mem, p)
+		if err != nil {
+			return err
+		}
+		files[strings.TrimPrefix(p, dir+"/")] = data
+		return nil
+	})
+}
+
+func logText(b *bytes.Buffer) string {
+	s := strings.TrimSpace(b.String())
+	if s == "" {
+		return ""
+	}
+	return "\n" + s
+}

@@ -1,0 +1,161 @@
+package site
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/hwfplan/hwfplan/internal/chart"
+	"github.com/hwfplan/hwfplan/internal/compare"
+)
+
+// taskScore is one row of a country's task score table.
+type taskScore struct {
+	Task     string `json:"task"`
+	Anchor   string `json:"anchor"`
+	AsIs     string `json:"asis"`
+	ToBe     string `json:"tobe"`
+	Gap      string `json:"gap"`
+	Assessed string `json:"assessed"`
+	LargeGap bool   `json:"large_gap"`
+}
+
+// num turns a comparison number into a chart value (nil when missing).
+func num(n compare.Num) *float64 {
+	if !n.Valid {
+		return nil
+	}
+	return chart.Value(n.Value)
+}
+
+func (g *generator) taskShorts() []string {
+	out := make([]string, len(g.cmp.Tasks))
+	for i, t := range g.cmp.Tasks {
+		out[i] = t.Short
+	}
+	return out
+}
+
+// addScores fills a country's task scores and radar chart from the comparison.
+func (g *generator) addScores(v *countryView) error {
+	c := g.cmp.Country(v.Code)
+	if c == nil {
+		return nil
+	}
+	asIs := chart.Series{Name: "As is"}
+	toBe := chart.Series{Name: "To be"}
+	for _, t := range g.cmp.Tasks {
+		ts, _ := c.Task(t.ID)
+		v.Scores = append(v.Scores, taskScore{Task: t.Short, Anchor: "task-" + t.ID, AsIs: ts.AsIs.String(), ToBe: ts.ToBe.String(), Gap: ts.Gap.String(),
+			Assessed: fmt.Sprintf("%d of %d", ts.Assessed, ts.ItemCount), LargeGap: ts.Gap.Valid && ts.Gap.Value >= g.cmp.GapThreshold})
+		asIs.Values = append(asIs.Values, num(ts.AsIs))
+		toBe.Values = append(toBe.Values, num(ts.ToBe))
+	}
+	if len(g.cmp.Tasks) < 3 {
+		return nil
+	}
+	r := chart.Radar{Meta: chart.Meta{ID: "radar-" + strings.ToLower(v.Code), Title: "As is and to be by task, " + v.Name,
+		Desc: "Each spoke is a task; the score is the mean of the task's item scores normalised to 0-1. The solid polygon is the as-is assessment, the dashed one the to-be target. The table below gives the same numbers."},
+		Axes: g.taskShorts(), Series: []chart.Series{asIs, toBe}, Max: 1}
+	svg, err := r.Render()
+	if err != nil {
+		return fmt.Errorf("failed to draw the radar of %s: %w", v.Code, err)
+	}
+	v.Radar = string(svg)
+	return nil
+}
+
+// heatmapView is a chart with a data table for readers who cannot see it.
+type heatmapView struct {
+	Title string     `json:"title"`
+	SVG   string     `json:"svg"`
+	Cols  []string   `json:"cols"`
+	Rows  []tableRow `json:"rows"`
+}
+
+type tableRow struct {
+	Name  string   `json:"name"`
+	URL   string   `json:"url,omitempty"`
+	Cells []string `json:"cells"`
+}
+
+// headlineCharts are the home page's country × task heat maps (as is, gap).
+func (g *generator) headlineCharts() ([]heatmapView, error) {
+	m := g.cmp.CrossCountry.Matrix
+	if len(m.Countries) == 0 || len(m.Tasks) == 0 {
+		return nil, nil
+	}
+	var rows []string
+	for _, code := range m.Countries {
+		name := code
+		if c := g.cmp.Country(code); c != nil {
+			name = c.Name
+		}
+		rows = append(rows, name)
+	}
+	specs := []struct {
+		id, title, desc, legend string
+		values                  [][]compare.Num
+		gap                     bool
+	}{
+		{"heat-asis", "As-is score by country and task", "Mean normalised as-is score of each task's items (0 none, 1 complete); darker is higher. Hatched cells were not assessed.", "As-is score (0 = none, 1 = complete)", m.AsIs, false},
+		{"heat-gap", "Gap to the target by country and task", "To-be minus as-is score per task; darker orange is a larger gap. Hatched cells have no score or no target.", "Gap (to be minus as is)", m.Gap, true},
+	}
+	var out []heatmapView
+	for _, s := range specs {
+		h := chart.HeatMap{Meta: chart.Meta{ID: s.id, Title: s.title, Desc: s.desc}, Rows: rows, Cols: g.taskShorts(), Gap: s.gap, Legend: s.legend}
+		view := heatmapView{Title: s.title, Cols: g.taskShorts()}
+		for r, row := range s.values {
+			var vals []*float64
+			var cells []string
+			for _, n := range row {
+				vals = append(vals, num(n))
+				cells = append(cells, n.String())
+			}
+			h.Values = append(h.Values, vals)
+			view.Rows = append(view.Rows, tableRow{Name: rows[r], URL: countryURL(m.Countries[r]), Cells: cells})
+		}
+		svg, err := h.Render()
+		if err != nil {
+			return nil, fmt.Errorf("failed to draw %s: %w", s.id, err)
+		}
+		view.SVG = string(svg)
+		out = append(out, view)
+	}
+	return out, nil
+}
+
+// clusterChart is a heat map of a cluster's members × tasks (as is).
+func (g *generator) clusterChart(v clusterView) (*heatmapView, error) {
+	if len(v.Members) == 0 {
+		return nil, nil
+	}
+	h := chart.HeatMap{Meta: chart.Meta{ID: "heat-" + v.ID, Title: "As-is score by task, " + v.Name,
+		Desc: "Mean normalised as-is score of each task's items for the cluster's countries; darker is higher."},
+		Cols: g.taskShorts(), Legend: "As-is score (0 = none, 1 = complete)"}
+	view := &heatmapView{Title: h.Title, Cols: h.Cols}
+	for _, m := range v.Members {
+		c := g.cmp.Country(m.Code)
+		if c == nil {
+			continue
+		}
+		var vals []*float64
+		var cells []string
+		for _, t := range g.cmp.Tasks {
+			ts, _ := c.Task(t.ID)
+			vals = append(vals, num(ts.AsIs))
+			cells = append(cells, ts.AsIs.String())
+		}
+		h.Rows = append(h.Rows, m.Name)
+		h.Values = append(h.Values, vals)
+		view.Rows = append(view.Rows, tableRow{Name: m.Name, URL: m.URL, Cells: cells})
+	}
+	if len(h.Rows) == 0 {
+		return nil, nil
+	}
+	svg, err := h.Render()
+	if err != nil {
+		return nil, fmt.Errorf("failed to draw the chart of cluster %s: %w", v.ID, err)
+	}
+	view.SVG = string(svg)
+	return view, nil
+}
