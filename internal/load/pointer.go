@@ -69,16 +69,23 @@ func (f *File) KeyPos(pointer string) (line, col int) {
 	return n.Line, n.Column
 }
 
+// The replacers are built once: building one per call was a sixth of validate's CPU
+// time (see BENCHMARKS.md).
+var (
+	pointerEscaper   = strings.NewReplacer("~", "~0", "/", "~1")
+	pointerUnescaper = strings.NewReplacer("~1", "/", "~0", "~")
+)
+
 // Pointer joins tokens into an escaped JSON pointer.
 func Pointer(tokens ...string) string {
 	var b strings.Builder
 	for _, t := range tokens {
 		b.WriteByte('/')
-		b.WriteString(strings.NewReplacer("~", "~0", "/", "~1").Replace(t))
+		b.WriteString(pointerEscaper.Replace(t))
 	}
 	return b.String()
 }
 
 func unescapePointer(tok string) string {
-	return strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
+	return pointerUnescaper.Replace(tok)
 }
