@@ -2,6 +2,7 @@
 package validate
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
 	"github.com/hwfplan/hwfplan/internal/diag"
 	"github.com/hwfplan/hwfplan/internal/diagfmt"
+	"github.com/hwfplan/hwfplan/internal/governance"
 	"github.com/hwfplan/hwfplan/internal/validate"
 	"github.com/spf13/cobra"
 )
@@ -21,6 +23,9 @@ type Options struct {
 	Paths   []string
 	Format  string
 	Strict  bool
+	// ChangedSince names a revision: report which countries the change since it
+	// touches, and warn when it touches several.
+	ChangedSince string
 
 	// Now gives today's date for the rules that compare with it (tests fix it).
 	Now func() time.Time
@@ -45,8 +50,13 @@ Formats: text (default; colour on a terminal unless NO_COLOR is set), json (see
 docs/validate-json.md), github (workflow annotations; with GITHUB_STEP_SUMMARY set,
 the markdown report is appended to the job summary too), sarif (2.1.0) and markdown.
 
+With --changed-since REV (in CI: the pull request's base branch), it also names the
+countries whose folders the change touches (committed since REV, staged, unstaged
+and untracked), and warns when one change touches several countries' folders:
+each country team approves only its own folder.
+
 Exit codes: 0 valid (warnings allowed unless --strict), 1 invalid, 2 usage error.`,
-		Example: "  hwfplan validate\n  hwfplan validate countries/HU\n  hwfplan validate --format github --strict",
+		Example: "  hwfplan validate\n  hwfplan validate countries/HU\n  hwfplan validate --format github --strict\n  hwfplan validate --changed-since origin/main",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			if runF != nil {
@@ -57,6 +67,7 @@ Exit codes: 0 valid (warnings allowed unless --strict), 1 invalid, 2 usage error
 	}
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output `format`: "+strings.Join(diagfmt.Formats, ", "))
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "treat warnings as errors (exit 1)")
+	cmd.Flags().StringVar(&opts.ChangedSince, "changed-since", "", "also report the countries changed since `REV` (e.g. origin/main)")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(diagfmt.Formats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -80,6 +91,19 @@ func Run(opts *Options) error {
 	ds, err = filterPaths(root, ds, opts.Paths)
 	if err != nil {
 		return err
+	}
+	if opts.ChangedSince != "" {
+		change, cds, err := governance.ChangedCountries(context.Background(), root, opts.ChangedSince)
+		if err != nil {
+			return fmt.Errorf("failed to list the changes since %s: %w", opts.ChangedSince, err)
+		}
+		ds = append(ds, cds...)
+		diag.Sort(ds)
+		if len(change.Countries) > 0 {
+			fmt.Fprintf(io.ErrOut, "changed countries: %s\n", strings.Join(change.Countries, ", "))
+		} else {
+			fmt.Fprintf(io.ErrOut, "changed countries: none (%d changed files outside countries/)\n", len(change.Shared))
+		}
 	}
 	if opts.Format == "github" {
 		if p := opts.Getenv("GITHUB_STEP_SUMMARY"); p != "" {
