@@ -20,7 +20,11 @@ func (r *Repo) FS(commit plumbing.Hash) (fs.FS, error) {
 	if err != nil {
 		return nil, r.shallowHint(err)
 	}
-	return &treeFS{g: r.graph, root: c.tree, when: c.when}, nil
+	t := &treeFS{g: r.graph, root: c.tree, when: c.when}
+	if r.prefix != "" {
+		return fs.Sub(t, r.prefix)
+	}
+	return t, nil
 }
 
 // treeFS is a git tree as an fs.FS. It is not safe for concurrent use (it shares the

@@ -246,3 +246,35 @@ func TestFS(t *testing.T) {
 		t.Errorf("old file: %q, %v", data, err)
 	}
 }
+
+func TestPlansInAFolder(t *testing.T) {
+	g := gittest.New(t)
+	g.Write(map[string]string{"plans/countries/HU/country.yaml": "code: HU\n", "README.md": "x\n"})
+	g.Commit("one")
+	g.Write(map[string]string{"plans/countries/HU/as-is.yaml": "tasks: {}\n"})
+	g.Commit("two")
+	g.Git("mv", "plans/countries/HU", "plans/countries/HX")
+	g.Commit("three")
+	r := open(t, filepath.Join(g.Dir, "plans"))
+	head := mustResolve(t, r, "HEAD")
+	fsys, err := r.FS(head)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if data, err := fs.ReadFile(fsys, "countries/HX/country.yaml"); err != nil || string(data) != "code: HU\n" {
+		t.Errorf("read below the plans folder: %q %v", data, err)
+	}
+	revs, err := r.History(head, "countries/HX", gitrev.HistoryOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(revs) != 3 || revs[0].RenamedFrom != "countries/HU" || revs[2].Path != "countries/HU" {
+		t.Errorf("history below the plans folder: %+v", revs)
+	}
+	if h, err := r.PathHash(head, "countries/HX"); err != nil || h.IsZero() {
+		t.Errorf("PathHash: %v %v", h, err)
+	}
+	if r.Root() != filepath.Join(g.Dir, "plans") || r.Top() != g.Dir {
+		t.Errorf("Root %s Top %s", r.Root(), r.Top())
+	}
+}

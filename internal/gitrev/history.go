@@ -36,7 +36,8 @@ type HistoryOptions struct {
 // under the old name. A shallow clone makes the history incomplete: History then fails
 // with an error wrapping ErrShallow.
 func (r *Repo) History(start plumbing.Hash, p string, opts HistoryOptions) ([]Revision, error) {
-	p = path.Clean(p)
+	asked := path.Clean(p)
+	p = r.full(asked)
 	shallow, err := r.git.Storer.Shallow()
 	if err != nil {
 		return nil, fmt.Errorf("failed to read shallow commits: %w", err)
@@ -74,7 +75,7 @@ func (r *Repo) History(start plumbing.Hash, p string, opts HistoryOptions) ([]Re
 		}
 		if cut[it.hash] {
 			return nil, fmt.Errorf("failed to read the history of %s: commit %s has no parents here; %w: %s",
-				p, short(it.hash), ErrShallow, ShallowFix)
+				asked, short(it.hash), ErrShallow, ShallowFix)
 		}
 		if len(c.parents) == 0 {
 			if !here.IsZero() {
@@ -125,6 +126,9 @@ func (r *Repo) History(start plumbing.Hash, p string, opts HistoryOptions) ([]Re
 		if opts.Limit > 0 && len(out) >= opts.Limit {
 			break
 		}
+	}
+	for i := range out {
+		out[i].Path, out[i].RenamedFrom = r.rel(out[i].Path), r.rel(out[i].RenamedFrom)
 	}
 	return out, nil
 }
@@ -244,7 +248,7 @@ func (r *Repo) PathHash(commit plumbing.Hash, p string) (plumbing.Hash, error) {
 	if err != nil {
 		return plumbing.ZeroHash, r.shallowHint(err)
 	}
-	return r.graph.lookup(c.tree, path.Clean(p))
+	return r.graph.lookup(c.tree, r.full(path.Clean(p)))
 }
 
 // FirstParents returns the commits on the first-parent chain from start (start

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -32,12 +33,16 @@ var ErrUnknownRevision = errors.New("unknown revision")
 type Repo struct {
 	git     *git.Repository
 	storage *filesystem.Storage // nil when opened through a linked worktree
-	root    string
+	top     string              // the git work tree
+	root    string              // the plans root: top or a folder inside it
+	prefix  string              // root relative to top, slash-separated; "" when they are the same
 	graph   *graph
 }
 
-// Open opens the git repository whose work tree is root (or contains root). File
-// descriptors of pack files are kept open for speed; call Close when done.
+// Open opens the git repository whose work tree is root or contains it. Paths given to
+// and returned by the Repo are relative to root, so a plans repository may live in a
+// folder of a larger repository. Pack files are kept open (and in memory) for speed;
+// call Close when done.
 func Open(root string) (*Repo, error) {
 	abs, err := filepath.Abs(root)
 	if err != nil {
@@ -47,7 +52,14 @@ func Open(root string) (*Repo, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Repo{root: top}
+	rel, err := filepath.Rel(top, abs)
+	if err != nil {
+		return nil, fmt.Errorf("failed to open repository %s: %w", root, err)
+	}
+	r := &Repo{top: top, root: abs}
+	if rel != "." {
+		r.prefix = filepath.ToSlash(rel)
+	}
 	if dotgit != "" {
 		r.storage = filesystem.NewStorageWithOptions(memPackFS{osfs.New(dotgit)}, cache.NewObjectLRUDefault(),
 			filesystem.Options{KeepDescriptors: true})
@@ -94,8 +106,27 @@ func (r *Repo) Close() error {
 	return errors.Join(errs...)
 }
 
-// Root is the work tree root.
+// Root is the plans root the repository was opened at.
 func (r *Repo) Root() string { return r.root }
+
+// Top is the root of the git work tree.
+func (r *Repo) Top() string { return r.top }
+
+// full turns a root-relative path into a path from the top of the git tree.
+func (r *Repo) full(p string) string {
+	if r.prefix == "" {
+		return p
+	}
+	return path.Join(r.prefix, p)
+}
+
+// rel turns a path from the top of the git tree into a root-relative one.
+func (r *Repo) rel(p string) string {
+	if r.prefix == "" || p == "" {
+		return p
+	}
+	return strings.TrimPrefix(p, r.prefix+"/")
+}
 
 // Git gives access to the underlying go-git repository.
 func (r *Repo) Git() *git.Repository { return r.git }
