@@ -125,6 +125,12 @@ var cases = []struct {
 		move(m, hu, "countries/HX/")
 		edit(t, m, "countries/HX/country.yaml", "code: HU\neu_code: HU", "code: HX\neu_code: HX")
 	}},
+	{name: "cluster-added-and-id-changed", new: func(t *testing.T, m fstest.MapFS) {
+		m["clusters/wp7.yaml"] = &fstest.MapFile{Data: []byte("id: wp7\nname: WP7 learning cluster\ncountries: [BE, CZ]\n")}
+		// A new id with other edits is removed + added, not a rename.
+		edit(t, m, hu+"action-plan.yaml", "  - id: HU-A4\n    title: Standing health workforce planning committee", "  - id: HU-A8\n    title: Standing planning committee")
+		edit(t, m, hu+"as-is.yaml", "    horizon_years: 15", "    horizon_years: 20")
+	}},
 	{name: "filter-other-country", opts: plandiff.Options{Countries: []string{"SK"}}, empty: true, new: func(t *testing.T, m fstest.MapFS) {
 		edit(t, m, hu+"country.yaml", "status: illustrative", "status: draft")
 	}},
