@@ -5,13 +5,11 @@
 package planhistory
 
 import (
-	"fmt"
 	"path"
 	"strings"
 	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/hwfplan/hwfplan/internal/framework"
 	"github.com/hwfplan/hwfplan/internal/gitrev"
 	"github.com/hwfplan/hwfplan/internal/load"
 	"github.com/hwfplan/hwfplan/internal/plandiff"
@@ -66,32 +64,31 @@ func Country(r *gitrev.Repo, start plumbing.Hash, code string, opts Options) (*H
 		return nil, err
 	}
 	h := &History{Code: code, Entries: []Entry{}}
-	ld := &loader{r: r, cache: map[string]*load.Repo{}}
+	ld := newLoader(r)
 	for _, rev := range revs {
 		c, err := r.Commit(rev.Hash)
 		if err != nil {
 			return nil, err
 		}
-		now, err := ld.load(rev.Hash, rev.Path)
+		fw, now, err := ld.load(rev.Hash, rev.Path)
 		if err != nil {
 			return nil, err
 		}
-		var before *load.Repo
+		var before *load.Country
 		if len(rev.Parents) > 0 {
 			oldPath := rev.Path
 			if rev.RenamedFrom != "" {
 				oldPath = rev.RenamedFrom
 			}
-			if before, err = ld.load(rev.Parents[0], oldPath); err != nil {
+			if _, before, err = ld.load(rev.Parents[0], oldPath); err != nil {
 				return nil, err
 			}
 		}
-		fw := now.Framework
 		if h.Tasks == nil {
 			h.Tasks = fw.TaskIDs()
 		}
-		cd := plandiff.CompareCountries(fw, only(before), only(now), plandiff.Options{})
-		asIs, toBe := TaskScores(fw, only(now))
+		cd := plandiff.CompareCountries(fw, before, now, plandiff.Options{})
+		asIs, toBe := TaskScores(fw, now)
 		subject, _, _ := strings.Cut(strings.TrimSpace(c.Message), "\n")
 		h.Entries = append(h.Entries, Entry{
 			Commit: rev.Hash.String(), Short: rev.Hash.String()[:7],
@@ -115,40 +112,4 @@ func summary(cd plandiff.CountryDiff) string {
 		return "country removed"
 	}
 	return cd.Summary()
-}
-
-func only(r *load.Repo) *load.Country {
-	if r == nil || len(r.Countries) == 0 {
-		return nil
-	}
-	return r.Countries[0]
-}
-
-// loader loads one country folder at a revision; revisions whose folder and framework
-// are the same objects share one load.
-type loader struct {
-	r     *gitrev.Repo
-	cache map[string]*load.Repo
-}
-
-func (l *loader) load(commit plumbing.Hash, dir string) (*load.Repo, error) {
-	dh, err := l.r.PathHash(commit, dir)
-	if err != nil {
-		return nil, err
-	}
-	fh, err := l.r.PathHash(commit, framework.DefaultPath)
-	if err != nil {
-		return nil, err
-	}
-	key := dir + " " + dh.String() + " " + fh.String()
-	if repo, ok := l.cache[key]; ok {
-		return repo, nil
-	}
-	fsys, err := l.r.FS(commit)
-	if err != nil {
-		return nil, fmt.Errorf("failed to read revision %s: %w", commit.String()[:7], err)
-	}
-	repo, _ := load.Load(OnlyCountry(fsys, path.Base(dir)), load.Options{})
-	l.cache[key] = repo
-	return repo, nil
 }

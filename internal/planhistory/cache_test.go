@@ -1,0 +1,65 @@
+package planhistory
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/hwfplan/hwfplan/internal/gitrev"
+	"github.com/hwfplan/hwfplan/internal/gitrev/gittest"
+	"github.com/hwfplan/hwfplan/internal/load"
+)
+
+// The history loader parses files itself to share them between revisions; it must
+// give what load.Load gives.
+func TestLoaderMatchesLoad(t *testing.T) {
+	g := gittest.New(t)
+	base := filepath.Join("..", "plandiff", "testdata", "base")
+	files := map[string]string{}
+	err := filepath.WalkDir(base, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(base, p)
+		files[filepath.ToSlash(rel)] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files["countries/HU/to-do.yaml"] = "steps: [oops\n" // a syntax error: no ToDo
+	delete(files, "countries/HU/action-plan.yaml")      // absent
+	g.Write(files)
+	g.Commit("plans")
+	r, err := gitrev.Open(g.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	head, _ := r.Resolve("HEAD")
+	fw, got, err := newLoader(r).load(head, "countries/HU")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys, _ := r.FS(head)
+	repo, _ := load.Load(fsys, load.Options{})
+	want := repo.Country("HU")
+	if !reflect.DeepEqual(got.Country, want.Country) || !reflect.DeepEqual(got.AsIs, want.AsIs) || !reflect.DeepEqual(got.ToBe, want.ToBe) ||
+		!reflect.DeepEqual(got.ToDo, want.ToDo) || !reflect.DeepEqual(got.ActionPlan, want.ActionPlan) {
+		t.Errorf("loader and load.Load disagree:\n%+v\n%+v", got, want)
+	}
+	if got.ToDo != nil || got.ActionPlan != nil || got.AsIs == nil {
+		t.Errorf("broken/absent files: %+v", got)
+	}
+	if len(got.Files) != len(want.Files) {
+		t.Errorf("files: %d, load.Load has %d", len(got.Files), len(want.Files))
+	}
+	if !reflect.DeepEqual(fw.TaskIDs(), repo.Framework.TaskIDs()) {
+		t.Error("framework differs")
+	}
+	if _, c, err := newLoader(r).load(head, "countries/XX"); c != nil || err != nil {
+		t.Errorf("absent folder: %v %v", c, err)
+	}
+}
