@@ -26,6 +26,10 @@ const ShallowFix = "fetch the full history: set `fetch-depth: 0` on actions/chec
 // ErrShallow is wrapped by every error caused by a shallow clone.
 var ErrShallow = errors.New("the repository is a shallow clone")
 
+// ErrNotRepository is wrapped by Open when the folder is not inside a git work tree
+// (a site built from a release archive, say); callers may then go without history.
+var ErrNotRepository = errors.New("not inside a git repository")
+
 // ErrUnknownRevision is wrapped by Resolve when a name matches no commit.
 var ErrUnknownRevision = errors.New("unknown revision")
 
@@ -88,7 +92,7 @@ func findDotGit(dir string) (top, dotgit string, err error) {
 		}
 		parent := filepath.Dir(d)
 		if parent == d {
-			return "", "", fmt.Errorf("failed to open repository: %s is not inside a git repository", dir)
+			return "", "", fmt.Errorf("failed to open repository: %s is %w", dir, ErrNotRepository)
 		}
 		d = parent
 	}

@@ -1,6 +1,7 @@
 package planhistory
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -61,5 +62,26 @@ func TestLoaderMatchesLoad(t *testing.T) {
 	}
 	if _, c, err := newLoader(r).load(head, "countries/XX"); c != nil || err != nil {
 		t.Errorf("absent folder: %v %v", c, err)
+	}
+}
+
+func TestForRoot(t *testing.T) {
+	if _, err := ForRoot(t.TempDir(), []string{"HU"}, Options{}); !errors.Is(err, gitrev.ErrNotRepository) {
+		t.Errorf("outside git: %v", err)
+	}
+	g := gittest.New(t)
+	g.Write(map[string]string{"countries/HU/country.yaml": "code: HU\nname: Hungary\n", "countries/SK/country.yaml": "code: SK\n"})
+	g.Commit("one")
+	g.Write(map[string]string{"countries/HU/country.yaml": "code: HU\nname: Hungary\nstatus: draft\n"})
+	g.Commit("two")
+	hs, err := ForRoot(g.Dir, []string{"HU", "SK", "EE"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hs["HU"].Entries) != 2 || len(hs["SK"].Entries) != 1 || len(hs["EE"].Entries) != 0 {
+		t.Errorf("entries: HU %d SK %d EE %d", len(hs["HU"].Entries), len(hs["SK"].Entries), len(hs["EE"].Entries))
+	}
+	if s := hs["HU"].Entries[0].Summary; s != "status — → draft" {
+		t.Errorf("summary %q", s)
 	}
 }

@@ -5,6 +5,7 @@
 package planhistory
 
 import (
+	"fmt"
 	"path"
 	"strings"
 	"time"
@@ -54,6 +55,10 @@ type Options struct {
 
 // Country walks the history of countries/<code> from start.
 func Country(r *gitrev.Repo, start plumbing.Hash, code string, opts Options) (*History, error) {
+	return country(r, newLoader(r), start, code, opts)
+}
+
+func country(r *gitrev.Repo, ld *loader, start plumbing.Hash, code string, opts Options) (*History, error) {
 	dir := path.Join(load.CountriesDir, code)
 	revs, err := r.History(start, dir, gitrev.HistoryOptions{Limit: opts.Limit})
 	if err != nil {
@@ -64,7 +69,6 @@ func Country(r *gitrev.Repo, start plumbing.Hash, code string, opts Options) (*H
 		return nil, err
 	}
 	h := &History{Code: code, Entries: []Entry{}}
-	ld := newLoader(r)
 	for _, rev := range revs {
 		c, err := r.Commit(rev.Hash)
 		if err != nil {
@@ -112,4 +116,30 @@ func summary(cd plandiff.CountryDiff) string {
 		return "country removed"
 	}
 	return cd.Summary()
+}
+
+// ForRoot opens the git repository at a plans root and returns the history of each
+// country from HEAD. When root is not in a
+// git repository the error wraps gitrev.ErrNotRepository, so a caller such as the site
+// can leave the revisions out; in a shallow clone it wraps gitrev.ErrShallow.
+func ForRoot(root string, codes []string, opts Options) (map[string]*History, error) {
+	r, err := gitrev.Open(root)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	head, err := r.Resolve("HEAD")
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]*History, len(codes))
+	ld := newLoader(r) // shares the parsed framework (and files moved between folders)
+	for _, code := range codes {
+		h, err := country(r, ld, head, code, opts)
+		if err != nil {
+			return nil, fmt.Errorf("failed to read the history of %s: %w", code, err)
+		}
+		out[code] = h
+	}
+	return out, nil
 }
