@@ -127,9 +127,15 @@ func (cd CountryDiff) Summary() string {
 		parts = append(parts, "folder renamed from "+cd.OldCode)
 	}
 	for _, sec := range Sections {
-		var bits []string
+		var bits, named []string
 		counts := map[string]int{}
 		var order []string
+		count := func(key string) {
+			if counts[key] == 0 {
+				order = append(order, key)
+			}
+			counts[key]++
+		}
 		for _, ch := range cd.Changes {
 			if ch.Section != sec {
 				continue
@@ -141,22 +147,31 @@ func (cd CountryDiff) Summary() string {
 				}
 			case ch.Entity == EntityStep || ch.Entity == EntityAction:
 				if ch.Kind == Renamed {
-					bits = append(bits, ch.OldID+" → "+ch.ID)
+					named = append(named, ch.OldID+" → "+ch.ID)
 				} else {
-					bits = append(bits, ch.ID+" "+string(ch.Kind))
+					named = append(named, ch.ID+" "+string(ch.Kind))
 				}
+				count(entityNoun(ch.Entity) + " " + string(ch.Kind))
 			case ch.Entity == EntityFile:
 				bits = append(bits, ch.ID+" "+string(ch.Kind))
 			default:
-				key := entityNoun(ch.Entity)
-				if counts[key] == 0 {
-					order = append(order, key)
-				}
-				counts[key]++
+				count(entityNoun(ch.Entity))
 			}
 		}
+		// Name up to a few steps and actions; beyond that, count them.
+		if len(named) <= maxNamed {
+			bits = append(bits, named...)
+		}
 		for _, k := range order {
-			bits = append(bits, plural(counts[k], k))
+			noun, kind, isIDd := strings.Cut(k, " ")
+			switch {
+			case isIDd && (noun == EntityStep || noun == EntityAction):
+				if len(named) > maxNamed {
+					bits = append(bits, plural(counts[k], noun)+" "+kind)
+				}
+			default:
+				bits = append(bits, plural(counts[k], k))
+			}
 		}
 		if len(bits) == 0 {
 			continue
@@ -172,6 +187,9 @@ func (cd CountryDiff) Summary() string {
 	}
 	return strings.Join(parts, "; ")
 }
+
+// maxNamed is how many steps and actions a summary names before it counts them.
+const maxNamed = 4
 
 func entityNoun(e string) string {
 	switch e {

@@ -5,6 +5,10 @@ import (
 	"strings"
 )
 
+// maxMarkdownLines bounds the changes listed per country, so a pull request that
+// rewrites every plan still fits in one comment (GitHub allows 65,536 characters).
+const maxMarkdownLines = 60
+
 // markdownWriter writes a pull-request comment: a summary table with one row per
 // country and the details of each country folded in <details>.
 type markdownWriter struct{}
@@ -51,7 +55,11 @@ func (markdownWriter) Write(w io.Writer, r *Report) error {
 			continue
 		}
 		ew.printf("<details><summary>%s: %s</summary>\n\n", title, mdText(cd.Summary()))
-		for _, ch := range cd.Changes {
+		for i, ch := range cd.Changes {
+			if i == maxMarkdownLines {
+				ew.printf("- … and %d more; run `hwfplan diff --country %s` to see them all\n", len(cd.Changes)-i, cd.Code)
+				break
+			}
 			ew.printf("- %s%s\n", mdText(ch.Describe()), mdWhere(ch))
 			for _, f := range ch.Fields {
 				if f.Words != nil && f.Words.Diff != "" {

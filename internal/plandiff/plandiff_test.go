@@ -196,3 +196,21 @@ func TestNewWriterRejectsUnknownFormat(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+func TestMarkdownFoldsLongLists(t *testing.T) {
+	r := &plandiff.Report{Old: "a", New: "b"}
+	cd := plandiff.CountryDiff{Code: "HU", Kind: plandiff.Changed}
+	for i := range 70 {
+		cd.Changes = append(cd.Changes, plandiff.Change{Section: plandiff.SectionToDo, Entity: plandiff.EntityStep,
+			ID: "HU-S" + strings.Repeat("1", i+1), Kind: plandiff.Added})
+	}
+	r.Countries = append(r.Countries, cd)
+	w, _ := plandiff.NewWriter("markdown")
+	var buf bytes.Buffer
+	if err := w.Write(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	if out := buf.String(); !strings.Contains(out, "… and 10 more; run `hwfplan diff --country HU`") || strings.Count(out, "- to-do ›") != 60 || !strings.Contains(out, "to-do: 70 steps added</summary>") {
+		t.Errorf("not folded:\n%s", out)
+	}
+}
