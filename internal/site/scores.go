@@ -60,7 +60,7 @@ func (g *generator) addScores(v *countryView) error {
 	if err != nil {
 		return fmt.Errorf("failed to draw the radar of %s: %w", v.Code, err)
 	}
-	v.Radar = string(svg)
+	v.Radar = svgCompat(string(svg))
 	return nil
 }
 

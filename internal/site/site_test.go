@@ -167,7 +167,7 @@ func TestRender(t *testing.T) {
 			`<th scope="row">Timeliness</th>`, `<span class="score">2</span> Annual update`, `Not assessed:</span> Being replaced.`,
 			`Registers cover the <em>sectoral</em> professions.`, `https://github.com/hwfplan/hwfplan/edit/main/countries/HU/as-is.yaml`,
 			`id="radar-hu-title"`, `id="timeline-hu-title"`, `<span class="id">HU-S1</span>`, `href="#HU-S1"`, `Link register and HR records.`,
-			`A committee is planned.`, `! id="revisions"`}},
+			`A committee is planned.`, `! id="revisions"`, `! paint-order="stroke"`}},
 		{"countries/si/index.html", []string{`Slovenia`, `Draft</span>`, `! Illustrative data.`, `countries/SI/as-is.yaml</code> — not written yet`}},
 		{"clusters/wp6/index.html", []string{`WP6 learning cluster`, `href="/countries/hu/"`, `id="heat-wp6-title"`}},
 		{"compare/tasks/index.html", []string{`Task 1. Optimize planning data and sources`, `href="/countries/hu/"`}},
