@@ -276,10 +276,13 @@ func syntaxDiag(path string, data []byte, err error) diag.Diagnostic {
 	if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
-		col = firstNonSpace(data, line)
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
+	if isParserProblem(msg) {
+		line = locateParserProblem(data, line)
+	}
+	col = firstNonSpace(data, line)
 	for _, h := range syntaxHints {
 		if strings.Contains(msg, h.yaml) {
 			if h.atQuote {
@@ -291,6 +294,91 @@ func syntaxDiag(path string, data []byte, err error) diag.Diagnostic {
 	return errAt(path, line, col, RuleSyntax, "the YAML cannot be read: %s (check indentation, colons and quotes on this line or the one before)", msg)
 }
 
+// parserProblems are the messages of yaml.v3's parser, as opposed to its scanner.
+// For these, yaml.v3 gives the line counted from 0, and the line where the
+// enclosing block or bracket starts (its context), not the line that breaks it.
+var parserProblems = []string{
+	"did not find expected <stream-start>",
+	"did not find expected <document start>",
+	"did not find expected node content",
+	"did not find expected '-' indicator",
+	"did not find expected key",
+	"did not find expected ',' or ']'",
+	"did not find expected ',' or '}'",
+	"found duplicate %YAML directive",
+	"found incompatible YAML document",
+	"found duplicate %TAG directive",
+	"found undefined tag handle",
+}
+
+func isParserProblem(msg string) bool {
+	for _, p := range parserProblems {
+		if msg == p {
+			return true
+		}
+	}
+	return false
+}
+
+// maxLocateSize bounds the files in which a parser problem is located by parsing
+// again: plan files are a few kilobytes, and a larger file (up to MaxFileSize)
+// gets the start of the broken block rather than seconds of parsing.
+const maxLocateSize = 256 << 10
+
+// locateParserProblem finds the line that breaks the YAML, for a parser problem
+// yaml.v3 reported at line (counted from 0; 0 when it gave none). It parses the
+// file again behind one blank line, which makes yaml.v3 name the line where the
+// broken block or bracket starts, counted from 1 in the original. From there it
+// finds the first line such that the file cut after it fails with the same error,
+// which is the line that breaks the block (or the bracket that is never closed).
+// It bisects, so a large file costs a few parses.
+func locateParserProblem(data []byte, line int) int {
+	decodeErr := func(b []byte) string {
+		var n yaml.Node
+		if err := yaml.NewDecoder(bytes.NewReader(b)).Decode(&n); err != nil {
+			return err.Error()
+		}
+		return ""
+	}
+	shifted := func(b []byte) []byte { return append([]byte{'\n'}, b...) }
+	full := decodeErr(shifted(data))
+	start := 1
+	if m := yamlLineRe.FindStringSubmatch(full); m != nil {
+		start, _ = strconv.Atoi(m[1])
+	} else if full == "" {
+		return line + 1
+	}
+	ends := lineEnds(data)
+	if start < 1 || start > len(ends) || len(data) > maxLocateSize {
+		return line + 1
+	}
+	fails := func(k int) bool { return decodeErr(shifted(data[:ends[k-1]])) == full }
+	lo, hi := start, len(ends)
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
+}
+
+// lineEnds returns, for each line, the offset just after it (after its newline).
+func lineEnds(data []byte) []int {
+	var ends []int
+	for i, b := range data {
+		if b == '\n' {
+			ends = append(ends, i+1)
+		}
+	}
+	if len(data) > 0 && data[len(data)-1] != '\n' {
+		ends = append(ends, len(data))
+	}
+	return ends
+}
+
 // syntaxHints put yaml.v3's commonest syntax errors in a planner's words.
 var syntaxHints = []struct {
 	yaml    string
@@ -299,7 +387,7 @@ var syntaxHints = []struct {
 }{
 	{"found unexpected end of stream", "a quote or bracket opened here is never closed", true},
 	{"mapping values are not allowed in this context", "a colon is not expected here; check that this line is indented like the keys next to it, or put a value that contains \": \" in quotes", false},
-	{"did not find expected key", "this line is not indented like the keys next to it", false},
+	{"did not find expected key", "this line is not indented like the keys next to it, or a text in quotes on it contains its own quote mark", false},
 	{"could not find expected ':'", "a key is missing its colon, or a text spans lines without quotes", false},
 	{"found character that cannot start any token", "a value cannot start with this character (@, ` or %); put the value in quotes", false},
 	{"did not find expected node content", "a value is missing, or a list or block is cut off", false},

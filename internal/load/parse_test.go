@@ -87,9 +87,13 @@ func TestParseGenerated(t *testing.T) {
 			"in.yaml:1:68: error: the data is nested more than 64 levels deep [nesting]", 1},
 		{"deep block nesting", deepBlock(80),
 			"in.yaml:66:131: error: the data is nested more than 64 levels deep [nesting]", 1},
+		{"indentation broken in a file too large to locate it in", "a: 1\nb:\n  c: 1\n  d:\n" + strings.Repeat("   - {id: a, n: 1}\n", 20000) + "  - id: b\n",
+			"in.yaml:3:3: error: the YAML cannot be read: this line is not indented like the keys next to it, or a text in quotes on it contains its own quote mark (YAML says: did not find expected key) [yaml-syntax]", 1},
 		{"very deep nesting", "a: " + strings.Repeat("[", 100000) + "\n",
 			"in.yaml:1:1: error: the YAML cannot be read: exceeded max depth of 10000 (check indentation, colons and quotes on this line or the one before) [yaml-syntax]", 1},
 		{"long line", "name: " + strings.Repeat("x", 200000) + "\n", "", 0},
+		{"indentation broken deep in a large file", strings.Repeat("- {id: a, n: 1}\n", 4000) + " - id: b\n" + strings.Repeat("- {id: c}\n", 4000),
+			"in.yaml:4001:2: error: the YAML cannot be read: a list entry is not indented like the entries next to it (YAML says: did not find expected '-' indicator) [yaml-syntax]", 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
