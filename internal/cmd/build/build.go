@@ -29,6 +29,7 @@ type Options struct {
 	RepoURL   string
 	Branch    string
 	Revisions int
+	PDF       bool
 }
 
 // NewCmdBuild builds `hwfplan build`.
@@ -61,6 +62,7 @@ overrides any of its files (layouts, CSS, configuration).`,
 	cmd.Flags().StringVar(&opts.RepoURL, "repo-url", site.DefaultRepoURL, "web `URL` of the plans repository, for \"edit this file\" links")
 	cmd.Flags().StringVar(&opts.Branch, "branch", site.DefaultBranch, "`branch` the edit links open")
 	cmd.Flags().IntVar(&opts.Revisions, "revisions", 10, "revisions listed per country (`N`; 0 for none)")
+	cmd.Flags().BoolVar(&opts.PDF, "pdf", false, "also print the reports to PDF with headless Chromium (CHROME_PATH, or chromium on the PATH)")
 	return cmd
 }
 
@@ -68,7 +70,7 @@ overrides any of its files (layouts, CSS, configuration).`,
 func Run(opts *Options) error {
 	io := opts.Factory.IOStreams
 	start := time.Now()
-	root, in, ds, err := Prepare(opts.Factory, opts.Revisions)
+	root, in, ds, err := Prepare(opts.Factory, opts.Revisions, opts.PDF)
 	if err != nil {
 		return err
 	}
@@ -98,7 +100,7 @@ func Run(opts *Options) error {
 // Prepare loads and validates the plans and gathers everything the site is made
 // of. When the plans have errors, the diagnostics are returned and the input is
 // not complete.
-func Prepare(f *cmdutil.Factory, revisions int) (string, site.Input, []diag.Diagnostic, error) {
+func Prepare(f *cmdutil.Factory, revisions int, pdf bool) (string, site.Input, []diag.Diagnostic, error) {
 	root, repo, loadDiags, err := f.LoadRepo()
 	if err != nil {
 		return "", site.Input{}, nil, err
@@ -119,7 +121,7 @@ func Prepare(f *cmdutil.Factory, revisions int) (string, site.Input, []diag.Diag
 		return root, site.Input{}, nil, err
 	}
 	in := site.Input{Repo: repo, Compare: cmp, SourceTime: src.Time, Downloads: map[string][]byte{}}
-	if err := addReports(&in, root, src); err != nil {
+	if err := addReports(&in, root, src, pdf); err != nil {
 		return root, site.Input{}, nil, err
 	}
 	if err := addExports(&in); err != nil {

@@ -17,6 +17,7 @@ func TestNewCmdBuildFlags(t *testing.T) {
 		want Options
 	}{
 		{nil, Options{BaseURL: "/", RepoURL: "https://github.com/hwfplan/hwfplan", Branch: "main", Revisions: 10}},
+		{[]string{"--pdf"}, Options{BaseURL: "/", RepoURL: "https://github.com/hwfplan/hwfplan", Branch: "main", Revisions: 10, PDF: true}},
 		{[]string{"--out", "x", "--base-url", "https://example.org/hwf/", "--revisions", "0"},
 			Options{Out: "x", BaseURL: "https://example.org/hwf/", RepoURL: "https://github.com/hwfplan/hwfplan", Branch: "main"}},
 	}

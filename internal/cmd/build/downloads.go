@@ -2,8 +2,11 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"fmt"
+	"os"
 	"path"
+	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/export"
 	"github.com/hwfplan/hwfplan/internal/load"
@@ -13,8 +16,16 @@ import (
 )
 
 // addReports builds the as-is and sustainability reports: their Markdown and
-// self-contained HTML become downloads under reports/, and the HTML body a page.
-func addReports(in *site.Input, root string, src source.Info) error {
+// self-contained HTML (and, with pdf, the PDF) become downloads under reports/, and
+// the HTML body a page.
+func addReports(in *site.Input, root string, src source.Info, pdf bool) error {
+	chromium := ""
+	if pdf {
+		var err error
+		if chromium, err = report.FindChromium(os.Getenv); err != nil {
+			return err
+		}
+	}
 	fsys, err := load.DirFS(root)
 	if err != nil {
 		return err
@@ -32,8 +43,21 @@ func addReports(in *site.Input, root string, src source.Info) error {
 		if err != nil {
 			return fmt.Errorf("failed to read the %s report: %w", k.Name, err)
 		}
-		in.Reports = append(in.Reports, site.Report{ID: k.Name, Title: k.Title, HTML: body,
-			Downloads: []string{"reports/" + k.Name + ".html", "reports/" + k.Name + ".md"}})
+		downloads := []string{"reports/" + k.Name + ".html", "reports/" + k.Name + ".md"}
+		if pdf {
+			notice := ""
+			if len(in.Compare.Illustrative) > 0 {
+				notice = "Illustrative data: " + strings.Join(in.Compare.Illustrative, ", ")
+			}
+			data, err := report.PrintPDF(context.Background(), files[k.Name+".html"], report.PDFOptions{
+				Chromium: chromium, Title: in.Compare.Programme.Name + " " + k.Title, Notice: notice, Date: src.Time})
+			if err != nil {
+				return fmt.Errorf("failed to print the %s report: %w", k.Name, err)
+			}
+			in.Downloads["reports/"+k.Name+".pdf"] = data
+			downloads = append(downloads, "reports/"+k.Name+".pdf")
+		}
+		in.Reports = append(in.Reports, site.Report{ID: k.Name, Title: k.Title, HTML: body, Downloads: downloads})
 	}
 	return nil
 }

@@ -57,7 +57,7 @@ otherwise the site is rebuilt and open pages reload by themselves.`,
 // Builder returns the build function the preview uses: validate, then render.
 func Builder(opts *Options) BuildFunc {
 	return func() (map[string][]byte, []string, error) {
-		_, in, ds, err := build.Prepare(opts.Factory, 0)
+		_, in, ds, err := build.Prepare(opts.Factory, 0, false)
 		if err != nil {
 			return nil, nil, err
 		}
