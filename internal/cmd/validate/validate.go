@@ -95,7 +95,7 @@ func Run(opts *Options) error {
 	if opts.ChangedSince != "" {
 		change, cds, err := governance.ChangedCountries(context.Background(), root, opts.ChangedSince)
 		if err != nil {
-			return fmt.Errorf("failed to list the changes since %s: %w", opts.ChangedSince, err)
+			return err // governance names the revision and what to do
 		}
 		ds = append(ds, cds...)
 		diag.Sort(ds)
