@@ -137,3 +137,23 @@ func TestLintWithoutWorkflows(t *testing.T) {
 		t.Errorf("Lint() error = %v, want one about no workflow files", err)
 	}
 }
+
+// TestValidateSummaryOnce: hwfplan validate --format github already appends its
+// Markdown report to GITHUB_STEP_SUMMARY, so a workflow that also appends
+// --format markdown shows the report twice in the job summary.
+func TestValidateSummaryOnce(t *testing.T) {
+	files, err := Files(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(data)
+		if strings.Contains(s, "validate --format github") && strings.Contains(s, "validate --format markdown") {
+			t.Errorf("%s: runs validate --format github, which writes the job summary, and validate --format markdown too", filepath.Base(f))
+		}
+	}
+}
