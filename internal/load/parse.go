@@ -104,19 +104,44 @@ func Parse(path string, data []byte) (*File, []diag.Diagnostic) {
 		ds = append(ds, errAt(path, top.Line, top.Column, RuleRootType, "the file must hold keys with values (a mapping); it holds %s", describe(top)))
 		return f, ds
 	}
-	c := converter{path: path}
+	c := converter{path: path, counts: map[string]int{}, firstHidden: map[string]*yaml.Node{}}
 	f.Value = c.value(top, 0)
 	ds = append(ds, c.diags...)
+	ds = append(ds, c.hiddenSummary()...)
 	return f, ds
 }
 
+// MaxPerRule bounds the diagnostics of one rule in one file: a file of a
+// hundred thousand aliases gets ten messages and a count, not a hundred thousand
+// lines that take seconds to print.
+const MaxPerRule = 10
+
 type converter struct {
-	path  string
-	diags []diag.Diagnostic
+	path        string
+	diags       []diag.Diagnostic
+	counts      map[string]int
+	firstHidden map[string]*yaml.Node
 }
 
 func (c *converter) add(n *yaml.Node, rule, format string, args ...any) {
+	c.counts[rule]++
+	if c.counts[rule] > MaxPerRule {
+		if c.firstHidden[rule] == nil {
+			c.firstHidden[rule] = n
+		}
+		return
+	}
 	c.diags = append(c.diags, errAt(c.path, n.Line, n.Column, rule, format, args...))
+}
+
+// hiddenSummary reports, per rule, how many diagnostics add left out.
+func (c *converter) hiddenSummary() []diag.Diagnostic {
+	var ds []diag.Diagnostic
+	for rule, n := range c.firstHidden {
+		ds = append(ds, errAt(c.path, n.Line, n.Column, rule, "%d more problems like the ones above from here on in this file (not listed one by one)", c.counts[rule]-MaxPerRule))
+	}
+	diag.Sort(ds)
+	return ds
 }
 
 // value converts a node to JSON values, reporting what JSON Schema cannot express.

@@ -83,6 +83,8 @@ func TestParseGenerated(t *testing.T) {
 	}{
 		{"billion laughs", billionLaughs,
 			"in.yaml:1:4: error: anchors (&a) are not supported in plan files; write the value out in full [yaml-alias]", 0},
+		{"a flood of aliases", "a: &a [x]\nb: [" + strings.Repeat("*a,", 100000) + "*a]\n",
+			"in.yaml:1:4: error: anchors (&a) are not supported in plan files; write the value out in full [yaml-alias]", 1 + MaxPerRule},
 		{"deep flow nesting", "a: " + strings.Repeat("[", 100) + strings.Repeat("]", 100) + "\n",
 			"in.yaml:1:68: error: the data is nested more than 64 levels deep [nesting]", 1},
 		{"deep block nesting", deepBlock(80),
@@ -126,4 +128,18 @@ func deepBlock(n int) string {
 	}
 	fmt.Fprintf(&b, "%sleaf: 1\n", strings.Repeat(" ", 2*n))
 	return b.String()
+}
+
+// TestParseHiddenCount: past MaxPerRule diagnostics of one rule, the rest are
+// counted in one message at the first one left out.
+func TestParseHiddenCount(t *testing.T) {
+	in := "a: &a [x]\nb: [" + strings.Repeat("*a, ", 30) + "*a]\n"
+	_, ds := Parse("in.yaml", []byte(in))
+	if len(ds) != MaxPerRule+1 {
+		t.Fatalf("got %d diagnostics, want %d:\n%s", len(ds), MaxPerRule+1, render(ds))
+	}
+	want := "in.yaml:2:41: error: 22 more problems like the ones above from here on in this file (not listed one by one) [yaml-alias]"
+	if got := ds[len(ds)-1].String(); got != want {
+		t.Errorf("last diagnostic:\n got %s\nwant %s", got, want)
+	}
 }
