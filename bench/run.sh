@@ -4,6 +4,8 @@
 #
 #   bench/run.sh            all sizes (19, 100, 500 countries) and the 10,000-commit history
 #   bench/run.sh -quick     19 and 100 countries, fewer runs
+#   HWFPLAN_BENCH_ONLY='^(validate|diff)' bench/run.sh    only the rows whose name matches
+#   HWFPLAN_BIN=/path/to/hwfplan bench/run.sh            time that binary instead of building one
 #
 # Needs: go, git, hyperfine, GNU time (/usr/bin/time), jq, node and npm
 # (apt-get install -y hyperfine time jq nodejs npm). Builds hwfplan, installs Hugo
@@ -24,6 +26,7 @@ if [[ ${1:-} == -quick ]]; then
 	BIG_RUNS=2
 fi
 HUGO_VERSION=v0.165.0
+ONLY=${HWFPLAN_BENCH_ONLY:-}
 mkdir -p "$WORK/bin" "$WORK/results"
 RESULTS="$WORK/results"
 : >"$RESULTS/rows.tsv"
@@ -35,14 +38,18 @@ for tool in go git hyperfine jq node npm; do
 done
 [[ -x /usr/bin/time ]] || { echo "bench/run.sh: /usr/bin/time is missing (apt-get install -y time)" >&2; exit 2; }
 
-say "building hwfplan"
-(cd "$ROOT" && go build -o "$WORK/bin/hwfplan" ./cmd/hwfplan)
-HWFPLAN="$WORK/bin/hwfplan"
-if [[ ! -x "$WORK/bin/hugo" ]] || ! "$WORK/bin/hugo" version | grep -q "${HUGO_VERSION#v}"; then
-	say "installing hugo $HUGO_VERSION from the Go module proxy"
-	(cd "$WORK" && CGO_ENABLED=0 GOBIN="$WORK/bin" go install "github.com/gohugoio/hugo@$HUGO_VERSION")
+HWFPLAN=${HWFPLAN_BIN:-$WORK/bin/hwfplan}
+if [[ -z ${HWFPLAN_BIN:-} ]]; then
+	say "building hwfplan"
+	(cd "$ROOT" && go build -o "$HWFPLAN" ./cmd/hwfplan)
 fi
 HUGO="$WORK/bin/hugo"
+install_hugo() {
+	if [[ ! -x $HUGO ]] || ! "$HUGO" version | grep -q "${HUGO_VERSION#v}"; then
+		say "installing hugo $HUGO_VERSION from the Go module proxy (a long compile the first time)"
+		(cd "$WORK" && CGO_ENABLED=0 GOBIN="$WORK/bin" go install "github.com/gohugoio/hugo@$HUGO_VERSION")
+	fi
+}
 if [[ ! -x "$ROOT/bench/node_modules/.bin/ajv" ]]; then
 	say "installing ajv-cli (npm ci)"
 	(cd "$ROOT/bench" && npm ci --no-audit --no-fund >&2)
@@ -76,10 +83,13 @@ rss() {
 compare() {
 	local name=$1 dir=$2 runs=$3 ours=$4 theirs=${5:-}
 	local json="$RESULTS/$name.json"
+	[[ -n $ONLY && ! $name =~ $ONLY ]] && return 0
 	say "$name"
 	local cmds=("$ours")
 	[[ -n $theirs ]] && cmds+=("$theirs")
-	(cd "$dir" && hyperfine --style basic --warmup 1 --runs "$runs" --export-json "$json" "${cmds[@]}" >&2)
+	local warmup=1
+	[[ $runs -le $BIG_RUNS ]] && warmup=0
+	(cd "$dir" && hyperfine --style basic --warmup "$warmup" --runs "$runs" --export-json "$json" "${cmds[@]}" >&2)
 	local om oc orss tm="" trss="" ratio=""
 	om=$(jq '.results[0].median * 1000' "$json")
 	oc=$(jq '(.results[0].user + .results[0].system) * 1000' "$json")
@@ -114,7 +124,8 @@ for n in "${SIZES[@]}"; do
 	runs=$RUNS
 	[[ $n -ge 500 ]] && runs=$BIG_RUNS
 	compare "validate-$n" "$dir" "$runs" "$HWFPLAN validate" "$(ajv_all)"
-	if $have_build; then
+	if $have_build && [[ -z $ONLY || build-$n =~ $ONLY ]]; then
+		install_hugo
 		proj="$WORK/hugo-project-$n"
 		rm -rf "$proj"
 		(cd "$ROOT" && HWFPLAN_HUGO_PROJECT="$proj" HWFPLAN_HUGO_PLANS="$dir" go test -count=1 -run '^TestWriteHugoProject$' ./internal/site >/dev/null)

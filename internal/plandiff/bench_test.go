@@ -4,13 +4,16 @@ import (
 	"testing"
 
 	"github.com/hwfplan/hwfplan/internal/benchgen/benchfix"
+	diffcmd "github.com/hwfplan/hwfplan/internal/cmd/diff"
 	"github.com/hwfplan/hwfplan/internal/gitrev"
 	"github.com/hwfplan/hwfplan/internal/plandiff"
 	"github.com/hwfplan/hwfplan/internal/planrev"
 )
 
-// BenchmarkDiff does what `hwfplan diff HEAD~100 HEAD` does on a generated
-// repository: open it, read both revisions from git objects, load and compare them.
+// BenchmarkDiff does what `hwfplan diff HEAD~100 HEAD` does on generated
+// repositories of 19, 100 and 500 countries: open, resolve both revisions, load the
+// country folders that differ from git objects, and compare them (the command's own
+// Compare). internal/cmd/diff has the 19-country cases on its own fixture.
 func BenchmarkDiff(b *testing.B) {
 	for _, n := range benchfix.Sizes {
 		b.Run(benchfix.Name(n), func(b *testing.B) {
@@ -30,9 +33,10 @@ func BenchmarkDiff(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				oldRepo, _ := old.Load()
-				newRepo, _ := cur.Load()
-				rep := plandiff.Diff(oldRepo, newRepo, plandiff.Options{})
+				rep, err := diffcmd.Compare(r, old, cur, plandiff.Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
 				if rep.Empty() {
 					b.Fatal("100 commits of edits gave an empty diff")
 				}
