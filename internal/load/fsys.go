@@ -43,6 +43,18 @@ func (r *rootFS) Open(name string) (fs.File, error) {
 	return r.fsys.Open(name)
 }
 
+// Stat returns the file's information without opening it, so a named pipe is
+// never opened (opening one for reading waits for a writer).
+func (r *rootFS) Stat(name string) (fs.FileInfo, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "stat", Path: name, Err: fs.ErrInvalid}
+	}
+	if err := r.checkLinks(name); err != nil {
+		return nil, err
+	}
+	return r.root.Stat(name)
+}
+
 // checkLinks walks name from the root and refuses any symbolic link on the way
 // whose target resolves outside the repository. os.Root refuses those too; doing
 // it here first gives the user a message that says what happened.
@@ -83,6 +95,17 @@ func splitPath(p string) []string {
 // ReadLimited reads a file from fsys, refusing files over limit bytes without
 // reading them whole.
 func ReadLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	// A named pipe, socket or device is refused before it is opened: opening a
+	// pipe blocks until something writes to it, and a device may never end.
+	if sfs, ok := fsys.(fs.StatFS); ok {
+		fi, err := sfs.Stat(name)
+		if err != nil {
+			return nil, err
+		}
+		if !fi.IsDir() && !fi.Mode().IsRegular() {
+			return nil, &fs.PathError{Op: "read", Path: name, Err: errNotRegular}
+		}
+	}
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, err
@@ -106,7 +129,10 @@ func ReadLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	return data, nil
 }
 
-var errIsDir = errors.New("is a folder, not a file")
+var (
+	errIsDir      = errors.New("is a folder, not a file")
+	errNotRegular = errors.New("is not a regular file")
+)
 
 // TooLargeError says a file is over the size limit.
 type TooLargeError struct{ Size, Limit int64 }

@@ -109,6 +109,8 @@ func readDiag(name string, err error) diag.Diagnostic {
 		return errAt(name, 0, 0, RuleMissing, "the file is missing")
 	case errors.Is(err, errIsDir):
 		return errAt(name, 0, 0, RuleLayout, "expected a file here, found a folder")
+	case errors.Is(err, errNotRegular):
+		return errAt(name, 0, 0, RuleRead, "this is not an ordinary file (it is a named pipe, a socket or a device); replace it with the YAML file")
 	default:
 		return errAt(name, 0, 0, RuleRead, "the file cannot be read: %v", err)
 	}
@@ -132,7 +134,21 @@ func (l *loader) loadFramework() {
 	l.repo.Framework = fw
 }
 
+// notFolder reports a top-level name that exists but is not a folder (a file, or
+// a named pipe that reading would wait on forever).
+func (l *loader) notFolder(name, holds string) bool {
+	fi, err := fs.Stat(l.fsys, name)
+	if err != nil || fi.IsDir() {
+		return false
+	}
+	l.diags = append(l.diags, errAt(name, 0, 0, RuleLayout, "%s is a file, but it must be a folder that holds %s", name, holds))
+	return true
+}
+
 func (l *loader) loadCountries() {
+	if l.notFolder(CountriesDir, "one folder per country") {
+		return
+	}
 	entries, err := fs.ReadDir(l.fsys, CountriesDir)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -150,8 +166,13 @@ func (l *loader) loadCountries() {
 		}
 		if !e.IsDir() {
 			if e.Type()&fs.ModeSymlink != 0 {
-				if _, err := fs.Stat(l.fsys, dir); err != nil {
+				fi, err := fs.Stat(l.fsys, dir)
+				if err != nil {
 					l.diags = append(l.diags, readDiag(dir, err))
+					continue
+				}
+				if !fi.IsDir() {
+					l.diags = append(l.diags, errAt(dir, 0, 0, RuleLayout, "countries/ holds one folder per country; this link leads to a file"))
 					continue
 				}
 			} else {
@@ -210,6 +231,9 @@ func (l *loader) loadCountry(code string) {
 }
 
 func (l *loader) loadClusters() {
+	if l.notFolder(ClustersDir, "one file per learning cluster") {
+		return
+	}
 	entries, err := fs.ReadDir(l.fsys, ClustersDir)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {

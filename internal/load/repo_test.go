@@ -130,6 +130,18 @@ func TestLoadFiles(t *testing.T) {
 			want: "countries/SI: error: this is a symbolic link to a place outside the repository; hwfplan does not follow it — replace the link with the file itself [symlink]",
 		},
 		{
+			name: "named pipe in place of a file",
+			setup: func(t *testing.T, dir string) {
+				p := filepath.Join(dir, "countries/HU/as-is.yaml")
+				os.Remove(p)
+				if err := syscall.Mkfifo(p, 0o600); err != nil {
+					t.Skip("no named pipes:", err)
+				}
+			},
+			file: "countries/HU/as-is.yaml",
+			want: "countries/HU/as-is.yaml: error: this is not an ordinary file (it is a named pipe, a socket or a device); replace it with the YAML file [read]",
+		},
+		{
 			name: "symlink inside the repository",
 			setup: func(t *testing.T, dir string) {
 				writeTree(t, dir, map[string]string{"shared/country.yaml": countryYAML})
@@ -166,6 +178,62 @@ func TestLoadFiles(t *testing.T) {
 // TestSymlinkTargetNeverRead points a link out of the repository at a named
 // pipe: opening the pipe for reading would block until a writer comes, so a
 // loader that reads the target hangs and the test fails on its timeout.
+func TestTopFoldersThatAreNot(t *testing.T) {
+	tests := []struct {
+		name string
+		make func(p string) error
+		file string
+		want string
+	}{
+		{"countries is a file", func(p string) error { return os.WriteFile(p, []byte("hi\n"), 0o644) }, "countries",
+			"countries: error: countries is a file, but it must be a folder that holds one folder per country [layout]"},
+		{"countries is a named pipe", func(p string) error { return syscall.Mkfifo(p, 0o600) }, "countries",
+			"countries: error: countries is a file, but it must be a folder that holds one folder per country [layout]"},
+		{"clusters is a named pipe", func(p string) error { return syscall.Mkfifo(p, 0o600) }, "clusters",
+			"clusters: error: clusters is a file, but it must be a folder that holds one file per learning cluster [layout]"},
+		{"a country link to a named pipe", func(p string) error {
+			fifo := filepath.Join(p, "pipe")
+			if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+				return err
+			}
+			return os.Symlink("pipe", filepath.Join(p, "SI"))
+		}, "countries/SI",
+			"countries/SI: error: countries/ holds one folder per country; this link leads to a file [layout]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeTree(t, dir, fullCountry("HU"))
+			p := filepath.Join(dir, tt.file)
+			if tt.file == "countries/SI" {
+				p = filepath.Join(dir, "countries")
+			} else if err := os.RemoveAll(p); err != nil {
+				t.Fatal(err)
+			}
+			if err := tt.make(p); err != nil {
+				t.Skip("cannot make it here:", err)
+			}
+			fsys, err := DirFS(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			done := make(chan string, 1)
+			go func() {
+				_, ds := Load(fsys, Options{})
+				done <- render(ds)
+			}()
+			select {
+			case got := <-done:
+				if d := diagsFor(got, tt.file); d != tt.want {
+					t.Errorf("got\n%s\nwant\n%s", got, tt.want)
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatal("the loader waits on a named pipe")
+			}
+		})
+	}
+}
+
 func TestSymlinkTargetNeverRead(t *testing.T) {
 	dir := t.TempDir()
 	writeTree(t, dir, fullCountry("HU"))
