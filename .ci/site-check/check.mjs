@@ -108,6 +108,18 @@ for (const [label, viewport] of [["desktop", { width: 1280, height: 900 }], ["ph
   }
   await context.close();
 }
+// The offline search finds a page by a word of its title.
+if (pages.includes("/search/")) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const first = [...ids.keys()].find((p) => p.split("/").length === 4) || "/";
+  await page.goto(origin + first);
+  const word = ((await page.title()).split(/[ ·]+/)[0] || "").trim();
+  await page.goto(`${origin}/search/?q=${encodeURIComponent(word)}`);
+  const hits = await page.waitForSelector("#search-results li a", { timeout: 15000 }).then(() => page.$$eval("#search-results li a", (as) => as.map((a) => a.getAttribute("href")))).catch(() => []);
+  if (!hits.includes(first)) find("/search/", `searching for "${word}" does not find ${first} (found: ${hits.join(", ") || "nothing"})`);
+  await context.close();
+}
 await browser.close();
 
 // Internal links and anchors.
