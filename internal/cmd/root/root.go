@@ -5,8 +5,10 @@ import (
 	buildcmd "github.com/hwfplan/hwfplan/internal/cmd/build"
 	"github.com/hwfplan/hwfplan/internal/cmd/codeowners"
 	comparecmd "github.com/hwfplan/hwfplan/internal/cmd/compare"
+	"github.com/hwfplan/hwfplan/internal/cmd/diff"
 	"github.com/hwfplan/hwfplan/internal/cmd/docs"
 	exportcmd "github.com/hwfplan/hwfplan/internal/cmd/export"
+	"github.com/hwfplan/hwfplan/internal/cmd/history"
 	"github.com/hwfplan/hwfplan/internal/cmd/newcountry"
 	reportcmd "github.com/hwfplan/hwfplan/internal/cmd/report"
 	"github.com/hwfplan/hwfplan/internal/cmd/schemacmd"
@@ -45,6 +47,8 @@ and shows reviewers what a revision changed.`,
 		schemacmd.NewCmdSchema(f, nil),
 		version.NewCmdVersion(f),
 		docs.NewCmdDocs(f, nil),
+		diff.NewCmdDiff(f, nil),
+		history.NewCmdHistory(f, nil),
 		codeowners.NewCmdCodeowners(f, nil),
 		reportcmd.NewCmdReport(f, nil),
 	)
