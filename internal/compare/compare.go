@@ -247,8 +247,18 @@ func Compute(repo *load.Repo) (*Result, error) {
 }
 
 func countryScores(fw *framework.Framework, c *load.Country) (Country, error) {
-	out := Country{Code: c.Code, EUCode: c.Country.EUCode, Name: c.Country.Name,
-		Cluster: c.Country.Cluster, Status: string(c.Country.Status)}
+	return Scores(fw, c), nil
+}
+
+// Scores computes one country's item and task scores (as-is, to-be, gap,
+// completeness) on the 0-1 scale. It is the single place the scoring rule lives;
+// history uses it for scores over time. A missing country.yaml leaves the
+// descriptive fields empty (the name falls back to the code).
+func Scores(fw *framework.Framework, c *load.Country) Country {
+	out := Country{Code: c.Code}
+	if c.Country != nil {
+		out.EUCode, out.Name, out.Cluster, out.Status = c.Country.EUCode, c.Country.Name, c.Country.Cluster, string(c.Country.Status)
+	}
 	if out.Name == "" {
 		out.Name = c.Code
 	}
@@ -272,7 +282,7 @@ func countryScores(fw *framework.Framework, c *load.Country) (Country, error) {
 		out.Tasks = append(out.Tasks, ts)
 	}
 	out.Completeness = share(out.Assessed, out.ItemCount)
-	return out, nil
+	return out
 }
 
 // itemScore scores one item; a score outside the item's scale counts as not
