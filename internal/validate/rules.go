@@ -54,7 +54,8 @@ type checker struct {
 }
 
 // semantic runs the rules that span files. Files in broken (failed to load or
-// failed their schema) are skipped, so one mistake is not reported twice.
+// whose schema errors break their shape, see breaksShape) are skipped, so one
+// mistake is not reported twice.
 func semantic(fw *framework.Framework, repo *load.Repo, broken map[string]bool, opts Options) []diag.Diagnostic {
 	c := &checker{fw: fw, repo: repo, broken: broken, opts: opts}
 	for _, cn := range repo.Countries {

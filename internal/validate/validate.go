@@ -68,7 +68,7 @@ func New(fw *framework.Framework) (*Validator, error) {
 // further). The result is sorted.
 func (v *Validator) Repo(repo *load.Repo, loadDiags []diag.Diagnostic, opts Options) []diag.Diagnostic {
 	ds := slices.Clone(loadDiags)
-	broken := map[string]bool{} // files that failed to load or failed their schema
+	broken := map[string]bool{} // files that failed to load or whose shape is wrong
 	for _, d := range loadDiags {
 		if d.Severity == diag.Error {
 			broken[d.File] = true
@@ -87,14 +87,47 @@ func (v *Validator) Repo(repo *load.Repo, loadDiags []diag.Diagnostic, opts Opti
 			continue
 		}
 		fds := v.checkSchema(f, kind, c)
-		if diag.HasErrors(fds) {
+		if breaksShape(fds) {
 			broken[p] = true
 		}
 		ds = append(ds, fds...)
 	}
-	ds = append(ds, semantic(v.fw, repo, broken, opts)...)
+	// A rule that spans files may flag a value the schema already flagged (a
+	// currency that is not three capitals is not an ISO code either): one
+	// message per place is enough.
+	flagged := map[[3]any]bool{}
+	for _, d := range ds {
+		if d.Severity == diag.Error {
+			flagged[[3]any{d.File, d.Line, d.Column}] = true
+		}
+	}
+	for _, d := range semantic(v.fw, repo, broken, opts) {
+		if d.Line > 0 && flagged[[3]any{d.File, d.Line, d.Column}] {
+			continue
+		}
+		ds = append(ds, d)
+	}
 	diag.Sort(ds)
 	return diag.Dedupe(ds)
+}
+
+// breaksShape reports whether schema errors leave a file unfit for the rules
+// that span files: a missing key, a value of the wrong type or a wrong choice
+// changes what the rules would read. A misspelt key, a value outside its list or
+// range, or a badly written date or code does not, so the rules still run and
+// the planner gets every problem at once, not a second round after the first.
+func breaksShape(ds []diag.Diagnostic) bool {
+	for _, d := range ds {
+		if d.Severity != diag.Error {
+			continue
+		}
+		switch d.Rule {
+		case RuleUnknownKey, RuleEnum, RuleRange, RuleScoreRange, RuleFormat, RuleLength, RuleUnique, RuleDateReal:
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 // Validate is the one-call form: compile the framework's schemas and validate.
