@@ -11,6 +11,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strconv"
 	"time"
 
 	"github.com/chromedp/chromedp"
@@ -114,7 +116,37 @@ func PrintPDF(ctx context.Context, page []byte, opts PDFOptions) ([]byte, error)
 	if !opts.Date.IsZero() {
 		pdf = stampDates(pdf, opts.Date)
 	}
-	return pdf, nil
+	return renumberNodeIDs(pdf), nil
+}
+
+// nodeIDRe matches the ids Chromium gives the elements of a tagged PDF's
+// structure tree: (node00000204). They come from the browser's DOM node ids,
+// which start at a different number from one run to the next.
+var nodeIDRe = regexp.MustCompile(`\(node([0-9]{8})\)`)
+
+// renumberNodeIDs numbers the structure ids 1, 2, 3... in the order of the
+// original numbers, so the same page gives the same bytes on every run. The
+// order is kept (the IDTree lists them sorted) and so is the length, so the
+// cross-reference offsets stay right.
+func renumberNodeIDs(pdf []byte) []byte {
+	var ids []int
+	seen := map[int]bool{}
+	for _, m := range nodeIDRe.FindAllSubmatch(pdf, -1) {
+		n, _ := strconv.Atoi(string(m[1]))
+		if !seen[n] {
+			seen[n] = true
+			ids = append(ids, n)
+		}
+	}
+	slices.Sort(ids)
+	rank := make(map[int]int, len(ids))
+	for i, n := range ids {
+		rank[n] = i + 1
+	}
+	return nodeIDRe.ReplaceAllFunc(pdf, func(m []byte) []byte {
+		n, _ := strconv.Atoi(string(m[5 : len(m)-1]))
+		return fmt.Appendf(nil, "(node%08d)", rank[n])
+	})
 }
 
 // pdfDateRe matches the dates in the document information dictionary; Chromium
