@@ -132,7 +132,7 @@ func (r Radar) Render() ([]byte, error) {
 		s.printf(`<path d="M%s %sL%s %s"/>`+"\n", num(cx), num(cy), num(x), num(y))
 	}
 	s.printf("</g>\n")
-	s.printf(`<g font-size="10" fill="%s" stroke="#ffffff" stroke-width="3" paint-order="stroke" aria-hidden="true">`+"\n", colMuted)
+	s.printf(`<g font-size="10" fill="%s" stroke="#ffffff" stroke-width="3" style="paint-order:stroke" aria-hidden="true">`+"\n", colMuted)
 	for ring := 1; ring <= ax.steps; ring++ {
 		v, label := ax.tick(ring)
 		_, y := point(0, v)

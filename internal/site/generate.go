@@ -221,7 +221,7 @@ func (g *generator) reports() error {
 		return err
 	}
 	for i, r := range g.in.Reports {
-		params := map[string]any{"report_html": scrollTables(dropEmptyHeads(svgCompat(r.HTML))), "downloads": r.Downloads, "search": r.Title}
+		params := map[string]any{"report_html": scrollTables(dropEmptyHeads(r.HTML)), "downloads": r.Downloads, "search": r.Title}
 		if err := g.add("reports/"+r.ID+".md", page{Title: r.Title, Weight: i + 1, Params: params}); err != nil {
 			return err
 		}
@@ -313,13 +313,6 @@ func scrollTables(html string) string {
 	}
 	b.WriteString(html)
 	return b.String()
-}
-
-// svgCompat rewrites the SVG presentation attribute paint-order, which the Nu HTML
-// Checker rejects in HTML, as the equivalent style property. (The proper place for
-// this is package chart; this is a no-op once the charts stop writing it.)
-func svgCompat(s string) string {
-	return strings.ReplaceAll(s, ` paint-order="stroke"`, ` style="paint-order:stroke"`)
 }
 
 // emptyHead is a table header row with no text: Markdown tables must have a header

@@ -60,7 +60,7 @@ func (g *generator) addScores(v *countryView) error {
 	if err != nil {
 		return fmt.Errorf("failed to draw the radar of %s: %w", v.Code, err)
 	}
-	v.Radar = svgCompat(string(svg))
+	v.Radar = string(svg)
 	return nil
 }
 
