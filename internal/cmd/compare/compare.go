@@ -5,6 +5,7 @@ package compare
 
 import (
 	"fmt"
+	"github.com/hwfplan/hwfplan/internal/validate"
 	"slices"
 	"strings"
 
@@ -83,8 +84,8 @@ func Run(opts *Options) error {
 		}
 	}
 	io := opts.Factory.IOStreams
-	if len(ds) > 0 {
-		fmt.Fprintf(io.ErrOut, "note: %d problem(s) while reading the plans; run `hwfplan validate` for details\n", len(ds))
+	if n := validate.Errors(repo, ds); n > 0 {
+		fmt.Fprintf(io.ErrOut, "warning: the plans have %d error(s), so these figures may leave out or misread what is wrong; run `hwfplan validate`\n", n)
 	}
 	v := view{res: res, by: opts.By, task: opts.Task}
 	switch opts.Format {

@@ -4,6 +4,7 @@ package export
 
 import (
 	"fmt"
+	"github.com/hwfplan/hwfplan/internal/validate"
 	"slices"
 
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
@@ -80,8 +81,8 @@ func Run(opts *Options) error {
 		return err
 	}
 	io := opts.Factory.IOStreams
-	if len(ds) > 0 {
-		fmt.Fprintf(io.ErrOut, "note: %d problem(s) while reading the plans; run `hwfplan validate` for details\n", len(ds))
+	if n := validate.Errors(repo, ds); n > 0 {
+		fmt.Fprintf(io.ErrOut, "warning: the plans have %d error(s), so these figures may leave out or misread what is wrong; run `hwfplan validate`\n", n)
 	}
 	rows := 0
 	for _, t := range tables {

@@ -4,6 +4,7 @@ package report
 import (
 	"context"
 	"fmt"
+	"github.com/hwfplan/hwfplan/internal/validate"
 	"os"
 	"path"
 	"path/filepath"
@@ -12,10 +13,9 @@ import (
 
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
 	"github.com/hwfplan/hwfplan/internal/compare"
-	"github.com/hwfplan/hwfplan/internal/diag"
 	"github.com/hwfplan/hwfplan/internal/report"
-	"github.com/hwfplan/hwfplan/internal/source"
 	"github.com/hwfplan/hwfplan/internal/safewrite"
+	"github.com/hwfplan/hwfplan/internal/source"
 	"github.com/spf13/cobra"
 )
 
@@ -100,8 +100,8 @@ func Run(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	if e, _ := diag.Count(ds); e > 0 {
-		fmt.Fprintf(io.ErrOut, "warning: %d problems while reading the plans; run `hwfplan validate` (the report shows what could be read)\n", e)
+	if n := validate.Errors(repo, ds); n > 0 {
+		fmt.Fprintf(io.ErrOut, "warning: the plans have %d error(s), so these figures may leave out or misread what is wrong; run `hwfplan validate`\n", n)
 	}
 	res, err := compare.Compute(repo)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -105,5 +106,31 @@ func TestRunNoChromium(t *testing.T) {
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Errorf("output folder was created: %v", err)
+	}
+}
+
+// TestRunWarnsOnInvalidPlans: a score outside its scale loads fine but is an
+// error; the report is still written, with a warning that says so.
+func TestRunWarnsOnInvalidPlans(t *testing.T) {
+	root := t.TempDir()
+	if err := os.CopyFS(root, os.DirFS(fixtureRoot(t))); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(root, "countries", "HU", "as-is.yaml")
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := regexp.MustCompile(`score: \d`).ReplaceAll(data, []byte("score: 9"))
+	if err := os.WriteFile(p, bad, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, _, errOut := factory(root)
+	src := report.Source{Commit: "abc", Short: "abc", Time: time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)}
+	if err := Run(context.Background(), &Options{Factory: f, Name: "as-is", OutDir: t.TempDir(), Getenv: func(string) string { return "" }, Source: &src}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(errOut.String(), "warning: the plans have ") || !strings.Contains(errOut.String(), "run `hwfplan validate`") {
+		t.Errorf("stderr %q has no warning about the errors", errOut.String())
 	}
 }
