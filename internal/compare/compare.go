@@ -16,6 +16,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/framework"
 	"github.com/hwfplan/hwfplan/internal/load"
@@ -361,5 +362,5 @@ func (r *Result) Task(id string) (TaskInfo, error) {
 		}
 		ids[i] = t.ID
 	}
-	return TaskInfo{}, fmt.Errorf("unknown task %q; the framework has: %v", id, ids)
+	return TaskInfo{}, fmt.Errorf("unknown task %q; the framework has: %s", id, strings.Join(ids, ", "))
 }

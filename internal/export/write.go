@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/hwfplan/hwfplan/internal/safewrite"
@@ -120,7 +121,7 @@ func Files(tables []Table, format string) (map[string][]byte, error) {
 		}
 		out[WorkbookName] = data
 	default:
-		return nil, fmt.Errorf("unknown export format %q; use one of: %v", format, Formats)
+		return nil, fmt.Errorf("unknown export format %q; use one of: %s", format, strings.Join(Formats, ", "))
 	}
 	return out, nil
 }

@@ -49,10 +49,10 @@ versioned; see docs/compare-json.md).`,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if !slices.Contains(Bys, opts.By) {
-				return cmdutil.FlagErrorf("unknown --by %q; use one of: %v", opts.By, Bys)
+				return cmdutil.FlagErrorf("unknown --by %q; use one of: %s", opts.By, strings.Join(Bys, ", "))
 			}
 			if !slices.Contains(Formats, opts.Format) {
-				return cmdutil.FlagErrorf("unknown --format %q; use one of: %v", opts.Format, Formats)
+				return cmdutil.FlagErrorf("unknown --format %q; use one of: %s", opts.Format, strings.Join(Formats, ", "))
 			}
 			if runF != nil {
 				return runF(opts)
@@ -63,7 +63,26 @@ versioned; see docs/compare-json.md).`,
 	cmd.Flags().StringVar(&opts.By, "by", "country", "compare by `country` or cluster")
 	cmd.Flags().StringVar(&opts.Task, "task", "", "only this task `ID` (from the framework)")
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output `format`: text, markdown, csv, json")
+	_ = cmd.RegisterFlagCompletionFunc("by", cobra.FixedCompletions(Bys, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(Formats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("task", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return taskIDs(f), cobra.ShellCompDirectiveNoFileComp
+	})
 	return cmd
+}
+
+// taskIDs lists the framework's task ids for completion; nothing when the
+// repository cannot be read.
+func taskIDs(f *cmdutil.Factory) []string {
+	_, repo, _, err := f.LoadRepo()
+	if err != nil || repo == nil || repo.Framework == nil {
+		return nil
+	}
+	var ids []string
+	for _, t := range repo.Framework.Tasks {
+		ids = append(ids, t.ID)
+	}
+	return ids
 }
 
 // Run computes the comparison and writes it to Out. Countries whose files could not

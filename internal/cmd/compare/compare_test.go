@@ -143,3 +143,22 @@ func TestMarkdownEscapesPlanText(t *testing.T) {
 		t.Errorf("got %s, want %s", b.String(), want)
 	}
 }
+
+// TestFlagCompletion: --task completes the framework's task ids, --by and
+// --format their fixed values.
+func TestFlagCompletion(t *testing.T) {
+	root := comparetest.Dir(t)
+	ios, _, _, _ := iostreams.Test()
+	cmd := NewCmdCompare(&cmdutil.Factory{IOStreams: ios, RootFlag: &root}, nil)
+	for flag, want := range map[string]string{"task": "data gov", "by": "country cluster", "format": "text markdown csv json"} {
+		fn, ok := cmd.GetFlagCompletionFunc(flag)
+		if !ok {
+			t.Errorf("--%s has no completion", flag)
+			continue
+		}
+		got, _ := fn(cmd, nil, "")
+		if strings.Join(got, " ") != want {
+			t.Errorf("--%s completes %q, want %q", flag, got, want)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"github.com/hwfplan/hwfplan/internal/validate"
 	"slices"
+	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
 	"github.com/hwfplan/hwfplan/internal/compare"
@@ -46,7 +47,7 @@ already holds files, each file is replaced atomically and other files are kept.`
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if !slices.Contains(export.Formats, opts.Format) {
-				return cmdutil.FlagErrorf("unknown --format %q; use one of: %v", opts.Format, export.Formats)
+				return cmdutil.FlagErrorf("unknown --format %q; use one of: %s", opts.Format, strings.Join(export.Formats, ", "))
 			}
 			if opts.Out == "" {
 				return cmdutil.FlagErrorf("--out DIR is required")
@@ -59,6 +60,7 @@ already holds files, each file is replaced atomically and other files are kept.`
 	}
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "", "output `format`: csv, json, xlsx (required)")
 	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "output `DIR` (required)")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(export.Formats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
