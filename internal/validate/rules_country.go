@@ -84,6 +84,9 @@ func (c *checker) clusters() {
 			ptr := load.Pointer("countries", strconv.Itoa(i))
 			cn := c.repo.Country(code)
 			if cn == nil {
+				if c.broken[load.CountriesDir+"/"+code] {
+					continue // there is something there; the loader said what is wrong with it
+				}
 				c.errorf(f, ptr, RuleClusterCountryFolder, "cluster %s lists %s, but there is no folder countries/%s; create it with `hwfplan new country %s --cluster %s`", cl.ID, code, code, code, cl.ID)
 				continue
 			}
