@@ -167,6 +167,10 @@ func (l *loader) loadCountries() {
 		if !e.IsDir() {
 			if e.Type()&fs.ModeSymlink != 0 {
 				fi, err := fs.Stat(l.fsys, dir)
+				if errors.Is(err, ErrOutside) {
+					l.diags = append(l.diags, errAt(dir, 0, 0, RuleSymlink, "this is a symbolic link to a folder outside the repository; hwfplan does not follow it — put the country folder itself here"))
+					continue
+				}
 				if err != nil {
 					l.diags = append(l.diags, readDiag(dir, err))
 					continue

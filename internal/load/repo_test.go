@@ -127,7 +127,7 @@ func TestLoadFiles(t *testing.T) {
 				}
 			},
 			file: "countries/SI",
-			want: "countries/SI: error: this is a symbolic link to a place outside the repository; hwfplan does not follow it — replace the link with the file itself [symlink]",
+			want: "countries/SI: error: this is a symbolic link to a folder outside the repository; hwfplan does not follow it — put the country folder itself here [symlink]",
 		},
 		{
 			name: "named pipe in place of a file",
