@@ -223,7 +223,7 @@ func actionPlan(fw *framework.Framework, s *jsonschema.Schema) {
 	action.Then = &jsonschema.Schema{Required: []string{"region"}}
 
 	factor := prop(s, "sustainability_factors", "{}")
-	factors := closedObject("Sustainability factors (HEROES domains)", "A score and the evidence for each of the four domains of the HEROES Sustainability Framework; no single domain is sufficient on its own.")
+	factors := closedObject("Sustainability factors (HEROES domains)", "A score and the evidence for each domain of the HEROES Sustainability Framework; no single domain is sufficient on its own. A domain left out is not scored yet (validate warns).")
 	for _, d := range fw.Sustainability.Domains {
 		fs := copySchema(factor)
 		fs.Title = d.Title
@@ -232,7 +232,6 @@ func actionPlan(fw *framework.Framework, s *jsonschema.Schema) {
 		scoreBounds(fw, score, fw.SustainabilityScale(), "Score")
 		fs.Properties.Set("score", score)
 		factors.Properties.Set(d.ID, fs)
-		factors.Required = append(factors.Required, d.ID)
 	}
 	s.Properties.Set("sustainability_factors", factors)
 }

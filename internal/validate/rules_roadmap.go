@@ -82,6 +82,9 @@ func (c *checker) actionPlan(cn *load.Country) {
 	for _, d := range c.fw.DomainIDs() {
 		if sf, ok := ap.SustainabilityFactors[d]; ok {
 			c.placeholder(f, load.Pointer("sustainability_factors", d, "evidence"), "the evidence of sustainability domain "+d, sf.Evidence)
+		} else {
+			c.warnf(f, "/sustainability_factors", RuleSustainabilityUnscored,
+				"sustainability domain %s is not scored yet; add it with a score and the evidence (reports show it as not scored)", d)
 		}
 	}
 	var steps map[string]string // step id → task; nil when to-do.yaml is unusable

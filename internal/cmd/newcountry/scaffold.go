@@ -111,10 +111,11 @@ func actionPlanFile(fw *framework.Framework, p Params) []byte {
 	b.WriteString("# Placeholders until the national policy dialogue has taken place.\n")
 	fmt.Fprintf(&b, "policy_dialogue:\n  date: %s # the date of the dialogue\n  participants: [%s]\n  outcome: %s.\n", p.Today, validate.Placeholder, validate.Placeholder)
 	b.WriteString("actions: []\n")
-	b.WriteString("# Scores 0-2 for the four HEROES sustainability domains; 0 until assessed.\nsustainability_factors:\n")
+	b.WriteString("# The HEROES sustainability domains, scored once assessed (a domain left out is\n# not scored; validate reminds you). Add each as:\n")
 	for _, d := range fw.Sustainability.Domains {
-		fmt.Fprintf(&b, "  %s: {score: 0, evidence: %s.}\n", d.ID, validate.Placeholder)
+		fmt.Fprintf(&b, "#   %s: {score: 0-2, evidence: ...}\n", d.ID)
 	}
+	b.WriteString("sustainability_factors: {}\n")
 	return b.Bytes()
 }
 
