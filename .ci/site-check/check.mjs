@@ -44,6 +44,9 @@ async function resolve(urlPath) {
 
 const server = createServer(async (req, res) => {
   const u = new URL(req.url, "http://x");
+  // Chromium asks for /favicon.ico by itself when a page declares no icon (the
+  // standalone reports may not link anything); that probe is not the page's request.
+  if (u.pathname === "/favicon.ico") { res.writeHead(204); res.end(); return; }
   const file = await resolve(u.pathname);
   if (!file) { res.writeHead(404); res.end("not found"); return; }
   res.writeHead(200, { "Content-Type": types[path.extname(file)] || "application/octet-stream" });

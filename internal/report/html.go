@@ -68,7 +68,7 @@ func toHTML(md []byte, d *doc, notice string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return out, nil
+	return keyValueTables(out), nil
 }
 
 func figureHTML(d *doc, id string) []byte {
@@ -164,7 +164,7 @@ var shell = template.Must(template.New("shell").Parse(`<!DOCTYPE html>
 </head>
 <body>
 {{- if .Banner}}
-<div class="banner" role="note"><strong>Illustrative data.</strong> {{.Banner}}</div>
+<header class="banner"><p><strong>Illustrative data.</strong> {{.Banner}}</p></header>
 {{- end}}
 <main>
 {{.Body}}

@@ -210,13 +210,14 @@ func TestPublishable(t *testing.T) {
 		`<nav class="toc"`, `id="country-hu"`, `id="cluster-wp6"`, `id="task-data"`, `id="methods"`,
 		`id="fig-heatmap-asis"`, `role="img"`, `<title id="fig-heatmap-asis-title">Figure 1.`, `<desc id="fig-heatmap-asis-desc">`,
 		`<p class="caption" id="tab-heatmap-asis"><span class="caption-label">Table 2.</span>`,
-		`<a href="#fig-heatmap-asis">Figure 1</a>`, `@page`, `<div class="banner" role="note">`,
+		`<a href="#fig-heatmap-asis">Figure 1</a>`, `@page`, `<header class="banner"><p><strong>Illustrative data.</strong>`,
+		`<th scope="row">Programme</th>`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("as-is.html lacks %q", want)
 		}
 	}
-	for _, bad := range []string{"<script", "<link", "@import", "url(http", "hwfmark-"} {
+	for _, bad := range []string{"<script", "<link", "@import", "url(http", "hwfmark-", "<th></th>"} {
 		if strings.Contains(page, bad) {
 			t.Errorf("as-is.html contains %q", bad)
 		}

@@ -3,7 +3,6 @@ package site
 import (
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -221,7 +220,7 @@ func (g *generator) reports() error {
 		return err
 	}
 	for i, r := range g.in.Reports {
-		params := map[string]any{"report_html": scrollTables(dropEmptyHeads(r.HTML)), "downloads": r.Downloads, "search": r.Title}
+		params := map[string]any{"report_html": scrollTables(r.HTML), "downloads": r.Downloads, "search": r.Title}
 		if err := g.add("reports/"+r.ID+".md", page{Title: r.Title, Weight: i + 1, Params: params}); err != nil {
 			return err
 		}
@@ -314,11 +313,3 @@ func scrollTables(html string) string {
 	b.WriteString(html)
 	return b.String()
 }
-
-// emptyHead is a table header row with no text: Markdown tables must have a header
-// row, so a table meant to have none (such as a report's title page) gets an empty
-// one, which screen readers announce as blank column headers.
-var emptyHead = regexp.MustCompile(`<thead>\s*<tr>\s*(?:<th[^>]*>\s*</th>\s*)+</tr>\s*</thead>\s*`)
-
-// dropEmptyHeads removes header rows that hold no text.
-func dropEmptyHeads(s string) string { return emptyHead.ReplaceAllString(s, "") }

@@ -282,7 +282,7 @@ func TestReportsAndDownloads(t *testing.T) {
 	repo, _ := load.Load(fsys, load.Options{})
 	in := Input{Repo: repo, SourceTime: sourceTime,
 		Downloads: map[string][]byte{"data/scores.csv": []byte("a,b\n"), "reports/as-is.md": []byte("# As-is")},
-		Reports:   []Report{{ID: "as-is", Title: "As-is report", HTML: "<h1 id=\"r-title\">As-is report</h1>\n<table>\n<thead>\n<tr>\n<th></th>\n<th></th>\n</tr>\n</thead>\n<tbody><tr><td>Programme</td><td>HEROES</td></tr></tbody></table>", Downloads: []string{"reports/as-is.md"}}}}
+		Reports:   []Report{{ID: "as-is", Title: "As-is report", HTML: "<h1 id=\"r-title\">As-is report</h1>\n<table>\n<tbody><tr><th scope=\"row\">Programme</th><td>HEROES</td></tr></tbody></table>", Downloads: []string{"reports/as-is.md"}}}}
 	files, err := Render(in, Options{BaseURL: "https://example.org/hwf/"})
 	if err != nil {
 		t.Fatal(err)
@@ -292,7 +292,7 @@ func TestReportsAndDownloads(t *testing.T) {
 	}
 	assertFile(t, files, "reports/index.html", `href="/hwf/reports/as-is/"`, `href="/hwf/downloads/data/scores.csv"`)
 	assertFile(t, files, "reports/as-is/index.html", `<h1 id="r-title">As-is report</h1>`, `href="/hwf/downloads/reports/as-is.md"`,
-		`aria-label="Table: report table 1" tabindex="0"><table>`, `<td>Programme</td>`, `! <thead>`)
+		`aria-label="Table: report table 1" tabindex="0"><table>`, `<th scope="row">Programme</th>`)
 	in.Downloads["../escape"] = nil
 	if _, err := Render(in, Options{}); err == nil {
 		t.Error("a download path leaving the folder was accepted")
