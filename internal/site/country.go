@@ -41,6 +41,7 @@ type countryView struct {
 	Radar        string         `json:"radar,omitempty"`
 	Timeline     string         `json:"timeline,omitempty"`
 	Revisions    []revisionView `json:"revisions,omitempty"`
+	ScoreHistory *heatmapView   `json:"score_history,omitempty"`
 	Counts       countsView     `json:"counts"`
 }
 

@@ -147,6 +147,9 @@ func (g *generator) countries() error {
 		if err := g.addScores(v); err != nil {
 			return err
 		}
+		if v.ScoreHistory, err = g.scoreHistory(v, g.in.Revisions[c.Code]); err != nil {
+			return err
+		}
 		params := map[string]any{"country": v, "illustrative": v.Illustrative, "search": searchText(v)}
 		if err := g.add("countries/"+strings.ToLower(c.Code)+".md", page{Title: v.Name, Params: params}); err != nil {
 			return err

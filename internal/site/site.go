@@ -54,6 +54,12 @@ type Revision struct {
 	Subject string
 	// Summary says in domain terms what the revision changed.
 	Summary string
+	// Mainline marks revisions on the branch itself (its first-parent chain), the
+	// ones the score-over-time chart plots.
+	Mainline bool
+	// AsIs and ToBe are the task scores (0-1) by task id after the revision; nil
+	// when a task has no assessed item.
+	AsIs, ToBe map[string]*float64
 }
 
 // Report is one report page: its HTML body and the downloads that go with it.

@@ -176,7 +176,8 @@ func history(root string, repo *load.Repo, limit int) (map[string][]site.Revisio
 			return nil, fmt.Errorf("failed to read the history of %s: %w", c.Code, err)
 		}
 		for _, e := range h.Entries {
-			out[c.Code] = append(out[c.Code], site.Revision{Hash: e.Commit, Date: e.Date, Author: e.Author, Subject: e.Subject, Summary: e.Summary})
+			out[c.Code] = append(out[c.Code], site.Revision{Hash: e.Commit, Date: e.Date, Author: e.Author, Subject: e.Subject, Summary: e.Summary,
+				Mainline: e.Mainline, AsIs: e.AsIs, ToBe: e.ToBe})
 		}
 	}
 	return out, nil
