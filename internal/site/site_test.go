@@ -335,3 +335,10 @@ func TestScoreHistory(t *testing.T) {
 		})
 	}
 }
+
+func TestNotFoundPage(t *testing.T) {
+	files := build(t, "", Options{BaseURL: "https://example.org/hwf/"})
+	// Served for a missing path at any depth, so no link may be relative to the page.
+	assertFile(t, files, "404.html", `<h1>Page not found</h1>`, `href="/hwf/countries/"`, `href="/hwf/search/"`,
+		`href="/hwf/css/site.`, `! href="../`, `! href="countries/`)
+}

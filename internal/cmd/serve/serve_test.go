@@ -119,3 +119,26 @@ func TestServeReloadsOnChange(t *testing.T) {
 		t.Errorf("after fixing GET / = %d %q", code, body)
 	}
 }
+
+func TestServeNotFound(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string][]byte
+		want  string
+	}{
+		{"the site's 404 page", map[string][]byte{"index.html": []byte("home"), "404.html": []byte("<html><body>Page not found</body></html>")}, "Page not found"},
+		{"a plain not found without one", map[string][]byte{"index.html": []byte("home")}, "404 page not found"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := NewServer(func() (map[string][]byte, []string, error) { return tt.files, nil, nil })
+			srv.Rebuild()
+			ts := httptest.NewServer(srv)
+			defer ts.Close()
+			code, body := get(t, ts.URL+"/countries/zz/missing")
+			if code != http.StatusNotFound || !strings.Contains(body, tt.want) {
+				t.Errorf("GET a missing page = %d %q, want 404 with %q", code, body, tt.want)
+			}
+		})
+	}
+}

@@ -89,6 +89,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
 			return
 		}
+		if page, ok := files["404.html"]; ok {
+			// The site's own "page not found" page, with the status a host gives it.
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.WriteHeader(http.StatusNotFound)
+			w.Write(inject(page, version))
+			return
+		}
 		http.NotFound(w, r)
 		return
 	}
