@@ -2,6 +2,7 @@ package compare
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 
 	"github.com/hwfplan/hwfplan/internal/framework"
@@ -162,11 +163,11 @@ func (b *budgetAcc) add(bu *plan.Budget) {
 // list returns currencies in code order, sources in code order.
 func (b *budgetAcc) list() []CurrencyBudget {
 	out := []CurrencyBudget{}
-	for _, cur := range sortedKeys(b.byCur) {
+	for _, cur := range slices.Sorted(maps.Keys(b.byCur)) {
 		cb := *b.byCur[cur]
 		cb.SecuredShare = ratio(cb.Secured, cb.Total)
 		cb.BySource = []SourceBudget{}
-		for _, src := range sortedKeys(b.bySrc[cur]) {
+		for _, src := range slices.Sorted(maps.Keys(b.bySrc[cur])) {
 			sb := *b.bySrc[cur][src]
 			sb.SecuredShare = ratio(sb.Secured, sb.Total)
 			cb.BySource = append(cb.BySource, sb)
@@ -174,15 +175,6 @@ func (b *budgetAcc) list() []CurrencyBudget {
 		out = append(out, cb)
 	}
 	return out
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 func ratio(a, b float64) Num {
@@ -278,7 +270,7 @@ func actions(fw *framework.Framework, loaded []*load.Country, r *Result) ActionS
 func taskActions(fw *framework.Framework, m map[string]counter) []TaskActions {
 	out := []TaskActions{}
 	ids := fw.TaskIDs()
-	for _, k := range sortedKeys(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		if !slices.Contains(ids, k) {
 			ids = append(ids, k)
 		}

@@ -4,6 +4,8 @@ import (
 	"github.com/hwfplan/hwfplan/internal/framework"
 	"github.com/hwfplan/hwfplan/internal/load"
 	"github.com/hwfplan/hwfplan/internal/plan"
+	"maps"
+	"slices"
 )
 
 // Anchorings that count as anchored in law, regulation or strategy.
@@ -123,7 +125,7 @@ func (ra *readinessAcc) result() Readiness {
 	for _, k := range Anchorings {
 		r.ByAnchoring = append(r.ByAnchoring, Count{Key: k, Count: ra.anchor[k]})
 	}
-	for _, k := range sortedKeys(ra.anchor) {
+	for _, k := range slices.Sorted(maps.Keys(ra.anchor)) {
 		if _, known := indexOf(Anchorings, k); !known {
 			r.ByAnchoring = append(r.ByAnchoring, Count{Key: k, Count: ra.anchor[k]})
 		}

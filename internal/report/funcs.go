@@ -228,12 +228,3 @@ func pickPlural(n int, one, many string) string {
 	}
 	return many
 }
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
-}

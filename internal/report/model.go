@@ -2,6 +2,7 @@ package report
 
 import (
 	"cmp"
+	"maps"
 	"math"
 	"slices"
 	"time"
@@ -111,7 +112,7 @@ func newData(name string, repo *load.Repo, res *compare.Result, src Source) *Dat
 			delete(counts, st)
 		}
 	}
-	for _, st := range sortedKeys(counts) {
+	for _, st := range slices.Sorted(maps.Keys(counts)) {
 		d.StatusCounts = append(d.StatusCounts, compare.Count{Key: st, Count: counts[st]})
 	}
 	for i := range res.Clusters {

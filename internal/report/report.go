@@ -24,6 +24,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"slices"
 	"strings"
 	"text/template"
@@ -190,7 +191,7 @@ func readTemplate(repo fs.FS, file string) (string, error) {
 func nonce(repo *load.Repo, src string) string {
 	h := sha256.New()
 	h.Write([]byte(src))
-	for _, p := range sortedKeys(repo.Files) {
+	for _, p := range slices.Sorted(maps.Keys(repo.Files)) {
 		fmt.Fprintf(h, "\x00%s\x00%d\x00", p, len(repo.Files[p].Data))
 		h.Write(repo.Files[p].Data)
 	}

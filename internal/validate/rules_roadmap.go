@@ -2,6 +2,7 @@ package validate
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -132,7 +133,7 @@ func (c *checker) implements(f *load.File, base string, a plan.Action, steps map
 	for j, id := range a.Implements {
 		task, ok := steps[id]
 		if !ok {
-			c.errorf(f, base+"/implements/"+strconv.Itoa(j), RuleStepRef, "step %s is not in to-do.yaml%s", id, knownList("steps", sortedKeys(steps)))
+			c.errorf(f, base+"/implements/"+strconv.Itoa(j), RuleStepRef, "step %s is not in to-do.yaml%s", id, knownList("steps", slices.Sorted(maps.Keys(steps))))
 			missing = true
 			continue
 		}

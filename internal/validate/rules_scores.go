@@ -1,7 +1,6 @@
 package validate
 
 import (
-	"slices"
 	"strconv"
 
 	"github.com/hwfplan/hwfplan/internal/load"
@@ -96,13 +95,4 @@ func stepTasks(td *plan.ToDo) map[string]string {
 		}
 	}
 	return m
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
