@@ -48,64 +48,206 @@ type Partner struct {
 // as-is score (highest first); among equal scores a country of another cluster
 // comes first, then by code. Gaps no other country scores higher on are listed
 // with no partners, so the report can say nobody is ahead yet.
+//
+// The partners come from an index built once (peers): for each item, the assessed
+// countries grouped by as-is score, highest first. A scale has a handful of
+// values, so a gap walks a few groups and takes at most TwinningPartners countries
+// from them, instead of ranking every other country: O(N) for N countries, not
+// O(N²), and a reason is formatted only for a partner that is kept.
 func twinning(r *Result) []Twinning {
+	idx := newPeerIndex(r.Countries)
 	out := []Twinning{}
-	for _, c := range r.Countries {
-		var gaps []ItemScore
-		for _, it := range c.Items {
-			if it.Gap.Valid && it.Gap.Value > scoreEps {
-				gaps = append(gaps, it)
-			}
-		}
-		// c.Items is in framework order; a stable sort keeps that order for ties.
-		slices.SortStableFunc(gaps, func(a, b ItemScore) int {
-			if math.Abs(a.Gap.Value-b.Gap.Value) <= scoreEps {
-				return 0
-			}
-			return -cmp.Compare(a.Gap.Value, b.Gap.Value)
-		})
-		if len(gaps) > TwinningGaps {
-			gaps = gaps[:TwinningGaps]
-		}
+	for ci := range r.Countries {
+		c := &r.Countries[ci]
 		tw := Twinning{Country: c.Code, Cluster: c.Cluster, Gaps: []TwinningGap{}}
-		for _, g := range gaps {
+		for _, g := range largestGaps(c) {
 			info := r.itemInfo(g.Key)
 			tg := TwinningGap{Item: g.Key, Score: *g.Score, Max: info.Max, Gap: g.Gap, Partners: []Partner{}}
-			for _, o := range r.Countries {
-				if o.Code == c.Code {
-					continue
-				}
-				oi, ok := o.Item(g.Key)
-				if !ok || !oi.Assessed || oi.AsIs.Value <= g.AsIs.Value+scoreEps {
-					continue
-				}
-				tg.Partners = append(tg.Partners, Partner{
-					Country: o.Code, Cluster: o.Cluster, OtherCluster: o.Cluster != c.Cluster,
-					Score: *oi.Score, AsIs: oi.AsIs,
-					Reason: fmt.Sprintf("%s scores %d/%d on %s where %s scores %d/%d (gap %.2f)",
-						o.Code, *oi.Score, info.Max, g.Key, c.Code, *g.Score, info.Max, g.Gap.Value),
-				})
-			}
-			slices.SortStableFunc(tg.Partners, func(a, b Partner) int {
-				if math.Abs(a.AsIs.Value-b.AsIs.Value) > scoreEps {
-					return -cmp.Compare(a.AsIs.Value, b.AsIs.Value)
-				}
-				if a.OtherCluster != b.OtherCluster {
-					if a.OtherCluster {
-						return -1
-					}
-					return 1
-				}
-				return cmp.Compare(a.Country, b.Country)
-			})
-			if len(tg.Partners) > TwinningPartners {
-				tg.Partners = tg.Partners[:TwinningPartners]
+			for _, oi := range idx.partners(r.Countries, c, g) {
+				o := &r.Countries[oi]
+				it := o.Items[idx.items[g.Key].pos[oi]]
+				tg.Partners = append(tg.Partners, partner(c, o, g, it, info))
 			}
 			tw.Gaps = append(tw.Gaps, tg)
 		}
 		out = append(out, tw)
 	}
 	return out
+}
+
+// largestGaps returns a country's TwinningGaps largest positive item gaps, ties in
+// framework order.
+func largestGaps(c *Country) []ItemScore {
+	var gaps []ItemScore
+	for _, it := range c.Items {
+		if it.Gap.Valid && it.Gap.Value > scoreEps {
+			gaps = append(gaps, it)
+		}
+	}
+	// c.Items is in framework order; a stable sort keeps that order for ties.
+	slices.SortStableFunc(gaps, func(a, b ItemScore) int {
+		if math.Abs(a.Gap.Value-b.Gap.Value) <= scoreEps {
+			return 0
+		}
+		return -cmp.Compare(a.Gap.Value, b.Gap.Value)
+	})
+	if len(gaps) > TwinningGaps {
+		gaps = gaps[:TwinningGaps]
+	}
+	return gaps
+}
+
+func partner(c, o *Country, g, oi ItemScore, info ItemInfo) Partner {
+	return Partner{
+		Country: o.Code, Cluster: o.Cluster, OtherCluster: o.Cluster != c.Cluster,
+		Score: *oi.Score, AsIs: oi.AsIs,
+		Reason: fmt.Sprintf("%s scores %d/%d on %s where %s scores %d/%d (gap %.2f)",
+			o.Code, *oi.Score, info.Max, g.Key, c.Code, *g.Score, info.Max, g.Gap.Value),
+	}
+}
+
+// peerIndex holds, per item key, the countries assessed on it grouped by as-is
+// score.
+type peerIndex struct {
+	items map[string]*itemPeers
+}
+
+type itemPeers struct {
+	// groups are the assessed countries by as-is value, highest value first.
+	groups []*peerGroup
+	// pos is, by country index, the position of the item in Country.Items.
+	pos map[int]int
+	// slow is set when two distinct values are within scoreEps of each other (no
+	// scale gives such values): the partners are then ranked one by one, as the
+	// comparison that treats them as equal requires.
+	slow bool
+}
+
+// peerGroup is the countries with one as-is value on an item, in code order.
+type peerGroup struct {
+	value   float64
+	members []int // indices into Result.Countries
+	// in holds, by cluster, the cluster's first TwinningPartners members.
+	in map[string][]int
+	// notIn caches, by cluster, the first TwinningPartners members of other clusters.
+	notIn map[string][]int
+}
+
+func newPeerIndex(cs []Country) *peerIndex {
+	idx := &peerIndex{items: map[string]*itemPeers{}}
+	byValue := map[string]map[float64]*peerGroup{}
+	for ci := range cs {
+		for ii, it := range cs[ci].Items {
+			ip := idx.items[it.Key]
+			if ip == nil {
+				ip = &itemPeers{pos: map[int]int{}}
+				idx.items[it.Key] = ip
+				byValue[it.Key] = map[float64]*peerGroup{}
+			}
+			if _, dup := ip.pos[ci]; dup {
+				continue // Country.Item returns the first item of a key
+			}
+			ip.pos[ci] = ii
+			if !it.Assessed {
+				continue
+			}
+			grp := byValue[it.Key][it.AsIs.Value]
+			if grp == nil {
+				grp = &peerGroup{value: it.AsIs.Value, in: map[string][]int{}, notIn: map[string][]int{}}
+				byValue[it.Key][it.AsIs.Value] = grp
+				ip.groups = append(ip.groups, grp)
+			}
+			grp.members = append(grp.members, ci)
+		}
+	}
+	for _, ip := range idx.items {
+		slices.SortFunc(ip.groups, func(a, b *peerGroup) int { return -cmp.Compare(a.value, b.value) })
+		for i, grp := range ip.groups {
+			if math.IsNaN(grp.value) || i > 0 && !(ip.groups[i-1].value-grp.value > scoreEps) {
+				ip.slow = true
+			}
+			slices.SortStableFunc(grp.members, func(a, b int) int { return cmp.Compare(cs[a].Code, cs[b].Code) })
+			for _, m := range grp.members {
+				if cl := cs[m].Cluster; len(grp.in[cl]) < TwinningPartners {
+					grp.in[cl] = append(grp.in[cl], m)
+				}
+			}
+		}
+	}
+	return idx
+}
+
+// partners returns the indices of the countries suggested to c for its gap g, in
+// the order they are shown.
+func (idx *peerIndex) partners(cs []Country, c *Country, g ItemScore) []int {
+	ip := idx.items[g.Key]
+	if ip == nil {
+		return nil
+	}
+	if ip.slow || math.IsNaN(g.AsIs.Value) {
+		return ip.ranked(cs, c, g)
+	}
+	var out []int
+	for _, grp := range ip.groups {
+		if len(out) == TwinningPartners || grp.value <= g.AsIs.Value+scoreEps {
+			break
+		}
+		// Among equal scores another cluster's countries come first, each part in
+		// code order. c itself is never in a group that scores higher than c.
+		for _, part := range [][]int{grp.othersOf(cs, c.Cluster), grp.in[c.Cluster]} {
+			n := min(len(part), TwinningPartners-len(out))
+			out = append(out, part[:n]...)
+		}
+	}
+	return out
+}
+
+// othersOf returns the group's first TwinningPartners members outside cluster cl.
+func (grp *peerGroup) othersOf(cs []Country, cl string) []int {
+	if got, ok := grp.notIn[cl]; ok {
+		return got
+	}
+	var got []int
+	for _, m := range grp.members {
+		if len(got) == TwinningPartners {
+			break
+		}
+		if cs[m].Cluster != cl {
+			got = append(got, m)
+		}
+	}
+	grp.notIn[cl] = got
+	return got
+}
+
+// ranked ranks every country that scores higher than c on g's item, the way the
+// partners are ordered, and returns the first TwinningPartners.
+func (ip *itemPeers) ranked(cs []Country, c *Country, g ItemScore) []int {
+	var cands []int
+	for oi := range cs {
+		p, ok := ip.pos[oi]
+		if !ok || cs[oi].Code == c.Code {
+			continue
+		}
+		if it := cs[oi].Items[p]; !it.Assessed || it.AsIs.Value <= g.AsIs.Value+scoreEps {
+			continue
+		}
+		cands = append(cands, oi)
+	}
+	value := func(oi int) float64 { return cs[oi].Items[ip.pos[oi]].AsIs.Value }
+	slices.SortStableFunc(cands, func(a, b int) int {
+		if va, vb := value(a), value(b); math.Abs(va-vb) > scoreEps {
+			return -cmp.Compare(va, vb)
+		}
+		if oa, ob := cs[a].Cluster != c.Cluster, cs[b].Cluster != c.Cluster; oa != ob {
+			if oa {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(cs[a].Code, cs[b].Code)
+	})
+	return cands[:min(len(cands), TwinningPartners)]
 }
 
 func (r *Result) itemInfo(key string) ItemInfo {

@@ -1,0 +1,152 @@
+package compare
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// twinningOracle is the first implementation of twinning: every other country
+// becomes a partner candidate, all are ranked, the first TwinningPartners kept. It
+// is quadratic in the number of countries; the index in twinning must give exactly
+// its result.
+func twinningOracle(r *Result) []Twinning {
+	out := []Twinning{}
+	for _, c := range r.Countries {
+		var gaps []ItemScore
+		for _, it := range c.Items {
+			if it.Gap.Valid && it.Gap.Value > scoreEps {
+				gaps = append(gaps, it)
+			}
+		}
+		slices.SortStableFunc(gaps, func(a, b ItemScore) int {
+			if math.Abs(a.Gap.Value-b.Gap.Value) <= scoreEps {
+				return 0
+			}
+			return -cmp.Compare(a.Gap.Value, b.Gap.Value)
+		})
+		if len(gaps) > TwinningGaps {
+			gaps = gaps[:TwinningGaps]
+		}
+		tw := Twinning{Country: c.Code, Cluster: c.Cluster, Gaps: []TwinningGap{}}
+		for _, g := range gaps {
+			info := r.itemInfo(g.Key)
+			tg := TwinningGap{Item: g.Key, Score: *g.Score, Max: info.Max, Gap: g.Gap, Partners: []Partner{}}
+			for _, o := range r.Countries {
+				if o.Code == c.Code {
+					continue
+				}
+				oi, ok := o.Item(g.Key)
+				if !ok || !oi.Assessed || oi.AsIs.Value <= g.AsIs.Value+scoreEps {
+					continue
+				}
+				tg.Partners = append(tg.Partners, Partner{
+					Country: o.Code, Cluster: o.Cluster, OtherCluster: o.Cluster != c.Cluster,
+					Score: *oi.Score, AsIs: oi.AsIs,
+					Reason: fmt.Sprintf("%s scores %d/%d on %s where %s scores %d/%d (gap %.2f)",
+						o.Code, *oi.Score, info.Max, g.Key, c.Code, *g.Score, info.Max, g.Gap.Value),
+				})
+			}
+			slices.SortStableFunc(tg.Partners, func(a, b Partner) int {
+				if math.Abs(a.AsIs.Value-b.AsIs.Value) > scoreEps {
+					return -cmp.Compare(a.AsIs.Value, b.AsIs.Value)
+				}
+				if a.OtherCluster != b.OtherCluster {
+					if a.OtherCluster {
+						return -1
+					}
+					return 1
+				}
+				return cmp.Compare(a.Country, b.Country)
+			})
+			if len(tg.Partners) > TwinningPartners {
+				tg.Partners = tg.Partners[:TwinningPartners]
+			}
+			tw.Gaps = append(tw.Gaps, tg)
+		}
+		out = append(out, tw)
+	}
+	return out
+}
+
+// randomResult makes a Result with n countries in random order, scored on items of
+// a few scales. With odd, some as-is values are moved off the scale by less than
+// scoreEps or made NaN, which the index must hand to the one-by-one ranking.
+func randomResult(rng *rand.Rand, n int, odd bool) *Result {
+	type scale struct{ min, max int }
+	scales := []scale{{0, 2}, {1, 4}, {0, 3}, {0, 1}}
+	r := &Result{}
+	var items []ItemInfo
+	for t := range 3 {
+		ti := TaskInfo{ID: fmt.Sprintf("t%d", t)}
+		for i := range 1 + rng.IntN(4) {
+			s := scales[rng.IntN(len(scales))]
+			it := ItemInfo{Key: fmt.Sprintf("t%d.i%d", t, i), ID: fmt.Sprintf("i%d", i), Min: s.min, Max: s.max}
+			ti.Items = append(ti.Items, it)
+			items = append(items, it)
+		}
+		r.Tasks = append(r.Tasks, ti)
+	}
+	clusters := []string{"", "c1", "c2", "c3"}[:1+rng.IntN(4)]
+	for _, ci := range rng.Perm(n) {
+		c := Country{Code: fmt.Sprintf("%c%c", 'A'+ci/26, 'A'+ci%26), Cluster: clusters[rng.IntN(len(clusters))]}
+		for _, info := range items {
+			it := ItemScore{Key: info.Key}
+			norm := func(v int) float64 { return float64(v-info.Min) / float64(info.Max-info.Min) }
+			if rng.IntN(5) > 0 {
+				v := info.Min + rng.IntN(info.Max-info.Min+1)
+				it.Score, it.Assessed, it.AsIs = &v, true, Some(norm(v))
+				if odd && rng.IntN(4) == 0 {
+					switch rng.IntN(3) {
+					case 0:
+						it.AsIs.Value += scoreEps / 2
+					case 1:
+						it.AsIs.Value -= scoreEps / 3
+					default:
+						it.AsIs.Value = math.NaN()
+					}
+				}
+				it.ToBe = it.AsIs
+				if rng.IntN(2) == 0 {
+					t := info.Min + rng.IntN(info.Max-info.Min+1)
+					it.Target, it.Targeted, it.ToBe = &t, true, Some(norm(t))
+				}
+				it.Gap = Sub(it.ToBe, it.AsIs)
+			}
+			c.Items = append(c.Items, it)
+		}
+		r.Countries = append(r.Countries, c)
+	}
+	return r
+}
+
+func TestTwinningMatchesOracle(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	for round := range 600 {
+		n := rng.IntN(40)
+		if round%50 == 0 {
+			n = 200 + rng.IntN(100)
+		}
+		odd := round%3 == 0
+		r := randomResult(rng, n, odd)
+		got, want := twinning(r), twinningOracle(r)
+		// %+v, not reflect.DeepEqual: NaN is not equal to itself.
+		if g, w := fmt.Sprintf("%+v", got), fmt.Sprintf("%+v", want); g != w {
+			t.Fatalf("round %d (%d countries, odd %v): twinning differs from the oracle\n got %s\nwant %s", round, n, odd, g, w)
+		}
+	}
+}
+
+// TestTwinningIndexIsUsed checks that scale values take the indexed path: the
+// one-by-one ranking is only for values closer than scoreEps.
+func TestTwinningIndexIsUsed(t *testing.T) {
+	r := randomResult(rand.New(rand.NewPCG(1, 2)), 100, false)
+	for key, ip := range newPeerIndex(r.Countries).items {
+		if ip.slow {
+			t.Errorf("item %s ranks one by one", key)
+		}
+	}
+}
