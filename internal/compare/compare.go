@@ -105,6 +105,10 @@ type Result struct {
 	Sustainability Sustainability `json:"sustainability"`
 
 	fw *framework.Framework
+	// byCode indexes Countries by code (the first of a code), so that Country is
+	// not a scan: the cross-cluster statistics, actions and sustainability look up
+	// every country, which made them quadratic in the number of countries.
+	byCode map[string]int
 }
 
 // Framework returns the framework the result was computed with.
@@ -238,6 +242,12 @@ func Compute(repo *load.Repo) (*Result, error) {
 			r.Illustrative = append(r.Illustrative, cs.Code)
 		}
 	}
+	r.byCode = make(map[string]int, len(r.Countries))
+	for i, c := range r.Countries {
+		if _, dup := r.byCode[c.Code]; !dup {
+			r.byCode[c.Code] = i
+		}
+	}
 	r.Clusters = clusters(repo, r.Countries)
 	r.CrossCountry = crossCountry(r)
 	r.CrossCluster = crossCluster(r)
@@ -345,6 +355,10 @@ func mean(xs []float64) Num {
 
 // Country returns the scores of the country with the given code, or nil.
 func (r *Result) Country(code string) *Country {
+	if i, ok := r.byCode[code]; ok && i < len(r.Countries) && r.Countries[i].Code == code {
+		return &r.Countries[i]
+	}
+	// Not indexed (a Result not made by Compute, or changed since): scan.
 	for i := range r.Countries {
 		if r.Countries[i].Code == code {
 			return &r.Countries[i]
