@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"slices"
+	"strings"
 )
 
 // MaxFileSize is the largest plan file hwfplan reads. Plans are a few kilobytes;
@@ -151,3 +153,130 @@ func humanBytes(n int64) string {
 		return fmt.Sprintf("%d bytes", n)
 	}
 }
+
+// folder is a folder of the repository opened once, so that listing it and reading
+// the files in it does not resolve the whole path again for every file.
+type folder interface {
+	// list returns the folder's entries sorted by name.
+	list() ([]fs.DirEntry, error)
+	// read reads the file name (slash path from the repository root) whose entry
+	// in the folder is e (nil when the listing failed or does not have it).
+	read(name string, e fs.DirEntry) ([]byte, error)
+	close()
+}
+
+// openFolder opens dir of fsys for reading. It never fails: when dir cannot be
+// opened as a whole, every call falls back to the path-by-path reads of
+// ReadLimited, which report what is wrong.
+func openFolder(fsys fs.FS, dir string, limit int64) folder {
+	if r, ok := fsys.(*rootFS); ok {
+		if sub, err := r.root.OpenRoot(dir); err == nil {
+			return &rootFolder{fsys: r, sub: sub, limit: limit}
+		}
+	}
+	return &fsFolder{fsys: fsys, dir: dir, limit: limit}
+}
+
+// fsFolder reads through any fs.FS.
+type fsFolder struct {
+	fsys  fs.FS
+	dir   string
+	limit int64
+}
+
+func (f *fsFolder) list() ([]fs.DirEntry, error) { return fs.ReadDir(f.fsys, f.dir) }
+func (f *fsFolder) close()                       {}
+
+// read opens a file its folder lists as a regular file directly, without stating
+// it by path first (for a git revision that would read the blob twice); anything
+// else takes ReadLimited's careful path, so links, pipes, folders and errors are
+// reported exactly as ReadLimited reports them.
+func (f *fsFolder) read(name string, e fs.DirEntry) ([]byte, error) {
+	if e != nil && e.Type().IsRegular() {
+		if data, ok := readOpened(f.fsys, name, f.limit); ok {
+			return data, nil
+		}
+	}
+	return ReadLimited(f.fsys, name, f.limit)
+}
+
+// readOpened reads an opened regular file that is within the limit; ok is false
+// when it is not that (the caller then takes the careful path).
+func readOpened(fsys fs.FS, name string, limit int64) (data []byte, ok bool) {
+	file, err := fsys.Open(name)
+	if err != nil {
+		return nil, false
+	}
+	defer file.Close()
+	return readRegular(file, limit)
+}
+
+// readRegular reads an open file that is a regular file of at most limit bytes;
+// ok is false when it is not one.
+func readRegular(file fs.File, limit int64) (data []byte, ok bool) {
+	fi, err := file.Stat()
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() > limit {
+		return nil, false
+	}
+	// One byte more than the size, so the read that finds the end needs no growth.
+	data = make([]byte, 0, fi.Size()+1)
+	for {
+		n, err := file.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if int64(len(data)) > limit {
+			return nil, false
+		}
+		if err == io.EOF {
+			return data, true
+		}
+		if err != nil {
+			return nil, false
+		}
+		if len(data) == cap(data) {
+			data = slices.Grow(data, min(len(data), int(limit+1)-len(data)))
+		}
+	}
+}
+
+// rootFolder reads a folder of the working tree through an os.Root opened on the
+// folder itself, so reading a file costs an openat relative to it, an fstat, the
+// reads and a close, instead of a walk from the repository root for each of a
+// stat of every path component, a stat and an open. Only an entry the folder
+// lists as a regular file (not a link: the listing does not follow links) is read
+// this way, and the opened file must still be a regular file within the size
+// limit; anything else — links, pipes, devices, folders, a file over the limit,
+// an error — takes ReadLimited's path through the repository's rootFS, whose
+// checks and messages are unchanged. os.Root never leaves the folder it is
+// opened on, which is inside the repository.
+type rootFolder struct {
+	fsys  *rootFS
+	sub   *os.Root
+	limit int64
+}
+
+func (f *rootFolder) list() ([]fs.DirEntry, error) {
+	d, err := f.sub.Open(".")
+	if err != nil {
+		return nil, err
+	}
+	defer d.Close()
+	es, err := d.ReadDir(-1)
+	slices.SortFunc(es, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	return es, err
+}
+
+func (f *rootFolder) read(name string, e fs.DirEntry) ([]byte, error) {
+	if e != nil && e.Type().IsRegular() {
+		file, err := f.sub.Open(e.Name())
+		if err == nil {
+			data, ok := readRegular(file, f.limit)
+			file.Close()
+			if ok {
+				return data, nil
+			}
+		}
+	}
+	return ReadLimited(f.fsys, name, f.limit)
+}
+
+func (f *rootFolder) close() { f.sub.Close() }

@@ -73,7 +73,7 @@ func Parse(path string, data []byte) (*File, []diag.Diagnostic) {
 		return nil, []diag.Diagnostic{errAt(path, line, col, RuleEncoding, "the file is not valid UTF-8 text (byte 0x%02X); save it as UTF-8", data[i])}
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	if len(bytes.TrimSpace(stripComments(data))) == 0 {
+	if onlyComments(data) {
 		return nil, []diag.Diagnostic{errAt(path, 1, 1, RuleEmpty, "the file is empty; it needs the keys described in its schema")}
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -159,7 +159,12 @@ func (c *converter) value(n *yaml.Node, depth int) any {
 		return nil
 	case yaml.MappingNode:
 		m := make(map[string]any, len(n.Content)/2)
-		seen := make(map[string]*yaml.Node, len(n.Content)/2)
+		// Small blocks (most of them) look for an earlier key by scanning; large
+		// ones keep a map.
+		var seen map[string]*yaml.Node
+		if len(n.Content) > 2*linearKeys {
+			seen = make(map[string]*yaml.Node, len(n.Content)/2)
+		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
@@ -173,11 +178,13 @@ func (c *converter) value(n *yaml.Node, depth int) any {
 			if k.ShortTag() != "!!str" {
 				c.add(k, RuleKeyType, "key %s is read as %s; keys must be names — put it in quotes (%q) if that is what you mean", k.Value, tagName(k.ShortTag()), k.Value)
 			}
-			if prev, ok := seen[k.Value]; ok {
+			if prev := earlierKey(n.Content[:i], seen, k.Value); prev != nil {
 				c.add(k, RuleDuplicate, "key %q appears twice in the same block (first at line %d); keep one", k.Value, prev.Line)
 				continue
 			}
-			seen[k.Value] = k
+			if seen != nil {
+				seen[k.Value] = k
+			}
 			m[k.Value] = c.value(v, depth+1)
 		}
 		return m
@@ -193,7 +200,29 @@ func (c *converter) value(n *yaml.Node, depth int) any {
 	return nil
 }
 
+// linearKeys is the size of a block up to which value finds repeated keys by
+// scanning the keys before, without a map.
+const linearKeys = 16
+
+// earlierKey returns the first key before (a mapping's content up to the current
+// key) with the given name that value kept, or nil; seen, when not nil, holds
+// those keys by name.
+func earlierKey(before []*yaml.Node, seen map[string]*yaml.Node, name string) *yaml.Node {
+	if seen != nil {
+		return seen[name]
+	}
+	for j := 0; j+1 < len(before); j += 2 {
+		if k := before[j]; k.Kind == yaml.ScalarNode && k.Tag != "!!merge" && k.Value == name {
+			return k
+		}
+	}
+	return nil
+}
+
 func (c *converter) scalar(n *yaml.Node) any {
+	if v, ok := plainScalar(n); ok {
+		return v
+	}
 	switch n.ShortTag() {
 	case "!!str", "!!timestamp":
 		return n.Value
@@ -226,6 +255,38 @@ func (c *converter) scalar(n *yaml.Node) any {
 		c.add(n, RuleTag, "the YAML tag %s is not supported in plan files; remove it", n.Tag)
 		return n.Value
 	}
+}
+
+// plainScalar converts the commonest untagged scalars (true and false, decimal
+// numbers) without yaml.v3's reflection decoder, to the same values; ok is false
+// for anything else, which scalar then converts the general way. The tag of an
+// untagged scalar is the one yaml.v3 resolved from its text: for !!int it parsed
+// the text (without _) with strconv.ParseInt base 0, for !!float with
+// strconv.ParseFloat, and a !!bool is one of six spellings.
+func plainScalar(n *yaml.Node) (any, bool) {
+	if n.Kind != yaml.ScalarNode || n.Style&yaml.TaggedStyle != 0 || strings.IndexByte(n.Value, '_') >= 0 {
+		return nil, false
+	}
+	switch n.Tag {
+	case "!!str":
+		return n.Value, true
+	case "!!bool":
+		switch n.Value {
+		case "true", "True", "TRUE":
+			return true, true
+		case "false", "False", "FALSE":
+			return false, true
+		}
+	case "!!int":
+		if i, err := strconv.ParseInt(n.Value, 0, 64); err == nil {
+			return i, true
+		}
+	case "!!float":
+		if f, err := strconv.ParseFloat(n.Value, 64); err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
+			return f, true
+		}
+	}
+	return nil, false
 }
 
 // describe names a node's kind in plain words.
@@ -460,17 +521,23 @@ func findTabIndent(path string, data []byte) (diag.Diagnostic, bool) {
 	return diag.Diagnostic{}, false
 }
 
-func stripComments(data []byte) []byte {
-	var out []byte
-	for _, l := range bytes.Split(data, []byte("\n")) {
+// onlyComments reports whether data holds nothing but blank lines, comments and
+// document markers (--- and ...). It stops at the first line with content.
+func onlyComments(data []byte) bool {
+	for len(data) > 0 {
+		l := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			l, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
 		t := bytes.TrimSpace(l)
 		if len(t) == 0 || t[0] == '#' || string(t) == "---" || string(t) == "..." {
 			continue
 		}
-		out = append(out, l...)
-		out = append(out, '\n')
+		return false
 	}
-	return out
+	return true
 }
 
 func lineCol(data []byte, off int) (int, int) {

@@ -6,8 +6,11 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/hwfplan/hwfplan"
 	"github.com/hwfplan/hwfplan/internal/diag"
@@ -54,6 +57,18 @@ type Cluster struct {
 // Options tune loading.
 type Options struct {
 	MaxFileSize int64 // 0 means MaxFileSize
+
+	// Skip, when set, leaves out the country folders (countries/<code>), the
+	// files in country folders and the cluster files for which it returns true:
+	// they are neither read nor parsed, and load as if they were not there,
+	// without a diagnostic. It is called from several goroutines at once.
+	Skip func(path string) bool
+
+	// Cache, when set, shares parsed files between the loads that use it: a file
+	// with the same path and content as one it already holds is not parsed again,
+	// and both loads get the same *File, decoded values and diagnostics. Loaded
+	// values are never modified by hwfplan; with a cache they must not be.
+	Cache *Cache
 }
 
 var codeRe = regexp.MustCompile(`^[A-Z]{2}$`)
@@ -61,41 +76,193 @@ var clusterFileRe = regexp.MustCompile(`^[a-z][a-z0-9_-]*\.yaml$`)
 
 // Load reads a whole plans repository from fsys (rooted at the repository root).
 // It never fails: what cannot be read becomes a diagnostic, and the rest is loaded.
+//
+// The framework, the country folders and the cluster files are read and parsed on
+// all cores (runtime.GOMAXPROCS), then put together in the order of a sequential
+// load, so the result and the diagnostics do not depend on the scheduling. fsys is
+// read from one goroutine at a time unless it is a DirFS, which is safe for
+// concurrent use.
 func Load(fsys fs.FS, opts Options) (*Repo, []diag.Diagnostic) {
-	l := loader{fsys: fsys, limit: opts.MaxFileSize, repo: &Repo{Files: map[string]*File{}}}
+	l := loader{fsys: fsys, limit: opts.MaxFileSize, skip: opts.Skip, cache: opts.Cache, repo: &Repo{Files: map[string]*File{}}}
 	if l.limit <= 0 {
 		l.limit = MaxFileSize
 	}
-	l.loadFramework()
-	l.loadCountries()
-	l.loadClusters()
+	_, l.concurrent = fsys.(*rootFS)
+	units := []*unit{{kind: frameworkUnit}}
+	units = l.planCountries(units)
+	units = l.planClusters(units)
+	l.run(units)
+	for _, u := range units {
+		l.assemble(u)
+	}
 	diag.Sort(l.diags)
 	return l.repo, diag.Dedupe(l.diags)
 }
 
 type loader struct {
-	fsys  fs.FS
-	limit int64
-	repo  *Repo
-	diags []diag.Diagnostic
+	fsys       fs.FS
+	limit      int64
+	skip       func(string) bool
+	cache      *Cache
+	concurrent bool       // fsys may be read from several goroutines at once
+	io         sync.Mutex // serialises reads of fsys when it may not
+	repo       *Repo
+	diags      []diag.Diagnostic
 }
 
-// read reads and parses one file; missing files are reported only when required.
-func (l *loader) read(name string, required bool) *File {
-	data, err := ReadLimited(l.fsys, name, l.limit)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) && !required {
-			return nil
+// A unit is one piece of a load that depends on no other: the framework, one
+// country folder or one cluster file. Units are planned in order, loaded in
+// parallel, and assembled in order.
+type unit struct {
+	kind  unitKind
+	name  string // the country code or the cluster file name
+	diags []diag.Diagnostic
+	files []*File // parsed files, in the order a sequential load parses them
+
+	framework *framework.Framework
+	frameFile *File
+	country   *Country
+	cluster   *Cluster
+	panicked  any // a panic while loading, raised again in Load's goroutine
+}
+
+type unitKind int
+
+const (
+	diagUnit      unitKind = iota // only diagnostics found while planning
+	frameworkUnit                 // schema/framework.yaml
+	countryUnit                   // countries/<code>
+	clusterUnit                   // clusters/<id>.yaml
+)
+
+// run loads the units on up to GOMAXPROCS goroutines.
+func (l *loader) run(units []*unit) {
+	workers := min(runtime.GOMAXPROCS(0), len(units))
+	if workers <= 1 {
+		for _, u := range units {
+			l.load(u)
 		}
-		l.diags = append(l.diags, readDiag(name, err))
-		return nil
+		return
 	}
-	f, ds := Parse(name, data)
-	l.diags = append(l.diags, ds...)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(units) {
+					return
+				}
+				l.load(units[i])
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// load loads one unit. A panic is kept for assemble to raise again where a
+// sequential load would have raised it.
+func (l *loader) load(u *unit) {
+	defer func() {
+		if r := recover(); r != nil {
+			u.panicked = r
+		}
+	}()
+	switch u.kind {
+	case frameworkUnit:
+		l.loadFramework(u)
+	case countryUnit:
+		l.loadCountry(u)
+	case clusterUnit:
+		l.loadCluster(u)
+	}
+}
+
+// assemble adds a loaded unit to the repository.
+func (l *loader) assemble(u *unit) {
+	if u.panicked != nil {
+		panic(u.panicked)
+	}
+	l.diags = append(l.diags, u.diags...)
+	for _, f := range u.files {
+		l.repo.Files[f.Path] = f
+	}
+	switch u.kind {
+	case frameworkUnit:
+		l.repo.Framework, l.repo.FrameworkFile = u.framework, u.frameFile
+	case countryUnit:
+		l.repo.Countries = append(l.repo.Countries, u.country)
+	case clusterUnit:
+		if u.cluster != nil {
+			l.repo.Clusters = append(l.repo.Clusters, u.cluster)
+		}
+	}
+}
+
+// lockIO holds fsys for the caller unless fsys may be read concurrently; call
+// the returned function to let it go.
+func (l *loader) lockIO() func() {
+	if l.concurrent {
+		return func() {}
+	}
+	l.io.Lock()
+	return l.io.Unlock
+}
+
+// skipped reports whether Options.Skip leaves name out.
+func (l *loader) skipped(name string) bool { return l.skip != nil && l.skip(name) }
+
+// raw is a file as read, before it is parsed.
+type raw struct {
+	name string
+	data []byte
+	err  error
+}
+
+// readRaw reads one file through f (nil for a path-by-path read).
+func (l *loader) readRaw(f folder, name string, e fs.DirEntry) raw {
+	var data []byte
+	var err error
 	if f != nil {
-		l.repo.Files[name] = f
+		data, err = f.read(name, e)
+	} else {
+		data, err = ReadLimited(l.fsys, name, l.limit)
 	}
-	return f
+	return raw{name: name, data: data, err: err}
+}
+
+// parse turns a file as read into a parsed file and its diagnostics, as a
+// sequential load did: missing files are reported only when required. decode
+// (nil for none) turns the parsed file into the value kept with it.
+func (l *loader) parse(u *unit, r raw, required bool, decode func(*File) any) (*File, any) {
+	if r.err != nil {
+		if errors.Is(r.err, fs.ErrNotExist) && !required {
+			return nil, nil
+		}
+		u.diags = append(u.diags, readDiag(r.name, r.err))
+		return nil, nil
+	}
+	parse := func() (*File, []diag.Diagnostic, any) {
+		f, ds := Parse(r.name, r.data)
+		var v any
+		if f != nil && decode != nil {
+			v = decode(f)
+		}
+		return f, ds, v
+	}
+	var f *File
+	var ds []diag.Diagnostic
+	var v any
+	if l.cache != nil {
+		f, ds, v = l.cache.get(r.name, r.data, parse)
+	} else {
+		f, ds, v = parse()
+	}
+	u.diags = append(u.diags, ds...)
+	if f != nil {
+		u.files = append(u.files, f)
+	}
+	return f, v
 }
 
 func readDiag(name string, err error) diag.Diagnostic {
@@ -116,71 +283,93 @@ func readDiag(name string, err error) diag.Diagnostic {
 	}
 }
 
-func (l *loader) loadFramework() {
-	f := l.read(framework.DefaultPath, false)
-	data := hwfplan.DefaultFramework
-	if f != nil {
-		l.repo.FrameworkFile = f
-		data = f.Data
+// frameworkValue is what the framework file decodes to: the framework to use
+// and, when the file's framework is invalid, the diagnostic that says so.
+type frameworkValue struct {
+	fw   *framework.Framework
+	diag *diag.Diagnostic
+}
+
+func (l *loader) loadFramework(u *unit) {
+	unlock := l.lockIO()
+	r := l.readRaw(nil, framework.DefaultPath, nil)
+	unlock()
+	f, v := l.parse(u, r, false, func(f *File) any {
+		fw, err := framework.Parse(f.Data)
+		if err != nil {
+			d := errAt(framework.DefaultPath, 0, 0, RuleFramework, "%v; using the built-in framework instead", err)
+			return frameworkValue{diag: &d}
+		}
+		return frameworkValue{fw: fw}
+	})
+	u.frameFile = f
+	if fv, ok := v.(frameworkValue); ok {
+		if fv.diag != nil {
+			u.diags = append(u.diags, *fv.diag)
+		}
+		u.framework = fv.fw
 	}
-	fw, err := framework.Parse(data)
-	if err != nil && f != nil {
-		l.diags = append(l.diags, errAt(framework.DefaultPath, 0, 0, RuleFramework, "%v; using the built-in framework instead", err))
-		fw, err = framework.Parse(hwfplan.DefaultFramework)
+	if u.framework == nil {
+		fw, err := framework.Parse(hwfplan.DefaultFramework)
+		if err != nil {
+			panic(fmt.Sprintf("built-in framework is invalid: %v", err)) // a build defect, caught by tests
+		}
+		u.framework = fw
 	}
-	if err != nil {
-		panic(fmt.Sprintf("built-in framework is invalid: %v", err)) // a build defect, caught by tests
-	}
-	l.repo.Framework = fw
+}
+
+// planDiag adds a unit that only reports d.
+func planDiag(units []*unit, d diag.Diagnostic) []*unit {
+	return append(units, &unit{kind: diagUnit, diags: []diag.Diagnostic{d}})
 }
 
 // notFolder reports a top-level name that exists but is not a folder (a file, or
 // a named pipe that reading would wait on forever).
-func (l *loader) notFolder(name, holds string) bool {
+func (l *loader) notFolder(units []*unit, name, holds string) ([]*unit, bool) {
 	fi, err := fs.Stat(l.fsys, name)
 	if err != nil || fi.IsDir() {
-		return false
+		return units, false
 	}
-	l.diags = append(l.diags, errAt(name, 0, 0, RuleLayout, "%s is a file, but it must be a folder that holds %s", name, holds))
-	return true
+	return planDiag(units, errAt(name, 0, 0, RuleLayout, "%s is a file, but it must be a folder that holds %s", name, holds)), true
 }
 
-func (l *loader) loadCountries() {
-	if l.notFolder(CountriesDir, "one folder per country") {
-		return
+// planCountries lists the country folders (one unit each) and what is wrong with
+// the other entries of countries/.
+func (l *loader) planCountries(units []*unit) []*unit {
+	units, bad := l.notFolder(units, CountriesDir, "one folder per country")
+	if bad {
+		return units
 	}
 	entries, err := fs.ReadDir(l.fsys, CountriesDir)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			l.diags = append(l.diags, errAt(CountriesDir, 0, 0, RuleLayout, "there is no countries/ folder; is --root the plans repository?"))
-		} else {
-			l.diags = append(l.diags, readDiag(CountriesDir, err))
+			return planDiag(units, errAt(CountriesDir, 0, 0, RuleLayout, "there is no countries/ folder; is --root the plans repository?"))
 		}
-		return
+		return planDiag(units, readDiag(CountriesDir, err))
 	}
 	for _, e := range entries {
 		name := e.Name()
 		dir := path.Join(CountriesDir, name)
-		if strings.HasPrefix(name, ".") || (!e.IsDir() && isDoc(name)) {
+		if strings.HasPrefix(name, ".") || (!e.IsDir() && isDoc(name)) || l.skipped(dir) {
 			continue
 		}
 		if !e.IsDir() {
 			if e.Type()&fs.ModeSymlink != 0 {
 				fi, err := fs.Stat(l.fsys, dir)
 				if errors.Is(err, ErrOutside) {
-					l.diags = append(l.diags, errAt(dir, 0, 0, RuleSymlink, "this is a symbolic link to a folder outside the repository; hwfplan does not follow it — put the country folder itself here"))
+					units = planDiag(units, errAt(dir, 0, 0, RuleSymlink, "this is a symbolic link to a folder outside the repository; hwfplan does not follow it — put the country folder itself here"))
 					continue
 				}
 				if err != nil {
-					l.diags = append(l.diags, readDiag(dir, err))
+					units = planDiag(units, readDiag(dir, err))
 					continue
 				}
 				if !fi.IsDir() {
-					l.diags = append(l.diags, errAt(dir, 0, 0, RuleLayout, "countries/ holds one folder per country; this link leads to a file"))
+					units = planDiag(units, errAt(dir, 0, 0, RuleLayout, "countries/ holds one folder per country; this link leads to a file"))
 					continue
 				}
 			} else {
-				l.diags = append(l.diags, errAt(dir, 0, 0, RuleLayout, "countries/ holds one folder per country; move this file into a country folder"))
+				units = planDiag(units, errAt(dir, 0, 0, RuleLayout, "countries/ holds one folder per country; move this file into a country folder"))
 				continue
 			}
 		}
@@ -189,86 +378,133 @@ func (l *loader) loadCountries() {
 			if up := strings.ToUpper(name); codeRe.MatchString(up) {
 				hint = fmt.Sprintf(" (rename it to %s)", up)
 			}
-			l.diags = append(l.diags, errAt(dir, 0, 0, RuleLayout, "a country folder is named by its two-letter ISO 3166-1 code in capitals%s", hint))
+			units = planDiag(units, errAt(dir, 0, 0, RuleLayout, "a country folder is named by its two-letter ISO 3166-1 code in capitals%s", hint))
 			continue
 		}
-		l.loadCountry(name)
+		units = append(units, &unit{kind: countryUnit, name: name})
 	}
+	return units
 }
 
 func isDoc(name string) bool {
 	return strings.HasSuffix(name, ".md") || strings.HasSuffix(name, ".txt")
 }
 
-func (l *loader) loadCountry(code string) {
-	c := &Country{Code: code, Dir: path.Join(CountriesDir, code), Files: map[string]*File{}}
-	for _, name := range plan.CountryFiles {
-		f := l.read(path.Join(c.Dir, name), true)
+// countryDecoders decode each country file into its plan type.
+var countryDecoders = map[string]func(*File) any{
+	plan.CountryFile:    func(f *File) any { return decode[plan.Country](f) },
+	plan.AsIsFile:       func(f *File) any { return decode[plan.AsIs](f) },
+	plan.ToBeFile:       func(f *File) any { return decode[plan.ToBe](f) },
+	plan.ToDoFile:       func(f *File) any { return decode[plan.ToDo](f) },
+	plan.ActionPlanFile: func(f *File) any { return decode[plan.ActionPlan](f) },
+}
+
+func (l *loader) loadCountry(u *unit) {
+	c := &Country{Code: u.name, Dir: path.Join(CountriesDir, u.name), Files: map[string]*File{}}
+	u.country = c
+
+	// Read the folder (one goroutine at a time unless fsys allows more), then parse.
+	var raws []raw
+	var entries []fs.DirEntry
+	var listErr error
+	func() {
+		defer l.lockIO()()
+		f := openFolder(l.fsys, c.Dir, l.limit)
+		defer f.close()
+		entries, listErr = f.list()
+		byName := make(map[string]fs.DirEntry, len(entries))
+		if listErr == nil {
+			for _, e := range entries {
+				byName[e.Name()] = e
+			}
+		}
+		for _, name := range plan.CountryFiles {
+			p := path.Join(c.Dir, name)
+			if l.skipped(p) {
+				continue
+			}
+			raws = append(raws, l.readRaw(f, p, byName[name]))
+		}
+	}()
+
+	for _, r := range raws {
+		name := path.Base(r.name)
+		f, v := l.parse(u, r, true, countryDecoders[name])
 		if f == nil {
 			continue
 		}
 		c.Files[name] = f
-		switch name {
-		case plan.CountryFile:
-			c.Country = decode[plan.Country](l, f)
-		case plan.AsIsFile:
-			c.AsIs = decode[plan.AsIs](l, f)
-		case plan.ToBeFile:
-			c.ToBe = decode[plan.ToBe](l, f)
-		case plan.ToDoFile:
-			c.ToDo = decode[plan.ToDo](l, f)
-		case plan.ActionPlanFile:
-			c.ActionPlan = decode[plan.ActionPlan](l, f)
+		switch v := v.(type) {
+		case *plan.Country:
+			c.Country = v
+		case *plan.AsIs:
+			c.AsIs = v
+		case *plan.ToBe:
+			c.ToBe = v
+		case *plan.ToDo:
+			c.ToDo = v
+		case *plan.ActionPlan:
+			c.ActionPlan = v
 		}
 	}
-	if entries, err := fs.ReadDir(l.fsys, c.Dir); err == nil {
+	if listErr == nil {
 		for _, e := range entries {
 			n := e.Name()
 			if slices.Contains(plan.CountryFiles, n) || strings.HasPrefix(n, ".") || isDoc(n) {
 				continue
 			}
-			l.diags = append(l.diags, diag.Diagnostic{File: path.Join(c.Dir, n), Severity: diag.Warning, Rule: RuleLayout,
+			u.diags = append(u.diags, diag.Diagnostic{File: path.Join(c.Dir, n), Severity: diag.Warning, Rule: RuleLayout,
 				Message: fmt.Sprintf("hwfplan does not read this file; a country folder holds %s", strings.Join(plan.CountryFiles, ", "))})
 		}
 	}
-	l.repo.Countries = append(l.repo.Countries, c)
 }
 
-func (l *loader) loadClusters() {
-	if l.notFolder(ClustersDir, "one file per learning cluster") {
-		return
+// planClusters lists the cluster files (one unit each) and what is wrong with the
+// other entries of clusters/.
+func (l *loader) planClusters(units []*unit) []*unit {
+	units, bad := l.notFolder(units, ClustersDir, "one file per learning cluster")
+	if bad {
+		return units
 	}
 	entries, err := fs.ReadDir(l.fsys, ClustersDir)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			l.diags = append(l.diags, errAt(ClustersDir, 0, 0, RuleLayout, "there is no clusters/ folder; is --root the plans repository?"))
-		} else {
-			l.diags = append(l.diags, readDiag(ClustersDir, err))
+			return planDiag(units, errAt(ClustersDir, 0, 0, RuleLayout, "there is no clusters/ folder; is --root the plans repository?"))
 		}
-		return
+		return planDiag(units, readDiag(ClustersDir, err))
 	}
 	for _, e := range entries {
 		name := e.Name()
 		p := path.Join(ClustersDir, name)
-		if strings.HasPrefix(name, ".") || isDoc(name) {
+		if strings.HasPrefix(name, ".") || isDoc(name) || l.skipped(p) {
 			continue
 		}
 		if !clusterFileRe.MatchString(name) {
-			l.diags = append(l.diags, errAt(p, 0, 0, RuleLayout, "a cluster file is named <id>.yaml with a lower-case id, like wp5.yaml"))
+			units = planDiag(units, errAt(p, 0, 0, RuleLayout, "a cluster file is named <id>.yaml with a lower-case id, like wp5.yaml"))
 			continue
 		}
-		f := l.read(p, true)
-		if f == nil {
-			continue
-		}
-		l.repo.Clusters = append(l.repo.Clusters, &Cluster{ID: strings.TrimSuffix(name, ".yaml"), File: f, Cluster: decode[plan.Cluster](l, f)})
+		units = append(units, &unit{kind: clusterUnit, name: name})
 	}
+	return units
+}
+
+func (l *loader) loadCluster(u *unit) {
+	p := path.Join(ClustersDir, u.name)
+	unlock := l.lockIO()
+	r := l.readRaw(nil, p, nil)
+	unlock()
+	f, v := l.parse(u, r, true, func(f *File) any { return decode[plan.Cluster](f) })
+	if f == nil {
+		return
+	}
+	c, _ := v.(*plan.Cluster)
+	u.cluster = &Cluster{ID: strings.TrimSuffix(u.name, ".yaml"), File: f, Cluster: c}
 }
 
 // decode fills a plan type from a parsed file. It returns nil when the file does
 // not have the right shape; the schema check then reports the details, so a
 // decode error here is not reported again.
-func decode[T any](l *loader, f *File) *T {
+func decode[T any](f *File) *T {
 	if f.Node == nil || f.Node.Kind != yaml.MappingNode {
 		return nil
 	}
