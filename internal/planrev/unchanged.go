@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"path"
 	"slices"
-	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/hwfplan/hwfplan/internal/diag"
@@ -36,11 +35,11 @@ func Unchanged(r *gitrev.Repo, old, new Revision) ([]string, error) {
 			continue
 		}
 		dir := path.Join(load.CountriesDir, code)
-		oh, err := folderHash(r, old, dir)
+		oh, err := folderHash(r, old, dir, nil)
 		if err != nil {
 			return nil, err
 		}
-		nh, err := folderHash(r, new, dir)
+		nh, err := folderHash(r, new, dir, nil)
 		if err != nil {
 			return nil, err
 		}
@@ -54,7 +53,9 @@ func Unchanged(r *gitrev.Repo, old, new Revision) ([]string, error) {
 
 // folderHash is the git tree hash of a folder of plain files; ZeroHash when it cannot
 // tell (the folder holds sub-folders or links), which makes the folder count as changed.
-func folderHash(r *gitrev.Repo, rv Revision, dir string) (plumbing.Hash, error) {
+// For the working tree, it adds the blob hash of each file it reads to blobs when
+// blobs is not nil.
+func folderHash(r *gitrev.Repo, rv Revision, dir string, blobs map[string]plumbing.Hash) (plumbing.Hash, error) {
 	if !rv.Hash.IsZero() {
 		return r.PathHash(rv.Hash, dir)
 	}
@@ -83,6 +84,9 @@ func folderHash(r *gitrev.Repo, rv Revision, dir string) (plumbing.Hash, error) 
 			mode = "100755"
 		}
 		h := plumbing.ComputeHash(plumbing.BlobObject, data)
+		if blobs != nil {
+			blobs[path.Join(dir, e.Name())] = h
+		}
 		tree.WriteString(mode + " " + e.Name() + "\x00")
 		tree.Write(h[:])
 	}
@@ -98,40 +102,7 @@ func (rv Revision) LoadExcept(codes []string) (*load.Repo, []diag.Diagnostic) {
 	for _, c := range codes {
 		hidden[path.Join(load.CountriesDir, c)] = true
 	}
-	return load.Load(hideFS{FS: rv.FS, hidden: hidden}, load.Options{})
-}
-
-// hideFS hides some folders of a file system.
-type hideFS struct {
-	fs.FS
-	hidden map[string]bool
-}
-
-func (h hideFS) isHidden(name string) bool {
-	for d := range h.hidden {
-		if name == d || strings.HasPrefix(name, d+"/") {
-			return true
-		}
-	}
-	return false
-}
-
-func (h hideFS) Open(name string) (fs.File, error) {
-	if h.isHidden(name) {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
-	}
-	return h.FS.Open(name)
-}
-
-func (h hideFS) ReadDir(name string) ([]fs.DirEntry, error) {
-	if h.isHidden(name) {
-		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrNotExist}
-	}
-	es, err := fs.ReadDir(h.FS, name)
-	if err != nil {
-		return nil, err
-	}
-	return slices.DeleteFunc(es, func(e fs.DirEntry) bool { return h.hidden[path.Join(name, e.Name())] }), nil
+	return load.Load(rv.FS, load.Options{Skip: func(p string) bool { return hidden[p] || hidden[path.Dir(p)] }})
 }
 
 // Others lists the country folders on either side that are not in keep, so a diff

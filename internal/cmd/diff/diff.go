@@ -5,13 +5,10 @@ package diff
 import (
 	"fmt"
 	"strings"
-	"sync"
 
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
-	"github.com/hwfplan/hwfplan/internal/diag"
 	"github.com/hwfplan/hwfplan/internal/gitrev"
 	"github.com/hwfplan/hwfplan/internal/iostreams"
-	"github.com/hwfplan/hwfplan/internal/load"
 	"github.com/hwfplan/hwfplan/internal/plandiff"
 	"github.com/hwfplan/hwfplan/internal/planrev"
 	"github.com/spf13/cobra"
@@ -106,35 +103,20 @@ func diffRun(opts *DiffOptions) error {
 	return nil
 }
 
-// Compare loads both revisions and diffs them. Country folders identical on both sides
-// are not loaded at all. Loader errors (a file that cannot be parsed) are carried in
-// the report as problems.
+// Compare loads both revisions and diffs them. Only what differs is loaded: country
+// folders identical on both sides are not read at all, and in the others only the
+// files that differ (and country.yaml, which names the country); what both sides
+// share (country.yaml, the framework) is parsed once. Loader errors (a file that
+// cannot be parsed) in what was loaded are carried in the report as problems.
 func Compare(repo *gitrev.Repo, old, new planrev.Revision, opts plandiff.Options) (*plandiff.Report, error) {
-	same, err := planrev.Unchanged(repo, old, new)
+	delta, err := planrev.Changes(repo, old, new, opts.Countries)
 	if err != nil {
 		return nil, err
 	}
-	if len(opts.Countries) > 0 {
-		same = append(same, planrev.Others(old, new, opts.Countries)...)
-	}
-	// Load both sides at once. A repository's caches are not safe for concurrent use,
-	// so when both sides are commits the new one is read through a second handle.
-	if !old.Hash.IsZero() && !new.Hash.IsZero() {
-		second, err := gitrev.Open(repo.Root())
-		if err != nil {
-			return nil, err
-		}
-		defer second.Close()
-		if new.FS, err = second.FS(new.Hash); err != nil {
-			return nil, err
-		}
-	}
-	var oldRepo, newRepo *load.Repo
-	var oldDS, newDS []diag.Diagnostic
-	var wg sync.WaitGroup
-	wg.Go(func() { oldRepo, oldDS = old.LoadExcept(same) })
-	newRepo, newDS = new.LoadExcept(same)
-	wg.Wait()
+	// Each load parses on all cores; a git revision is read from one goroutine at a
+	// time, so the two sides are loaded one after the other on the same handle.
+	oldRepo, oldDS := old.LoadDelta(delta)
+	newRepo, newDS := new.LoadDelta(delta)
 	r := plandiff.Diff(oldRepo, newRepo, opts)
 	r.Old, r.New = old.Label, new.Label
 	r.Problems = append(plandiff.Problems(old.Label, oldDS), plandiff.Problems(new.Label, newDS)...)

@@ -15,6 +15,8 @@ import (
 	"github.com/hwfplan/hwfplan/internal/gitrev"
 	"github.com/hwfplan/hwfplan/internal/gitrev/gittest"
 	"github.com/hwfplan/hwfplan/internal/iostreams"
+	"github.com/hwfplan/hwfplan/internal/plandiff"
+	"github.com/hwfplan/hwfplan/internal/planrev"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -185,5 +187,71 @@ func golden(t *testing.T, path string, got []byte) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("%s differs (run go test -update and review):\n--- got\n%s\n--- want\n%s", path, got, want)
+	}
+}
+
+// TestCompareLoadsOnlyWhatDiffers: the report from loading only the files that
+// differ is the report from loading both revisions whole.
+func TestCompareLoadsOnlyWhatDiffers(t *testing.T) {
+	dir := t.TempDir()
+	fixture, extra := map[string]string{}, map[string]string{}
+	base := filepath.Join("..", "..", "plandiff", "testdata", "base")
+	for _, n := range []string{"country.yaml", "as-is.yaml", "to-be.yaml", "to-do.yaml", "action-plan.yaml"} {
+		data, err := os.ReadFile(filepath.Join(base, "countries", "HU", n))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fixture[n] = string(data)
+	}
+	for _, p := range []string{"schema/framework.yaml", "clusters/wp6.yaml"} {
+		data, err := os.ReadFile(filepath.Join(base, filepath.FromSlash(p)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		extra[p] = string(data)
+	}
+	if _, err := gittest.Generate(dir, gittest.GenerateOptions{Commits: 40, Countries: strings.Fields("HU SK SI PL EE"), Fixture: fixture, Extra: extra}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := gitrev.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	for _, args := range [][]string{{"HEAD~30", "HEAD"}, {"HEAD~1", "HEAD"}, {"HEAD~12", "HEAD~5"}, {"HEAD", "HEAD~20"}} {
+		for _, countries := range [][]string{nil, {"SK"}} {
+			old, err := planrev.At(r, dir, args[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			new, err := planrev.At(r, dir, args[1])
+			if err != nil {
+				t.Fatal(err)
+			}
+			opts := plandiff.Options{Countries: countries, WordDiff: true}
+			got, err := Compare(r, old, new, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			oldRepo, oldDS := old.Load()
+			newRepo, newDS := new.Load()
+			want := plandiff.Diff(oldRepo, newRepo, opts)
+			want.Old, want.New = old.Label, new.Label
+			want.Problems = append(plandiff.Problems(old.Label, oldDS), plandiff.Problems(new.Label, newDS)...)
+			var gb, wb bytes.Buffer
+			w, _ := plandiff.NewWriter("json")
+			if err := w.Write(&gb, got); err != nil {
+				t.Fatal(err)
+			}
+			if err := w.Write(&wb, want); err != nil {
+				t.Fatal(err)
+			}
+			if gb.String() != wb.String() {
+				t.Errorf("%v %v: loading what differs gives\n%s\nloading everything gives\n%s", args, countries, gb.String(), wb.String())
+			}
+			if want.Count() == 0 && countries == nil && args[0] != "HEAD~1" {
+				t.Errorf("%v: no changes; the fixture does not test anything", args)
+			}
+		}
 	}
 }

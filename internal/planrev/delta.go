@@ -1,0 +1,166 @@
+package planrev
+
+import (
+	"io/fs"
+	"path"
+	"slices"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/hwfplan/hwfplan/internal/diag"
+	"github.com/hwfplan/hwfplan/internal/gitrev"
+	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/plan"
+)
+
+// Delta says which plan files a diff of two revisions needs: those that differ.
+// A country folder or a file that is the same on both sides compares as having no
+// changes, so it is not loaded at all; a country's country.yaml is loaded while
+// anything else in the folder differs (the report names the country), and the
+// framework always is (it orders the report). Load the two sides with the same
+// Options (LoadOptions) so what both have is parsed once.
+type Delta struct {
+	same  map[string]bool // folders and files identical on both sides, or left out
+	cache *load.Cache
+	blobs map[string]plumbing.Hash // working-tree files hashed with their folder
+}
+
+// Changes compares the git trees (for the working tree, the hashes git would give)
+// of the two revisions folder by folder, then file by file in the folders that
+// differ. keep, when not empty, narrows the diff to those country codes: the other
+// folders are not loaded either.
+func Changes(r *gitrev.Repo, old, new Revision, keep []string) (*Delta, error) {
+	d := &Delta{same: map[string]bool{}, cache: load.NewCache(), blobs: map[string]plumbing.Hash{}}
+	oc, nc := folders(old, load.CountriesDir), folders(new, load.CountriesDir)
+	for _, code := range union(oc, nc) {
+		dir := path.Join(load.CountriesDir, code)
+		if len(keep) > 0 && !slices.Contains(keep, code) {
+			d.same[dir] = true
+			continue
+		}
+		if !oc[code] || !nc[code] {
+			continue // added or removed: compared whole
+		}
+		same, err := d.sameHash(r, old, new, dir, true)
+		if err != nil {
+			return nil, err
+		}
+		if same {
+			d.same[dir] = true
+			continue
+		}
+		for _, name := range plan.CountryFiles {
+			if name == plan.CountryFile {
+				continue
+			}
+			p := path.Join(dir, name)
+			if d.same[p], err = d.sameHash(r, old, new, p, false); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if len(keep) > 0 {
+		return d, nil // the report leaves out clusters
+	}
+	ocl, ncl := files(old, load.ClustersDir), files(new, load.ClustersDir)
+	for _, name := range union(ocl, ncl) {
+		if !ocl[name] || !ncl[name] {
+			continue
+		}
+		p := path.Join(load.ClustersDir, name)
+		same, err := d.sameHash(r, old, new, p, false)
+		if err != nil {
+			return nil, err
+		}
+		d.same[p] = same
+	}
+	return d, nil
+}
+
+// Skip reports whether the folder or file at p is left out of both loads.
+func (d *Delta) Skip(p string) bool { return d.same[p] }
+
+// LoadOptions are the options to load each side with.
+func (d *Delta) LoadOptions() load.Options {
+	return load.Options{Skip: d.Skip, Cache: d.cache}
+}
+
+// LoadDelta loads what a diff needs of a revision.
+func (rv Revision) LoadDelta(d *Delta) (*load.Repo, []diag.Diagnostic) {
+	return load.Load(rv.FS, d.LoadOptions())
+}
+
+// sameHash reports whether p has the same known git hash on both sides.
+func (d *Delta) sameHash(r *gitrev.Repo, old, new Revision, p string, dir bool) (bool, error) {
+	oh, err := d.hashOf(r, old, p, dir)
+	if err != nil {
+		return false, err
+	}
+	nh, err := d.hashOf(r, new, p, dir)
+	if err != nil {
+		return false, err
+	}
+	return !oh.IsZero() && oh == nh, nil
+}
+
+// hashOf is the git hash of a folder of plain files or of a plain file; ZeroHash
+// when it cannot tell (it is missing, a link or something else), which makes it
+// count as changed.
+func (d *Delta) hashOf(r *gitrev.Repo, rv Revision, p string, dir bool) (plumbing.Hash, error) {
+	if dir {
+		return folderHash(r, rv, p, d.blobs)
+	}
+	if !rv.Hash.IsZero() {
+		return r.PathHash(rv.Hash, p)
+	}
+	if h, ok := d.blobs[p]; ok {
+		return h, nil
+	}
+	fi, err := fs.Stat(rv.FS, p)
+	if err != nil || !fi.Mode().IsRegular() {
+		return plumbing.ZeroHash, nil
+	}
+	data, err := load.ReadLimited(rv.FS, p, load.MaxFileSize)
+	if err != nil {
+		return plumbing.ZeroHash, nil
+	}
+	return plumbing.ComputeHash(plumbing.BlobObject, data), nil
+}
+
+// folders lists the sub-folders of dir in a revision.
+func folders(rv Revision, dir string) map[string]bool {
+	m := map[string]bool{}
+	es, _ := fs.ReadDir(rv.FS, dir)
+	for _, e := range es {
+		if e.IsDir() {
+			m[e.Name()] = true
+		}
+	}
+	return m
+}
+
+// files lists the entries of dir in a revision that are not folders.
+func files(rv Revision, dir string) map[string]bool {
+	m := map[string]bool{}
+	es, _ := fs.ReadDir(rv.FS, dir)
+	for _, e := range es {
+		if !e.IsDir() {
+			m[e.Name()] = true
+		}
+	}
+	return m
+}
+
+// union returns the keys of a and b, sorted.
+func union(a, b map[string]bool) []string {
+	var out []string
+	for k := range a {
+		out = append(out, k)
+	}
+	for k := range b {
+		if !a[k] {
+			out = append(out, k)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
