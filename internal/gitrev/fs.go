@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"path"
 	"slices"
 	"strings"
 	"time"
@@ -136,16 +137,11 @@ func (t *treeFS) readDir(e treeEntry) ([]fs.DirEntry, error) {
 }
 
 func (t *treeFS) blob(h plumbing.Hash) ([]byte, error) {
-	o, err := t.g.objects.EncodedObject(plumbing.BlobObject, h)
+	data, err := t.g.raw(plumbing.BlobObject, h)
 	if err != nil {
 		return nil, fmt.Errorf("failed to read blob %s: %w", short(h), err)
 	}
-	rd, err := o.Reader()
-	if err != nil {
-		return nil, fmt.Errorf("failed to read blob %s: %w", short(h), err)
-	}
-	defer rd.Close()
-	return io.ReadAll(rd)
+	return bytes.Clone(data), nil
 }
 
 func (t *treeFS) info(e treeEntry) *fileInfo {
@@ -191,11 +187,11 @@ func (d *dirEntry) Info() (fs.FileInfo, error) { return d.t.stat(d.e) }
 func (t *treeFS) stat(e treeEntry) (fs.FileInfo, error) {
 	info := t.info(e)
 	if !e.dir {
-		o, err := t.g.objects.EncodedObject(plumbing.BlobObject, e.hash)
+		data, err := t.g.raw(plumbing.BlobObject, e.hash)
 		if err != nil {
 			return nil, err
 		}
-		info.size = o.Size()
+		info.size = int64(len(data))
 	}
 	return info, nil
 }
@@ -238,4 +234,38 @@ func (d *dirFile) ReadDir(n int) ([]fs.DirEntry, error) {
 
 func sortEntries(es []fs.DirEntry) {
 	slices.SortFunc(es, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+}
+
+// TreeEntry is one entry of a folder at a revision.
+type TreeEntry struct {
+	Name string
+	Hash plumbing.Hash // blob or tree hash: equal hashes mean equal content
+	Mode fs.FileMode   // as FS reports it: regular file, folder, symlink, submodule
+}
+
+// Tree returns the hash of the entry at path p in a commit and, when it is a folder,
+// its entries in git order. The hash is ZeroHash when the commit has nothing there. Entries are cached by tree, so the folders of many revisions that
+// share content cost one read.
+func (r *Repo) Tree(commit plumbing.Hash, p string) (plumbing.Hash, []TreeEntry, error) {
+	c, err := r.graph.commit(commit)
+	if err != nil {
+		return plumbing.ZeroHash, nil, r.shallowHint(err)
+	}
+	e, ok, err := r.graph.find(c.tree, r.full(path.Clean(p)))
+	if err != nil || !ok {
+		return plumbing.ZeroHash, nil, err
+	}
+	if !e.dir || e.mode == "160000" {
+		return e.hash, nil, nil
+	}
+	es, err := r.graph.entries(e.hash)
+	if err != nil {
+		return plumbing.ZeroHash, nil, err
+	}
+	t := &treeFS{}
+	out := make([]TreeEntry, len(es))
+	for i, x := range es {
+		out[i] = TreeEntry{Name: x.name, Hash: x.hash, Mode: t.info(x).mode}
+	}
+	return e.hash, out, nil
 }

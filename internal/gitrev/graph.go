@@ -5,14 +5,12 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	commitgraph "github.com/go-git/go-git/v5/plumbing/format/commitgraph/v2"
-	"github.com/go-git/go-git/v5/plumbing/storer"
 )
 
 // commitInfo is what the history walk needs of a commit.
@@ -25,7 +23,7 @@ type commitInfo struct {
 // graph answers commit and tree questions fast: from the commit-graph file when the
 // repository has one, else by decoding objects; every answer is cached.
 type graph struct {
-	objects storer.EncodedObjectStorer
+	objects *objects
 	index   commitgraph.Index // nil without a commit-graph
 	commits map[plumbing.Hash]*commitInfo
 	trees   map[plumbing.Hash][]treeEntry
@@ -39,9 +37,9 @@ type treeEntry struct {
 	mode string
 }
 
-func newGraph(r *Repo) *graph {
+func newGraph(r *Repo, dotgit string, files *memFiles) *graph {
 	g := &graph{
-		objects: r.git.Storer,
+		objects: newObjects(dotgit, r.git.Storer, files),
 		commits: map[plumbing.Hash]*commitInfo{},
 		trees:   map[plumbing.Hash][]treeEntry{},
 		paths:   map[pathKey]plumbing.Hash{},
@@ -104,22 +102,13 @@ func (g *graph) entries(tree plumbing.Hash) ([]treeEntry, error) {
 	return es, nil
 }
 
-// raw returns an object's content.
+// raw returns an object's content, shared with the object cache: do not modify it.
 func (g *graph) raw(t plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
-	obj, err := g.objects.EncodedObject(t, h)
+	obj, err := g.objects.get(t, h)
 	if err != nil {
 		return nil, err
 	}
-	rd, err := obj.Reader()
-	if err != nil {
-		return nil, err
-	}
-	defer rd.Close()
-	buf := make([]byte, obj.Size())
-	if _, err := io.ReadFull(rd, buf); err != nil {
-		return nil, err
-	}
-	return buf, nil
+	return obj.data, nil
 }
 
 // parseCommit reads the tree, parents and committer time from a raw commit.

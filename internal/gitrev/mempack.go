@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"strings"
+	"sync"
 
 	"github.com/go-git/go-billy/v5"
 )
@@ -17,6 +18,18 @@ const maxMemPack = 512 << 20
 // packs fit easily; bigger packs are read from disk as usual.
 type memPackFS struct {
 	billy.Filesystem
+	files *memFiles
+}
+
+// memFiles keeps each file read into memory once: go-git re-opens a pack file for
+// every object above 16 KiB it reads, which would otherwise copy the whole pack again.
+type memFiles struct {
+	mu    sync.Mutex
+	bytes map[string][]byte
+}
+
+func newMemPackFS(fs billy.Filesystem) memPackFS {
+	return memPackFS{Filesystem: fs, files: &memFiles{bytes: map[string][]byte{}}}
 }
 
 func (m memPackFS) Open(name string) (billy.File, error) {
@@ -26,6 +39,11 @@ func (m memPackFS) Open(name string) (billy.File, error) {
 func (m memPackFS) OpenFile(name string, flag int, perm os.FileMode) (billy.File, error) {
 	if flag != os.O_RDONLY || !inMemory(name) {
 		return m.Filesystem.OpenFile(name, flag, perm)
+	}
+	m.files.mu.Lock()
+	defer m.files.mu.Unlock()
+	if data, ok := m.files.bytes[name]; ok {
+		return &memFile{name: name, Reader: bytes.NewReader(data)}, nil
 	}
 	fi, err := m.Filesystem.Stat(name)
 	if err != nil || fi.Size() > maxMemPack {
@@ -40,6 +58,7 @@ func (m memPackFS) OpenFile(name string, flag int, perm os.FileMode) (billy.File
 	if _, err := f.ReadAt(data, 0); err != nil {
 		return m.Filesystem.OpenFile(name, flag, perm)
 	}
+	m.files.bytes[name] = data
 	return &memFile{name: name, Reader: bytes.NewReader(data)}, nil
 }
 

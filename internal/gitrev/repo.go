@@ -64,8 +64,11 @@ func Open(root string) (*Repo, error) {
 	if rel != "." {
 		r.prefix = filepath.ToSlash(rel)
 	}
+	var files *memFiles
 	if dotgit != "" {
-		r.storage = filesystem.NewStorageWithOptions(memPackFS{osfs.New(dotgit)}, cache.NewObjectLRUDefault(),
+		mfs := newMemPackFS(osfs.New(dotgit))
+		files = mfs.files
+		r.storage = filesystem.NewStorageWithOptions(mfs, cache.NewObjectLRUDefault(),
 			filesystem.Options{KeepDescriptors: true})
 		r.git, err = git.Open(r.storage, osfs.New(top))
 	} else {
@@ -76,7 +79,7 @@ func Open(root string) (*Repo, error) {
 		r.Close()
 		return nil, fmt.Errorf("failed to open repository %s: %w", top, err)
 	}
-	r.graph = newGraph(r)
+	r.graph = newGraph(r, dotgit, files)
 	return r, nil
 }
 
@@ -203,6 +206,15 @@ func (r *Repo) MergeBase(a, b plumbing.Hash) (plumbing.Hash, error) {
 
 // Commit returns the commit object (author, message, ...).
 func (r *Repo) Commit(h plumbing.Hash) (*object.Commit, error) {
+	if raw, err := r.graph.raw(plumbing.CommitObject, h); err == nil {
+		obj := &plumbing.MemoryObject{}
+		obj.SetType(plumbing.CommitObject)
+		if _, err := obj.Write(raw); err == nil {
+			if c, err := object.DecodeCommit(r.git.Storer, obj); err == nil {
+				return c, nil
+			}
+		}
+	}
 	c, err := r.git.CommitObject(h)
 	if err != nil {
 		return nil, fmt.Errorf("failed to read commit %s: %w", short(h), err)
