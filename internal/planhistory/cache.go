@@ -1,7 +1,11 @@
 package planhistory
 
 import (
+	"io/fs"
+	"iter"
 	"path"
+	"runtime"
+	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/hwfplan/hwfplan/internal/framework"
@@ -11,15 +15,25 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// loader loads one country folder at a revision. Most revisions change one file of
-// five, so files are parsed once per content (git blob hash) and shared between
-// revisions; the framework is loaded once per content too. Files are parsed with
-// load.Parse and decoded as load.Load decodes them (TestLoaderMatchesLoad checks
-// the two agree).
+// loader loads country folders at revisions. Most revisions change one file of five,
+// so a folder is first read as a snapshot (its files' blob hashes, from the trees
+// alone), then every file content not seen yet is read and parsed once (git blob
+// hash), in one batch spread over the cores; the framework is loaded once per
+// content too. Files are parsed with load.Parse and decoded as load.Load decodes them
+// (TestLoaderMatchesLoad checks the two agree).
 type loader struct {
 	r          *gitrev.Repo
-	files      map[plumbing.Hash]*parsed
+	mu         sync.Mutex // guards files while a batch is parsed
+	files      map[fileKey]*parsed
 	frameworks map[plumbing.Hash]*framework.Framework
+	workers    int
+}
+
+// fileKey names a parsed file: its content, and which of the country files it is
+// (the same bytes decode differently as as-is.yaml and as to-be.yaml).
+type fileKey struct {
+	hash plumbing.Hash
+	kind int // index in plan.CountryFiles
 }
 
 type parsed struct {
@@ -28,56 +42,128 @@ type parsed struct {
 }
 
 func newLoader(r *gitrev.Repo) *loader {
-	return &loader{r: r, files: map[plumbing.Hash]*parsed{}, frameworks: map[plumbing.Hash]*framework.Framework{}}
+	return &loader{r: r, files: map[fileKey]*parsed{}, frameworks: map[plumbing.Hash]*framework.Framework{},
+		workers: runtime.GOMAXPROCS(0)}
 }
 
-// load returns the framework and the country in dir at commit; the country is nil when
-// the folder does not exist there.
-func (l *loader) load(commit plumbing.Hash, dir string) (*framework.Framework, *load.Country, error) {
-	fsys, err := l.r.FS(commit)
-	if err != nil {
-		return nil, nil, err
+// snapshot is a country folder at a revision, by content.
+type snapshot struct {
+	fw    *framework.Framework
+	fwKey plumbing.Hash
+	dir   string        // the folder, countries/XX
+	hash  plumbing.Hash // the folder's tree; zero when the revision has no folder
+	files [numFiles]plumbing.Hash
+}
+
+const numFiles = 5 // len(plan.CountryFiles)
+
+func init() {
+	if len(plan.CountryFiles) != numFiles {
+		panic("planhistory: numFiles must be len(plan.CountryFiles)")
 	}
+}
+
+// keys are the parsed files the snapshot needs.
+func (s *snapshot) keys() iter.Seq[fileKey] {
+	return func(yield func(fileKey) bool) {
+		for i, h := range s.files {
+			if !h.IsZero() && !yield(fileKey{h, i}) {
+				return
+			}
+		}
+	}
+}
+
+// snapshot reads the framework and the folder's blob hashes at commit. A file that
+// load.ReadLimited would not read (a symlink, a folder, a submodule) has no hash.
+func (l *loader) snapshot(commit plumbing.Hash, dir string) (snapshot, error) {
 	fh, err := l.r.PathHash(commit, framework.DefaultPath)
 	if err != nil {
-		return nil, nil, err
+		return snapshot{}, err
 	}
 	fw, ok := l.frameworks[fh]
 	if !ok {
+		fsys, err := l.r.FS(commit)
+		if err != nil {
+			return snapshot{}, err
+		}
 		repo, _ := load.Load(OnlyCountry(fsys, "-"), load.Options{}) // the framework alone
 		fw = repo.Framework
 		l.frameworks[fh] = fw
 	}
-	dh, err := l.r.PathHash(commit, dir)
+	s := snapshot{fw: fw, fwKey: fh, dir: dir}
+	dh, entries, err := l.r.Tree(commit, dir)
 	if err != nil || dh.IsZero() {
-		return fw, nil, err
+		return s, err
 	}
-	c := &load.Country{Code: path.Base(dir), Dir: dir, Files: map[string]*load.File{}}
-	for _, name := range plan.CountryFiles {
-		p := path.Join(dir, name)
-		bh, err := l.r.PathHash(commit, p)
-		if err != nil {
-			return nil, nil, err
+	s.hash = dh
+	for i, name := range plan.CountryFiles {
+		for _, e := range entries {
+			if e.Name == name {
+				if e.Mode.IsRegular() {
+					s.files[i] = e.Hash
+				}
+				break
+			}
 		}
-		if bh.IsZero() {
-			continue
+	}
+	return s, nil
+}
+
+// parse reads and parses, in one batch, the files of the snapshots not parsed yet.
+func (l *loader) parse(snaps []snapshot) {
+	var todo []plumbing.Hash
+	want := map[plumbing.Hash][]fileKey{}
+	paths := map[fileKey]string{}
+	for _, s := range snaps {
+		for k := range s.keys() {
+			h := k.hash
+			if l.files[k] != nil || paths[k] != "" {
+				continue
+			}
+			if want[h] == nil {
+				todo = append(todo, h)
+			}
+			want[h] = append(want[h], k)
+			paths[k] = path.Join(s.dir, plan.CountryFiles[k.kind])
 		}
-		pf, ok := l.files[bh]
-		if !ok {
-			pf = &parsed{}
-			if data, err := load.ReadLimited(fsys, p, load.MaxFileSize); err == nil {
-				pf.file, _ = load.Parse(p, data)
+	}
+	if len(todo) == 0 {
+		return
+	}
+	l.r.ReadBlobs(todo, l.workers, func(h plumbing.Hash, data []byte, err error) {
+		for _, k := range want[h] {
+			pf := &parsed{}
+			if err == nil && int64(len(data)) <= load.MaxFileSize {
+				pf.file, _ = load.Parse(paths[k], data)
 				if pf.file != nil {
-					pf.val = decode(name, pf.file)
+					pf.val = decode(plan.CountryFiles[k.kind], pf.file)
 				}
 			}
-			l.files[bh] = pf
+			l.mu.Lock()
+			l.files[k] = pf
+			l.mu.Unlock()
 		}
-		if pf.file == nil {
+	})
+}
+
+// country builds the country of a snapshot whose files are parsed; nil when the
+// revision has no folder.
+func (l *loader) country(s snapshot) *load.Country {
+	if s.hash.IsZero() {
+		return nil
+	}
+	c := &load.Country{Code: path.Base(s.dir), Dir: s.dir, Files: map[string]*load.File{}}
+	for i, name := range plan.CountryFiles {
+		if s.files[i].IsZero() {
+			continue
+		}
+		pf := l.files[fileKey{s.files[i], i}]
+		if pf == nil || pf.file == nil {
 			continue
 		}
 		f := *pf.file
-		f.Path = p // the same content may sit in another folder after a rename
+		f.Path = path.Join(s.dir, name) // the same content may sit in another folder after a rename
 		c.Files[name] = &f
 		switch v := pf.val.(type) {
 		case *plan.Country:
@@ -92,7 +178,18 @@ func (l *loader) load(commit plumbing.Hash, dir string) (*framework.Framework, *
 			c.ActionPlan = v
 		}
 	}
-	return fw, c, nil
+	return c
+}
+
+// load returns the framework and the country in dir at commit; the country is nil when
+// the folder does not exist there.
+func (l *loader) load(commit plumbing.Hash, dir string) (*framework.Framework, *load.Country, error) {
+	s, err := l.snapshot(commit, dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	l.parse([]snapshot{s})
+	return s.fw, l.country(s), nil
 }
 
 func decode(name string, f *load.File) any {
@@ -122,3 +219,5 @@ func decodeAs[T any](f *load.File) any {
 	}
 	return &v
 }
+
+var _ fs.FS = countryFS{}
