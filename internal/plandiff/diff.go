@@ -5,8 +5,11 @@ import (
 	"cmp"
 	"fmt"
 	"reflect"
+	"runtime"
 	"slices"
 	"sort"
+	"sync"
+	"sync/atomic"
 
 	"github.com/hwfplan/hwfplan/internal/diag"
 	"github.com/hwfplan/hwfplan/internal/framework"
@@ -40,17 +43,21 @@ func Diff(old, new *load.Repo, opts Options) *Report {
 
 	oldC, newC := byCode(old.Countries), byCode(new.Countries)
 	var removed, added []*load.Country
+	var both [][2]*load.Country
 	for _, code := range unionKeys(oldC, newC) {
 		o, n := oldC[code], newC[code]
 		switch {
 		case o != nil && n != nil:
-			if cd := d.country(o, n); len(cd.Changes) > 0 {
-				r.Countries = append(r.Countries, cd)
-			}
+			both = append(both, [2]*load.Country{o, n})
 		case o != nil:
 			removed = append(removed, o)
 		default:
 			added = append(added, n)
+		}
+	}
+	for _, cd := range d.countries(both) {
+		if len(cd.Changes) > 0 {
+			r.Countries = append(r.Countries, cd)
 		}
 	}
 	// A folder renamed with its assessment unchanged is a rename, not removed + added.
@@ -85,6 +92,42 @@ func Diff(old, new *load.Repo, opts Options) *Report {
 		}
 	}
 	return r
+}
+
+// countries compares each pair of revisions of a country, on up to GOMAXPROCS
+// goroutines (the countries are independent), and returns the results in order.
+// A panic is raised again in the caller's goroutine.
+func (d *differ) countries(pairs [][2]*load.Country) []CountryDiff {
+	out := make([]CountryDiff, len(pairs))
+	workers := min(runtime.GOMAXPROCS(0), len(pairs))
+	if workers <= 1 {
+		for i, p := range pairs {
+			out[i] = d.country(p[0], p[1])
+		}
+		return out
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	panics := make([]any, workers)
+	for w := range workers {
+		wg.Go(func() {
+			defer func() { panics[w] = recover() }()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(pairs) {
+					return
+				}
+				out[i] = d.country(pairs[i][0], pairs[i][1])
+			}
+		})
+	}
+	wg.Wait()
+	for _, p := range panics {
+		if p != nil {
+			panic(p)
+		}
+	}
+	return out
 }
 
 // Problems lists the loader errors that make a revision's data incomplete (a file that

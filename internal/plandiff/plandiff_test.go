@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -212,5 +213,51 @@ func TestMarkdownFoldsLongLists(t *testing.T) {
 	}
 	if out := buf.String(); !strings.Contains(out, "… and 10 more; run `hwfplan diff --country HU`") || strings.Count(out, "- to-do ›") != 60 || !strings.Contains(out, "to-do: 70 steps added</summary>") {
 		t.Errorf("not folded:\n%s", out)
+	}
+}
+
+// TestDiffParallel: comparing the countries on several cores gives the report of
+// comparing them one by one, in the same order.
+func TestDiffParallel(t *testing.T) {
+	old, new := fstest.MapFS{}, fstest.MapFS{}
+	b := base(t)
+	codes := []string{"AT", "BE", "CZ", "DE", "EE", "HU", "IT", "PL", "SI", "SK"}
+	for k, v := range b {
+		if !strings.HasPrefix(k, hu) {
+			old[k], new[k] = v, v
+			continue
+		}
+		for _, c := range codes {
+			p := "countries/" + c + "/" + strings.TrimPrefix(k, hu)
+			old[p] = &fstest.MapFile{Data: bytes.Clone(v.Data)}
+			new[p] = &fstest.MapFile{Data: bytes.Clone(v.Data)}
+		}
+	}
+	for i, c := range codes {
+		switch i % 3 {
+		case 0:
+			edit(t, new, "countries/"+c+"/as-is.yaml", "      linkage:\n        score: 1", "      linkage:\n        score: 2")
+		case 1:
+			edit(t, new, "countries/"+c+"/action-plan.yaml", "    end: 2025-12", "    end: 2026-06")
+		}
+	}
+	o, n := loadFS(t, old), loadFS(t, new)
+	render := func(procs int) string {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		var buf bytes.Buffer
+		w, _ := plandiff.NewWriter("json")
+		if err := w.Write(&buf, plandiff.Diff(o, n, plandiff.Options{WordDiff: true})); err != nil {
+			t.Fatal(err)
+		}
+		return buf.String()
+	}
+	want := render(1)
+	if !strings.Contains(want, `"code": "BE"`) || !strings.Contains(want, `"code": "AT"`) || strings.Contains(want, `"code": "CZ"`) {
+		t.Fatalf("the fixture does not change the countries meant:\n%s", want)
+	}
+	for range 5 {
+		if got := render(4); got != want {
+			t.Fatalf("on 4 cores:\n%s\none by one:\n%s", got, want)
+		}
 	}
 }
