@@ -192,6 +192,12 @@ func countryStatus(c *load.Country) string {
 }
 
 func newCountryView(repo *load.Repo, c *load.Country, revs []Revision) (*countryView, error) {
+	return countryViewOf(repo, c, revs, true)
+}
+
+// countryViewOf makes a country's view; without charts it leaves out the action
+// timeline, the costly part a summary does not show.
+func countryViewOf(repo *load.Repo, c *load.Country, revs []Revision, charts bool) (*countryView, error) {
 	fw := repo.Framework
 	v := &countryView{Code: c.Code, Name: countryName(c), URL: countryURL(c.Code), Status: countryStatus(c)}
 	v.StatusLabel = statusLabels[v.Status]
@@ -248,11 +254,13 @@ func newCountryView(repo *load.Repo, c *load.Country, revs []Revision) (*country
 			}
 			v.Factors = append(v.Factors, factorView{Domain: d.Title, Score: fmt.Sprint(f.Score), Label: label, Evidence: f.Evidence})
 		}
-		svg, err := timelineSVG(fw, c.Code, v.Name, ap.Actions)
-		if err != nil {
-			return nil, err
+		if charts {
+			svg, err := timelineSVG(fw, c.Code, v.Name, ap.Actions)
+			if err != nil {
+				return nil, err
+			}
+			v.Timeline = svg
 		}
-		v.Timeline = svg
 	}
 	for _, r := range revs {
 		short := r.Hash

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -23,20 +24,39 @@ type page struct {
 }
 
 type generator struct {
-	in    Input
-	cmp   *compare.Result
-	date  string
-	files map[string][]byte
+	in   Input
+	cmp  *compare.Result
+	date string
+	// put receives each generated file, by path relative to the Hugo project.
+	put func(name string, data []byte) error
+	// sums caches summaries once made (sumsMade).
+	sums     []countrySummary
+	sumsMade bool
 }
 
 // generate returns the content and static files made from the input, by path
 // relative to the Hugo project.
 func generate(in Input) (map[string][]byte, error) {
-	g := &generator{in: in, cmp: in.Compare, files: map[string][]byte{}}
+	files := map[string][]byte{}
+	err := generateTo(in, func(name string, data []byte) error {
+		files[name] = data
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return files, nil
+}
+
+// generateTo makes the content and static files from the input and hands each to
+// put as soon as it is encoded, so that a caller that stores them elsewhere (the
+// in-memory Hugo project) does not hold a second copy of all of them.
+func generateTo(in Input, put func(name string, data []byte) error) error {
+	g := &generator{in: in, cmp: in.Compare, put: put}
 	if g.cmp == nil {
 		r, err := compare.Compute(in.Repo)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		g.cmp = r
 	}
@@ -46,20 +66,24 @@ func generate(in Input) (map[string][]byte, error) {
 	steps := []func() error{g.home, g.countries, g.clusters, g.compare, g.reports, g.simple}
 	for _, step := range steps {
 		if err := step(); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return g.files, nil
+	return nil
 }
 
+// add writes a page: JSON front matter, compact and without HTML escaping (Hugo
+// reads it back into the same params; the smaller file is what Hugo keeps in
+// memory while it renders).
 func (g *generator) add(name string, p page) error {
 	p.Date, p.Lastmod = g.date, g.date
-	data, err := json.MarshalIndent(p, "", "  ")
-	if err != nil {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(p); err != nil {
 		return fmt.Errorf("failed to encode page %s: %w", name, err)
 	}
-	g.files["content/"+name] = append(data, '\n')
-	return nil
+	return g.put("content/"+name, b.Bytes())
 }
 
 // countryList is the countries in code order.
@@ -83,10 +107,15 @@ type countrySummary struct {
 	countsView
 }
 
+// summaries lists every country's summary, computed once: the home, countries,
+// clusters and status pages all show them.
 func (g *generator) summaries() ([]countrySummary, error) {
+	if g.sumsMade {
+		return g.sums, nil
+	}
 	var out []countrySummary
 	for _, c := range g.countryList() {
-		v, err := newCountryView(g.in.Repo, c, nil)
+		v, err := countryViewOf(g.in.Repo, c, nil, false)
 		if err != nil {
 			return nil, err
 		}
@@ -102,6 +131,7 @@ func (g *generator) summaries() ([]countrySummary, error) {
 		}
 		out = append(out, s)
 	}
+	g.sums, g.sumsMade = out, true
 	return out, nil
 }
 
