@@ -42,6 +42,28 @@ func BenchmarkRender(b *testing.B) {
 	}
 }
 
+// BenchmarkBuild renders a generated repository's site into a folder on disk and
+// publishes it there atomically, as `hwfplan build` does.
+func BenchmarkBuild(b *testing.B) {
+	for _, n := range benchfix.Sizes {
+		b.Run(benchfix.Name(n), func(b *testing.B) {
+			repo := benchRepo(b, n)
+			out := filepath.Join(b.TempDir(), "public")
+			b.ReportAllocs()
+			defer benchfix.CPU(b)()
+			for b.Loop() {
+				files, err := Build(Input{Repo: repo}, Options{}, out)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if files == 0 {
+					b.Fatal("no files")
+				}
+			}
+		})
+	}
+}
+
 // BenchmarkGenerate measures only the pages hwfplan writes for Hugo (no Hugo run):
 // with BenchmarkRender it splits a build into our part and Hugo's.
 func BenchmarkGenerate(b *testing.B) {

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
 	"strings"
+	"sync/atomic"
 
 	"github.com/bep/logg"
 	"github.com/gohugoio/hugo/common/hugo"
@@ -21,7 +23,8 @@ import (
 // HugoVersion is the Hugo release the site is rendered with.
 func HugoVersion() string { return hugo.CurrentVersion.String() }
 
-// Paths inside the in-memory file system Hugo works on.
+// Paths inside the in-memory file system Hugo works on. Hugo publishes to the
+// file system render is given, not to publishDir.
 const (
 	workDir    = "/site"
 	publishDir = "/public"
@@ -54,9 +57,9 @@ func writeFile(dst afero.Fs, name string, data []byte) error {
 	return afero.WriteFile(dst, name, data, 0o644)
 }
 
-// render runs Hugo once on the project in mem (under workDir) and returns the
-// published files by slash path.
-func render(mem afero.Fs, opts Options) (map[string][]byte, error) {
+// render runs Hugo once on the project in mem (under workDir) and publishes the
+// pages into pub (rooted at the site's top).
+func render(mem, pub afero.Fs, opts Options) error {
 	var logBuf bytes.Buffer
 	flags := config.New()
 	flags.Set("workingDir", workDir)
@@ -75,9 +78,11 @@ func render(mem afero.Fs, opts Options) (map[string][]byte, error) {
 		Environment: "production",
 	})
 	if err != nil {
-		return nil, fmt.Errorf("failed to load the site configuration: %w", err)
+		return fmt.Errorf("failed to load the site configuration: %w", err)
 	}
 	hfs := hugofs.NewFrom(mem, res.LoadingInfo.BaseConfig)
+	written := &writeCounter{Fs: pub}
+	hfs.PublishDir, hfs.PublishDirServer, hfs.PublishDirStatic = written, written, written
 	sites, err := hugolib.NewHugoSites(deps.DepsCfg{
 		Configs:  res,
 		Fs:       hfs,
@@ -86,23 +91,41 @@ func render(mem afero.Fs, opts Options) (map[string][]byte, error) {
 		StdErr:   &logBuf,
 	})
 	if err != nil {
-		return nil, fmt.Errorf("failed to set up Hugo: %w", err)
+		return fmt.Errorf("failed to set up Hugo: %w", err)
 	}
 	defer sites.Close()
 	if err := sites.Build(hugolib.BuildCfg{}); err != nil {
-		return nil, fmt.Errorf("failed to render the site: %w%s", err, logText(&logBuf))
+		return fmt.Errorf("failed to render the site: %w%s", err, logText(&logBuf))
 	}
 	if opts.Warnings != nil && logBuf.Len() > 0 {
 		opts.Warnings(logBuf.String())
 	}
-	files := map[string][]byte{}
-	if err := collect(mem, publishDir, files); err != nil {
-		return nil, fmt.Errorf("failed to collect the rendered site: %w", err)
+	if written.n.Load() == 0 {
+		return errors.New("failed to render the site: Hugo wrote no files")
 	}
-	if len(files) == 0 {
-		return nil, errors.New("failed to render the site: Hugo wrote no files")
+	return nil
+}
+
+// writeCounter counts the files opened for writing through it.
+type writeCounter struct {
+	afero.Fs
+	n atomic.Int64
+}
+
+func (w *writeCounter) Create(name string) (afero.File, error) {
+	f, err := w.Fs.Create(name)
+	if err == nil {
+		w.n.Add(1)
 	}
-	return files, nil
+	return f, err
+}
+
+func (w *writeCounter) OpenFile(name string, flag int, perm os.FileMode) (afero.File, error) {
+	f, err := w.Fs.OpenFile(name, flag, perm)
+	if err == nil && flag&(os.O_WRONLY|os.O_RDWR) != 0 {
+		w.n.Add(1)
+	}
+	return f, err
 }
 
 // collect reads every file under dir in mem into files, by path relative to dir.
@@ -123,6 +146,39 @@ func collect(mem afero.Fs, dir string, files map[string][]byte) error {
 		return nil
 	})
 }
+
+// countFiles counts the regular files in fsys.
+func countFiles(fsys afero.Fs) (int, error) {
+	n := 0
+	err := afero.Walk(fsys, "/", func(p string, fi fs.FileInfo, err error) error {
+		if err == nil && fi.Mode().IsRegular() {
+			n++
+		}
+		return err
+	})
+	return n, err
+}
+
+// diskFs is the folder dir as Hugo's publish file system. Files are created 0644
+// and folders 0755 (less the umask), the modes Publish gives them, whatever mode
+// the writer asks for.
+func diskFs(dir string) afero.Fs {
+	return hugofs.NewBasePathFs(modeFs{afero.NewOsFs()}, dir)
+}
+
+type modeFs struct{ afero.Fs }
+
+func (m modeFs) Create(name string) (afero.File, error) {
+	return m.Fs.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0o644)
+}
+
+func (m modeFs) OpenFile(name string, flag int, _ os.FileMode) (afero.File, error) {
+	return m.Fs.OpenFile(name, flag, 0o644)
+}
+
+func (m modeFs) Mkdir(name string, _ os.FileMode) error { return m.Fs.Mkdir(name, 0o755) }
+
+func (m modeFs) MkdirAll(name string, _ os.FileMode) error { return m.Fs.MkdirAll(name, 0o755) }
 
 func logText(b *bytes.Buffer) string {
 	s := strings.TrimSpace(b.String())

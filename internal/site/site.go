@@ -6,12 +6,16 @@
 package site
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
+	"slices"
 	"strings"
 	"time"
 
+	"github.com/gohugoio/hugo/hugofs"
 	"github.com/hwfplan/hwfplan"
 	"github.com/hwfplan/hwfplan/internal/compare"
 	"github.com/hwfplan/hwfplan/internal/load"
@@ -111,52 +115,123 @@ func (o Options) branch() string {
 
 // Render builds the whole site in memory and returns its files by slash path.
 func Render(in Input, opts Options) (map[string][]byte, error) {
+	mem := afero.NewMemMapFs()
+	if err := renderTo(in, opts, hugofs.NewBasePathFs(mem, publishDir)); err != nil {
+		return nil, err
+	}
+	files := map[string][]byte{}
+	if err := collect(mem, publishDir, files); err != nil {
+		return nil, fmt.Errorf("failed to collect the rendered site: %w", err)
+	}
+	return files, nil
+}
+
+// Build renders the site into dir and returns how many files it holds. It is
+// Render followed by Publish with the same output, without holding the site in
+// memory: Hugo writes the pages, and the static files and downloads are copied,
+// straight into a new folder next to dir, which then replaces dir atomically. If
+// anything fails, dir is left as it was and the new folder is removed.
+func Build(in Input, opts Options, dir string) (int, error) {
+	if err := checkDownloads(in.Downloads); err != nil {
+		return 0, err
+	}
+	return publishWith(dir, func(tmp string) (int, error) {
+		pub := diskFs(tmp)
+		// Hand the input over without keeping a copy here, so that renderTo can
+		// let it go (see there).
+		own := in
+		in = Input{}
+		if err := renderTo(own, opts, pub); err != nil {
+			return 0, err
+		}
+		return countFiles(pub)
+	})
+}
+
+// renderTo builds the whole site into pub (rooted at the site's top): the
+// downloads, then the pages Hugo renders (which replace a download of the same
+// path), then the static files that neither replaces.
+//
+// Once the downloads are written and the pages generated, renderTo holds nothing
+// of in: when pub is on disk and the caller has let go of in too, the plans, the
+// comparison and the downloads can be freed while Hugo renders (at 500 countries
+// about 300 MB of the 700 MB the process holds then).
+func renderTo(in Input, opts Options, pub afero.Fs) error {
 	if in.Repo == nil || in.Repo.Framework == nil {
-		return nil, fmt.Errorf("failed to render the site: no plans repository")
+		return fmt.Errorf("failed to render the site: no plans repository")
+	}
+	if err := checkDownloads(in.Downloads); err != nil {
+		return err
+	}
+	for _, name := range slices.Sorted(maps.Keys(in.Downloads)) {
+		if err := writeFile(pub, "downloads/"+name, in.Downloads[name]); err != nil {
+			return fmt.Errorf("failed to add download %s: %w", name, err)
+		}
 	}
 	mem := afero.NewMemMapFs()
 	base, err := fs.Sub(hwfplan.Site, "site")
 	if err != nil {
-		return nil, fmt.Errorf("failed to open the embedded site: %w", err)
+		return fmt.Errorf("failed to open the embedded site: %w", err)
 	}
 	if err := copyFS(mem, workDir, base); err != nil {
-		return nil, fmt.Errorf("failed to copy the embedded site: %w", err)
+		return fmt.Errorf("failed to copy the embedded site: %w", err)
 	}
 	if in.Overrides != nil {
 		if err := copyFS(mem, workDir, in.Overrides); err != nil {
-			return nil, fmt.Errorf("failed to copy the repository's site folder: %w", err)
+			return fmt.Errorf("failed to copy the repository's site folder: %w", err)
 		}
 	}
-	gen, err := generate(in)
-	if err != nil {
-		return nil, err
-	}
-	for name, data := range gen {
+	err = generateTo(in, func(name string, data []byte) error {
 		if err := writeFile(mem, workDir+"/"+name, data); err != nil {
-			return nil, fmt.Errorf("failed to write %s: %w", name, err)
+			return fmt.Errorf("failed to write %s: %w", name, err)
 		}
-	}
-	files, err := render(mem, opts)
+		return nil
+	})
+	in = Input{}
 	if err != nil {
-		return nil, err
+		return err
 	}
-	// Hugo's library does not copy static files (its CLI does): copy them here,
-	// then the downloads. Rendered pages win over both.
-	static := map[string][]byte{}
-	if err := collect(mem, workDir+"/static", static); err != nil {
-		return nil, fmt.Errorf("failed to copy the static files: %w", err)
+	if err := render(mem, pub, opts); err != nil {
+		return err
 	}
-	for name, data := range in.Downloads {
+	// Hugo's library does not copy static files (its CLI does): copy those that no
+	// page or download replaces.
+	static := workDir + "/static"
+	if ok, _ := afero.DirExists(mem, static); !ok {
+		return nil
+	}
+	return afero.Walk(mem, static, func(p string, fi fs.FileInfo, err error) error {
+		if err != nil || fi.IsDir() {
+			return err
+		}
+		data, err := afero.ReadFile(mem, p)
+		if err != nil {
+			return fmt.Errorf("failed to copy the static file %s: %w", p, err)
+		}
+		if err := addMissing(pub, strings.TrimPrefix(p, static+"/"), data); err != nil {
+			return fmt.Errorf("failed to copy the static file %s: %w", p, err)
+		}
+		return nil
+	})
+}
+
+// checkDownloads refuses a download path that is not a clean relative path.
+func checkDownloads(downloads map[string][]byte) error {
+	for name := range downloads {
 		clean := path.Clean("/" + name)[1:]
 		if clean == "" || name != clean {
-			return nil, fmt.Errorf("failed to add download %q: not a clean relative path", name)
-		}
-		static["downloads/"+clean] = data
-	}
-	for name, data := range static {
-		if _, ok := files[name]; !ok {
-			files[name] = data
+			return fmt.Errorf("failed to add download %q: not a clean relative path", name)
 		}
 	}
-	return files, nil
+	return nil
+}
+
+// addMissing writes a file unless one of that path is already there.
+func addMissing(pub afero.Fs, name string, data []byte) error {
+	if _, err := pub.Stat(name); err == nil {
+		return nil
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return writeFile(pub, name, data)
 }
