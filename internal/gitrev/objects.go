@@ -40,9 +40,13 @@ type rawObject struct {
 	data []byte
 }
 
-// cacheBytes bounds the resolved objects kept: enough for the delta chains of a
-// country's files and the trees above them, small next to a history's total size.
-const cacheBytes = 48 << 20
+// cacheBytes bounds the resolved objects kept: enough for the delta chains of the
+// trees a history walk reads, small next to a history's total size.
+const cacheBytes = 16 << 20
+
+// workerCacheBytes bounds each ReadBlobs worker's cache: ReadBlobs resolves a batch
+// depth first without it, the cache only spares some of the work of the next batch.
+const workerCacheBytes = 8 << 20
 
 // newObjects reads the pack files of dotgit into memory ("" for none) and shares
 // their bytes with go-git's reads through files.
@@ -84,6 +88,7 @@ func (o *objects) worker(i int) *objects {
 	for len(o.workers) <= i {
 		w := &objects{packs: o.packs}
 		w.init()
+		w.cache.max = workerCacheBytes
 		o.workers = append(o.workers, w)
 	}
 	return o.workers[i]

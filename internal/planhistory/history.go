@@ -61,84 +61,134 @@ type Options struct {
 
 // Country walks the history of countries/<code> from start.
 func Country(r *gitrev.Repo, start plumbing.Hash, code string, opts Options) (*History, error) {
-	return country(r, newLoader(r), start, code, opts)
+	hs, err := countries(r, newLoader(r), start, []string{code}, opts, false)
+	if err != nil {
+		return nil, err
+	}
+	return hs[code], nil
 }
 
-func country(r *gitrev.Repo, ld *loader, start plumbing.Hash, code string, opts Options) (*History, error) {
+// Countries returns the history of each country from start, as Country would, with
+// the work shared: the commits and trees are read once for all the walks, the file
+// versions of all countries are read in common batches (the delta chains of one
+// country's files run through the others'), parsed once and compared on all cores.
+// A site build listing the newest revisions of every country calls it once with
+// Options.Limit rather than Country per country. Errors name the country.
+func Countries(r *gitrev.Repo, start plumbing.Hash, codes []string, opts Options) (map[string]*History, error) {
+	return countries(r, newLoader(r), start, codes, opts, true)
+}
+
+// job is one revision to compare with its first parent.
+type job struct {
+	e           *Entry
+	now, before snapshot
+	parent      bool // before is the first parent's folder (false for a root commit)
+}
+
+func countries(r *gitrev.Repo, ld *loader, start plumbing.Hash, codes []string, opts Options, named bool) (map[string]*History, error) {
+	out := make(map[string]*History, len(codes))
+	var jobs []job
+	var mainline map[plumbing.Hash]bool
+	for _, code := range codes {
+		js, h, err := walk(r, ld, start, code, opts, &mainline)
+		if err != nil {
+			if named {
+				return nil, fmt.Errorf("failed to read the history of %s: %w", code, err)
+			}
+			return nil, err
+		}
+		out[code] = h
+		jobs = append(jobs, js...)
+	}
+	compareAll(ld, jobs)
+	return out, nil
+}
+
+// walk lists a country's revisions and snapshots each and its first parent: the
+// trees alone say which files changed.
+func walk(r *gitrev.Repo, ld *loader, start plumbing.Hash, code string, opts Options, mainline *map[plumbing.Hash]bool) ([]job, *History, error) {
 	dir := path.Join(load.CountriesDir, code)
 	revs, err := r.History(start, dir, gitrev.HistoryOptions{Limit: opts.Limit})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	mainline, err := r.FirstParents(start)
-	if err != nil {
-		return nil, err
+	if *mainline == nil {
+		if *mainline, err = r.FirstParents(start); err != nil {
+			return nil, nil, err
+		}
 	}
-	h := &History{Code: code, Entries: make([]Entry, len(revs))}
-	// Each revision against its first parent, by content: the trees say which files
-	// changed, every file content is parsed once, and only the changed files are
-	// compared.
-	nows, befores := make([]snapshot, len(revs)), make([]snapshot, len(revs))
+	h := &History{Code: code, Tasks: []string{}, Entries: make([]Entry, len(revs))}
+	jobs := make([]job, len(revs))
 	for i, rev := range revs {
-		if nows[i], err = ld.snapshot(rev.Hash, rev.Path); err != nil {
-			return nil, err
+		j := &jobs[i]
+		j.e = &h.Entries[i]
+		if j.now, err = ld.snapshot(rev.Hash, rev.Path); err != nil {
+			return nil, nil, err
 		}
 		if len(rev.Parents) > 0 {
 			oldPath := rev.Path
 			if rev.RenamedFrom != "" {
 				oldPath = rev.RenamedFrom
 			}
-			if befores[i], err = ld.snapshot(rev.Parents[0], oldPath); err != nil {
-				return nil, err
+			if j.before, err = ld.snapshot(rev.Parents[0], oldPath); err != nil {
+				return nil, nil, err
 			}
+			j.parent = true
 		}
-	}
-	for i, rev := range revs {
 		c, err := r.Commit(rev.Hash)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		subject, _, _ := strings.Cut(strings.TrimSpace(c.Message), "\n")
-		h.Entries[i] = Entry{
+		*j.e = Entry{
 			Commit: rev.Hash.String(), Short: rev.Hash.String()[:7],
 			Author: c.Author.Name, Email: c.Author.Email, Date: c.Author.When,
-			Subject: subject, Message: strings.TrimSpace(c.Message), Merge: len(rev.Parents) > 1, Mainline: mainline[rev.Hash],
+			Subject: subject, Message: strings.TrimSpace(c.Message), Merge: len(rev.Parents) > 1, Mainline: (*mainline)[rev.Hash],
 			Path: rev.Path, Renamed: rev.RenamedFrom,
 		}
 	}
 	if len(revs) > 0 {
-		h.Tasks = nows[0].fw.TaskIDs()
+		h.Tasks = jobs[0].now.fw.TaskIDs()
 	}
-	// Revisions are compared a window at a time, and a parsed file is dropped after
-	// the last revision that needs it: a long history would otherwise hold every
-	// version of the plans in memory (gigabytes for a few thousand revisions).
+	return jobs, h, nil
+}
+
+// compareAll fills in the summary, changes and scores of every job. Jobs are done a
+// window at a time: the file versions a window needs and no earlier window parsed
+// are read and parsed in one batch, the window's revisions are compared in parallel,
+// and a parsed file is dropped after the last job that needs it (a long history
+// would otherwise hold every version of the plans in memory: gigabytes for a few
+// thousand revisions).
+func compareAll(ld *loader, jobs []job) {
 	lastUse := map[fileKey]int{}
-	for i := range revs {
-		for _, s := range []*snapshot{&nows[i], &befores[i]} {
+	for i := range jobs {
+		for _, s := range []*snapshot{&jobs[i].now, &jobs[i].before} {
 			for k := range s.keys() {
 				lastUse[k] = i
 			}
 		}
 	}
 	sc := &scoreCache{m: map[scoreKey]scores{}}
-	for lo := 0; lo < len(revs); lo += historyWindow {
-		hi := min(lo+historyWindow, len(revs))
-		ld.parse(nows[lo:hi])
-		ld.parse(befores[lo:hi])
-		parallel(hi-lo, ld.workers, func(j int) {
-			i := lo + j
-			now := ld.country(nows[i])
+	for lo := 0; lo < len(jobs); lo += historyWindow {
+		hi := min(lo+historyWindow, len(jobs))
+		snaps := make([]snapshot, 0, 2*(hi-lo))
+		for _, j := range jobs[lo:hi] {
+			snaps = append(snaps, j.now, j.before)
+		}
+		ld.parse(snaps)
+		parallel(hi-lo, ld.workers, func(i int) {
+			j := &jobs[lo+i]
+			now := ld.country(j.now)
 			var before *load.Country
-			if len(revs[i].Parents) > 0 {
-				before = ld.country(befores[i])
+			if j.parent {
+				before = ld.country(j.before)
 			}
-			cd := compareChanged(nows[i].fw, befores[i], nows[i], before, now)
-			e := &h.Entries[i]
-			e.Summary, e.Changes = summary(cd), cd
-			e.AsIs, e.ToBe = sc.get(nows[i], now)
+			cd := compareChanged(j.now.fw, j.before, j.now, before, now)
+			j.e.Summary, j.e.Changes = summary(cd), cd
+			j.e.AsIs, j.e.ToBe = sc.get(j.now, now)
 		})
 		for i := lo; i < hi; i++ {
-			for _, s := range []*snapshot{&nows[i], &befores[i]} {
+			for _, s := range []*snapshot{&jobs[i].now, &jobs[i].before} {
 				for k := range s.keys() {
 					if lastUse[k] < hi {
 						delete(ld.files, k)
@@ -147,10 +197,6 @@ func country(r *gitrev.Repo, ld *loader, start plumbing.Hash, code string, opts 
 			}
 		}
 	}
-	if h.Tasks == nil {
-		h.Tasks = []string{}
-	}
-	return h, nil
 }
 
 // compareChanged is plandiff.CompareCountries of before and now, comparing only the
@@ -288,14 +334,5 @@ func ForRoot(root string, codes []string, opts Options) (map[string]*History, er
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string]*History, len(codes))
-	ld := newLoader(r) // shares the parsed framework (and files moved between folders)
-	for _, code := range codes {
-		h, err := country(r, ld, head, code, opts)
-		if err != nil {
-			return nil, fmt.Errorf("failed to read the history of %s: %w", code, err)
-		}
-		out[code] = h
-	}
-	return out, nil
+	return Countries(r, head, codes, opts)
 }

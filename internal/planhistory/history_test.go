@@ -193,6 +193,18 @@ func TestCountryMatchesReference(t *testing.T) {
 				t.Errorf("%s ForRoot %s differs from the reference", name, code)
 			}
 		}
+		recent, err := Countries(r, head, []string{"SK", "XX", "HU"}, Options{Limit: 4})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(recent) != 3 {
+			t.Errorf("%s Countries: %d histories", name, len(recent))
+		}
+		for code, h := range recent {
+			if got, want := asJSON(t, h), asJSON(t, reference(t, r, head, code, Options{Limit: 4})); got != want {
+				t.Errorf("%s Countries %s differs from the reference\n--- got\n%s\n--- want\n%s", name, code, got, want)
+			}
+		}
 	}
 	hu := g.Log("--", "countries/HU")
 	if len(hu) < 12 {
