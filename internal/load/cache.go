@@ -15,7 +15,10 @@ type Cache struct {
 	files map[cacheKey]*cacheEntry
 }
 
-type cacheKey struct{ path, data string }
+type cacheKey struct {
+	path, data string
+	values     bool
+}
 
 type cacheEntry struct {
 	once  sync.Once
@@ -29,8 +32,8 @@ func NewCache() *Cache { return &Cache{files: map[cacheKey]*cacheEntry{}} }
 
 // get returns the parse of data at path, calling parse when the cache does not
 // have it yet.
-func (c *Cache) get(path string, data []byte, parse func() (*File, []diag.Diagnostic, any)) (*File, []diag.Diagnostic, any) {
-	k := cacheKey{path, string(data)}
+func (c *Cache) get(path string, data []byte, values bool, parse func() (*File, []diag.Diagnostic, any)) (*File, []diag.Diagnostic, any) {
+	k := cacheKey{path, string(data), values}
 	c.mu.Lock()
 	e := c.files[k]
 	if e == nil {

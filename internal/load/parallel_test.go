@@ -366,3 +366,32 @@ func TestOnlyComments(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadNoValues: without File.Value, the repository and the diagnostics are
+// otherwise the same.
+func TestLoadNoValues(t *testing.T) {
+	root, err := DirFS(messyRepo(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, wantDS := Load(root, Options{MaxFileSize: 4096})
+	got, gotDS := Load(root, Options{MaxFileSize: 4096, NoValues: true})
+	if render(gotDS) != render(wantDS) {
+		t.Errorf("diagnostics differ:\n%s\nwant\n%s", render(gotDS), render(wantDS))
+	}
+	values := 0
+	for _, f := range want.Files {
+		if f.Value != nil {
+			values++
+		}
+		f.Value = nil
+	}
+	for _, f := range got.Files {
+		if f.Value != nil {
+			t.Errorf("%s has a value", f.Path)
+		}
+	}
+	if values < 50 || !reflect.DeepEqual(got, want) {
+		t.Errorf("the repositories differ beyond File.Value (%d values)", values)
+	}
+}

@@ -63,6 +63,12 @@ func errAt(file string, line, col int, rule, format string, args ...any) diag.Di
 // Parse parses one YAML file. It returns the file (nil when nothing usable could be
 // read) and every problem found, each at its position.
 func Parse(path string, data []byte) (*File, []diag.Diagnostic) {
+	return parse(path, data, true)
+}
+
+// parse is Parse; without values, File.Value is left nil (the diagnostics are
+// the same).
+func parse(path string, data []byte, values bool) (*File, []diag.Diagnostic) {
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		line, col := lineCol(data, i)
 		return nil, []diag.Diagnostic{errAt(path, line, col, RuleEncoding, "this is a binary file, not YAML text (it contains a NUL byte)")}
@@ -104,7 +110,7 @@ func Parse(path string, data []byte) (*File, []diag.Diagnostic) {
 		ds = append(ds, errAt(path, top.Line, top.Column, RuleRootType, "the file must hold keys with values (a mapping); it holds %s", describe(top)))
 		return f, ds
 	}
-	c := converter{path: path, counts: map[string]int{}, firstHidden: map[string]*yaml.Node{}}
+	c := converter{path: path, values: values, counts: map[string]int{}, firstHidden: map[string]*yaml.Node{}}
 	f.Value = c.value(top, 0)
 	ds = append(ds, c.diags...)
 	ds = append(ds, c.hiddenSummary()...)
@@ -118,6 +124,7 @@ const MaxPerRule = 10
 
 type converter struct {
 	path        string
+	values      bool // build the JSON values, not only check the nodes
 	diags       []diag.Diagnostic
 	counts      map[string]int
 	firstHidden map[string]*yaml.Node
@@ -158,7 +165,10 @@ func (c *converter) value(n *yaml.Node, depth int) any {
 		c.add(n, RuleAlias, "aliases (*%s) are not supported in plan files; write the value out in full", n.Value)
 		return nil
 	case yaml.MappingNode:
-		m := make(map[string]any, len(n.Content)/2)
+		var m map[string]any
+		if c.values {
+			m = make(map[string]any, len(n.Content)/2)
+		}
 		// Small blocks (most of them) look for an earlier key by scanning; large
 		// ones keep a map.
 		var seen map[string]*yaml.Node
@@ -185,10 +195,22 @@ func (c *converter) value(n *yaml.Node, depth int) any {
 			if seen != nil {
 				seen[k.Value] = k
 			}
-			m[k.Value] = c.value(v, depth+1)
+			val := c.value(v, depth+1)
+			if c.values {
+				m[k.Value] = val
+			}
+		}
+		if !c.values {
+			return nil
 		}
 		return m
 	case yaml.SequenceNode:
+		if !c.values {
+			for _, e := range n.Content {
+				c.value(e, depth+1)
+			}
+			return nil
+		}
 		s := make([]any, 0, len(n.Content))
 		for _, e := range n.Content {
 			s = append(s, c.value(e, depth+1))

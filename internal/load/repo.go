@@ -64,6 +64,11 @@ type Options struct {
 	// without a diagnostic. It is called from several goroutines at once.
 	Skip func(path string) bool
 
+	// NoValues leaves File.Value nil, for callers that use the decoded plans and
+	// the node trees only (diff): it saves building a second copy of every file.
+	// The diagnostics are the same.
+	NoValues bool
+
 	// Cache, when set, shares parsed files between the loads that use it: a file
 	// with the same path and content as one it already holds is not parsed again,
 	// and both loads get the same *File, decoded values and diagnostics. Loaded
@@ -83,7 +88,7 @@ var clusterFileRe = regexp.MustCompile(`^[a-z][a-z0-9_-]*\.yaml$`)
 // read from one goroutine at a time unless it is a DirFS, which is safe for
 // concurrent use.
 func Load(fsys fs.FS, opts Options) (*Repo, []diag.Diagnostic) {
-	l := loader{fsys: fsys, limit: opts.MaxFileSize, skip: opts.Skip, cache: opts.Cache, repo: &Repo{Files: map[string]*File{}}}
+	l := loader{fsys: fsys, limit: opts.MaxFileSize, skip: opts.Skip, cache: opts.Cache, values: !opts.NoValues, repo: &Repo{Files: map[string]*File{}}}
 	if l.limit <= 0 {
 		l.limit = MaxFileSize
 	}
@@ -104,6 +109,7 @@ type loader struct {
 	limit      int64
 	skip       func(string) bool
 	cache      *Cache
+	values     bool       // build File.Value
 	concurrent bool       // fsys may be read from several goroutines at once
 	io         sync.Mutex // serialises reads of fsys when it may not
 	repo       *Repo
@@ -243,7 +249,7 @@ func (l *loader) parse(u *unit, r raw, required bool, decode func(*File) any) (*
 		return nil, nil
 	}
 	parse := func() (*File, []diag.Diagnostic, any) {
-		f, ds := Parse(r.name, r.data)
+		f, ds := parse(r.name, r.data, l.values)
 		var v any
 		if f != nil && decode != nil {
 			v = decode(f)
@@ -254,7 +260,7 @@ func (l *loader) parse(u *unit, r raw, required bool, decode func(*File) any) (*
 	var ds []diag.Diagnostic
 	var v any
 	if l.cache != nil {
-		f, ds, v = l.cache.get(r.name, r.data, parse)
+		f, ds, v = l.cache.get(r.name, r.data, l.values, parse)
 	} else {
 		f, ds, v = parse()
 	}

@@ -79,9 +79,10 @@ func Changes(r *gitrev.Repo, old, new Revision, keep []string) (*Delta, error) {
 // Skip reports whether the folder or file at p is left out of both loads.
 func (d *Delta) Skip(p string) bool { return d.same[p] }
 
-// LoadOptions are the options to load each side with.
+// LoadOptions are the options to load each side with. A diff compares the
+// decoded plans, so the loads do not build File.Value.
 func (d *Delta) LoadOptions() load.Options {
-	return load.Options{Skip: d.Skip, Cache: d.cache}
+	return load.Options{Skip: d.Skip, Cache: d.cache, NoValues: true}
 }
 
 // LoadDelta loads what a diff needs of a revision.
