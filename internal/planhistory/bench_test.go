@@ -1,6 +1,8 @@
 package planhistory_test
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/hwfplan/hwfplan/internal/benchgen/benchfix"
@@ -37,5 +39,53 @@ func BenchmarkHistory(b *testing.B) {
 			}
 			b.ReportMetric(float64(revs), "revisions")
 		})
+	}
+}
+
+// BenchmarkRecent does what the site build does: the 10 newest revisions of every
+// country, with Country per country (as internal/cmd/build calls it) and with one
+// Countries call.
+func BenchmarkRecent(b *testing.B) {
+	for _, n := range []int{19, 500} {
+		dir := benchfix.Dir(b, n, 10_000)
+		r, err := gitrev.Open(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		entries, err := os.ReadDir(filepath.Join(dir, "countries"))
+		r.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+		var codes []string
+		for _, e := range entries {
+			codes = append(codes, e.Name())
+		}
+		for _, how := range []string{"Country", "Countries"} {
+			b.Run(benchfix.Name(n)+"/"+how, func(b *testing.B) {
+				b.ReportAllocs()
+				defer benchfix.CPU(b)()
+				for b.Loop() {
+					r, err := gitrev.Open(dir)
+					if err != nil {
+						b.Fatal(err)
+					}
+					head, _ := r.Resolve("HEAD")
+					opts := planhistory.Options{Limit: 10}
+					if how == "Countries" {
+						if _, err := planhistory.Countries(r, head, codes, opts); err != nil {
+							b.Fatal(err)
+						}
+					} else {
+						for _, c := range codes {
+							if _, err := planhistory.Country(r, head, c, opts); err != nil {
+								b.Fatal(err)
+							}
+						}
+					}
+					r.Close()
+				}
+			})
+		}
 	}
 }
