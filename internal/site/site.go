@@ -163,11 +163,15 @@ func renderTo(in Input, opts Options, pub afero.Fs) error {
 	if err := checkDownloads(in.Downloads); err != nil {
 		return err
 	}
+	names := map[string][]byte{}
 	for _, name := range slices.Sorted(maps.Keys(in.Downloads)) {
 		if err := writeFile(pub, "downloads/"+name, in.Downloads[name]); err != nil {
 			return fmt.Errorf("failed to add download %s: %w", name, err)
 		}
+		names[name] = nil
 	}
+	// The pages only list the downloads: keep their names, not their bytes.
+	in.Downloads = names
 	mem := afero.NewMemMapFs()
 	base, err := fs.Sub(hwfplan.Site, "site")
 	if err != nil {
