@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -276,5 +277,34 @@ func TestPlansInAFolder(t *testing.T) {
 	}
 	if r.Root() != filepath.Join(g.Dir, "plans") || r.Top() != g.Dir {
 		t.Errorf("Root %s Top %s", r.Root(), r.Top())
+	}
+}
+
+// HistoryMany walks several paths together; each answer must be History's.
+func TestHistoryMany(t *testing.T) {
+	g := history(t)
+	r := open(t, g.Dir)
+	head, _ := r.Resolve("HEAD")
+	paths := []string{"countries/HU", "countries/SK", "countries/GR", "countries/XX", "README.md", "countries/HU/as-is.yaml", "countries/GR/to-be.yaml"}
+	for _, opts := range []gitrev.HistoryOptions{{}, {Limit: 1}, {Limit: 2}, {NoFollow: true}, {Limit: 3, NoFollow: true}} {
+		many, err := r.HistoryMany(head, paths, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(many) != len(paths) {
+			t.Fatalf("%d answers for %d paths", len(many), len(paths))
+		}
+		for i, p := range paths {
+			one, err := r.History(head, p, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(many[i], one) {
+				t.Errorf("%+v %s: HistoryMany %v, History %v", opts, p, many[i], one)
+			}
+		}
+	}
+	if _, err := r.HistoryMany(head, nil, gitrev.HistoryOptions{}); err != nil {
+		t.Error(err)
 	}
 }

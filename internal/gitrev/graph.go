@@ -28,6 +28,9 @@ type graph struct {
 	commits map[plumbing.Hash]*commitInfo
 	trees   map[plumbing.Hash][]treeEntry
 	paths   map[pathKey]plumbing.Hash
+	// parsed trees for pathHashParsed, oldest first in parsedOrder
+	parsed      map[plumbing.Hash]*indexedTree
+	parsedOrder []plumbing.Hash
 }
 
 type treeEntry struct {
@@ -272,4 +275,62 @@ func (g *graph) find(tree plumbing.Hash, path string) (e treeEntry, ok bool, err
 		}
 	}
 	return e, true, nil
+}
+
+// pathHashParsed is pathHash for many walks at once (HistoryMany): it looks names up
+// in parsed trees kept in a small cache, since many walks ask about the same trees
+// while they are recent, and it keeps no answer per commit (there would be one per
+// commit and path).
+func (g *graph) pathHashParsed(_ plumbing.Hash, c *commitInfo, path string) (plumbing.Hash, error) {
+	h := c.tree
+	parts := strings.Split(path, "/")
+	for i, part := range parts {
+		t, err := g.parsedTree(h)
+		if err != nil {
+			return plumbing.ZeroHash, err
+		}
+		j, ok := t.index[part]
+		if !ok || (!t.entries[j].dir && i < len(parts)-1) {
+			return plumbing.ZeroHash, nil
+		}
+		h = t.entries[j].hash
+	}
+	return h, nil
+}
+
+// indexedTree is a parsed tree with its entries by name.
+type indexedTree struct {
+	entries []treeEntry
+	index   map[string]int
+}
+
+// parsedTreeCache is how many parsed trees pathHashParsed keeps.
+const parsedTreeCache = 1024
+
+func (g *graph) parsedTree(h plumbing.Hash) (*indexedTree, error) {
+	if t, ok := g.parsed[h]; ok {
+		return t, nil
+	}
+	raw, err := g.raw(plumbing.TreeObject, h)
+	if err != nil {
+		return nil, fmt.Errorf("failed to read tree %s: %w", short(h), err)
+	}
+	es, err := parseTree(raw)
+	if err != nil {
+		return nil, fmt.Errorf("failed to parse tree %s: %w", short(h), err)
+	}
+	t := &indexedTree{entries: es, index: make(map[string]int, len(es))}
+	for i, e := range es {
+		t.index[e.name] = i
+	}
+	if g.parsed == nil {
+		g.parsed = map[plumbing.Hash]*indexedTree{}
+	}
+	if len(g.parsedOrder) >= parsedTreeCache {
+		delete(g.parsed, g.parsedOrder[0])
+		g.parsedOrder = g.parsedOrder[1:]
+	}
+	g.parsed[h] = t
+	g.parsedOrder = append(g.parsedOrder, h)
+	return t, nil
 }

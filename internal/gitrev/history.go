@@ -36,8 +36,75 @@ type HistoryOptions struct {
 // under the old name. A shallow clone makes the history incomplete: History then fails
 // with an error wrapping ErrShallow.
 func (r *Repo) History(start plumbing.Hash, p string, opts HistoryOptions) ([]Revision, error) {
-	asked := path.Clean(p)
-	p = r.full(asked)
+	cut, err := r.shallowCommits()
+	if err != nil {
+		return nil, err
+	}
+	w, err := r.newWalker(start, p, opts, cut, r.graph.pathHash)
+	if err != nil {
+		return nil, err
+	}
+	for !w.done {
+		if err := w.step(); err != nil {
+			return nil, err
+		}
+	}
+	return w.result(), nil
+}
+
+// HistoryMany is History for several paths at once: out[i] is History(start,
+// paths[i], opts). The walks advance together, newest commit first, so the trees
+// they all read are read once while they are fresh in the cache, and folders are
+// looked up in the parsed trees: for the newest revisions of hundreds of countries,
+// the walks cost about one walk of the history, not one each. An error of one walk
+// is a *PathError naming its path.
+func (r *Repo) HistoryMany(start plumbing.Hash, paths []string, opts HistoryOptions) ([][]Revision, error) {
+	cut, err := r.shallowCommits()
+	if err != nil {
+		return nil, err
+	}
+	ws := &walkerQueue{}
+	all := make([]*walker, len(paths))
+	for i, p := range paths {
+		w, err := r.newWalker(start, p, opts, cut, r.graph.pathHashParsed)
+		if err != nil {
+			return nil, &PathError{Index: i, Path: p, Err: err}
+		}
+		w.index = i
+		all[i] = w
+		if !w.done {
+			heap.Push(ws, w)
+		}
+	}
+	for ws.Len() > 0 {
+		w := ws.items[0]
+		if err := w.step(); err != nil {
+			return nil, &PathError{Index: w.index, Path: paths[w.index], Err: err}
+		}
+		if w.done {
+			heap.Pop(ws)
+		} else {
+			heap.Fix(ws, 0)
+		}
+	}
+	out := make([][]Revision, len(paths))
+	for i, w := range all {
+		out[i] = w.result()
+	}
+	return out, nil
+}
+
+// PathError is the error of one path's walk in HistoryMany.
+type PathError struct {
+	Index int // in the paths asked for
+	Path  string
+	Err   error
+}
+
+func (e *PathError) Error() string { return e.Err.Error() }
+func (e *PathError) Unwrap() error { return e.Err }
+
+func (r *Repo) shallowCommits() (map[plumbing.Hash]bool, error) {
 	shallow, err := r.git.Storer.Shallow()
 	if err != nil {
 		return nil, fmt.Errorf("failed to read shallow commits: %w", err)
@@ -46,91 +113,137 @@ func (r *Repo) History(start plumbing.Hash, p string, opts HistoryOptions) ([]Re
 	for _, h := range shallow {
 		cut[h] = true
 	}
-	g := r.graph
-	var out []Revision
-	q := &walkQueue{}
-	seen := map[plumbing.Hash]bool{}
-	push := func(h plumbing.Hash, p string) error {
-		if seen[h] {
-			return nil
-		}
-		seen[h] = true
-		c, err := g.commit(h)
-		if err != nil {
-			return err
-		}
-		q.seq++
-		heap.Push(q, walkItem{hash: h, path: p, info: c, seq: q.seq})
-		return nil
-	}
-	if err := push(start, p); err != nil {
+	return cut, nil
+}
+
+// walker is the history walk of one path, a commit at a time.
+type walker struct {
+	r        *Repo
+	asked, p string
+	opts     HistoryOptions
+	cut      map[plumbing.Hash]bool
+	pathHash func(commit plumbing.Hash, c *commitInfo, path string) (plumbing.Hash, error)
+	q        walkQueue
+	seen     map[plumbing.Hash]bool
+	out      []Revision
+	done     bool
+	index    int // in HistoryMany's paths
+}
+
+func (r *Repo) newWalker(start plumbing.Hash, p string, opts HistoryOptions, cut map[plumbing.Hash]bool,
+	pathHash func(plumbing.Hash, *commitInfo, string) (plumbing.Hash, error)) (*walker, error) {
+	asked := path.Clean(p)
+	w := &walker{r: r, asked: asked, p: r.full(asked), opts: opts, cut: cut, pathHash: pathHash, seen: map[plumbing.Hash]bool{}}
+	if err := w.push(start, w.p); err != nil {
 		return nil, r.shallowHint(err)
 	}
-	for q.Len() > 0 {
-		it := heap.Pop(q).(walkItem)
-		c := it.info
-		here, err := g.pathHash(it.hash, c, it.path)
-		if err != nil {
-			return nil, err
+	w.done = w.q.Len() == 0
+	return w, nil
+}
+
+func (w *walker) push(h plumbing.Hash, p string) error {
+	if w.seen[h] {
+		return nil
+	}
+	w.seen[h] = true
+	c, err := w.r.graph.commit(h)
+	if err != nil {
+		return err
+	}
+	w.q.seq++
+	heap.Push(&w.q, walkItem{hash: h, path: p, info: c, seq: w.q.seq})
+	return nil
+}
+
+// step handles the newest commit in the queue.
+func (w *walker) step() error {
+	r, g := w.r, w.r.graph
+	it := heap.Pop(&w.q).(walkItem)
+	c := it.info
+	here, err := w.pathHash(it.hash, c, it.path)
+	if err != nil {
+		return err
+	}
+	if w.cut[it.hash] {
+		return fmt.Errorf("failed to read the history of %s: commit %s has no parents here; %w: %s",
+			w.asked, short(it.hash), ErrShallow, ShallowFix)
+	}
+	if len(c.parents) == 0 {
+		if !here.IsZero() {
+			w.out = append(w.out, Revision{Hash: it.hash, Path: it.path})
 		}
-		if cut[it.hash] {
-			return nil, fmt.Errorf("failed to read the history of %s: commit %s has no parents here; %w: %s",
-				asked, short(it.hash), ErrShallow, ShallowFix)
+	} else {
+		same := -1
+		parentPaths := make([]string, len(c.parents))
+		renamedFrom := ""
+		for i, ph := range c.parents {
+			pc, err := g.commit(ph)
+			if err != nil {
+				return r.shallowHint(err)
+			}
+			parentPaths[i] = it.path
+			there, err := w.pathHash(ph, pc, it.path)
+			if err != nil {
+				return err
+			}
+			if there == here {
+				same = i
+				break
+			}
+			if there.IsZero() && !here.IsZero() && !w.opts.NoFollow {
+				old, err := g.renameSource(c.tree, pc.tree, it.path, here)
+				if err != nil {
+					return err
+				}
+				if old != "" {
+					parentPaths[i] = old
+					renamedFrom = old
+				}
+			}
 		}
-		if len(c.parents) == 0 {
-			if !here.IsZero() {
-				out = append(out, Revision{Hash: it.hash, Path: it.path})
+		if same >= 0 {
+			if err := w.push(c.parents[same], it.path); err != nil {
+				return r.shallowHint(err)
 			}
 		} else {
-			same := -1
-			parentPaths := make([]string, len(c.parents))
-			renamedFrom := ""
+			w.out = append(w.out, Revision{Hash: it.hash, Parents: c.parents, Path: it.path, RenamedFrom: renamedFrom})
 			for i, ph := range c.parents {
-				pc, err := g.commit(ph)
-				if err != nil {
-					return nil, r.shallowHint(err)
-				}
-				parentPaths[i] = it.path
-				there, err := g.pathHash(ph, pc, it.path)
-				if err != nil {
-					return nil, err
-				}
-				if there == here {
-					same = i
-					break
-				}
-				if there.IsZero() && !here.IsZero() && !opts.NoFollow {
-					old, err := g.renameSource(c.tree, pc.tree, it.path, here)
-					if err != nil {
-						return nil, err
-					}
-					if old != "" {
-						parentPaths[i] = old
-						renamedFrom = old
-					}
-				}
-			}
-			if same >= 0 {
-				if err := push(c.parents[same], it.path); err != nil {
-					return nil, r.shallowHint(err)
-				}
-				continue
-			}
-			out = append(out, Revision{Hash: it.hash, Parents: c.parents, Path: it.path, RenamedFrom: renamedFrom})
-			for i, ph := range c.parents {
-				if err := push(ph, parentPaths[i]); err != nil {
-					return nil, r.shallowHint(err)
+				if err := w.push(ph, parentPaths[i]); err != nil {
+					return r.shallowHint(err)
 				}
 			}
 		}
-		if opts.Limit > 0 && len(out) >= opts.Limit {
-			break
-		}
 	}
-	for i := range out {
-		out[i].Path, out[i].RenamedFrom = r.rel(out[i].Path), r.rel(out[i].RenamedFrom)
+	if w.q.Len() == 0 || w.opts.Limit > 0 && len(w.out) >= w.opts.Limit {
+		w.done = true
 	}
-	return out, nil
+	return nil
+}
+
+func (w *walker) result() []Revision {
+	for i := range w.out {
+		w.out[i].Path, w.out[i].RenamedFrom = w.r.rel(w.out[i].Path), w.r.rel(w.out[i].RenamedFrom)
+	}
+	return w.out
+}
+
+// walkerQueue orders walks by their next commit, newest first.
+type walkerQueue struct{ items []*walker }
+
+func (q *walkerQueue) Len() int { return len(q.items) }
+func (q *walkerQueue) Less(i, j int) bool {
+	a, b := q.items[i].q.items[0].info.when, q.items[j].q.items[0].info.when
+	if !a.Equal(b) {
+		return a.After(b)
+	}
+	return q.items[i].index < q.items[j].index
+}
+func (q *walkerQueue) Swap(i, j int) { q.items[i], q.items[j] = q.items[j], q.items[i] }
+func (q *walkerQueue) Push(x any)    { q.items = append(q.items, x.(*walker)) }
+func (q *walkerQueue) Pop() any {
+	w := q.items[len(q.items)-1]
+	q.items = q.items[:len(q.items)-1]
+	return w
 }
 
 // renameSource looks in the parent for a sibling of p that the child no longer has and

@@ -5,6 +5,7 @@
 package planhistory
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"path"
@@ -86,16 +87,46 @@ type job struct {
 }
 
 func countries(r *gitrev.Repo, ld *loader, start plumbing.Hash, codes []string, opts Options, named bool) (map[string]*History, error) {
-	out := make(map[string]*History, len(codes))
-	var jobs []job
-	var mainline map[plumbing.Hash]bool
-	for _, code := range codes {
-		js, h, err := walk(r, ld, start, code, opts, &mainline)
+	fail := func(code string, err error) (map[string]*History, error) {
+		if named {
+			return nil, fmt.Errorf("failed to read the history of %s: %w", code, err)
+		}
+		return nil, err
+	}
+	dirs := make([]string, len(codes))
+	for i, code := range codes {
+		dirs[i] = path.Join(load.CountriesDir, code)
+	}
+	var revs [][]gitrev.Revision
+	if len(codes) == 1 {
+		one, err := r.History(start, dirs[0], gitrev.HistoryOptions{Limit: opts.Limit})
 		if err != nil {
-			if named {
-				return nil, fmt.Errorf("failed to read the history of %s: %w", code, err)
+			return fail(codes[0], err)
+		}
+		revs = [][]gitrev.Revision{one}
+	} else {
+		var err error
+		if revs, err = r.HistoryMany(start, dirs, gitrev.HistoryOptions{Limit: opts.Limit}); err != nil {
+			var pe *gitrev.PathError
+			if errors.As(err, &pe) {
+				return fail(codes[pe.Index], pe.Err)
 			}
 			return nil, err
+		}
+	}
+	var mainline map[plumbing.Hash]bool
+	out := make(map[string]*History, len(codes))
+	var jobs []job
+	for i, code := range codes {
+		if mainline == nil {
+			var err error
+			if mainline, err = r.FirstParents(start); err != nil {
+				return fail(code, err)
+			}
+		}
+		js, h, err := snapshots(r, ld, code, revs[i], mainline)
+		if err != nil {
+			return fail(code, err)
 		}
 		out[code] = h
 		jobs = append(jobs, js...)
@@ -104,19 +135,10 @@ func countries(r *gitrev.Repo, ld *loader, start plumbing.Hash, codes []string, 
 	return out, nil
 }
 
-// walk lists a country's revisions and snapshots each and its first parent: the
-// trees alone say which files changed.
-func walk(r *gitrev.Repo, ld *loader, start plumbing.Hash, code string, opts Options, mainline *map[plumbing.Hash]bool) ([]job, *History, error) {
-	dir := path.Join(load.CountriesDir, code)
-	revs, err := r.History(start, dir, gitrev.HistoryOptions{Limit: opts.Limit})
-	if err != nil {
-		return nil, nil, err
-	}
-	if *mainline == nil {
-		if *mainline, err = r.FirstParents(start); err != nil {
-			return nil, nil, err
-		}
-	}
+// snapshots snapshots each revision and its first parent (the trees alone say which
+// files changed) and fills in what the commits say.
+func snapshots(r *gitrev.Repo, ld *loader, code string, revs []gitrev.Revision, mainline map[plumbing.Hash]bool) ([]job, *History, error) {
+	var err error
 	h := &History{Code: code, Tasks: []string{}, Entries: make([]Entry, len(revs))}
 	jobs := make([]job, len(revs))
 	for i, rev := range revs {
@@ -143,7 +165,7 @@ func walk(r *gitrev.Repo, ld *loader, start plumbing.Hash, code string, opts Opt
 		*j.e = Entry{
 			Commit: rev.Hash.String(), Short: rev.Hash.String()[:7],
 			Author: c.Author.Name, Email: c.Author.Email, Date: c.Author.When,
-			Subject: subject, Message: strings.TrimSpace(c.Message), Merge: len(rev.Parents) > 1, Mainline: (*mainline)[rev.Hash],
+			Subject: subject, Message: strings.TrimSpace(c.Message), Merge: len(rev.Parents) > 1, Mainline: mainline[rev.Hash],
 			Path: rev.Path, Renamed: rev.RenamedFrom,
 		}
 	}
