@@ -1,9 +1,17 @@
 package planrev
 
 import (
+	"bytes"
+	"io"
 	"io/fs"
+	"maps"
+	"os"
 	"path"
+	"runtime"
 	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/hwfplan/hwfplan/internal/diag"
@@ -22,6 +30,7 @@ type Delta struct {
 	same  map[string]bool // folders and files identical on both sides, or left out
 	cache *load.Cache
 	blobs map[string]plumbing.Hash // working-tree files hashed with their folder
+	trees map[string]plumbing.Hash // working-tree country folders, hashed ahead
 }
 
 // Changes compares the git trees (for the working tree, the hashes git would give)
@@ -29,8 +38,19 @@ type Delta struct {
 // differ. keep, when not empty, narrows the diff to those country codes: the other
 // folders are not loaded either.
 func Changes(r *gitrev.Repo, old, new Revision, keep []string) (*Delta, error) {
-	d := &Delta{same: map[string]bool{}, cache: load.NewCache(), blobs: map[string]plumbing.Hash{}}
+	d := &Delta{same: map[string]bool{}, cache: load.NewCache(), blobs: map[string]plumbing.Hash{}, trees: map[string]plumbing.Hash{}}
 	oc, nc := folders(old, load.CountriesDir), folders(new, load.CountriesDir)
+	var both []string
+	for _, code := range union(oc, nc) {
+		if oc[code] && nc[code] && (len(keep) == 0 || slices.Contains(keep, code)) {
+			both = append(both, path.Join(load.CountriesDir, code))
+		}
+	}
+	for _, rv := range []Revision{old, new} {
+		if rv.dir != "" {
+			d.hashWorktree(rv.dir, both)
+		}
+	}
 	for _, code := range union(oc, nc) {
 		dir := path.Join(load.CountriesDir, code)
 		if len(keep) > 0 && !slices.Contains(keep, code) {
@@ -108,6 +128,9 @@ func (d *Delta) sameHash(r *gitrev.Repo, old, new Revision, p string, dir bool) 
 // count as changed.
 func (d *Delta) hashOf(r *gitrev.Repo, rv Revision, p string, dir bool) (plumbing.Hash, error) {
 	if dir {
+		if h, ok := d.trees[p]; ok && rv.Hash.IsZero() {
+			return h, nil
+		}
 		return folderHash(r, rv, p, d.blobs)
 	}
 	if !rv.Hash.IsZero() {
@@ -164,4 +187,104 @@ func union(a, b map[string]bool) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// hashWorktree hashes the given folders of the working tree at root as git would,
+// on up to GOMAXPROCS goroutines (a pull request's working tree may have hundreds
+// of country folders to tell apart from the merge base).
+func (d *Delta) hashWorktree(root string, dirs []string) {
+	r, err := os.OpenRoot(root)
+	if err != nil {
+		return // hashed one by one, which reports the error
+	}
+	defer r.Close()
+	type result struct {
+		tree  plumbing.Hash
+		blobs map[string]plumbing.Hash
+	}
+	results := make([]result, len(dirs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(dirs)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(dirs) {
+					return
+				}
+				results[i].tree, results[i].blobs = worktreeFolder(r, dirs[i])
+			}
+		})
+	}
+	wg.Wait()
+	for i, dir := range dirs {
+		d.trees[dir] = results[i].tree
+		maps.Copy(d.blobs, results[i].blobs)
+	}
+}
+
+// worktreeFolder is the git tree hash of a folder of plain files of the working
+// tree, and the blob hash of each file it read. The tree hash is ZeroHash when it
+// cannot tell (the folder holds anything but regular files, a file over the size
+// limit, or cannot be read), which makes the folder count as changed: the load then
+// says what is wrong. It reads through an os.Root opened on the folder, so it never
+// leaves it, and reads only what the folder lists as regular files (not links).
+func worktreeFolder(r *os.Root, dir string) (plumbing.Hash, map[string]plumbing.Hash) {
+	sub, err := r.OpenRoot(dir)
+	if err != nil {
+		return plumbing.ZeroHash, nil
+	}
+	defer sub.Close()
+	f, err := sub.Open(".")
+	if err != nil {
+		return plumbing.ZeroHash, nil
+	}
+	es, err := f.ReadDir(-1)
+	f.Close()
+	if err != nil {
+		return plumbing.ZeroHash, nil
+	}
+	slices.SortFunc(es, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	blobs := make(map[string]plumbing.Hash, len(es))
+	var tree bytes.Buffer
+	for _, e := range es { // sorted by name, as git sorts plain files
+		if !e.Type().IsRegular() {
+			return plumbing.ZeroHash, blobs
+		}
+		data, mode, ok := readPlain(sub, e.Name())
+		if !ok {
+			return plumbing.ZeroHash, blobs
+		}
+		h := plumbing.ComputeHash(plumbing.BlobObject, data)
+		blobs[path.Join(dir, e.Name())] = h
+		tree.WriteString(mode + " " + e.Name() + "\x00")
+		tree.Write(h[:])
+	}
+	return plumbing.ComputeHash(plumbing.TreeObject, tree.Bytes()), blobs
+}
+
+// readPlain reads a regular file of at most load.MaxFileSize bytes and gives its
+// git mode; ok is false for anything else.
+func readPlain(r *os.Root, name string) (data []byte, mode string, ok bool) {
+	f, err := r.Open(name)
+	if err != nil {
+		return nil, "", false
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() > load.MaxFileSize {
+		return nil, "", false
+	}
+	// The size and one byte, so the read that finds the end needs no growth.
+	var buf bytes.Buffer
+	buf.Grow(int(fi.Size()) + 1)
+	if _, err := buf.ReadFrom(io.LimitReader(f, load.MaxFileSize+1)); err != nil || buf.Len() > load.MaxFileSize {
+		return nil, "", false
+	}
+	data = buf.Bytes()
+	mode = "100644"
+	if fi.Mode()&0o111 != 0 {
+		mode = "100755"
+	}
+	return data, mode, true
 }

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/hwfplan/hwfplan"
@@ -141,4 +142,36 @@ func problems(ds []diag.Diagnostic) []string {
 		}
 	}
 	return out
+}
+
+// TestWorktreeFolderHash: a working-tree folder hashes as git hashes its tree,
+// executable files included; a folder with a link in it cannot be told apart.
+func TestWorktreeFolderHash(t *testing.T) {
+	g := gittest.New(t)
+	g.Write(country("SK", "a: 1\n"))
+	if err := os.Chmod(filepath.Join(g.Dir, "countries/SK/to-do.yaml"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	g.Commit("SK")
+	root, err := os.OpenRoot(g.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	got, blobs := worktreeFolder(root, "countries/SK")
+	if want := g.Git("rev-parse", "HEAD:countries/SK"); got.String() != strings.TrimSpace(want) {
+		t.Errorf("folder hash %s, git says %s", got, want)
+	}
+	if want := g.Git("rev-parse", "HEAD:countries/SK/as-is.yaml"); blobs["countries/SK/as-is.yaml"].String() != strings.TrimSpace(want) {
+		t.Errorf("blob hash %s, git says %s", blobs["countries/SK/as-is.yaml"], want)
+	}
+	if err := os.Symlink("as-is.yaml", filepath.Join(g.Dir, "countries/SK/link.yaml")); err != nil {
+		t.Skip("no symlinks:", err)
+	}
+	if got, _ := worktreeFolder(root, "countries/SK"); !got.IsZero() {
+		t.Errorf("a folder with a link hashes to %s, want zero (changed)", got)
+	}
+	if got, _ := worktreeFolder(root, "countries/XX"); !got.IsZero() {
+		t.Errorf("a missing folder hashes to %s, want zero", got)
+	}
 }

@@ -23,6 +23,8 @@ type Revision struct {
 	Label string        // for people: "main (merge base) 1a2b3c4", "working tree"
 	Hash  plumbing.Hash // ZeroHash for the working tree
 	FS    fs.FS
+
+	dir string // the working tree's folder; "" for a commit
 }
 
 // Sides resolves the arguments of `hwfplan diff [REV_A [REV_B]]`:
@@ -127,7 +129,7 @@ func worktree(root string) (Revision, error) {
 	if err != nil {
 		return Revision{}, err
 	}
-	return Revision{Label: "working tree", FS: fsys}, nil
+	return Revision{Label: "working tree", FS: fsys, dir: root}, nil
 }
 
 // Load loads the plans of a revision.
