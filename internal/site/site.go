@@ -1,8 +1,10 @@
 // Package site builds the programme's static site. It turns a loaded plans
-// repository into Hugo content (pages whose front matter carries the data), renders
-// it with Hugo in-process on an in-memory file system — the embedded site/ project
-// as the base layer, the plans repository's own site/ folder on top — and publishes
-// the output atomically. It never prints: it returns files and errors.
+// repository into Hugo content (pages whose front matter carries the data) and
+// renders it with Hugo in-process from an in-memory project — the embedded site/
+// project as the base layer, the plans repository's own site/ folder on top.
+// Build publishes straight into a new folder that then replaces the output
+// atomically; Render returns the files in memory (for the preview server and
+// tests). It never prints: it returns files and errors.
 package site
 
 import (
