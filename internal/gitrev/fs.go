@@ -244,28 +244,29 @@ type TreeEntry struct {
 }
 
 // Tree returns the hash of the entry at path p in a commit and, when it is a folder,
-// its entries in git order. The hash is ZeroHash when the commit has nothing there. Entries are cached by tree, so the folders of many revisions that
-// share content cost one read.
+// its entries in git order. The hash is ZeroHash when the commit has nothing there.
+// Trees are read through a bounded cache of parsed trees.
 func (r *Repo) Tree(commit plumbing.Hash, p string) (plumbing.Hash, []TreeEntry, error) {
 	c, err := r.graph.commit(commit)
 	if err != nil {
 		return plumbing.ZeroHash, nil, r.shallowHint(err)
 	}
-	e, ok, err := r.graph.find(c.tree, r.full(path.Clean(p)))
+	p = r.full(path.Clean(p))
+	e, ok, err := r.graph.findParsed(c.tree, p)
 	if err != nil || !ok {
 		return plumbing.ZeroHash, nil, err
 	}
 	if !e.dir || e.mode == "160000" {
 		return e.hash, nil, nil
 	}
-	es, err := r.graph.entries(e.hash)
+	t, err := r.graph.parsedTree(e.hash)
 	if err != nil {
 		return plumbing.ZeroHash, nil, err
 	}
-	t := &treeFS{}
-	out := make([]TreeEntry, len(es))
-	for i, x := range es {
-		out[i] = TreeEntry{Name: x.name, Hash: x.hash, Mode: t.info(x).mode}
+	fi := &treeFS{}
+	out := make([]TreeEntry, len(t.entries))
+	for i, x := range t.entries {
+		out[i] = TreeEntry{Name: x.name, Hash: x.hash, Mode: fi.info(x).mode}
 	}
 	return e.hash, out, nil
 }

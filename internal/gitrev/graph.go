@@ -282,20 +282,35 @@ func (g *graph) find(tree plumbing.Hash, path string) (e treeEntry, ok bool, err
 // while they are recent, and it keeps no answer per commit (there would be one per
 // commit and path).
 func (g *graph) pathHashParsed(_ plumbing.Hash, c *commitInfo, path string) (plumbing.Hash, error) {
-	h := c.tree
-	parts := strings.Split(path, "/")
-	for i, part := range parts {
-		t, err := g.parsedTree(h)
-		if err != nil {
-			return plumbing.ZeroHash, err
-		}
-		j, ok := t.index[part]
-		if !ok || (!t.entries[j].dir && i < len(parts)-1) {
-			return plumbing.ZeroHash, nil
-		}
-		h = t.entries[j].hash
+	e, ok, err := g.findParsed(c.tree, path)
+	if err != nil || !ok {
+		return plumbing.ZeroHash, err
 	}
-	return h, nil
+	return e.hash, nil
+}
+
+// findParsed is find through the cache of parsed trees (find keeps every tree it
+// parses).
+func (g *graph) findParsed(tree plumbing.Hash, path string) (treeEntry, bool, error) {
+	e := treeEntry{hash: tree, dir: true}
+	if path == "." || path == "" {
+		return e, true, nil
+	}
+	for part := range strings.SplitSeq(path, "/") {
+		if !e.dir {
+			return treeEntry{}, false, nil
+		}
+		t, err := g.parsedTree(e.hash)
+		if err != nil {
+			return treeEntry{}, false, err
+		}
+		i, ok := t.index[part]
+		if !ok {
+			return treeEntry{}, false, nil
+		}
+		e = t.entries[i]
+	}
+	return e, true, nil
 }
 
 // indexedTree is a parsed tree with its entries by name.

@@ -361,7 +361,7 @@ func (r *Repo) PathHash(commit plumbing.Hash, p string) (plumbing.Hash, error) {
 	if err != nil {
 		return plumbing.ZeroHash, r.shallowHint(err)
 	}
-	return r.graph.lookup(c.tree, r.full(path.Clean(p)))
+	return r.graph.pathHashParsed(commit, c, r.full(path.Clean(p)))
 }
 
 // FirstParents returns the commits on the first-parent chain from start (start
