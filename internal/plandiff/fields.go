@@ -161,6 +161,12 @@ func (s side) pos(sub string) *Pos {
 
 // fieldChanges compares the scalar fields of two revisions of an entity.
 func (d *differ) fieldChanges(a, b side) []FieldChange {
+	// Most entities of a file that changed are themselves unchanged: equal values
+	// have equal fields, so the flattening (which allocates every field's name and
+	// pointer) is only done for the ones that differ.
+	if reflect.DeepEqual(a.v, b.v) {
+		return nil
+	}
 	fa, fb := flatten(a.v), flatten(b.v)
 	oldByName := make(map[string]field, len(fa))
 	for _, f := range fa {
