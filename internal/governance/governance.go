@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/hwfplan/hwfplan/internal/diag"
 	"github.com/hwfplan/hwfplan/internal/load"
@@ -66,7 +67,9 @@ func Schema() *jsonschema.Schema {
 	return s
 }
 
-var compiled = func() *checker.Schema {
+// compiled is Schema, compiled on first use: at package init it would cost every
+// hwfplan command about 9 ms of start-up, used or not.
+var compiled = sync.OnceValue(func() *checker.Schema {
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(Schema()); err != nil {
 		panic(fmt.Sprintf("failed to encode governance schema: %v", err))
@@ -82,7 +85,7 @@ var compiled = func() *checker.Schema {
 		panic(fmt.Sprintf("failed to add governance schema: %v", err))
 	}
 	return c.MustCompile(url)
-}()
+})
 
 // Load reads governance.yaml from the repository root. The result is nil when the
 // file is missing or invalid; the diagnostics say why, at file:line.
@@ -104,7 +107,7 @@ func Parse(data []byte) (*Governance, []diag.Diagnostic) {
 	if f == nil || diag.HasErrors(ds) {
 		return nil, ds
 	}
-	if err := compiled.Validate(f.Value); err != nil {
+	if err := compiled().Validate(f.Value); err != nil {
 		var ve *checker.ValidationError
 		if !errors.As(err, &ve) {
 			return nil, []diag.Diagnostic{{File: File, Line: 1, Column: 1, Severity: diag.Error, Rule: RuleGovernance, Message: err.Error()}}

@@ -6,10 +6,16 @@ package validate
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"reflect"
+	"runtime"
 	"slices"
 	"sort"
+	"sync"
+	"sync/atomic"
 
+	"github.com/hwfplan/hwfplan"
 	"github.com/hwfplan/hwfplan/internal/diag"
 	"github.com/hwfplan/hwfplan/internal/framework"
 	"github.com/hwfplan/hwfplan/internal/load"
@@ -35,32 +41,83 @@ type compiled struct {
 	source *invopop.Schema
 }
 
-// New compiles the schemas of a framework.
+// New compiles the schemas of a framework. The kinds are independent schemas, so
+// each gets its own compiler and they compile on all cores.
 func New(fw *framework.Framework) (*Validator, error) {
-	files, err := schema.Generate(fw)
-	if err != nil {
-		return nil, err
-	}
-	c := jsonschema.NewCompiler()
-	c.DefaultDraft(jsonschema.Draft2020)
-	c.AssertFormat()
-	v := &Validator{fw: fw, schemas: map[string]*compiled{}}
-	for _, k := range schema.Kinds {
-		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(files[k.File]))
+	out := make([]*compiled, len(schema.Kinds))
+	errs := make([]error, len(schema.Kinds))
+	forEach(len(schema.Kinds), func(i int) {
+		k := schema.Kinds[i]
+		source := schema.Build(fw, k.Name)
+		b, err := encode(fw, k, source)
 		if err != nil {
-			return nil, fmt.Errorf("failed to read generated schema %s: %w", k.File, err)
+			errs[i] = fmt.Errorf("failed to encode schema %s: %w", k.File, err)
+			return
 		}
+		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
+		if err != nil {
+			errs[i] = fmt.Errorf("failed to read generated schema %s: %w", k.File, err)
+			return
+		}
+		c := jsonschema.NewCompiler()
+		c.DefaultDraft(jsonschema.Draft2020)
+		c.AssertFormat()
 		url := "https://hwfplan.invalid/schema/" + k.File
 		if err := c.AddResource(url, doc); err != nil {
-			return nil, fmt.Errorf("failed to add schema %s: %w", k.File, err)
+			errs[i] = fmt.Errorf("failed to add schema %s: %w", k.File, err)
+			return
 		}
 		sch, err := c.Compile(url)
 		if err != nil {
-			return nil, fmt.Errorf("failed to compile schema %s: %w", k.File, err)
+			errs[i] = fmt.Errorf("failed to compile schema %s: %w", k.File, err)
+			return
 		}
-		v.schemas[k.Name] = &compiled{check: sch, source: schema.Build(fw, k.Name)}
+		out[i] = &compiled{check: sch, source: source}
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	v := &Validator{fw: fw, schemas: map[string]*compiled{}}
+	for i, k := range schema.Kinds {
+		v.schemas[k.Name] = out[i]
 	}
 	return v, nil
+}
+
+// builtin is the built-in framework, parsed once.
+var builtin = sync.OnceValue(func() *framework.Framework {
+	fw, err := framework.Parse(hwfplan.DefaultFramework)
+	if err != nil {
+		return nil
+	}
+	return fw
+})
+
+// encode returns the JSON of a kind's schema. For the built-in framework that is
+// the shipped schema file: encoding the schema again costs about 20 ms at every
+// start (TestShippedSchemasAreCurrent keeps the two the same).
+func encode(fw *framework.Framework, k schema.Kind, s *invopop.Schema) ([]byte, error) {
+	if b := builtin(); b != nil && reflect.DeepEqual(fw, b) {
+		if data, err := hwfplan.Schemas.ReadFile("schema/" + k.File); err == nil {
+			return data, nil
+		}
+	}
+	return schema.Encode(s)
+}
+
+// forEach calls fn(0) ... fn(n-1) on up to GOMAXPROCS goroutines and returns when
+// all have returned. fn must write only its own index's results.
+func forEach(n int, fn func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				fn(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // Repo validates a loaded repository. loadDiags are the loader's diagnostics; they
@@ -79,18 +136,21 @@ func (v *Validator) Repo(repo *load.Repo, loadDiags []diag.Diagnostic, opts Opti
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	for _, p := range paths {
-		f := repo.Files[p]
-		kind := schema.KindOf(p)
-		c := v.schemas[kind]
-		if c == nil || f.Value == nil || broken[p] {
-			continue
-		}
-		fds := v.checkSchema(f, kind, c)
-		if breaksShape(fds) {
+	paths = slices.DeleteFunc(paths, func(p string) bool {
+		return v.schemas[schema.KindOf(p)] == nil || repo.Files[p].Value == nil || broken[p]
+	})
+	// Each file's schema check is independent of the others: check on all cores,
+	// then merge in path order.
+	found := make([][]diag.Diagnostic, len(paths))
+	forEach(len(paths), func(i int) {
+		kind := schema.KindOf(paths[i])
+		found[i] = v.checkSchema(repo.Files[paths[i]], kind, v.schemas[kind])
+	})
+	for i, p := range paths {
+		if breaksShape(found[i]) {
 			broken[p] = true
 		}
-		ds = append(ds, fds...)
+		ds = append(ds, found[i]...)
 	}
 	// A rule that spans files may flag a value the schema already flagged (a
 	// currency that is not three capitals is not an ISO code either): one
