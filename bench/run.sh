@@ -5,7 +5,7 @@
 #   bench/run.sh            all sizes (19, 100, 500 countries) and the 10,000-commit history
 #   bench/run.sh -quick     19 and 100 countries, fewer runs
 #   HWFPLAN_BENCH_ONLY='^(validate|diff)' bench/run.sh    only the rows whose name matches
-#   HWFPLAN_BIN=/path/to/hwfplan bench/run.sh            time that binary instead of building one
+#   HWFPLAN_BIN=/path/to/hwfplan bench/run.sh            time that binary (hwfplan-site next to it) instead of building one
 #
 # Needs: go, git, hyperfine, GNU time (/usr/bin/time), jq, node and npm
 # (apt-get install -y hyperfine time jq nodejs npm). Builds hwfplan, installs Hugo
@@ -41,7 +41,8 @@ done
 HWFPLAN=${HWFPLAN_BIN:-$WORK/bin/hwfplan}
 if [[ -z ${HWFPLAN_BIN:-} ]]; then
 	say "building hwfplan"
-	(cd "$ROOT" && go build -o "$HWFPLAN" ./cmd/hwfplan)
+	# hwfplan and, next to it, hwfplan-site (which build runs)
+	(cd "$ROOT" && go build -o "$WORK/bin/" ./cmd/...)
 fi
 HUGO="$WORK/bin/hugo"
 install_hugo() {

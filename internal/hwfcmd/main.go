@@ -1,5 +1,8 @@
 // Package hwfcmd runs the hwfplan command line: it builds the command tree, runs it,
 // and turns errors into messages and exit codes in one place.
+//
+// hwfplan does not link the site renderer: `build` and `serve` are handed over to
+// hwfplan-site (see Delegate), which runs the same command tree with Hugo.
 package hwfcmd
 
 import (
@@ -13,8 +16,14 @@ import (
 
 // Main runs hwfplan with the process's arguments and returns the exit code.
 func Main() int {
-	f := cmdutil.New(buildVersion())
-	cmd := root.NewCmdRoot(f)
+	return Run(Delegate(SystemLocator()))
+}
+
+// Run runs the command tree with the process's arguments and the given renderers,
+// and returns the exit code.
+func Run(r root.Renderers) int {
+	f := cmdutil.New(Version())
+	cmd := root.NewCmdRoot(f, r)
 	err := cmd.Execute()
 	if err == nil {
 		return cmdutil.ExitOK
@@ -32,7 +41,9 @@ func Main() int {
 	return cmdutil.ExitUsage
 }
 
-func buildVersion() string {
+// Version is the build's version: the module version when installed with go
+// install, otherwise dev- and the commit it was built from.
+func Version() string {
 	if bi, ok := debug.ReadBuildInfo(); ok {
 		if v := bi.Main.Version; v != "" && v != "(devel)" {
 			return v

@@ -86,3 +86,10 @@ func dirty(root string) bool {
 	out, err := cmd.Output()
 	return err == nil && len(bytes.TrimSpace(out)) > 0
 }
+
+// Where the plans repository lives on the web, for "edit this file" links: the
+// defaults of build's and serve's --repo-url and --branch.
+const (
+	DefaultRepoURL = "https://github.com/hwfplan/hwfplan"
+	DefaultBranch  = "main"
+)

@@ -1,23 +1,12 @@
-// Package build implements `hwfplan build`: validate the plans, compute the
-// comparisons and render the static site into a folder, atomically.
+// Package build defines `hwfplan build`: its flags, help and options. The build
+// itself (validate, compare, render with Hugo, publish atomically) is
+// internal/sitecmd, linked only into hwfplan-site so that hwfplan starts quickly;
+// hwfplan passes the command on to hwfplan-site (see internal/hwfcmd).
 package build
 
 import (
-	"errors"
-	"fmt"
-	"io/fs"
-	"path/filepath"
-	"time"
-
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
-	"github.com/hwfplan/hwfplan/internal/compare"
-	"github.com/hwfplan/hwfplan/internal/diag"
-	"github.com/hwfplan/hwfplan/internal/gitrev"
-	"github.com/hwfplan/hwfplan/internal/load"
-	"github.com/hwfplan/hwfplan/internal/planhistory"
-	"github.com/hwfplan/hwfplan/internal/site"
 	"github.com/hwfplan/hwfplan/internal/source"
-	"github.com/hwfplan/hwfplan/internal/validate"
 	"github.com/spf13/cobra"
 )
 
@@ -33,6 +22,7 @@ type Options struct {
 }
 
 // NewCmdBuild builds `hwfplan build`.
+// runF runs the build; a command tree without a renderer cannot be built.
 func NewCmdBuild(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	opts := &Options{Factory: f}
 	cmd := &cobra.Command{
@@ -47,145 +37,22 @@ new site replaces the old folder atomically, so a failed build leaves it untouch
 Two builds of the same commit are byte-identical.
 
 The site project is built into hwfplan; a site/ folder in the plans repository
-overrides any of its files (layouts, CSS, configuration).`,
+overrides any of its files (layouts, CSS, configuration).
+
+The rendering runs in hwfplan-site, the companion program that links Hugo and is
+installed next to hwfplan (go install github.com/hwfplan/hwfplan/cmd/...): hwfplan
+itself leaves Hugo out, so that validate and the other commands start quickly.`,
 		Example: "  hwfplan build\n  hwfplan build --out /tmp/site --base-url https://example.org/hwf/",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if runF != nil {
-				return runF(opts)
-			}
-			return Run(opts)
+			return runF(opts)
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "output `DIR` (default: public/ in the repository root)")
 	cmd.Flags().StringVar(&opts.BaseURL, "base-url", "/", "`URL` the site is served from, e.g. https://example.org/hwf/")
-	cmd.Flags().StringVar(&opts.RepoURL, "repo-url", site.DefaultRepoURL, "web `URL` of the plans repository, for \"edit this file\" links")
-	cmd.Flags().StringVar(&opts.Branch, "branch", site.DefaultBranch, "`branch` the edit links open")
+	cmd.Flags().StringVar(&opts.RepoURL, "repo-url", source.DefaultRepoURL, "web `URL` of the plans repository, for \"edit this file\" links")
+	cmd.Flags().StringVar(&opts.Branch, "branch", source.DefaultBranch, "`branch` the edit links open")
 	cmd.Flags().IntVar(&opts.Revisions, "revisions", 10, "revisions listed per country (`N`; 0 for none)")
 	cmd.Flags().BoolVar(&opts.PDF, "pdf", false, "also print the reports to PDF with headless Chromium (CHROME_PATH, or chromium on the PATH)")
 	return cmd
-}
-
-// Run builds and publishes the site.
-func Run(opts *Options) error {
-	io := opts.Factory.IOStreams
-	start := time.Now()
-	root, in, ds, err := Prepare(opts.Factory, opts.Revisions, opts.PDF)
-	if err != nil {
-		return err
-	}
-	if e, _ := diag.Count(ds); e > 0 {
-		for _, d := range ds {
-			fmt.Fprintln(io.ErrOut, d.String())
-		}
-		fmt.Fprintf(io.ErrOut, "the plans are invalid (%d %s); nothing was built\n", e, plural(e, "error", "errors"))
-		return cmdutil.ErrSilent
-	}
-	files, err := site.Render(in, site.Options{BaseURL: opts.BaseURL, RepoURL: opts.RepoURL, Branch: opts.Branch,
-		Warnings: func(s string) { fmt.Fprint(io.ErrOut, s) }})
-	if err != nil {
-		return err
-	}
-	out := opts.Out
-	if out == "" {
-		out = filepath.Join(root, "public")
-	}
-	if err := site.Publish(out, files); err != nil {
-		return err
-	}
-	fmt.Fprintf(io.ErrOut, "built %d files into %s in %s\n", len(files), out, time.Since(start).Round(time.Millisecond))
-	return nil
-}
-
-// Prepare loads and validates the plans and gathers everything the site is made
-// of. When the plans have errors, the diagnostics are returned and the input is
-// not complete.
-func Prepare(f *cmdutil.Factory, revisions int, pdf bool) (string, site.Input, []diag.Diagnostic, error) {
-	root, repo, loadDiags, err := f.LoadRepo()
-	if err != nil {
-		return "", site.Input{}, nil, err
-	}
-	ds, err := validate.Validate(repo, loadDiags, validate.Options{})
-	if err != nil {
-		return root, site.Input{}, nil, err
-	}
-	if e, _ := diag.Count(ds); e > 0 {
-		return root, site.Input{}, ds, nil
-	}
-	src, err := source.Describe(root)
-	if err != nil {
-		return root, site.Input{}, nil, err
-	}
-	cmp, err := compare.Compute(repo)
-	if err != nil {
-		return root, site.Input{}, nil, err
-	}
-	in := site.Input{Repo: repo, Compare: cmp, SourceTime: src.Time, Downloads: map[string][]byte{}}
-	if err := addReports(&in, root, src, pdf); err != nil {
-		return root, site.Input{}, nil, err
-	}
-	if err := addExports(&in); err != nil {
-		return root, site.Input{}, nil, err
-	}
-	if in.Overrides, err = overrides(root); err != nil {
-		return root, site.Input{}, nil, err
-	}
-	if revisions > 0 && src.Commit != "" {
-		if in.Revisions, err = history(root, repo, revisions); err != nil {
-			return root, site.Input{}, nil, err
-		}
-	}
-	return root, in, ds, nil
-}
-
-// overrides returns the repository's site/ folder, or nil when there is none.
-func overrides(root string) (fs.FS, error) {
-	fsys, err := load.DirFS(root)
-	if err != nil {
-		return nil, err
-	}
-	fi, err := fs.Stat(fsys, "site")
-	if errors.Is(err, fs.ErrNotExist) || err == nil && !fi.IsDir() {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("failed to open the site folder: %w", err)
-	}
-	return fs.Sub(fsys, "site")
-}
-
-// history lists each country's newest revisions. A shallow clone has no complete
-// history: the revisions sections are then left out rather than shown incomplete.
-func history(root string, repo *load.Repo, limit int) (map[string][]site.Revision, error) {
-	r, err := gitrev.Open(root)
-	if err != nil {
-		return nil, nil
-	}
-	defer r.Close()
-	if shallow, err := r.Shallow(); err != nil || shallow {
-		return nil, nil
-	}
-	head, err := r.Resolve("HEAD")
-	if err != nil {
-		return nil, nil
-	}
-	out := map[string][]site.Revision{}
-	for _, c := range repo.Countries {
-		h, err := planhistory.Country(r, head, c.Code, planhistory.Options{Limit: limit})
-		if err != nil {
-			return nil, fmt.Errorf("failed to read the history of %s: %w", c.Code, err)
-		}
-		for _, e := range h.Entries {
-			out[c.Code] = append(out[c.Code], site.Revision{Hash: e.Commit, Date: e.Date, Author: e.Author, Subject: e.Subject, Summary: e.Summary,
-				Mainline: e.Mainline, AsIs: e.AsIs, ToBe: e.ToBe})
-		}
-	}
-	return out, nil
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -25,7 +25,7 @@ func TestScripts(t *testing.T) {
 		t.Skip("git is not installed")
 	}
 	for _, name := range []string{"diff", "history"} {
-		if c, _, err := root.NewCmdRoot(cmdutil.New("test")).Find([]string{name}); err != nil || c.Name() != name {
+		if c, _, err := root.NewCmdRoot(cmdutil.New("test"), root.Renderers{}).Find([]string{name}); err != nil || c.Name() != name {
 			t.Skipf("hwfplan %s is not registered in internal/cmd/root yet", name)
 		}
 	}

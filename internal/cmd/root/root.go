@@ -19,8 +19,16 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// Renderers run the two commands that render the site with Hugo. hwfplan-site
+// (internal/sitecmd) runs them in process; hwfplan (internal/hwfcmd) hands them
+// over to hwfplan-site, so that Hugo is not linked into hwfplan.
+type Renderers struct {
+	Build func(*buildcmd.Options) error
+	Serve func(*serve.Options) error
+}
+
 // NewCmdRoot builds the whole command tree on a Factory.
-func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
+func NewCmdRoot(f *cmdutil.Factory, r Renderers) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "hwfplan",
 		Short: "Keep national health workforce plans as code",
@@ -39,8 +47,8 @@ and shows reviewers what a revision changed.`,
 
 	cmd.AddCommand(
 		validate.NewCmdValidate(f, nil),
-		buildcmd.NewCmdBuild(f, nil),
-		serve.NewCmdServe(f, nil),
+		buildcmd.NewCmdBuild(f, r.Build),
+		serve.NewCmdServe(f, r.Serve),
 		comparecmd.NewCmdCompare(f, nil),
 		exportcmd.NewCmdExport(f, nil),
 		newcountry.NewCmdNew(f, nil),

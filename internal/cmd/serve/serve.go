@@ -14,10 +14,8 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/hwfplan/hwfplan/internal/cmd/build"
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
-	"github.com/hwfplan/hwfplan/internal/diag"
-	"github.com/hwfplan/hwfplan/internal/site"
+	"github.com/hwfplan/hwfplan/internal/source"
 	"github.com/spf13/cobra"
 )
 
@@ -29,7 +27,8 @@ type Options struct {
 	Branch  string
 }
 
-// NewCmdServe builds `hwfplan serve`.
+// NewCmdServe builds `hwfplan serve`; runF runs it (in hwfplan-site, Run with the
+// site builder; in hwfplan, the hand-over to hwfplan-site).
 func NewCmdServe(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	opts := &Options{Factory: f}
 	cmd := &cobra.Command{
@@ -38,45 +37,24 @@ func NewCmdServe(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 		Long: `Build the site in memory and serve it on http://127.0.0.1:PORT/. When a file under
 countries/, clusters/, schema/, site/ or templates/ changes, the plans are validated
 again: problems are printed here and shown in the browser instead of the page;
-otherwise the site is rebuilt and open pages reload by themselves.`,
+otherwise the site is rebuilt and open pages reload by themselves.
+
+Like build, it runs in hwfplan-site, the companion program installed next to hwfplan.`,
 		Example: "  hwfplan serve\n  hwfplan serve --port 8080",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if runF != nil {
-				return runF(opts)
-			}
-			return Run(cmd.Context(), opts)
+			return runF(opts)
 		},
 	}
 	cmd.Flags().IntVarP(&opts.Port, "port", "p", 1313, "`port` to listen on (127.0.0.1 only)")
-	cmd.Flags().StringVar(&opts.RepoURL, "repo-url", site.DefaultRepoURL, "web `URL` of the plans repository, for \"edit this file\" links")
-	cmd.Flags().StringVar(&opts.Branch, "branch", site.DefaultBranch, "`branch` the edit links open")
+	cmd.Flags().StringVar(&opts.RepoURL, "repo-url", source.DefaultRepoURL, "web `URL` of the plans repository, for \"edit this file\" links")
+	cmd.Flags().StringVar(&opts.Branch, "branch", source.DefaultBranch, "`branch` the edit links open")
 	return cmd
 }
 
-// Builder returns the build function the preview uses: validate, then render.
-func Builder(opts *Options) BuildFunc {
-	return func() (map[string][]byte, []string, error) {
-		_, in, ds, err := build.Prepare(opts.Factory, 0, false)
-		if err != nil {
-			return nil, nil, err
-		}
-		var problems []string
-		for _, d := range ds {
-			if d.Severity == diag.Error {
-				problems = append(problems, d.String())
-			}
-		}
-		if len(problems) > 0 {
-			return nil, problems, nil
-		}
-		files, err := site.Render(in, site.Options{RepoURL: opts.RepoURL, Branch: opts.Branch})
-		return files, nil, err
-	}
-}
-
-// Run serves until interrupted.
-func Run(ctx context.Context, opts *Options) error {
+// Run serves until interrupted, building the site with build (internal/sitecmd's
+// Builder in hwfplan-site).
+func Run(ctx context.Context, opts *Options, build BuildFunc) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
@@ -87,7 +65,7 @@ func Run(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	srv := NewServer(Builder(opts))
+	srv := NewServer(build)
 	report := func(start time.Time) {
 		if problems := srv.Rebuild(); len(problems) > 0 {
 			for _, p := range problems {

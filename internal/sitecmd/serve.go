@@ -1,0 +1,28 @@
+package sitecmd
+
+import (
+	"github.com/hwfplan/hwfplan/internal/cmd/serve"
+	"github.com/hwfplan/hwfplan/internal/diag"
+	"github.com/hwfplan/hwfplan/internal/site"
+)
+
+// Builder returns the build function the preview uses: validate, then render.
+func Builder(opts *serve.Options) serve.BuildFunc {
+	return func() (map[string][]byte, []string, error) {
+		_, in, ds, err := Prepare(opts.Factory, 0, false)
+		if err != nil {
+			return nil, nil, err
+		}
+		var problems []string
+		for _, d := range ds {
+			if d.Severity == diag.Error {
+				problems = append(problems, d.String())
+			}
+		}
+		if len(problems) > 0 {
+			return nil, problems, nil
+		}
+		files, err := site.Render(in, site.Options{RepoURL: opts.RepoURL, Branch: opts.Branch})
+		return files, nil, err
+	}
+}

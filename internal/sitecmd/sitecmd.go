@@ -1,0 +1,34 @@
+// Package sitecmd is hwfplan-site: the hwfplan command line with the site
+// renderer linked in. It runs `build` and `serve` for real (Prepare gathers the
+// plans, comparisons, reports and downloads; internal/site renders them with Hugo),
+// and every other command as hwfplan does.
+//
+// Hugo and its dependencies cost about 50 ms of package initialisation and 60 MB
+// of binary at every process start, whatever the command. Keeping them in this
+// separate program lets hwfplan validate start in a few milliseconds; hwfplan hands
+// build and serve over to hwfplan-site (internal/hwfcmd).
+package sitecmd
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/hwfplan/hwfplan/internal/cmd/root"
+	"github.com/hwfplan/hwfplan/internal/cmd/serve"
+	"github.com/hwfplan/hwfplan/internal/hwfcmd"
+)
+
+// Renderers are the real build and serve.
+var Renderers = root.Renderers{
+	Build: Build,
+	Serve: func(opts *serve.Options) error { return serve.Run(context.Background(), opts, Builder(opts)) },
+}
+
+// Main runs hwfplan-site with the process's arguments and returns the exit code.
+func Main() int {
+	if v := os.Getenv(hwfcmd.CallerVersionEnv); v != "" && v != hwfcmd.Version() {
+		fmt.Fprintf(os.Stderr, "hwfplan-site: warning: hwfplan %s handed over to hwfplan-site %s; install both from the same version\n", v, hwfcmd.Version())
+	}
+	return hwfcmd.Run(Renderers)
+}
