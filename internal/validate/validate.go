@@ -136,6 +136,9 @@ func (v *Validator) Repo(repo *load.Repo, loadDiags []diag.Diagnostic, opts Opti
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
+	for _, p := range paths {
+		ds = append(ds, hiddenText(repo.Files[p])...)
+	}
 	paths = slices.DeleteFunc(paths, func(p string) bool {
 		return v.schemas[schema.KindOf(p)] == nil || repo.Files[p].Value == nil || broken[p]
 	})
