@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
+	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/cmd/root"
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
@@ -24,7 +25,7 @@ func Main() int {
 func Run(r root.Renderers) int {
 	f := cmdutil.New(Version())
 	cmd := root.NewCmdRoot(f, r)
-	err := cmd.Execute()
+	failed, err := cmd.ExecuteC()
 	if err == nil {
 		return cmdutil.ExitOK
 	}
@@ -32,9 +33,11 @@ func Run(r root.Renderers) int {
 		return code
 	}
 	var fe *cmdutil.FlagError
-	if errors.As(err, &fe) {
+	// cobra's unknown-command error has no type of its own.
+	if errors.As(err, &fe) || strings.HasPrefix(err.Error(), "unknown command ") {
 		fmt.Fprintf(f.IOStreams.ErrOut, "hwfplan: %v\n", err)
-		fmt.Fprintln(f.IOStreams.ErrOut, "Run 'hwfplan --help' for usage.")
+		// Point at the help of the command that was mistyped, not the whole tool's.
+		fmt.Fprintf(f.IOStreams.ErrOut, "Run '%s --help' for usage.\n", failed.CommandPath())
 		return cmdutil.ExitUsage
 	}
 	fmt.Fprintf(f.IOStreams.ErrOut, "hwfplan: %v\n", err)
