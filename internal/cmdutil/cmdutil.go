@@ -42,7 +42,8 @@ func New(version string) *Factory {
 }
 
 // Root returns the plans repository root: --root if given, otherwise the enclosing
-// git work tree, otherwise the working directory.
+// git work tree, otherwise (a copy outside git, such as an unpacked archive) the
+// nearest enclosing folder that holds countries/, otherwise the working directory.
 func (f *Factory) Root() (string, error) {
 	if f.RootFlag != nil && *f.RootFlag != "" {
 		abs, err := filepath.Abs(*f.RootFlag)
@@ -62,9 +63,13 @@ func (f *Factory) Root() (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("failed to find the working directory: %w", err)
 	}
+	plans := "" // the nearest folder with a countries/ folder in it
 	for dir := wd; ; {
 		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
 			return dir, nil
+		}
+		if fi, err := os.Stat(filepath.Join(dir, "countries")); plans == "" && err == nil && fi.IsDir() {
+			plans = dir
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
@@ -74,6 +79,9 @@ func (f *Factory) Root() (string, error) {
 	}
 	if out, err := exec.Command("git", "-C", wd, "rev-parse", "--show-toplevel").Output(); err == nil {
 		return strings.TrimSpace(string(out)), nil
+	}
+	if plans != "" {
+		return plans, nil
 	}
 	return wd, nil
 }

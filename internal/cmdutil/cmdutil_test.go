@@ -36,6 +36,20 @@ func TestRoot(t *testing.T) {
 		{name: "--root missing", wd: deep, flag: filepath.Join(repo, "nope"), wantErr: "no such file"},
 		{name: "--root is a file", wd: deep, flag: file, wantErr: "is not a folder"},
 	}
+	// A copy outside git (an unpacked archive): the folder holding countries/.
+	copied := t.TempDir()
+	copiedDeep := filepath.Join(copied, "countries", "HU")
+	bare := t.TempDir()
+	for _, d := range []string{copiedDeep, filepath.Join(bare, "x")} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests = append(tests, []struct{ name, wd, flag, want, wantErr string }{
+		{name: "outside git, the folder holding countries/", wd: copiedDeep, want: copied},
+		{name: "outside git, at that folder", wd: copied, want: copied},
+		{name: "outside git and plans, the working directory", wd: filepath.Join(bare, "x"), want: filepath.Join(bare, "x")},
+	}...)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := testFactory(tt.wd, tt.flag).Root()
