@@ -34,19 +34,19 @@ func Build(opts *build.Options) error {
 		fmt.Fprintf(io.ErrOut, "the plans are invalid (%d %s); nothing was built\n", e, plural(e, "error", "errors"))
 		return cmdutil.ErrSilent
 	}
-	files, err := site.Render(in, site.Options{BaseURL: opts.BaseURL, RepoURL: opts.RepoURL, Branch: opts.Branch,
-		Warnings: func(s string) { fmt.Fprint(io.ErrOut, s) }})
-	if err != nil {
-		return err
-	}
 	out := opts.Out
 	if out == "" {
 		out = filepath.Join(root, "public")
 	}
-	if err := site.Publish(out, files); err != nil {
+	// Hugo renders straight into a new folder next to out, which then replaces
+	// it: the site is never held in memory whole, and a failed build leaves out
+	// as it was.
+	n, err := site.Build(in, site.Options{BaseURL: opts.BaseURL, RepoURL: opts.RepoURL, Branch: opts.Branch,
+		Warnings: func(s string) { fmt.Fprint(io.ErrOut, s) }}, out)
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(io.ErrOut, "built %d files into %s in %s\n", len(files), out, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(io.ErrOut, "built %d files into %s in %s\n", n, out, time.Since(start).Round(time.Millisecond))
 	return nil
 }
 
@@ -122,14 +122,20 @@ func history(root string, repo *load.Repo, limit int) (map[string][]site.Revisio
 	if err != nil {
 		return nil, nil
 	}
+	codes := make([]string, len(repo.Countries))
+	for i, c := range repo.Countries {
+		codes[i] = c.Code
+	}
+	// One walk for every country: the commits, trees and file versions are read
+	// once, not once per country.
+	hs, err := planhistory.Countries(r, head, codes, planhistory.Options{Limit: limit})
+	if err != nil {
+		return nil, fmt.Errorf("failed to read the plans' history: %w", err)
+	}
 	out := map[string][]site.Revision{}
-	for _, c := range repo.Countries {
-		h, err := planhistory.Country(r, head, c.Code, planhistory.Options{Limit: limit})
-		if err != nil {
-			return nil, fmt.Errorf("failed to read the history of %s: %w", c.Code, err)
-		}
-		for _, e := range h.Entries {
-			out[c.Code] = append(out[c.Code], site.Revision{Hash: e.Commit, Date: e.Date, Author: e.Author, Subject: e.Subject, Summary: e.Summary,
+	for _, code := range codes {
+		for _, e := range hs[code].Entries {
+			out[code] = append(out[code], site.Revision{Hash: e.Commit, Date: e.Date, Author: e.Author, Subject: e.Subject, Summary: e.Summary,
 				Mainline: e.Mainline, AsIs: e.AsIs, ToBe: e.ToBe})
 		}
 	}
