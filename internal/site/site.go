@@ -21,13 +21,14 @@ import (
 	"github.com/hwfplan/hwfplan"
 	"github.com/hwfplan/hwfplan/internal/compare"
 	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/source"
 	"github.com/spf13/afero"
 )
 
 // Defaults for Options.
 const (
-	DefaultRepoURL = "https://github.com/hwfplan/hwfplan"
-	DefaultBranch  = "main"
+	DefaultRepoURL = source.DefaultRepoURL
+	DefaultBranch  = source.DefaultBranch
 )
 
 // Input is what the site is made of.

@@ -13,6 +13,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"runtime/debug"
 
 	"github.com/hwfplan/hwfplan/internal/cmd/root"
 	"github.com/hwfplan/hwfplan/internal/cmd/serve"
@@ -30,5 +31,15 @@ func Main() int {
 	if v := os.Getenv(hwfcmd.CallerVersionEnv); v != "" && v != hwfcmd.Version() {
 		fmt.Fprintf(os.Stderr, "hwfplan-site: warning: hwfplan %s handed over to hwfplan-site %s; install both from the same version\n", v, hwfcmd.Version())
 	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// A soft limit: the garbage collector works harder as the heap nears it
+		// rather than letting it double. It keeps a 500-country build at about
+		// 820 MiB instead of ~1 GiB for no measurable CPU (BENCHMARKS.md); a larger
+		// live heap still runs, with more collection. GOMEMLIMIT overrides it.
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	return hwfcmd.Run(Renderers)
 }
+
+// memoryLimit is hwfplan-site's default soft memory limit.
+const memoryLimit = 768 << 20
