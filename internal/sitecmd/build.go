@@ -130,7 +130,7 @@ func history(root string, repo *load.Repo, limit int) (map[string][]site.Revisio
 	// once, not once per country.
 	hs, err := planhistory.Countries(r, head, codes, planhistory.Options{Limit: limit})
 	if err != nil {
-		return nil, fmt.Errorf("failed to read the plans' history: %w", err)
+		return nil, err // names the country: "failed to read the history of XX: ..."
 	}
 	out := map[string][]site.Revision{}
 	for _, code := range codes {
