@@ -239,16 +239,6 @@ func parseTree(raw []byte) ([]treeEntry, error) {
 	return es, nil
 }
 
-// lookup returns the hash of the entry at a slash path within tree, or ZeroHash when
-// the path does not exist there.
-func (g *graph) lookup(tree plumbing.Hash, path string) (plumbing.Hash, error) {
-	e, ok, err := g.find(tree, path)
-	if err != nil || !ok {
-		return plumbing.ZeroHash, err
-	}
-	return e.hash, nil
-}
-
 // find returns the entry at a slash path within tree; ok is false when it is absent.
 func (g *graph) find(tree plumbing.Hash, path string) (e treeEntry, ok bool, err error) {
 	e = treeEntry{hash: tree, dir: true}
