@@ -47,6 +47,23 @@ type Country struct {
 	Files      map[string]*File // by file name (plan.CountryFile ...)
 }
 
+// SetPlan puts a decoded plan file (*plan.Country, *plan.AsIs, *plan.ToBe,
+// *plan.ToDo or *plan.ActionPlan) in its field; anything else is ignored.
+func (c *Country) SetPlan(v any) {
+	switch v := v.(type) {
+	case *plan.Country:
+		c.Country = v
+	case *plan.AsIs:
+		c.AsIs = v
+	case *plan.ToBe:
+		c.ToBe = v
+	case *plan.ToDo:
+		c.ToDo = v
+	case *plan.ActionPlan:
+		c.ActionPlan = v
+	}
+}
+
 // Cluster is one clusters/<id>.yaml.
 type Cluster struct {
 	ID      string // from the file name
@@ -440,18 +457,7 @@ func (l *loader) loadCountry(u *unit) {
 			continue
 		}
 		c.Files[name] = f
-		switch v := v.(type) {
-		case *plan.Country:
-			c.Country = v
-		case *plan.AsIs:
-			c.AsIs = v
-		case *plan.ToBe:
-			c.ToBe = v
-		case *plan.ToDo:
-			c.ToDo = v
-		case *plan.ActionPlan:
-			c.ActionPlan = v
-		}
+		c.SetPlan(v)
 	}
 	if listErr == nil {
 		for _, e := range entries {

@@ -165,18 +165,7 @@ func (l *loader) country(s snapshot) *load.Country {
 		f := *pf.file
 		f.Path = path.Join(s.dir, name) // the same content may sit in another folder after a rename
 		c.Files[name] = &f
-		switch v := pf.val.(type) {
-		case *plan.Country:
-			c.Country = v
-		case *plan.AsIs:
-			c.AsIs = v
-		case *plan.ToBe:
-			c.ToBe = v
-		case *plan.ToDo:
-			c.ToDo = v
-		case *plan.ActionPlan:
-			c.ActionPlan = v
-		}
+		c.SetPlan(pf.val)
 	}
 	return c
 }

@@ -2,7 +2,6 @@ package planhistory
 
 import (
 	"errors"
-	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -16,20 +15,7 @@ import (
 // give what load.Load gives.
 func TestLoaderMatchesLoad(t *testing.T) {
 	g := gittest.New(t)
-	base := filepath.Join("..", "plandiff", "testdata", "base")
-	files := map[string]string{}
-	err := filepath.WalkDir(base, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(base, p)
-		files[filepath.ToSlash(rel)] = string(data)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	files := gittest.ReadFiles(t, filepath.Join("..", "plandiff", "testdata", "base"))
 	files["countries/HU/to-do.yaml"] = "steps: [oops\n" // a syntax error: no ToDo
 	delete(files, "countries/HU/action-plan.yaml")      // absent
 	g.Write(files)

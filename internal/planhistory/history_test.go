@@ -2,7 +2,6 @@ package planhistory
 
 import (
 	"encoding/json"
-	"os"
 	"path"
 	"path/filepath"
 	"strings"
@@ -16,34 +15,7 @@ import (
 )
 
 func fixture(t *testing.T) map[string]string {
-	t.Helper()
-	base := filepath.Join("..", "plandiff", "testdata", "base")
-	files := map[string]string{}
-	err := filepath.WalkDir(base, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(base, p)
-		files[filepath.ToSlash(rel)] = string(data)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
-
-func edit(t *testing.T, g *gittest.Repo, name, old, new string) {
-	t.Helper()
-	p := filepath.Join(g.Dir, filepath.FromSlash(name))
-	data, err := os.ReadFile(p)
-	if err != nil || !strings.Contains(string(data), old) {
-		t.Fatalf("%s: no %q (%v)", name, old, err)
-	}
-	if err := os.WriteFile(p, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	return gittest.ReadFiles(t, filepath.Join("..", "plandiff", "testdata", "base"))
 }
 
 // eventfulHistory: HU first committed as HX and renamed, SK copied from it; edits to
@@ -64,15 +36,15 @@ func eventfulHistory(t *testing.T) *gittest.Repo {
 	g.Commit("HU under a wrong code, and SK")
 	g.Git("mv", "countries/HX", "countries/HU")
 	g.Commit("rename HX to HU")
-	edit(t, g, "countries/HU/as-is.yaml", "      linkage:\n        score: 1", "      linkage:\n        score: 2")
+	g.Replace("countries/HU/as-is.yaml", "      linkage:\n        score: 1", "      linkage:\n        score: 2")
 	g.Commit("linkage")
 	g.Git("checkout", "-q", "-b", "side")
-	edit(t, g, "countries/HU/country.yaml", "status: illustrative", "status: draft")
+	g.Replace("countries/HU/country.yaml", "status: illustrative", "status: draft")
 	g.Commit("draft on side")
-	edit(t, g, "countries/SK/as-is.yaml", "      linkage:\n        score: 1", "      linkage:\n        score: 0")
+	g.Replace("countries/SK/as-is.yaml", "      linkage:\n        score: 1", "      linkage:\n        score: 0")
 	g.Commit("SK on side")
 	g.Git("checkout", "-q", "main")
-	edit(t, g, "countries/HU/to-be.yaml", "planning_committee: {score: 2, year: 2026", "planning_committee: {score: 2, year: 2027")
+	g.Replace("countries/HU/to-be.yaml", "planning_committee: {score: 2, year: 2026", "planning_committee: {score: 2, year: 2027")
 	g.Commit("committee 2027")
 	g.Merge("side", "merge side (HU changed on both sides)")
 	g.Remove("countries/HU/to-do.yaml")
@@ -84,7 +56,7 @@ func eventfulHistory(t *testing.T) *gittest.Repo {
 	g.Write(map[string]string{"countries/HU/as-is.yaml": files["countries/HX/as-is.yaml"]})
 	g.Commit("mend as-is")
 	g.Git("checkout", "-q", "-b", "sk-only")
-	edit(t, g, "countries/SK/country.yaml", "status: illustrative", "status: draft")
+	g.Replace("countries/SK/country.yaml", "status: illustrative", "status: draft")
 	g.Commit("SK only")
 	g.Git("checkout", "-q", "main")
 	g.Merge("sk-only", "merge sk-only")
@@ -100,8 +72,8 @@ func eventfulHistory(t *testing.T) *gittest.Repo {
 	g.Commit("re-add HU without its action plan")
 	g.Write(map[string]string{"countries/HU/to-do.yaml": "{}\n", "countries/HU/action-plan.yaml": "{}\n"})
 	g.Commit("to-do and action plan with the same content")
-	edit(t, g, "countries/HU/to-be.yaml", "planning_committee: {score: 2, year: 2026", "planning_committee: {score: 1, year: 2028")
-	edit(t, g, "countries/HU/country.yaml", "status: illustrative", "status: submitted")
+	g.Replace("countries/HU/to-be.yaml", "planning_committee: {score: 2, year: 2026", "planning_committee: {score: 1, year: 2028")
+	g.Replace("countries/HU/country.yaml", "status: illustrative", "status: submitted")
 	g.Commit("two files at once")
 	return g
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"flag"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -66,43 +65,15 @@ func TestNewCmdDiffFlags(t *testing.T) {
 // edits it, and leaves one uncommitted edit in the working tree.
 func plansRepo(t *testing.T) *gittest.Repo {
 	g := gittest.New(t)
-	files := map[string]string{}
-	base := filepath.Join("..", "..", "plandiff", "testdata", "base")
-	err := filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(base, p)
-		files[filepath.ToSlash(rel)] = string(data)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	files := gittest.ReadFiles(t, filepath.Join("..", "..", "plandiff", "testdata", "base"))
 	g.Write(files)
 	g.Commit("Hungary: first illustrative plan")
 	g.Git("checkout", "-q", "-b", "feature")
-	replace(t, g, "countries/HU/as-is.yaml", "      linkage:\n        score: 1", "      linkage:\n        score: 2")
-	replace(t, g, "countries/HU/action-plan.yaml", "    end: 2025-12", "    end: 2026-06")
+	g.Replace("countries/HU/as-is.yaml", "      linkage:\n        score: 1", "      linkage:\n        score: 2")
+	g.Replace("countries/HU/action-plan.yaml", "    end: 2025-12", "    end: 2026-06")
 	g.Commit("Hungary: linkage improved, HU-A1 extended")
-	replace(t, g, "countries/HU/country.yaml", "status: illustrative", "status: draft")
+	g.Replace("countries/HU/country.yaml", "status: illustrative", "status: draft")
 	return g
-}
-
-func replace(t *testing.T, g *gittest.Repo, name, old, new string) {
-	t.Helper()
-	p := filepath.Join(g.Dir, filepath.FromSlash(name))
-	data, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(string(data), old) {
-		t.Fatalf("%s has no %q", name, old)
-	}
-	if err := os.WriteFile(p, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
-		t.Fatal(err)
-	}
 }
 
 func run(t *testing.T, dir string, args ...string) (string, string, error) {

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -59,33 +58,7 @@ func TestNewCmdHistoryFlags(t *testing.T) {
 }
 
 func fixture(t *testing.T) map[string]string {
-	files := map[string]string{}
-	base := filepath.Join("..", "..", "plandiff", "testdata", "base")
-	err := filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(base, p)
-		files[filepath.ToSlash(rel)] = string(data)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
-
-func edit(t *testing.T, g *gittest.Repo, name, old, new string) {
-	t.Helper()
-	p := filepath.Join(g.Dir, filepath.FromSlash(name))
-	data, err := os.ReadFile(p)
-	if err != nil || !strings.Contains(string(data), old) {
-		t.Fatalf("%s: no %q (%v)", name, old, err)
-	}
-	if err := os.WriteFile(p, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	return gittest.ReadFiles(t, filepath.Join("..", "..", "plandiff", "testdata", "base"))
 }
 
 // plansHistory: Hungary first committed as EL (a folder later renamed), scored, edited
@@ -103,18 +76,18 @@ func plansHistory(t *testing.T) *gittest.Repo {
 	g.Write(files)
 	g.Commit("Add the plan under a wrong code")
 	g.Git("mv", "countries/HX", "countries/HU")
-	edit(t, g, "countries/HU/country.yaml", "code: HX", "code: HU")
+	g.Replace("countries/HU/country.yaml", "code: HX", "code: HU")
 	g.Commit("Rename the folder to HU")
 	g.Write(map[string]string{"README.md": "plans\n"})
 	g.Commit("Unrelated readme")
 	g.Git("checkout", "-q", "-b", "linkage")
-	edit(t, g, "countries/HU/as-is.yaml", "      linkage:\n        score: 1", "      linkage:\n        score: 2")
+	g.Replace("countries/HU/as-is.yaml", "      linkage:\n        score: 1", "      linkage:\n        score: 2")
 	g.Commit("Linkage improved")
 	g.Git("checkout", "-q", "main")
-	edit(t, g, "countries/HU/to-be.yaml", "planning_committee: {score: 2, year: 2026", "planning_committee: {score: 2, year: 2027")
+	g.Replace("countries/HU/to-be.yaml", "planning_committee: {score: 2, year: 2026", "planning_committee: {score: 2, year: 2027")
 	g.Commit("Committee target moved to 2027")
 	g.Merge("linkage", "Merge linkage")
-	edit(t, g, "countries/HU/country.yaml", "status: illustrative", "status: submitted")
+	g.Replace("countries/HU/country.yaml", "status: illustrative", "status: submitted")
 	g.Commit("Submit the Hungarian plan")
 	return g
 }

@@ -78,6 +78,40 @@ func (r *Repo) Write(files map[string]string) {
 	}
 }
 
+// Replace replaces the first occurrence of old in a work-tree file; the test fails
+// when the file does not hold it.
+func (r *Repo) Replace(name, old, new string) {
+	r.T.Helper()
+	p := filepath.Join(r.Dir, filepath.FromSlash(name))
+	data, err := os.ReadFile(p)
+	if err != nil || !strings.Contains(string(data), old) {
+		r.T.Fatalf("%s: no %q (%v)", name, old, err)
+	}
+	if err := os.WriteFile(p, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
+		r.T.Fatal(err)
+	}
+}
+
+// ReadFiles returns the files under dir (slash path relative to dir → content),
+// a fixture ready for Write.
+func ReadFiles(t testing.TB, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
 // Remove deletes a file or folder from the work tree.
 func (r *Repo) Remove(name string) {
 	r.T.Helper()
