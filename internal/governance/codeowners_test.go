@@ -2,18 +2,15 @@ package governance
 
 import (
 	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/hwfplan/hwfplan/internal/golden"
 	"github.com/hwfplan/hwfplan/internal/load"
 	"golang.org/x/tools/txtar"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // repoFS turns a txtar archive into a repository file system.
 func repoFS(archive string) fstest.MapFS {
@@ -98,7 +95,7 @@ func TestGenerate(t *testing.T) {
 			if len(ds) > 0 {
 				t.Fatalf("Generate() diagnostics: %v", ds)
 			}
-			assertGolden(t, tt.golden, got)
+			golden.Check(t, filepath.Join("testdata", tt.golden+".golden"), got)
 		})
 	}
 }
@@ -126,22 +123,5 @@ func TestLoadMissing(t *testing.T) {
 	_, ds := Load(fstest.MapFS{})
 	if len(ds) != 1 || !strings.Contains(ds[0].String(), "governance.yaml: error: the coordinators file is missing") {
 		t.Errorf("Load() = %v", ds)
-	}
-}
-
-func assertGolden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("failed to read golden file (run go test -update): %v", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs (run go test ./internal/governance -update to accept):\ngot:\n%s\nwant:\n%s", path, got, want)
 	}
 }

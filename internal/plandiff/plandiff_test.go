@@ -3,7 +3,6 @@ package plandiff_test
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,11 +11,10 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/hwfplan/hwfplan/internal/golden"
 	"github.com/hwfplan/hwfplan/internal/load"
 	"github.com/hwfplan/hwfplan/internal/plandiff"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // base reads testdata/base (a plans repository with Hungary) into memory.
 func base(t *testing.T) fstest.MapFS {
@@ -162,32 +160,12 @@ func TestDiff(t *testing.T) {
 					t.Fatal(err)
 				}
 				ext := map[string]string{"text": "txt", "markdown": "md", "json": "json"}[format]
-				golden(t, filepath.Join("testdata", "golden", tc.name+"."+ext), buf.Bytes())
+				golden.Check(t, filepath.Join("testdata", "golden", tc.name+"."+ext), buf.Bytes())
 				if format == "json" && !json.Valid(buf.Bytes()) {
 					t.Error("invalid JSON")
 				}
 			}
 		})
-	}
-}
-
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs (run go test -update and review the diff):\n--- got\n%s\n--- want\n%s", path, got, want)
 	}
 }
 

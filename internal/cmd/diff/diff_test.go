@@ -3,7 +3,6 @@ package diff
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,12 +12,11 @@ import (
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
 	"github.com/hwfplan/hwfplan/internal/gitrev"
 	"github.com/hwfplan/hwfplan/internal/gitrev/gittest"
+	"github.com/hwfplan/hwfplan/internal/golden"
 	"github.com/hwfplan/hwfplan/internal/iostreams"
 	"github.com/hwfplan/hwfplan/internal/plandiff"
 	"github.com/hwfplan/hwfplan/internal/planrev"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 func TestNewCmdDiffFlags(t *testing.T) {
 	tests := []struct {
@@ -116,7 +114,7 @@ func TestDiffRun(t *testing.T) {
 				t.Fatal(err)
 			}
 			// Commit hashes depend on nothing random (fixed dates), but keep goldens readable.
-			golden(t, filepath.Join("testdata", tt.golden), []byte(hashRe.ReplaceAllString(out, "HASH")))
+			golden.Check(t, filepath.Join("testdata", tt.golden), []byte(hashRe.ReplaceAllString(out, "HASH")))
 		})
 	}
 }
@@ -138,26 +136,6 @@ func TestDiffErrors(t *testing.T) {
 	_, _, err = run(t, t.TempDir())
 	if err == nil || !strings.Contains(err.Error(), "not inside a git repository") {
 		t.Errorf("no repository: %v", err)
-	}
-}
-
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs (run go test -update and review):\n--- got\n%s\n--- want\n%s", path, got, want)
 	}
 }
 

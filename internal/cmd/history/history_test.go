@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -14,11 +12,10 @@ import (
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
 	"github.com/hwfplan/hwfplan/internal/gitrev"
 	"github.com/hwfplan/hwfplan/internal/gitrev/gittest"
+	"github.com/hwfplan/hwfplan/internal/golden"
 	"github.com/hwfplan/hwfplan/internal/iostreams"
 	"github.com/hwfplan/hwfplan/internal/planhistory"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 func TestNewCmdHistoryFlags(t *testing.T) {
 	tests := []struct {
@@ -111,7 +108,7 @@ func TestHistoryRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "testdata/hu.txt", []byte(hashRe.ReplaceAllString(out, "HASH")))
+	golden.Check(t, "testdata/hu.txt", []byte(hashRe.ReplaceAllString(out, "HASH")))
 
 	out, _, err = run(t, g.Dir, "HU", "--format", "json", "--limit", "2")
 	if err != nil {
@@ -157,25 +154,5 @@ func TestHistoryRun(t *testing.T) {
 	_, _, err = run(t, shallow.Dir, "HU")
 	if !errors.Is(err, gitrev.ErrShallow) || !strings.Contains(err.Error(), "fetch-depth: 0") {
 		t.Errorf("shallow: %v", err)
-	}
-}
-
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs (run go test -update and review):\n--- got\n%s\n--- want\n%s", path, got, want)
 	}
 }
