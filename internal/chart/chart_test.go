@@ -4,16 +4,14 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
-	"flag"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden SVG files in testdata")
+	"github.com/hwfplan/hwfplan/internal/golden"
+)
 
 // renderer is any chart.
 type renderer interface{ Render() ([]byte, error) }
@@ -150,20 +148,7 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			wellFormed(t, got)
-			path := filepath.Join("testdata", tc.name+".svg")
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from the rendered chart; if the change is intended, run go test ./internal/chart -update and look at the result", path)
-			}
+			golden.Check(t, filepath.Join("testdata", tc.name+".svg"), got)
 		})
 	}
 }

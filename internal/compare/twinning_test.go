@@ -16,21 +16,7 @@ import (
 func twinningOracle(r *Result) []Twinning {
 	out := []Twinning{}
 	for _, c := range r.Countries {
-		var gaps []ItemScore
-		for _, it := range c.Items {
-			if it.Gap.Valid && it.Gap.Value > scoreEps {
-				gaps = append(gaps, it)
-			}
-		}
-		slices.SortStableFunc(gaps, func(a, b ItemScore) int {
-			if math.Abs(a.Gap.Value-b.Gap.Value) <= scoreEps {
-				return 0
-			}
-			return -cmp.Compare(a.Gap.Value, b.Gap.Value)
-		})
-		if len(gaps) > TwinningGaps {
-			gaps = gaps[:TwinningGaps]
-		}
+		gaps := largestGaps(&c) // unchanged: the partners are what the oracle checks
 		tw := Twinning{Country: c.Code, Cluster: c.Cluster, Gaps: []TwinningGap{}}
 		for _, g := range gaps {
 			info := r.itemInfo(g.Key)
