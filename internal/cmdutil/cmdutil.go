@@ -86,9 +86,33 @@ func (f *Factory) Root() (string, error) {
 	return wd, nil
 }
 
-// LoadRepo opens the repository root and loads every plan in it.
-func (f *Factory) LoadRepo() (string, *load.Repo, []diag.Diagnostic, error) {
+// NotPlansError says that the folder hwfplan would read is not a plans
+// repository. It is a usage error (exit 2).
+type NotPlansError struct{ Root string }
+
+func (e *NotPlansError) Error() string {
+	return fmt.Sprintf("%s is not a plans repository (it has no %s/ or %s/ folder); run hwfplan inside a clone of the plans repository, or name one with --root DIR",
+		e.Root, load.CountriesDir, load.ClustersDir)
+}
+
+// PlansRoot returns Root, or a NotPlansError when that folder holds neither
+// countries/ nor clusters/ (hwfplan was run outside a plans repository).
+func (f *Factory) PlansRoot() (string, error) {
 	root, err := f.Root()
+	if err != nil {
+		return "", err
+	}
+	for _, d := range []string{load.CountriesDir, load.ClustersDir} {
+		if fi, err := os.Stat(filepath.Join(root, d)); err == nil && fi.IsDir() {
+			return root, nil
+		}
+	}
+	return "", &NotPlansError{Root: root}
+}
+
+// LoadRepo opens the plans repository (see PlansRoot) and loads every plan in it.
+func (f *Factory) LoadRepo() (string, *load.Repo, []diag.Diagnostic, error) {
+	root, err := f.PlansRoot()
 	if err != nil {
 		return "", nil, nil, err
 	}

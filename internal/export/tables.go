@@ -284,3 +284,14 @@ func stepsTable(cs []countryPair) Table {
 	}
 	return t
 }
+
+// NoticeTable is the table put first in an export of invalid plans
+// (--allow-invalid): its title, then one row per problem.
+func NoticeTable(title string, problems []string) Table {
+	t := Table{Name: "notice", Columns: []Column{{Name: "notice", Kind: Text}}}
+	t.Rows = append(t.Rows, []any{title})
+	for _, p := range problems {
+		t.Rows = append(t.Rows, []any{p})
+	}
+	return t
+}

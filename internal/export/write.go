@@ -3,7 +3,6 @@ package export
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/hwfplan/hwfplan/internal/safewrite"
+	"github.com/hwfplan/hwfplan/internal/outdir"
 )
 
 // Formats lists the export formats.
@@ -126,53 +125,31 @@ func Files(tables []Table, format string) (map[string][]byte, error) {
 	return out, nil
 }
 
-// WriteDir writes files into dir so that a reader never sees half an export.
-// When dir does not exist yet (or is empty), the whole set is written into a
-// temporary folder next to it and renamed into place in one step. When dir
-// already holds files, each file is replaced atomically on its own (other files
-// in dir are left alone, so --out never deletes anything).
+// Command is the command whose output folder an export is (see package outdir).
+const Command = "export"
+
+// WriteDir writes files into dir so that a reader never sees half an export: the
+// set is written into a new folder next to dir, which then replaces dir (see
+// package outdir; dir must be missing, empty or a previous export). Files of a
+// previous export in another format (an extension none of files has) are kept, so
+// CSV and a workbook can share a folder.
 func WriteDir(dir string, files map[string][]byte) error {
-	dir = filepath.Clean(dir)
-	entries, err := os.ReadDir(dir)
-	switch {
-	case errors.Is(err, os.ErrNotExist) || (err == nil && len(entries) == 0):
-		parent := filepath.Dir(dir)
-		if err := os.MkdirAll(parent, 0o755); err != nil {
-			return fmt.Errorf("failed to create %s: %w", parent, err)
-		}
-		tmp, err := os.MkdirTemp(parent, ".tmp-"+filepath.Base(dir)+"-")
-		if err != nil {
-			return fmt.Errorf("failed to create a temporary folder next to %s: %w", dir, err)
-		}
-		if err := writeFiles(tmp, files); err != nil {
-			os.RemoveAll(tmp)
-			return err
-		}
-		if err := os.Chmod(tmp, 0o755); err != nil {
-			os.RemoveAll(tmp)
-			return fmt.Errorf("failed to write %s: %w", dir, err)
-		}
-		if err := os.Rename(tmp, dir); err != nil {
-			// An empty dir may not be replaceable (another OS, a mount point):
-			// fall back to replacing file by file.
-			os.RemoveAll(tmp)
-			return writeFiles(dir, files)
+	exts := map[string]bool{}
+	for name := range files {
+		exts[filepath.Ext(name)] = true
+	}
+	keep := func(name string) bool {
+		_, ok := files[name]
+		return !ok && !exts[filepath.Ext(name)]
+	}
+	return outdir.Replace(dir, Command, func(tmp string) error {
+		for _, name := range sortedNames(files) {
+			if err := os.WriteFile(filepath.Join(tmp, name), files[name], 0o644); err != nil {
+				return fmt.Errorf("failed to write %s: %w", name, err)
+			}
 		}
 		return nil
-	case err != nil:
-		return fmt.Errorf("failed to read output folder %s: %w", dir, err)
-	default:
-		return writeFiles(dir, files)
-	}
-}
-
-func writeFiles(dir string, files map[string][]byte) error {
-	for _, name := range sortedNames(files) {
-		if err := safewrite.WriteFile(filepath.Join(dir, name), files[name]); err != nil {
-			return err
-		}
-	}
-	return nil
+	}, keep)
 }
 
 func sortedNames(m map[string][]byte) []string {

@@ -146,6 +146,7 @@ type page struct {
 	Source  string // "source commit abc1234, 2026-01-31"
 	Body    template.HTML
 	Running string // running header text for print
+	Invalid Notice // plans invalid (--allow-invalid): shown on screen and in print
 }
 
 // shell is the self-contained HTML page: inline CSS, inline SVG, no scripts, no
@@ -167,6 +168,16 @@ var shell = template.Must(template.New("shell").Parse(`<!DOCTYPE html>
 <header class="banner"><p><strong>Illustrative data.</strong> {{.Banner}}</p></header>
 {{- end}}
 <main>
+{{- with .Invalid}}{{if .Title}}
+<section class="invalid-notice" role="note" style="border: 3px solid #b00020; padding: .5rem 1rem; margin: 1rem 0;">
+<p><strong>{{.Title}}</strong></p>
+<ul>
+{{- range .Items}}
+<li>{{.}}</li>
+{{- end}}
+</ul>
+</section>
+{{- end}}{{end}}
 {{.Body}}
 </main>
 <footer class="colophon"><p>{{.Title}} · {{.Source}}</p></footer>

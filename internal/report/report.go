@@ -66,6 +66,16 @@ type Options struct {
 	// Templates is the plans repository (or any fs.FS holding templates/); a
 	// templates/<file> there overrides the built-in one. Nil uses the built-ins.
 	Templates fs.FS
+	// Invalid is the notice on a report built from invalid plans (hwfplan report
+	// --allow-invalid); the zero value for valid plans.
+	Invalid Notice
+}
+
+// Notice is a visible warning at the top of a report: a title and the problems
+// it lists (plain text; they are escaped for Markdown and HTML).
+type Notice struct {
+	Title string
+	Items []string
 }
 
 // TemplateDir is where templates live, in the binary and in a plans repository.
@@ -104,7 +114,7 @@ func Build(repo *load.Repo, res *compare.Result, name string, opts Options) (map
 	if err != nil {
 		return nil, err
 	}
-	out[name+".md"] = md
+	out[name+".md"] = append(invalidMarkdown(opts.Invalid), md...)
 	for _, id := range mdDoc.figOrder {
 		out[mdDoc.figureFile(id)] = mdDoc.svgs[id]
 	}
@@ -117,7 +127,9 @@ func Build(repo *load.Repo, res *compare.Result, name string, opts Options) (map
 	if err != nil {
 		return nil, err
 	}
-	page, err := renderShell(pageFor(data, css, notice, body))
+	p := pageFor(data, css, notice, body)
+	p.Invalid = opts.Invalid
+	page, err := renderShell(p)
 	if err != nil {
 		return nil, err
 	}
@@ -196,6 +208,20 @@ func nonce(repo *load.Repo, src string) string {
 		h.Write(repo.Files[p].Data)
 	}
 	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// invalidMarkdown renders the notice as a block quote to put before the report.
+func invalidMarkdown(n Notice) []byte {
+	if n.Title == "" {
+		return nil
+	}
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "> **%s**\n>\n", escapeMarkdown(n.Title))
+	for _, it := range n.Items {
+		fmt.Fprintf(&b, "> - %s\n", escapeMarkdown(it))
+	}
+	b.WriteString("\n")
+	return b.Bytes()
 }
 
 // IllustrativeNotice says which countries' data are illustrative, or "".

@@ -1,16 +1,21 @@
 package site
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
+
+	"github.com/hwfplan/hwfplan/internal/outdir"
 )
+
+// Command is the command whose output folder the site is (see package outdir).
+const Command = "build"
 
 // Publish writes files into dir atomically: they are written into a new folder next
 // to dir, then the old dir is renamed away, the new one renamed in, and the old one
-// removed. If writing fails, dir is left as it was.
+// removed. If writing fails, dir is left as it was. dir must be missing, empty or
+// a previous site (see package outdir).
 func Publish(dir string, files map[string][]byte) error {
 	_, err := publishWith(dir, func(tmp string) (int, error) {
 		return len(files), writeTree(tmp, files)
@@ -21,49 +26,14 @@ func Publish(dir string, files map[string][]byte) error {
 // publishWith has write fill a new folder next to dir, then swaps it in for dir.
 // If write fails, the new folder is removed and dir is left as it was.
 func publishWith(dir string, write func(tmp string) (int, error)) (int, error) {
-	dir, err := filepath.Abs(dir)
+	n := 0
+	err := outdir.Replace(dir, Command, func(tmp string) error {
+		var err error
+		n, err = write(tmp)
+		return err
+	}, nil)
 	if err != nil {
-		return 0, fmt.Errorf("failed to find the output folder: %w", err)
-	}
-	parent := filepath.Dir(dir)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return 0, fmt.Errorf("failed to create %s: %w", parent, err)
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-")
-	if err != nil {
-		return 0, fmt.Errorf("failed to create a folder next to %s: %w", dir, err)
-	}
-	n, err := write(tmp)
-	if err != nil {
-		os.RemoveAll(tmp)
 		return 0, err
-	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		os.RemoveAll(tmp)
-		return 0, fmt.Errorf("failed to set the mode of %s: %w", tmp, err)
-	}
-	old := ""
-	if _, err := os.Lstat(dir); err == nil {
-		old = tmp + ".old"
-		if err := os.Rename(dir, old); err != nil {
-			os.RemoveAll(tmp)
-			return 0, fmt.Errorf("failed to move the previous %s away: %w", dir, err)
-		}
-	} else if !errors.Is(err, os.ErrNotExist) {
-		os.RemoveAll(tmp)
-		return 0, fmt.Errorf("failed to check %s: %w", dir, err)
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		if old != "" {
-			_ = os.Rename(old, dir)
-		}
-		os.RemoveAll(tmp)
-		return 0, fmt.Errorf("failed to move the new site into %s: %w", dir, err)
-	}
-	if old != "" {
-		if err := os.RemoveAll(old); err != nil {
-			return n, fmt.Errorf("failed to remove the previous site %s: %w", old, err)
-		}
 	}
 	return n, nil
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/diag"
 	"github.com/hwfplan/hwfplan/internal/gitrev"
 	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/outdir"
 	"github.com/hwfplan/hwfplan/internal/planhistory"
 	"github.com/hwfplan/hwfplan/internal/site"
 	"github.com/hwfplan/hwfplan/internal/source"
@@ -23,6 +24,20 @@ import (
 func Build(opts *build.Options) error {
 	io := opts.Factory.IOStreams
 	start := time.Now()
+	root, err := opts.Factory.Root()
+	if err != nil {
+		return err
+	}
+	out := opts.Out
+	if out == "" {
+		out = filepath.Join(root, "public")
+	}
+	// The output folder is checked before anything is done, so a folder build
+	// may not replace costs nothing and is left as it is.
+	dir, err := outdir.Check(out, outdir.Options{Command: site.Command, Root: root})
+	if err != nil {
+		return err
+	}
 	root, in, ds, err := Prepare(opts.Factory, opts.Revisions, opts.PDF)
 	if err != nil {
 		return err
@@ -34,15 +49,11 @@ func Build(opts *build.Options) error {
 		fmt.Fprintf(io.ErrOut, "the plans are invalid (%d %s); nothing was built\n", e, plural(e, "error", "errors"))
 		return cmdutil.ErrSilent
 	}
-	out := opts.Out
-	if out == "" {
-		out = filepath.Join(root, "public")
-	}
 	// Hugo renders straight into a new folder next to out, which then replaces
 	// it: the site is never held in memory whole, and a failed build leaves out
 	// as it was.
 	n, err := site.Build(in, site.Options{BaseURL: opts.BaseURL, RepoURL: opts.RepoURL, Branch: opts.Branch,
-		Warnings: func(s string) { fmt.Fprint(io.ErrOut, s) }}, out)
+		Warnings: func(s string) { fmt.Fprint(io.ErrOut, s) }}, dir)
 	if err != nil {
 		return err
 	}

@@ -5,7 +5,6 @@ package compare
 
 import (
 	"fmt"
-	"github.com/hwfplan/hwfplan/internal/validate"
 	"slices"
 	"strings"
 
@@ -26,6 +25,8 @@ type Options struct {
 	By      string
 	Task    string
 	Format  string
+	// AllowInvalid compares invalid plans, with a notice.
+	AllowInvalid bool
 }
 
 // NewCmdCompare builds `hwfplan compare`.
@@ -44,7 +45,11 @@ the clusters that differ most. --task narrows everything to one task and, by
 country, adds the ranking and the item scores.
 
 Formats: text (aligned columns), markdown, csv (one tidy table), json (stable,
-versioned; see docs/compare-json.md).`,
+versioned; see docs/compare-json.md).
+
+Invalid plans are refused (exit 1), unless --allow-invalid is given: then the output
+starts with a notice listing the problems (in JSON, the "invalid" field; in CSV,
+lines starting with #).`,
 		Example: "  hwfplan compare\n  hwfplan compare --by cluster\n  hwfplan compare --task data --format markdown\n  hwfplan compare --format json > compare.json",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -63,6 +68,7 @@ versioned; see docs/compare-json.md).`,
 	cmd.Flags().StringVar(&opts.By, "by", "country", "compare by `country` or cluster")
 	cmd.Flags().StringVar(&opts.Task, "task", "", "only this task `ID` (from the framework)")
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output `format`: text, markdown, csv, json")
+	cmd.Flags().BoolVar(&opts.AllowInvalid, cmdutil.AllowInvalidFlag, false, cmdutil.AllowInvalidUsage)
 	_ = cmd.RegisterFlagCompletionFunc("by", cobra.FixedCompletions(Bys, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(Formats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("task", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
@@ -85,9 +91,8 @@ func taskIDs(f *cmdutil.Factory) []string {
 	return ids
 }
 
-// Run computes the comparison and writes it to Out. Countries whose files could not
-// be read are left out; a note on ErrOut says how many problems `hwfplan validate`
-// would report.
+// Run computes the comparison and writes it to Out. Invalid plans are refused
+// unless opts.AllowInvalid, when the output starts with a notice of the problems.
 func Run(opts *Options) error {
 	_, repo, ds, err := opts.Factory.LoadRepo()
 	if err != nil {
@@ -102,17 +107,31 @@ func Run(opts *Options) error {
 			return cmdutil.FlagErrorf("%v", err)
 		}
 	}
-	io := opts.Factory.IOStreams
-	if n := validate.Errors(repo, ds); n > 0 {
-		fmt.Fprintf(io.ErrOut, "warning: the plans have %d error(s), so these figures may leave out or misread what is wrong; run `hwfplan validate`\n", n)
+	problems, err := opts.Factory.Problems(repo, ds, opts.AllowInvalid)
+	if err != nil {
+		return err
 	}
-	v := view{res: res, by: opts.By, task: opts.Task}
+	io := opts.Factory.IOStreams
+	v := view{res: res, by: opts.By, task: opts.Task, problems: problems}
 	switch opts.Format {
 	case "json":
 		return writeJSON(io.Out, v)
 	case "csv":
+		if len(problems) > 0 {
+			fmt.Fprintf(io.Out, "# %s\n", cmdutil.InvalidNotice(len(problems)))
+			for _, p := range problems {
+				fmt.Fprintf(io.Out, "# %s\n", plain(p))
+			}
+		}
 		return writeCSV(io.Out, v.tidy())
 	case "markdown":
+		if len(problems) > 0 {
+			fmt.Fprintf(io.Out, "> **%s**\n>\n", mdCell(cmdutil.InvalidNotice(len(problems))))
+			for _, p := range problems {
+				fmt.Fprintf(io.Out, "> - %s\n", mdCell(p))
+			}
+			fmt.Fprintln(io.Out)
+		}
 		if err := writeMarkdown(io.Out, v.tables()); err != nil {
 			return err
 		}
@@ -121,6 +140,13 @@ func Run(opts *Options) error {
 		}
 		return err
 	default:
+		if len(problems) > 0 {
+			fmt.Fprintf(io.Out, "%s\n", cmdutil.InvalidNotice(len(problems)))
+			for _, p := range problems {
+				fmt.Fprintf(io.Out, "  %s\n", plain(p))
+			}
+			fmt.Fprintln(io.Out)
+		}
 		if err := writeText(io.Out, v.tables()); err != nil {
 			return err
 		}

@@ -62,6 +62,10 @@ func run(t *testing.T, opts Options) (string, string, error) {
 	root := comparetest.Dir(t)
 	ios, _, out, errOut := iostreams.Test()
 	opts.Factory = &cmdutil.Factory{IOStreams: ios, RootFlag: &root}
+	// The mini fixture is partial on purpose (a cluster names a country without a
+	// folder, an action misses its sustainability): it is invalid, so the tests
+	// compare it with --allow-invalid and every output carries the notice.
+	opts.AllowInvalid = true
 	err := Run(&opts)
 	return out.String(), errOut.String(), err
 }
@@ -87,10 +91,14 @@ func TestRunGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			// The mini fixture is partial on purpose (a cluster names a country
-			// without a folder, a file misses a key): the figures come with a warning.
-			if want := "warning: the plans have 2 error(s), so these figures may leave out or misread what is wrong; run `hwfplan validate`\n"; errOut != want {
+			if want := "warning: the plans are invalid (2 errors); writing anyway (--allow-invalid), with a notice listing the problems in every output\n"; errOut != want {
 				t.Errorf("stderr:\n got %q\nwant %q", errOut, want)
+			}
+			// Every format starts with the notice and names both problems.
+			for _, want := range []string{"These plans are invalid (2 errors)", "clusters/c2.yaml:4:17: error: cluster c2 lists DD", "countries/CC/action-plan.yaml:23:10: error: action CC-A2 ends in 2026-12"} {
+				if !strings.Contains(out, want) {
+					t.Errorf("output lacks %q", want)
+				}
 			}
 			path := filepath.Join("testdata", tt.golden)
 			if *update {
@@ -109,6 +117,29 @@ func TestRunGolden(t *testing.T) {
 	}
 }
 
+// TestRunRefusesInvalidPlans: without --allow-invalid, invalid plans are refused
+// like build refuses them: exit 1, the problems on stderr, nothing on stdout.
+func TestRunRefusesInvalidPlans(t *testing.T) {
+	for _, format := range Formats {
+		t.Run(format, func(t *testing.T) {
+			root := comparetest.Dir(t)
+			ios, _, out, errOut := iostreams.Test()
+			err := Run(&Options{Factory: &cmdutil.Factory{IOStreams: ios, RootFlag: &root}, By: "country", Format: format})
+			if code, ok := cmdutil.IsSilent(err); !ok || code != cmdutil.ExitInvalid {
+				t.Fatalf("err = %v, want exit 1", err)
+			}
+			if out.Len() != 0 {
+				t.Errorf("stdout %q, want nothing", out)
+			}
+			for _, want := range []string{"clusters/c2.yaml:4:17: error: cluster c2 lists DD", "the plans are invalid (2 errors); nothing was written", "--allow-invalid"} {
+				if !strings.Contains(errOut.String(), want) {
+					t.Errorf("stderr lacks %q:\n%s", want, errOut)
+				}
+			}
+		})
+	}
+}
+
 func TestRunJSONIsVersionedAndValid(t *testing.T) {
 	out, _, err := run(t, Options{By: "country", Format: "json"})
 	if err != nil {
@@ -120,6 +151,9 @@ func TestRunJSONIsVersionedAndValid(t *testing.T) {
 	}
 	if doc.SchemaVersion != 1 || len(doc.Countries) != 3 || doc.Countries[0].Tasks[0].AsIs.Value != 0.4167 {
 		t.Errorf("document %+v", doc)
+	}
+	if doc.Invalid == nil || len(doc.Invalid.Problems) != 2 || !strings.HasPrefix(doc.Invalid.Notice, "These plans are invalid") {
+		t.Errorf("invalid = %+v, want the notice and 2 problems", doc.Invalid)
 	}
 }
 

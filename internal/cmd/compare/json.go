@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/hwfplan/hwfplan/internal/cmdutil"
 	"github.com/hwfplan/hwfplan/internal/compare"
 )
 
@@ -21,12 +22,19 @@ type Document struct {
 	Programme     string                `json:"programme"`
 	GapThreshold  float64               `json:"gap_threshold"`
 	Illustrative  []string              `json:"illustrative"`
+	Invalid       *Invalid              `json:"invalid,omitempty"`
 	Tasks         []TaskRef             `json:"tasks"`
 	Countries     []CountryRow          `json:"countries,omitempty"`
 	Distributions []Distribution        `json:"distributions,omitempty"`
 	Clusters      []ClusterRow          `json:"clusters,omitempty"`
 	All           []compare.TaskStats   `json:"all,omitempty"`
 	MostDifferent []compare.ClusterPair `json:"most_different,omitempty"`
+}
+
+// Invalid is the notice of a comparison of invalid plans (--allow-invalid).
+type Invalid struct {
+	Notice   string   `json:"notice"`
+	Problems []string `json:"problems"`
 }
 
 // TaskRef names a task shown.
@@ -128,7 +136,11 @@ func (v view) document() Document {
 }
 
 func writeJSON(w io.Writer, v view) error {
-	b, err := json.MarshalIndent(v.document(), "", "  ")
+	d := v.document()
+	if len(v.problems) > 0 {
+		d.Invalid = &Invalid{Notice: cmdutil.InvalidNotice(len(v.problems)), Problems: v.problems}
+	}
+	b, err := json.MarshalIndent(d, "", "  ")
 	if err != nil {
 		return fmt.Errorf("failed to encode json: %w", err)
 	}

@@ -18,6 +18,8 @@ type view struct {
 	res  *compare.Result
 	by   string
 	task string // "" for all tasks
+	// problems are the errors of invalid plans compared with --allow-invalid.
+	problems []string
 }
 
 // AllClusters labels the all-countries row of the cluster tables and CSV

@@ -4,13 +4,13 @@ package export
 
 import (
 	"fmt"
-	"github.com/hwfplan/hwfplan/internal/validate"
 	"slices"
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
 	"github.com/hwfplan/hwfplan/internal/compare"
 	"github.com/hwfplan/hwfplan/internal/export"
+	"github.com/hwfplan/hwfplan/internal/outdir"
 	"github.com/spf13/cobra"
 )
 
@@ -19,6 +19,8 @@ type Options struct {
 	Factory *cmdutil.Factory
 	Format  string
 	Out     string
+	// AllowInvalid writes the tables from invalid plans, with a notice.
+	AllowInvalid bool
 }
 
 // NewCmdExport builds `hwfplan export`.
@@ -41,8 +43,14 @@ workbook, hwfplan.xlsx, with a sheet per table. CSV cells that start with = + - 
 (other than plain numbers) get a leading ' so a spreadsheet does not run them as
 formulas. See docs/export.md for every column.
 
-A new or empty DIR is written as a whole and renamed into place; in a DIR that
-already holds files, each file is replaced atomically and other files are kept.`,
+DIR follows the rule of every --out (see README): it must be missing, empty, or a
+folder hwfplan export made before. The new files are written into a folder next to
+it, which then replaces it as a whole; files of another format are kept, so one DIR
+can hold the CSV and the workbook.
+
+Invalid plans are refused (exit 1), unless --allow-invalid is given: then every
+export carries a notice listing the problems: a "notice" table (notice.csv,
+notice.json, or the first sheet of the workbook).`,
 		Example: "  hwfplan export --format xlsx --out export\n  hwfplan export --format csv --out export/csv",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -60,13 +68,29 @@ already holds files, each file is replaced atomically and other files are kept.`
 	}
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "", "output `format`: csv, json, xlsx (required)")
 	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "output `DIR` (required)")
+	cmd.Flags().BoolVar(&opts.AllowInvalid, cmdutil.AllowInvalidFlag, false, cmdutil.AllowInvalidUsage)
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(export.Formats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
+// Command is the command whose output folder an export folder is (see package outdir).
+const Command = export.Command
+
 // Run builds the tables and writes them.
 func Run(opts *Options) error {
+	root, err := opts.Factory.PlansRoot()
+	if err != nil {
+		return err
+	}
+	dir, err := outdir.Check(opts.Out, outdir.Options{Command: Command, Root: root})
+	if err != nil {
+		return err
+	}
 	_, repo, ds, err := opts.Factory.LoadRepo()
+	if err != nil {
+		return err
+	}
+	problems, err := opts.Factory.Problems(repo, ds, opts.AllowInvalid)
 	if err != nil {
 		return err
 	}
@@ -75,21 +99,20 @@ func Run(opts *Options) error {
 		return err
 	}
 	tables := export.Tables(repo, res)
+	if len(problems) > 0 {
+		tables = append([]export.Table{export.NoticeTable(cmdutil.InvalidNotice(len(problems)), problems)}, tables...)
+	}
 	files, err := export.Files(tables, opts.Format)
 	if err != nil {
 		return err
 	}
-	if err := export.WriteDir(opts.Out, files); err != nil {
+	if err := export.WriteDir(dir, files); err != nil {
 		return err
-	}
-	io := opts.Factory.IOStreams
-	if n := validate.Errors(repo, ds); n > 0 {
-		fmt.Fprintf(io.ErrOut, "warning: the plans have %d error(s), so these figures may leave out or misread what is wrong; run `hwfplan validate`\n", n)
 	}
 	rows := 0
 	for _, t := range tables {
 		rows += len(t.Rows)
 	}
-	fmt.Fprintf(io.ErrOut, "wrote %d %s file(s), %d tables, %d rows to %s\n", len(files), opts.Format, len(tables), rows, opts.Out)
+	fmt.Fprintf(opts.Factory.IOStreams.ErrOut, "wrote %d %s file(s), %d tables, %d rows to %s\n", len(files), opts.Format, len(tables), rows, opts.Out)
 	return nil
 }

@@ -4,7 +4,6 @@ package report
 import (
 	"context"
 	"fmt"
-	"github.com/hwfplan/hwfplan/internal/validate"
 	"os"
 	"path"
 	"path/filepath"
@@ -13,8 +12,8 @@ import (
 
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
 	"github.com/hwfplan/hwfplan/internal/compare"
+	"github.com/hwfplan/hwfplan/internal/outdir"
 	"github.com/hwfplan/hwfplan/internal/report"
-	"github.com/hwfplan/hwfplan/internal/safewrite"
 	"github.com/hwfplan/hwfplan/internal/source"
 	"github.com/spf13/cobra"
 )
@@ -25,11 +24,16 @@ type Options struct {
 	Name    string
 	OutDir  string
 	PDF     bool
+	// AllowInvalid writes the report from invalid plans, with a notice.
+	AllowInvalid bool
 	// Getenv reads CHROME_PATH (tests replace it).
 	Getenv func(string) string
 	// Source overrides the commit read from git (tests).
 	Source *report.Source
 }
+
+// Command is the command whose output folder a report folder is (see package outdir).
+const Command = "report"
 
 // NewCmdReport builds `hwfplan report`.
 func NewCmdReport(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
@@ -52,8 +56,14 @@ file of that name in the plans repository's templates/ folder replaces the built
 one. The title page names the source commit and its date, so the same commit always
 gives the same files.
 
-Exit codes: 0 written; 2 usage error, no Chromium for --pdf, or the report could not
-be built (nothing is written then).`,
+DIR follows the rule of every --out (see README): it must be missing, empty, or a
+folder hwfplan report made before; it is replaced as a whole, keeping the files of
+the other report. Invalid plans are refused, unless --allow-invalid is given: then
+every file starts with a notice listing the problems.
+
+Exit codes: 0 written; 1 the plans are invalid (nothing is written); 2 usage error,
+an --out folder that may not be replaced, no Chromium for --pdf, or the report could
+not be built (nothing is written then).`,
 		Example: "  hwfplan report as-is --out public/reports\n  hwfplan report sustainability --out public/reports --pdf",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
@@ -77,6 +87,7 @@ be built (nothing is written then).`,
 	}
 	cmd.Flags().StringVarP(&opts.OutDir, "out", "o", "", "output `DIR` (created if missing)")
 	cmd.Flags().BoolVar(&opts.PDF, "pdf", false, "also print <name>.pdf with headless Chromium")
+	cmd.Flags().BoolVar(&opts.AllowInvalid, cmdutil.AllowInvalidFlag, false, cmdutil.AllowInvalidUsage)
 	return cmd
 }
 
@@ -86,6 +97,14 @@ func Run(ctx context.Context, opts *Options) error {
 		ctx = context.Background()
 	}
 	io := opts.Factory.IOStreams
+	root, err := opts.Factory.PlansRoot()
+	if err != nil {
+		return err
+	}
+	dir, err := outdir.Check(opts.OutDir, outdir.Options{Command: Command, Root: root})
+	if err != nil {
+		return err
+	}
 	chromium := ""
 	if opts.PDF {
 		// Look for the browser first, so a missing one costs nothing and leaves no files.
@@ -100,8 +119,13 @@ func Run(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	if n := validate.Errors(repo, ds); n > 0 {
-		fmt.Fprintf(io.ErrOut, "warning: the plans have %d error(s), so these figures may leave out or misread what is wrong; run `hwfplan validate`\n", n)
+	problems, err := opts.Factory.Problems(repo, ds, opts.AllowInvalid)
+	if err != nil {
+		return err
+	}
+	var invalid report.Notice
+	if len(problems) > 0 {
+		invalid = report.Notice{Title: cmdutil.InvalidNotice(len(problems)), Items: problems}
 	}
 	res, err := compare.Compute(repo)
 	if err != nil {
@@ -118,7 +142,7 @@ func Run(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	files, err := report.Build(repo, res, opts.Name, report.Options{Source: src, Templates: fsys})
+	files, err := report.Build(repo, res, opts.Name, report.Options{Source: src, Templates: fsys, Invalid: invalid})
 	if err != nil {
 		return err
 	}
@@ -128,7 +152,7 @@ func Run(ctx context.Context, opts *Options) error {
 		pdf, err = report.PrintPDF(ctx, files[opts.Name+".html"], report.PDFOptions{
 			Chromium: chromium,
 			Title:    res.Programme.Name + " " + reportTitle(opts.Name),
-			Notice:   illustrative(res),
+			Notice:   strings.TrimSpace(invalid.Title + " " + illustrative(res)),
 			Date:     src.Time,
 		})
 		if err != nil {
@@ -136,22 +160,34 @@ func Run(ctx context.Context, opts *Options) error {
 		}
 		files[opts.Name+".pdf"] = pdf
 	}
+	// The other report's files in DIR are kept; this report's are replaced.
+	keep := func(name string) bool {
+		return !strings.HasPrefix(name, opts.Name+".") && !strings.HasPrefix(name, opts.Name+"-")
+	}
+	err = outdir.Replace(dir, Command, func(tmp string) error {
+		for n, data := range files {
+			p := filepath.Join(tmp, filepath.FromSlash(n))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				return fmt.Errorf("failed to create %s: %w", filepath.Dir(p), err)
+			}
+			if err := os.WriteFile(p, data, 0o644); err != nil {
+				return fmt.Errorf("failed to write %s: %w", p, err)
+			}
+		}
+		return nil
+	}, keep)
+	if err != nil {
+		return err
+	}
 	names := make([]string, 0, len(files))
 	for n := range files {
-		names = append(names, n)
+		if path.Dir(n) == "." {
+			names = append(names, n)
+		}
 	}
 	slices.Sort(names)
 	for _, n := range names {
-		p := filepath.Join(opts.OutDir, filepath.FromSlash(n))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return fmt.Errorf("failed to create %s: %w", filepath.Dir(p), err)
-		}
-		if err := safewrite.WriteFile(p, files[n]); err != nil {
-			return err
-		}
-		if path.Dir(n) == "." {
-			fmt.Fprintln(io.Out, p)
-		}
+		fmt.Fprintln(io.Out, filepath.Join(opts.OutDir, n))
 	}
 	return nil
 }
