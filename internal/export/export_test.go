@@ -228,24 +228,33 @@ func TestWriteDir(t *testing.T) {
 		if err := export.WriteDir(dir, files); err != nil {
 			t.Fatal(err)
 		}
-		assertFiles(t, dir, "a.csv", "b.csv")
+		assertFiles(t, dir, ".hwfplan-output", "a.csv", "b.csv")
 		// No temporary folder is left next to it.
 		left, _ := os.ReadDir(filepath.Dir(dir))
 		if len(left) != 1 {
 			t.Errorf("parent holds %d entries", len(left))
 		}
 	})
-	t.Run("existing folder keeps other files", func(t *testing.T) {
-		dir := t.TempDir()
-		os.WriteFile(filepath.Join(dir, "keep.txt"), []byte("k"), 0o644)
-		os.WriteFile(filepath.Join(dir, "a.csv"), []byte("old"), 0o644)
+	t.Run("a previous export is replaced, other formats kept", func(t *testing.T) {
+		dir := filepath.Join(t.TempDir(), "out")
+		if err := export.WriteDir(dir, map[string][]byte{"old.csv": []byte("o"), "hwfplan.xlsx": []byte("w")}); err != nil {
+			t.Fatal(err)
+		}
 		if err := export.WriteDir(dir, files); err != nil {
 			t.Fatal(err)
 		}
-		assertFiles(t, dir, "a.csv", "b.csv", "keep.txt")
+		assertFiles(t, dir, ".hwfplan-output", "a.csv", "b.csv", "hwfplan.xlsx")
 		if b, _ := os.ReadFile(filepath.Join(dir, "a.csv")); string(b) != "x\r\n" {
 			t.Errorf("a.csv = %q", b)
 		}
+	})
+	t.Run("a folder export did not make is refused", func(t *testing.T) {
+		dir := t.TempDir()
+		os.WriteFile(filepath.Join(dir, "keep.txt"), []byte("k"), 0o644)
+		if err := export.WriteDir(dir, files); err == nil || !strings.Contains(err.Error(), "was not made by `hwfplan export`") {
+			t.Fatalf("err = %v", err)
+		}
+		assertFiles(t, dir, "keep.txt")
 	})
 }
 

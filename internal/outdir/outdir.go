@@ -49,7 +49,7 @@ func (r *Refusal) Error() string {
 	return fmt.Sprintf("refusing to write into %s: %s; %s", r.Path, r.Reason, r.Hint)
 }
 
-const newFolder = "name a new or empty folder (for example --out public), or delete this one yourself if you are sure"
+const newFolder = "name a new or empty folder, or delete this one yourself if you are sure"
 
 // Check applies the rule to path and returns the folder to write, absolute and
 // with symbolic links resolved. It changes nothing.
@@ -154,9 +154,9 @@ func inspect(dir, command string) (state, error) {
 	return state{kind: other, command: got}, nil
 }
 
-// markerText is the content of the marker a command writes; it is the same on
+// MarkerFor is the content of the marker a command writes; it is the same on
 // every run, so two builds of one commit stay byte-identical.
-func markerText(command string) []byte {
+func MarkerFor(command string) []byte {
 	return fmt.Appendf(nil, "command: %s\n\nThis folder was written by `hwfplan %s`, which replaces it as a whole on\nits next run. Keep nothing else here.\n", command, command)
 }
 

@@ -52,7 +52,7 @@ func Replace(dir, command string, write func(tmp string) error, keep func(name s
 	if err := write(tmp); err != nil {
 		return fail(err)
 	}
-	if err := os.WriteFile(filepath.Join(tmp, Marker), markerText(command), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(tmp, Marker), MarkerFor(command), 0o644); err != nil {
 		return fail(fmt.Errorf("failed to write %s: %w", Marker, err))
 	}
 	if exists && keep != nil {

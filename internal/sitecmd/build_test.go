@@ -1,6 +1,7 @@
 package sitecmd
 
 import (
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/cmd/build"
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
 	"github.com/hwfplan/hwfplan/internal/iostreams"
+	"github.com/hwfplan/hwfplan/internal/outdir"
 )
 
 // plansCopy copies the shipped plans (countries, clusters, schema) into a temp dir.
@@ -55,5 +57,39 @@ func TestRunBuildsAndRefusesInvalidPlans(t *testing.T) {
 	again, err := os.ReadFile(filepath.Join(out, "countries", "hu", "index.html"))
 	if err != nil || string(again) != string(page) {
 		t.Errorf("a refused build changed the published site: %v", err)
+	}
+}
+
+// TestBuildRefusesOutFolders: build replaces only a missing or empty folder or its
+// own previous site. Everything else is refused (exit 2) before anything is done,
+// and left as it was.
+func TestBuildRefusesOutFolders(t *testing.T) {
+	root := plansCopy(t)
+	t.Chdir(root)
+	notes := filepath.Join(root, "notes")
+	if err := os.MkdirAll(notes, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(notes, "todo.txt"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(t.TempDir(), "root-link")
+	if err := os.Symlink(root, link); err != nil {
+		t.Fatal(err)
+	}
+	for _, out := range []string{".", "..", root, "countries", "schema", "notes", "notes/todo.txt", link} {
+		t.Run(out, func(t *testing.T) {
+			ios, _, _, _ := iostreams.Test()
+			err := Build(&build.Options{Factory: &cmdutil.Factory{IOStreams: ios, RootFlag: &root}, Out: out, BaseURL: "/"})
+			var r *outdir.Refusal
+			if !errors.As(err, &r) {
+				t.Fatalf("build --out %s: %v, want a refusal", out, err)
+			}
+			for _, keep := range []string{"countries/HU/as-is.yaml", "schema/framework.yaml", "notes/todo.txt"} {
+				if _, err := os.Stat(filepath.Join(root, keep)); err != nil {
+					t.Errorf("after build --out %s: %v", out, err)
+				}
+			}
+		})
 	}
 }

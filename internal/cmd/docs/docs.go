@@ -11,7 +11,7 @@ import (
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
-	"github.com/hwfplan/hwfplan/internal/safewrite"
+	"github.com/hwfplan/hwfplan/internal/outdir"
 	"github.com/spf13/cobra"
 	"github.com/spf13/cobra/doc"
 )
@@ -23,6 +23,9 @@ type Options struct {
 	Check   bool
 	Root    *cobra.Command
 }
+
+// Command is the command whose output folder docs/cli is (see package outdir).
+const Command = "docs"
 
 // NewCmdDocs builds the hidden `hwfplan docs` command.
 func NewCmdDocs(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
@@ -80,7 +83,13 @@ func Run(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	dir := filepath.Join(root, opts.Out)
+	dir := opts.Out
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join(root, dir)
+	}
+	// The folder is replaced as a whole (see package outdir); its marker is
+	// committed with the pages, so --check checks it too.
+	pages[outdir.Marker] = outdir.MarkerFor(Command)
 	names := make([]string, 0, len(pages))
 	for n := range pages {
 		names = append(names, n)
@@ -102,14 +111,21 @@ func Run(opts *Options) error {
 		}
 		return nil
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("failed to create %s: %w", dir, err)
+	dir, err = outdir.Check(dir, outdir.Options{Command: Command, Root: root})
+	if err != nil {
+		return err
 	}
-	for _, n := range names {
-		if err := safewrite.WriteFile(filepath.Join(dir, n), pages[n]); err != nil {
-			return err
+	err = outdir.Replace(dir, Command, func(tmp string) error {
+		for _, n := range names {
+			if err := os.WriteFile(filepath.Join(tmp, n), pages[n], 0o644); err != nil {
+				return fmt.Errorf("failed to write %s: %w", n, err)
+			}
 		}
+		return nil
+	}, nil)
+	if err != nil {
+		return err
 	}
-	fmt.Fprintf(io.ErrOut, "wrote %d pages to %s\n", len(names), opts.Out)
+	fmt.Fprintf(io.ErrOut, "wrote %d pages to %s\n", len(names)-1, opts.Out)
 	return nil
 }

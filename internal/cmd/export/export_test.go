@@ -56,16 +56,16 @@ func TestRun(t *testing.T) {
 		format string
 		files  []string
 	}{
-		{"csv", []string{"actions.csv", "countries.csv", "items.csv", "kpis.csv", "steps.csv", "sustainability.csv"}},
-		{"json", []string{"actions.json", "countries.json", "items.json", "kpis.json", "steps.json", "sustainability.json"}},
-		{"xlsx", []string{"hwfplan.xlsx"}},
+		{"csv", []string{".hwfplan-output", "actions.csv", "countries.csv", "items.csv", "kpis.csv", "notice.csv", "steps.csv", "sustainability.csv"}},
+		{"json", []string{".hwfplan-output", "actions.json", "countries.json", "items.json", "kpis.json", "notice.json", "steps.json", "sustainability.json"}},
+		{"xlsx", []string{".hwfplan-output", "hwfplan.xlsx"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {
 			root := comparetest.Dir(t)
 			out := filepath.Join(t.TempDir(), "export")
 			ios, _, stdout, stderr := iostreams.Test()
-			opts := &Options{Factory: &cmdutil.Factory{IOStreams: ios, RootFlag: &root}, Format: tt.format, Out: out}
+			opts := &Options{Factory: &cmdutil.Factory{IOStreams: ios, RootFlag: &root}, Format: tt.format, Out: out, AllowInvalid: true}
 			if err := Run(opts); err != nil {
 				t.Fatal(err)
 			}
@@ -83,8 +83,9 @@ func TestRun(t *testing.T) {
 			if stdout.Len() != 0 {
 				t.Errorf("stdout %q", stdout)
 			}
-			// 3 countries + 12 items + 5 actions + 2 kpis + 6 factors + 4 steps = 32 rows.
-			if !strings.Contains(stderr.String(), "6 tables, 32 rows") {
+			// The notice (a title and 2 problems: the fixture is invalid on purpose),
+			// 3 countries + 12 items + 5 actions + 2 kpis + 6 factors + 4 steps = 35 rows.
+			if !strings.Contains(stderr.String(), "7 tables, 35 rows") {
 				t.Errorf("stderr %q", stderr)
 			}
 		})

@@ -109,9 +109,11 @@ func TestRunNoChromium(t *testing.T) {
 	}
 }
 
-// TestRunWarnsOnInvalidPlans: a score outside its scale loads fine but is an
-// error; the report is still written, with a warning that says so.
-func TestRunWarnsOnInvalidPlans(t *testing.T) {
+// TestRunInvalidPlans: a score outside its scale loads fine but is an error. The
+// report is refused (exit 1, nothing written) unless --allow-invalid, when the
+// Markdown and the HTML (which the PDF is printed from) start with a notice
+// naming the problems.
+func TestRunInvalidPlans(t *testing.T) {
 	root := t.TempDir()
 	if err := os.CopyFS(root, os.DirFS(fixtureRoot(t))); err != nil {
 		t.Fatal(err)
@@ -125,12 +127,41 @@ func TestRunWarnsOnInvalidPlans(t *testing.T) {
 	if err := os.WriteFile(p, bad, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	f, _, errOut := factory(root)
 	src := report.Source{Commit: "abc", Short: "abc", Time: time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)}
-	if err := Run(context.Background(), &Options{Factory: f, Name: "as-is", OutDir: t.TempDir(), Getenv: func(string) string { return "" }, Source: &src}); err != nil {
-		t.Fatal(err)
+	run := func(out string, allow bool) (string, error) {
+		f, _, errOut := factory(root)
+		err := Run(context.Background(), &Options{Factory: f, Name: "as-is", OutDir: out, AllowInvalid: allow, Getenv: func(string) string { return "" }, Source: &src})
+		return errOut.String(), err
 	}
-	if !strings.Contains(errOut.String(), "warning: the plans have ") || !strings.Contains(errOut.String(), "run `hwfplan validate`") {
-		t.Errorf("stderr %q has no warning about the errors", errOut.String())
-	}
+	t.Run("refused", func(t *testing.T) {
+		out := filepath.Join(t.TempDir(), "out")
+		errOut, err := run(out, false)
+		if code, ok := cmdutil.IsSilent(err); !ok || code != cmdutil.ExitInvalid {
+			t.Fatalf("err = %v, want exit 1", err)
+		}
+		if !strings.Contains(errOut, "countries/HU/as-is.yaml:") || !strings.Contains(errOut, "nothing was written") {
+			t.Errorf("stderr %q does not name the problems", errOut)
+		}
+		if _, err := os.Stat(out); !os.IsNotExist(err) {
+			t.Errorf("output folder was created: %v", err)
+		}
+	})
+	t.Run("--allow-invalid", func(t *testing.T) {
+		out := filepath.Join(t.TempDir(), "out")
+		errOut, err := run(out, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(errOut, "writing anyway (--allow-invalid)") {
+			t.Errorf("stderr %q", errOut)
+		}
+		md, _ := os.ReadFile(filepath.Join(out, "as-is.md"))
+		if !strings.HasPrefix(string(md), "> **These plans are invalid (") || !strings.Contains(string(md), "> - countries/HU/as-is.yaml:") {
+			t.Errorf("as-is.md does not start with the notice:\n%.400s", md)
+		}
+		html, _ := os.ReadFile(filepath.Join(out, "as-is.html"))
+		if !regexp.MustCompile(`<main>\s*<section class="invalid-notice"[^>]*>\s*<p><strong>These plans are invalid \(\d+ errors?\)[^<]*</strong></p>\s*<ul>\s*<li>countries/HU/as-is.yaml:`).Match(html) {
+			t.Errorf("as-is.html does not start with the notice")
+		}
+	})
 }
