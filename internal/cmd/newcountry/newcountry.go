@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
+	"github.com/hwfplan/hwfplan/internal/iso3166"
 	"github.com/hwfplan/hwfplan/internal/load"
 	"github.com/hwfplan/hwfplan/internal/plan"
 	"github.com/hwfplan/hwfplan/internal/safewrite"
@@ -68,7 +69,7 @@ never overwritten.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.Cluster, "cluster", "", "learning cluster `ID` (a file in clusters/)")
-	cmd.Flags().StringVar(&opts.Name, "name", "", "country `NAME` in English (default: from the code, for the HEROES countries)")
+	cmd.Flags().StringVar(&opts.Name, "name", "", "country `NAME` in English (default: the ISO 3166-1 name of the code)")
 	cmd.Flags().StringArrayVar(&opts.Maintainers, "maintainer", nil, "GitHub `HANDLE` of a country team member (repeat for more)")
 	cmd.Flags().StringArrayVar(&opts.Languages, "language", []string{"en"}, "ISO 639-1 `CODE` of a language the plan is kept in (repeat for more)")
 	cmd.Flags().BoolVar(&opts.NoClusterEdit, "no-cluster-edit", false, "do not add the country to the cluster file")
@@ -86,29 +87,19 @@ var (
 	languageRe = regexp.MustCompile(`^[a-z]{2}$`)
 )
 
-// heroesNames names the HEROES countries, so --name is needed only for others.
-var heroesNames = map[string]string{
-	"BE": "Belgium", "CZ": "Czechia", "DE": "Germany", "EE": "Estonia", "ES": "Spain",
-	"GR": "Greece", "HR": "Croatia", "HU": "Hungary", "IT": "Italy", "LT": "Lithuania",
-	"MT": "Malta", "NL": "Netherlands", "NO": "Norway", "PL": "Poland", "PT": "Portugal",
-	"RO": "Romania", "SE": "Sweden", "SI": "Slovenia", "SK": "Slovakia",
-}
-
 // check validates the options before anything is written.
 func (opts *Options) check() error {
 	code := strings.ToUpper(strings.TrimSpace(opts.Code))
-	switch {
-	case code == "EL":
-		return cmdutil.FlagErrorf("EL is Greece's EU code; folders use the ISO code: hwfplan new country GR")
-	case !codeRe.MatchString(code):
+	if !codeRe.MatchString(code) {
 		return cmdutil.FlagErrorf("%q is not a two-letter ISO 3166-1 code (like HU or SI)", opts.Code)
 	}
-	opts.Code = code
-	if opts.Name == "" {
-		opts.Name = heroesNames[code]
+	name, ok := iso3166.Name(code)
+	if !ok {
+		return cmdutil.FlagErrorf("%s is not an ISO 3166-1 country code%s", code, suggestion(code))
 	}
+	opts.Code = code
 	if strings.TrimSpace(opts.Name) == "" {
-		return cmdutil.FlagErrorf("%s is not a HEROES country; give its name with --name", code)
+		opts.Name = name
 	}
 	for _, m := range opts.Maintainers {
 		if !handleRe.MatchString(m) {
@@ -121,6 +112,21 @@ func (opts *Options) check() error {
 		}
 	}
 	return nil
+}
+
+// suggestion offers the ISO code for a common alias or close codes.
+func suggestion(code string) string {
+	switch s := iso3166.Suggest(code); {
+	case code == "EL":
+		return "; EL is Greece's EU code, and folders use the ISO code: hwfplan new country GR"
+	case code == "UK":
+		return "; the United Kingdom's ISO code is GB: hwfplan new country GB"
+	case len(s) == 1:
+		return "; did you mean " + s[0] + "?"
+	case len(s) > 1:
+		return "; did you mean one of " + strings.Join(s, ", ") + "?"
+	}
+	return ""
 }
 
 // Run scaffolds the folder and edits the cluster file.

@@ -1,6 +1,7 @@
 package newcountry
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -142,6 +143,19 @@ func TestScaffoldValidates(t *testing.T) {
 	}
 }
 
+// TestRunNameFromCode: without --name the English name comes from the ISO code,
+// for any country (README's example names none).
+func TestRunNameFromCode(t *testing.T) {
+	root := newRepo(t)
+	if _, err := run(t, root, Options{Code: "fr", Cluster: "wp6", Maintainers: []string{"a"}}); err != nil {
+		t.Fatal(err)
+	}
+	country, _ := os.ReadFile(filepath.Join(root, "countries", "FR", "country.yaml"))
+	if !strings.Contains(string(country), "name: France\n") {
+		t.Errorf("country.yaml:\n%s", country)
+	}
+}
+
 func TestRunRefuses(t *testing.T) {
 	tests := []struct {
 		name string
@@ -150,9 +164,11 @@ func TestRunRefuses(t *testing.T) {
 	}{
 		{"existing folder", Options{Code: "SI", Cluster: "wp6", Maintainers: []string{"a"}}, "countries/SI already exists; hwfplan new never overwrites a country folder"},
 		{"bad code", Options{Code: "SLO", Cluster: "wp6", Maintainers: []string{"a"}}, `"SLO" is not a two-letter ISO 3166-1 code (like HU or SI)`},
-		{"EU code", Options{Code: "EL", Cluster: "wp6", Maintainers: []string{"a"}}, "EL is Greece's EU code; folders use the ISO code: hwfplan new country GR"},
+		{"EU code", Options{Code: "EL", Cluster: "wp6", Maintainers: []string{"a"}}, "EL is not an ISO 3166-1 country code; EL is Greece's EU code, and folders use the ISO code: hwfplan new country GR"},
+		{"reserved code", Options{Code: "UK", Cluster: "wp6", Maintainers: []string{"a"}}, "UK is not an ISO 3166-1 country code; the United Kingdom's ISO code is GB: hwfplan new country GB"},
+		{"unassigned code", Options{Code: "xz", Cluster: "wp6", Maintainers: []string{"a"}}, "XZ is not an ISO 3166-1 country code; did you mean one of AZ, BZ, CZ, DZ, KZ, MZ, NZ, SZ, TZ, UZ?"},
+		{"user-assigned code", Options{Code: "XK", Cluster: "wp6", Maintainers: []string{"a"}}, "XK is not an ISO 3166-1 country code"},
 		{"unknown cluster", Options{Code: "HR", Cluster: "wp9", Maintainers: []string{"a"}}, `there is no cluster "wp9"`},
-		{"unknown country needs a name", Options{Code: "FR", Cluster: "wp6", Maintainers: []string{"a"}}, "FR is not a HEROES country; give its name with --name"},
 		{"handle with @", Options{Code: "HR", Cluster: "wp6", Maintainers: []string{"@a"}}, `--maintainer "@a" is not a GitHub handle (write it without @)`},
 		{"bad language", Options{Code: "HR", Cluster: "wp6", Maintainers: []string{"a"}, Languages: []string{"hrv"}}, `--language "hrv" is not a two-letter ISO 639-1 code`},
 	}
@@ -166,6 +182,10 @@ func TestRunRefuses(t *testing.T) {
 			_, err := run(t, root, tt.opts)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("got error %v, want %q", err, tt.want)
+			}
+			var fe *cmdutil.FlagError
+			if strings.Contains(tt.name, "code") && !errors.As(err, &fe) {
+				t.Errorf("%v is not a usage error (exit 2)", err)
 			}
 		})
 	}
