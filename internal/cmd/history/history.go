@@ -10,9 +10,12 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
 	"github.com/hwfplan/hwfplan/internal/gitrev"
 	"github.com/hwfplan/hwfplan/internal/iostreams"
+	"github.com/hwfplan/hwfplan/internal/iso3166"
+	"github.com/hwfplan/hwfplan/internal/load"
 	"github.com/hwfplan/hwfplan/internal/planhistory"
 	"github.com/spf13/cobra"
 )
@@ -87,6 +90,11 @@ func historyRun(opts *HistoryOptions) error {
 	if err != nil {
 		return err
 	}
+	if len(h.Entries) == 0 {
+		if err := knownCountry(repo, start, opts.Code, opts.Rev); err != nil {
+			return err
+		}
+	}
 	if opts.Format == "json" {
 		enc := json.NewEncoder(opts.IO.Out)
 		enc.SetIndent("", "  ")
@@ -98,6 +106,34 @@ func historyRun(opts *HistoryOptions) error {
 		return nil
 	}
 	return writeText(opts.IO.Out, h)
+}
+
+// knownCountry returns a usage error when no revision has countries/CODE and the
+// start revision has no such folder: the code is mistyped or unknown. It suggests
+// the close codes of the countries there, else lists them all.
+func knownCountry(repo *gitrev.Repo, start plumbing.Hash, code, rev string) error {
+	h, _, err := repo.Tree(start, load.CountriesDir+"/"+code)
+	if err != nil || !h.IsZero() {
+		return err
+	}
+	_, entries, err := repo.Tree(start, load.CountriesDir)
+	if err != nil {
+		return err
+	}
+	var codes []string
+	for _, e := range entries {
+		if e.Mode.IsDir() {
+			codes = append(codes, e.Name)
+		}
+	}
+	msg := fmt.Sprintf("there is no country %s: %s has no folder %s/%s and no earlier revision had one", code, rev, load.CountriesDir, code)
+	if close := iso3166.Close(code, codes); len(close) > 0 {
+		return cmdutil.FlagErrorf("%s; did you mean %s?", msg, strings.Join(close, " or "))
+	}
+	if len(codes) > 0 {
+		return cmdutil.FlagErrorf("%s; the countries are %s", msg, strings.Join(codes, ", "))
+	}
+	return cmdutil.FlagErrorf("%s; %s has no countries", msg, rev)
 }
 
 func writeText(w io.Writer, h *planhistory.History) error {

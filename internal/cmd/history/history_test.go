@@ -146,9 +146,19 @@ func TestHistoryRun(t *testing.T) {
 		t.Errorf("as-is data score %v", s)
 	}
 
-	_, errOut, err := run(t, g.Dir, "SK")
-	if err != nil || !strings.Contains(errOut, "no revision of HEAD changed countries/SK") {
-		t.Errorf("unknown country: %v %q", err, errOut)
+	// An unknown country is a usage error (exit 2) with a suggestion.
+	var fe *cmdutil.FlagError
+	_, _, err = run(t, g.Dir, "HV")
+	if !errors.As(err, &fe) || !strings.Contains(err.Error(), "there is no country HV: HEAD has no folder countries/HV and no earlier revision had one; did you mean HU?") {
+		t.Errorf("unknown country HV: %v", err)
+	}
+	_, _, err = run(t, g.Dir, "SK")
+	if !errors.As(err, &fe) || !strings.Contains(err.Error(), "; the countries are HU") {
+		t.Errorf("unknown country SK: %v", err)
+	}
+	// A folder that only an earlier revision had is known.
+	if _, _, err := run(t, g.Dir, "HX"); err != nil {
+		t.Errorf("history HX (renamed away): %v", err)
 	}
 	shallow := g.Clone("--depth", "1")
 	_, _, err = run(t, shallow.Dir, "HU")
