@@ -79,3 +79,23 @@ func TestErrors(t *testing.T) {
 		t.Errorf("FlagErrorf = %v", err)
 	}
 }
+
+// TestPlansRoot: outside a plans repository (no countries/ or clusters/ where
+// hwfplan looks) the commands that read plans get a NotPlansError (exit 2).
+func TestPlansRoot(t *testing.T) {
+	bare := t.TempDir()
+	plans := t.TempDir()
+	if err := os.Mkdir(filepath.Join(plans, "clusters"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var np *NotPlansError
+	if _, err := testFactory(bare, "").PlansRoot(); !errors.As(err, &np) || !strings.Contains(err.Error(), "is not a plans repository") || !strings.Contains(err.Error(), "--root DIR") {
+		t.Errorf("bare folder: %v", err)
+	}
+	if _, _, _, err := testFactory(bare, bare).LoadRepo(); !errors.As(err, &np) {
+		t.Errorf("LoadRepo with --root at a bare folder: %v", err)
+	}
+	if got, err := testFactory(bare, plans).PlansRoot(); err != nil || got != plans {
+		t.Errorf("a folder with clusters/: %q, %v", got, err)
+	}
+}

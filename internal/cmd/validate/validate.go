@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 
@@ -13,6 +14,8 @@ import (
 	"github.com/hwfplan/hwfplan/internal/diag"
 	"github.com/hwfplan/hwfplan/internal/diagfmt"
 	"github.com/hwfplan/hwfplan/internal/governance"
+	"github.com/hwfplan/hwfplan/internal/iso3166"
+	"github.com/hwfplan/hwfplan/internal/load"
 	"github.com/hwfplan/hwfplan/internal/validate"
 	"github.com/spf13/cobra"
 )
@@ -128,6 +131,35 @@ func Run(opts *Options) error {
 	return nil
 }
 
+// countryHint suggests the country folder for a path that is a bare country code
+// (validate HU for validate countries/HU).
+func countryHint(root, p string) string {
+	if !codeRe.MatchString(strings.ToUpper(p)) {
+		return ""
+	}
+	code := strings.ToUpper(p)
+	dir := load.CountriesDir + "/" + code
+	if fi, err := os.Stat(filepath.Join(root, filepath.FromSlash(dir))); err == nil && fi.IsDir() {
+		return "; to validate a country, name its folder: hwfplan validate " + dir
+	}
+	entries, _ := os.ReadDir(filepath.Join(root, load.CountriesDir))
+	var codes []string
+	for _, e := range entries {
+		if e.IsDir() {
+			codes = append(codes, e.Name())
+		}
+	}
+	if close := iso3166.Close(code, codes); len(close) > 0 {
+		return "; to validate a country, name its folder, such as " + load.CountriesDir + "/" + close[0] + " (there is no " + dir + ")"
+	}
+	if len(codes) > 0 {
+		return "; to validate a country, name its folder, such as " + load.CountriesDir + "/" + codes[0] + " (there is no " + dir + ")"
+	}
+	return ""
+}
+
+var codeRe = regexp.MustCompile(`^[A-Z]{2}$`)
+
 // filterPaths keeps the diagnostics of files under the given paths.
 func filterPaths(root string, ds []diag.Diagnostic, paths []string) ([]diag.Diagnostic, error) {
 	if len(paths) == 0 {
@@ -150,7 +182,7 @@ func filterPaths(root string, ds []diag.Diagnostic, paths []string) ([]diag.Diag
 			return nil, cmdutil.FlagErrorf("%s is outside the plans repository %s", p, root)
 		}
 		if _, err := os.Stat(abs); err != nil {
-			return nil, cmdutil.FlagErrorf("%s does not exist", p)
+			return nil, cmdutil.FlagErrorf("%s does not exist%s", p, countryHint(root, p))
 		}
 		prefixes = append(prefixes, filepath.ToSlash(rel))
 	}
