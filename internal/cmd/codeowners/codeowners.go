@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
 	"github.com/hwfplan/hwfplan/internal/diag"
@@ -54,7 +55,11 @@ differs from what it would write.`,
 
 // Run writes or checks .github/CODEOWNERS.
 func Run(opts *Options) error {
-	root, fsys, err := opts.Factory.RootFS()
+	root, err := opts.Factory.PlansRoot()
+	if err != nil {
+		return err
+	}
+	fsys, err := load.DirFS(root)
 	if err != nil {
 		return err
 	}
@@ -81,6 +86,9 @@ func Run(opts *Options) error {
 
 func write(opts *Options, root string, data []byte) error {
 	path := filepath.Join(root, filepath.FromSlash(governance.CodeownersPath))
+	if err := insideRoot(root, filepath.Dir(path)); err != nil {
+		return err
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("failed to create %s: %w", filepath.Dir(path), err)
 	}
@@ -88,6 +96,34 @@ func write(opts *Options, root string, data []byte) error {
 		return err
 	}
 	fmt.Fprintf(opts.Factory.IOStreams.ErrOut, "wrote %s\n", governance.CodeownersPath)
+	return nil
+}
+
+// insideRoot refuses to write into dir when a symbolic link takes it outside the
+// repository root: CODEOWNERS is written only inside the repository.
+func insideRoot(root, dir string) error {
+	rel := filepath.ToSlash(strings.TrimPrefix(dir, root+string(filepath.Separator)))
+	fi, err := os.Lstat(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil // MkdirAll makes a real folder
+	}
+	if err != nil {
+		return fmt.Errorf("failed to check %s: %w", rel, err)
+	}
+	if fi.Mode()&fs.ModeSymlink == 0 {
+		return nil
+	}
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return fmt.Errorf("failed to resolve %s: %w", root, err)
+	}
+	target, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return fmt.Errorf("%s is a symbolic link whose target cannot be read (%w); hwfplan writes %s only inside the repository: replace the link with a folder", rel, err, governance.CodeownersPath)
+	}
+	if r, err := filepath.Rel(realRoot, target); err != nil || !filepath.IsLocal(r) {
+		return fmt.Errorf("%s is a symbolic link to %s, outside the repository; hwfplan writes %s only inside the repository: replace the link with a folder", rel, target, governance.CodeownersPath)
+	}
 	return nil
 }
 

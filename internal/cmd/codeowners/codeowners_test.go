@@ -229,3 +229,45 @@ func TestLineDiff(t *testing.T) {
 		})
 	}
 }
+
+// TestRunRefusesGithubLinkedOutside: a .github that is a symbolic link to a
+// folder outside the repository is not written through; inside, it is.
+func TestRunRefusesGithubLinkedOutside(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		target  func(dir string) string
+		wantErr string
+	}{
+		{"outside", func(string) string { return t.TempDir() }, "is a symbolic link to "},
+		{"dangling", func(dir string) string { return filepath.Join(t.TempDir(), "gone") }, "is a symbolic link whose target cannot be read"},
+		{"inside", func(dir string) string { return filepath.Join(dir, "meta") }, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := repo(t, base)
+			target := tt.target(dir)
+			if tt.name != "dangling" {
+				if err := os.MkdirAll(target, 0o755); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := os.Symlink(target, filepath.Join(dir, ".github")); err != nil {
+				t.Fatal(err)
+			}
+			ios, _, _, _ := iostreams.Test()
+			err := Run(&Options{Factory: &cmdutil.Factory{IOStreams: ios, RootFlag: &dir}})
+			_, statErr := os.Stat(filepath.Join(target, "CODEOWNERS"))
+			if tt.wantErr == "" {
+				if err != nil || statErr != nil {
+					t.Fatalf("Run() = %v; CODEOWNERS: %v", err, statErr)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), ".github "+tt.wantErr) || !strings.Contains(err.Error(), "replace the link with a folder") {
+				t.Errorf("Run() = %v, want %q", err, tt.wantErr)
+			}
+			if statErr == nil {
+				t.Error("CODEOWNERS was written outside the repository")
+			}
+		})
+	}
+}
