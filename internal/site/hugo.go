@@ -33,18 +33,26 @@ const (
 
 // copyFS copies every regular file of src into dst under dir, replacing files that
 // are already there: called for the embedded site first and the repository's site/
-// folder second, it makes the repository's files win (an overlay).
-func copyFS(dst afero.Fs, dir string, src fs.FS) error {
+// folder second, it makes the repository's files win (an overlay). A symbolic
+// link or a special file in src is refused, named as name/path: the site is
+// built only from files in the repository itself, and nothing is left out
+// without a word.
+func copyFS(dst afero.Fs, dir string, src fs.FS, name string) error {
 	return fs.WalkDir(src, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if !d.Type().IsRegular() {
-			return nil // folders are made on write; links and devices are skipped
+		switch {
+		case d.IsDir():
+			return nil // folders are made on write
+		case d.Type()&fs.ModeSymlink != 0:
+			return fmt.Errorf("%s is a symbolic link; the site is built only from files in the repository itself: replace the link with the file or folder it points to", path.Join(name, p))
+		case !d.Type().IsRegular():
+			return fmt.Errorf("%s is not a regular file (%s); remove it", path.Join(name, p), d.Type())
 		}
 		data, err := fs.ReadFile(src, p)
 		if err != nil {
-			return fmt.Errorf("failed to read site file %s: %w", p, err)
+			return fmt.Errorf("failed to read site file %s: %w", path.Join(name, p), err)
 		}
 		return writeFile(dst, path.Join(dir, p), data)
 	})

@@ -180,11 +180,11 @@ func renderTo(in Input, opts Options, pub afero.Fs) error {
 	if err != nil {
 		return fmt.Errorf("failed to open the embedded site: %w", err)
 	}
-	if err := copyFS(mem, workDir, base); err != nil {
+	if err := copyFS(mem, workDir, base, ""); err != nil {
 		return fmt.Errorf("failed to copy the embedded site: %w", err)
 	}
 	if in.Overrides != nil {
-		if err := copyFS(mem, workDir, in.Overrides); err != nil {
+		if err := copyFS(mem, workDir, in.Overrides, "site"); err != nil {
 			return fmt.Errorf("failed to copy the repository's site folder: %w", err)
 		}
 	}
