@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/hwfplan/hwfplan/internal/benchgen"
+	"github.com/hwfplan/hwfplan/internal/outdir"
 )
 
 func main() {
@@ -23,8 +24,15 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: benchgen -countries N -commits K -seed SEED -out DIR")
 		os.Exit(2)
 	}
+	// The rule of every --out (internal/outdir); benchgen itself never replaces a
+	// folder, it writes only into a missing or empty one.
+	dir, err := outdir.Check(*out, outdir.Options{Command: "benchgen"})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "benchgen:", err)
+		os.Exit(2)
+	}
 	t0 := time.Now()
-	res, err := benchgen.Generate(*out, o)
+	res, err := benchgen.Generate(dir, o)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "benchgen:", err)
 		os.Exit(1)
