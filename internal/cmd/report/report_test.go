@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
 	"github.com/hwfplan/hwfplan/internal/iostreams"
+	"github.com/hwfplan/hwfplan/internal/outdir"
 	"github.com/hwfplan/hwfplan/internal/report"
 )
 
@@ -164,4 +166,36 @@ func TestRunInvalidPlans(t *testing.T) {
 			t.Errorf("as-is.html does not start with the notice")
 		}
 	})
+}
+
+// TestRunOutFolder: both reports can share a folder (each run replaces its own
+// files and keeps the other's); a folder report did not make is refused and kept.
+func TestRunOutFolder(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "reports")
+	src := report.Source{Commit: "abc", Short: "abc", Time: time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)}
+	run := func(name, dir string) error {
+		f, _, _ := factory(fixtureRoot(t))
+		return Run(context.Background(), &Options{Factory: f, Name: name, OutDir: dir, Getenv: func(string) string { return "" }, Source: &src})
+	}
+	for _, name := range []string{"as-is", "sustainability", "as-is"} {
+		if err := run(name, out); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+	}
+	for _, f := range []string{"as-is.md", "as-is.html", "sustainability.md", "sustainability.html", ".hwfplan-output"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+	mine := t.TempDir()
+	if err := os.WriteFile(filepath.Join(mine, "thesis.docx"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var r *outdir.Refusal
+	if err := run("as-is", mine); !errors.As(err, &r) {
+		t.Fatalf("report into a folder it did not make: %v", err)
+	}
+	if entries, _ := os.ReadDir(mine); len(entries) != 1 {
+		t.Errorf("a refused run changed the folder: %d entries", len(entries))
+	}
 }
