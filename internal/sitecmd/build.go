@@ -38,7 +38,7 @@ func Build(opts *build.Options) error {
 	if err != nil {
 		return err
 	}
-	root, in, ds, err := Prepare(opts.Factory, opts.Revisions, opts.PDF)
+	_, in, ds, err := Prepare(opts.Factory, opts.Revisions, opts.PDF)
 	if err != nil {
 		return err
 	}
