@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/outdir"
 )
 
 // readTree reads every file under dir by slash path.
@@ -77,6 +78,12 @@ func TestBuildEqualsRenderAndPublish(t *testing.T) {
 			t.Fatal(err)
 		}
 		got := readTree(t, out)
+		// Besides the site, the folder holds the marker that lets the next
+		// build replace it (see package outdir).
+		if _, ok := got[outdir.Marker]; !ok {
+			t.Errorf("Build wrote no %s", outdir.Marker)
+		}
+		delete(got, outdir.Marker)
 		if n != len(want) || len(got) != len(want) {
 			t.Errorf("Build reported %d files and wrote %d; Render made %d", n, len(got), len(want))
 		}
