@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/diag"
+	"github.com/hwfplan/hwfplan/internal/framework"
 	"github.com/hwfplan/hwfplan/internal/iostreams"
 	"github.com/hwfplan/hwfplan/internal/load"
 )
@@ -91,12 +92,13 @@ func (f *Factory) Root() (string, error) {
 type NotPlansError struct{ Root string }
 
 func (e *NotPlansError) Error() string {
-	return fmt.Sprintf("%s is not a plans repository (it has no %s/ or %s/ folder); run hwfplan inside a clone of the plans repository, or name one with --root DIR",
-		e.Root, load.CountriesDir, load.ClustersDir)
+	return fmt.Sprintf("%s is not a plans repository (it has no %s/ or %s/ folder and no %s); run hwfplan inside a clone of the plans repository, or name one with --root DIR",
+		e.Root, load.CountriesDir, load.ClustersDir, framework.DefaultPath)
 }
 
 // PlansRoot returns Root, or a NotPlansError when that folder holds neither
-// countries/ nor clusters/ (hwfplan was run outside a plans repository).
+// countries/ nor clusters/ nor the framework (hwfplan was run outside a plans
+// repository).
 func (f *Factory) PlansRoot() (string, error) {
 	root, err := f.Root()
 	if err != nil {
@@ -106,6 +108,9 @@ func (f *Factory) PlansRoot() (string, error) {
 		if fi, err := os.Stat(filepath.Join(root, d)); err == nil && fi.IsDir() {
 			return root, nil
 		}
+	}
+	if fi, err := os.Stat(filepath.Join(root, filepath.FromSlash(framework.DefaultPath))); err == nil && fi.Mode().IsRegular() {
+		return root, nil
 	}
 	return "", &NotPlansError{Root: root}
 }
