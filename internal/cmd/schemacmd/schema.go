@@ -48,11 +48,7 @@ plan file). Run it after editing the framework; CI runs it with --check.`,
 
 // Run writes or checks the schemas.
 func Run(opts *Options) error {
-	root, err := opts.Factory.PlansRoot()
-	if err != nil {
-		return err
-	}
-	fsys, err := load.DirFS(root)
+	root, fsys, err := opts.Factory.RootFS()
 	if err != nil {
 		return err
 	}
