@@ -174,3 +174,17 @@ func walk(v any, ptr string, fn func(ptr string, m map[string]any)) {
 		}
 	}
 }
+
+// TestReadmeNamesPublishedURLs keeps README's editor set-up in step with the URLs
+// the site publishes the schemas at.
+func TestReadmeNamesPublishedURLs(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range schema.Kinds {
+		if u := schema.URL(k.File); !strings.Contains(string(readme), u) {
+			t.Errorf("README does not name %s", u)
+		}
+	}
+}
