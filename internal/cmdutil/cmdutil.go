@@ -87,6 +87,33 @@ func (f *Factory) Root() (string, error) {
 	return wd, nil
 }
 
+// RepoPrefix returns where root sits inside its git work tree, as a slash path
+// with a trailing slash ("plans/"), or "" when root is the work tree's top or is
+// not in git. Machine output (annotations, code scanning) names files relative to
+// the git repository, which is what GitHub matches against a pull request's files.
+func RepoPrefix(root string) string {
+	for dir := root; ; {
+		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
+			rel, err := filepath.Rel(dir, root)
+			if err != nil || rel == "." {
+				return ""
+			}
+			return filepath.ToSlash(rel) + "/"
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			break
+		}
+		dir = parent
+	}
+	// No .git on the way up (GIT_DIR, an unusual layout): ask git, as Root does.
+	out, err := exec.Command("git", "-C", root, "rev-parse", "--show-prefix").Output()
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(out))
+}
+
 // NotPlansError says that the folder hwfplan would read is not a plans
 // repository. It is a usage error (exit 2).
 type NotPlansError struct{ Root string }

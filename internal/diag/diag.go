@@ -88,4 +88,23 @@ type RuleInfo struct {
 	ID       string   `json:"id"`
 	Severity Severity `json:"severity"` // the severity it usually reports
 	Summary  string   `json:"summary"`  // one sentence: what the rule checks
+	// HelpURI is where the rule is documented (a page and its anchor).
+	HelpURI string `json:"help_uri,omitempty"`
+}
+
+// Consequence says what a finding of the rule's usual severity does to a run.
+func (r RuleInfo) Consequence() string {
+	if r.Severity == Error {
+		return "An error: it makes the data invalid (exit status 1)."
+	}
+	return "A warning: reported without failing, unless --strict is given."
+}
+
+// Description is the rule's full description: what it checks and what a
+// finding does. The documentation and SARIF's fullDescription both use it.
+func (r RuleInfo) Description() string {
+	if r.Summary == "" {
+		return r.Consequence()
+	}
+	return r.Summary + " " + r.Consequence()
 }

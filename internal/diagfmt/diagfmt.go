@@ -7,6 +7,7 @@ package diagfmt
 import (
 	"fmt"
 	"io"
+	"path"
 	"slices"
 	"strings"
 
@@ -34,6 +35,11 @@ type Options struct {
 	Rules       []diag.RuleInfo
 	ToolName    string // sarif driver name; "" means hwfplan
 	ToolVersion string
+	// PathPrefix is where the plans root sits in the git repository, as a slash
+	// path ending in "/" ("plans/"), or "". Every format but text puts it before
+	// each diagnostic's file, so annotations and code-scanning results name the
+	// repository's files and land on a pull request's lines.
+	PathPrefix string
 }
 
 // Formats lists the format names New accepts, the default first.
@@ -44,19 +50,39 @@ func New(format string, opts Options) (Writer, error) {
 	if opts.Out == nil {
 		opts.Out = io.Discard
 	}
+	var w Writer
 	switch format {
 	case "text":
 		return newText(opts), nil
 	case "json":
-		return &jsonWriter{opts: opts}, nil
+		w = &jsonWriter{opts: opts}
 	case "github":
-		return &githubWriter{opts: opts}, nil
+		w = &githubWriter{opts: opts}
 	case "sarif":
-		return &sarifWriter{opts: opts}, nil
+		w = &sarifWriter{opts: opts}
 	case "markdown":
-		return &markdownWriter{opts: opts}, nil
+		w = &markdownWriter{opts: opts}
+	default:
+		return nil, fmt.Errorf("unknown format %q; valid formats: %s", format, strings.Join(Formats, ", "))
 	}
-	return nil, fmt.Errorf("unknown format %q; valid formats: %s", format, strings.Join(Formats, ", "))
+	if opts.PathPrefix != "" {
+		w = &prefixWriter{Writer: w, prefix: opts.PathPrefix}
+	}
+	return w, nil
+}
+
+// prefixWriter names each diagnostic's file from the repository's top
+// (Options.PathPrefix) before a machine format writes it.
+type prefixWriter struct {
+	Writer
+	prefix string
+}
+
+func (w *prefixWriter) Write(d diag.Diagnostic) error {
+	if d.File != "" {
+		d.File = path.Join(w.prefix, d.File)
+	}
+	return w.Writer.Write(d)
 }
 
 // WriteAll writes every diagnostic and flushes.

@@ -25,7 +25,7 @@ var sample = []diag.Diagnostic{
 }
 
 var rules = []diag.RuleInfo{
-	{ID: "score-range", Severity: diag.Error, Summary: "Scores are on the item's scale."},
+	{ID: "score-range", Severity: diag.Error, Summary: "Scores are on the item's scale.", HelpURI: "https://example.org/rules.md#score-range"},
 	{ID: "gap-addressed", Severity: diag.Warning, Summary: "Gaps are addressed by a step."},
 }
 

@@ -51,12 +51,17 @@ func (d Date) Valid() bool { _, ok := d.Time(); return ok }
 // Valid reports whether the text is a real month.
 func (m YearMonth) Valid() bool { _, ok := m.Time(); return ok }
 
+// DatePattern matches exactly the real dates written YYYY-MM-DD (the Gregorian
+// calendar, leap years included). The schemas state it as a pattern rather than
+// `format: date`: every validator asserts a pattern, while draft 2020-12 makes
+// format an annotation and a default Ajv refuses a format it does not know.
+const DatePattern = `^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$`
+
 // JSONSchema describes a date for the generated schema.
 func (Date) JSONSchema() *jsonschema.Schema {
 	return &jsonschema.Schema{
 		Type:        "string",
-		Format:      "date",
-		Pattern:     `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`,
+		Pattern:     DatePattern,
 		Title:       "Date",
 		Description: "A date written YYYY-MM-DD.",
 		Examples:    []any{"2025-05-20"},

@@ -1,6 +1,8 @@
 package plan_test
 
 import (
+	"fmt"
+	"regexp"
 	"testing"
 
 	"github.com/hwfplan/hwfplan/internal/plan"
@@ -40,6 +42,28 @@ func TestDateValid(t *testing.T) {
 	for in, want := range months {
 		if got := plan.YearMonth(in).Valid(); got != want {
 			t.Errorf("YearMonth(%q).Valid() = %v, want %v", in, got, want)
+		}
+	}
+}
+
+// TestDatePatternIsDateValid: the schemas' pattern for a date accepts exactly the
+// texts Date.Valid accepts, over every YYYY-MM-DD shape in four centuries'
+// worth of leap-year cases (1900 and 2100 are not leap years, 2000 is).
+func TestDatePatternIsDateValid(t *testing.T) {
+	re := regexp.MustCompile(plan.DatePattern)
+	for _, y := range []int{0, 4, 1600, 1900, 1999, 2000, 2023, 2024, 2025, 2100, 2400, 9996, 9999} {
+		for m := 0; m <= 13; m++ {
+			for d := 0; d <= 32; d++ {
+				s := fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+				if got, want := re.MatchString(s), plan.Date(s).Valid(); got != want {
+					t.Errorf("%s: pattern %v, Valid %v", s, got, want)
+				}
+			}
+		}
+	}
+	for _, s := range []string{"2025-5-01", "25-05-01", " 2025-05-01", "2025-05-01x", ""} {
+		if re.MatchString(s) {
+			t.Errorf("pattern accepts %q", s)
 		}
 	}
 }

@@ -20,7 +20,9 @@ import (
 	"github.com/gohugoio/hugo/hugofs"
 	"github.com/hwfplan/hwfplan"
 	"github.com/hwfplan/hwfplan/internal/compare"
+	"github.com/hwfplan/hwfplan/internal/framework"
 	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/schema"
 	"github.com/hwfplan/hwfplan/internal/source"
 	"github.com/spf13/afero"
 )
@@ -175,6 +177,9 @@ func renderTo(in Input, opts Options, pub afero.Fs) error {
 	}
 	// The pages only list the downloads: keep their names, not their bytes.
 	in.Downloads = names
+	if err := addSchemas(pub, in.Repo.Framework); err != nil {
+		return err
+	}
 	mem := afero.NewMemMapFs()
 	base, err := fs.Sub(hwfplan.Site, "site")
 	if err != nil {
@@ -220,6 +225,23 @@ func renderTo(in Input, opts Options, pub afero.Fs) error {
 		}
 		return nil
 	})
+}
+
+// addSchemas publishes the JSON Schemas of the plan files under schema/v1/, so
+// editors and validators can use them by URL without a clone. They are generated
+// from the repository's framework exactly as `hwfplan schema` writes
+// schema/*.schema.json (which CI keeps current), so the two are byte-identical.
+func addSchemas(pub afero.Fs, fw *framework.Framework) error {
+	files, err := schema.Generate(fw)
+	if err != nil {
+		return fmt.Errorf("failed to generate the schemas: %w", err)
+	}
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		if err := writeFile(pub, schema.SitePath+name, files[name]); err != nil {
+			return fmt.Errorf("failed to add schema %s: %w", name, err)
+		}
+	}
+	return nil
 }
 
 // checkDownloads refuses a download path that is not a clean relative path.

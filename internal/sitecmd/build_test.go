@@ -1,6 +1,8 @@
 package sitecmd
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"os/exec"
@@ -12,6 +14,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
 	"github.com/hwfplan/hwfplan/internal/iostreams"
 	"github.com/hwfplan/hwfplan/internal/outdir"
+	"github.com/hwfplan/hwfplan/internal/schema"
 )
 
 // plansCopy copies the shipped plans (countries, clusters, schema) into a temp dir.
@@ -39,6 +42,7 @@ func TestRunBuildsAndRefusesInvalidPlans(t *testing.T) {
 	if err != nil || !strings.Contains(string(page), "Hungary") {
 		t.Fatalf("countries/hu/index.html: %v %.200q", err, page)
 	}
+	assertSchemasPublished(t, out)
 	// Break a plan: the build is refused and the published site stays as it was.
 	asIs := filepath.Join(root, "countries", "HU", "as-is.yaml")
 	data, _ := os.ReadFile(asIs)
@@ -91,5 +95,40 @@ func TestBuildRefusesOutFolders(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// assertSchemasPublished checks that the site serves every committed
+// schema/*.schema.json unchanged under schema/v1/, and that each one's $id is the
+// canonical URL of that same path.
+func assertSchemasPublished(t *testing.T, out string) {
+	t.Helper()
+	committed, err := filepath.Glob(filepath.Join("..", "..", schema.Dir, "*.schema.json"))
+	if err != nil || len(committed) != len(schema.Kinds) {
+		t.Fatalf("committed schemas: %v %v", committed, err)
+	}
+	for _, p := range committed {
+		name := filepath.Base(p)
+		want, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(schema.SitePath), name))
+		if err != nil {
+			t.Errorf("the site does not publish %s: %v", name, err)
+			continue
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s%s differs from schema/%s", schema.SitePath, name, name)
+		}
+		var doc struct {
+			ID string `json:"$id"`
+		}
+		if err := json.Unmarshal(got, &doc); err != nil {
+			t.Fatal(err)
+		}
+		if doc.ID != schema.CanonicalURL+schema.SitePath+name {
+			t.Errorf("%s: $id = %q, want the URL it is published at, %q", name, doc.ID, schema.CanonicalURL+schema.SitePath+name)
+		}
 	}
 }

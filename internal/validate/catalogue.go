@@ -3,6 +3,7 @@ package validate
 import (
 	"github.com/hwfplan/hwfplan/internal/diag"
 	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/source"
 )
 
 // Rules lists every rule id validation can report — the loader's, the schema
@@ -10,7 +11,7 @@ import (
 // it checks. SARIF output and the documentation list them.
 func Rules() []diag.RuleInfo {
 	e, w := diag.Error, diag.Warning
-	return []diag.RuleInfo{
+	rules := []diag.RuleInfo{
 		// Reading files (package load).
 		{ID: load.RuleRead, Severity: e, Summary: "The file can be read."},
 		{ID: load.RuleSize, Severity: e, Summary: "The file is under the size limit for plan files."},
@@ -70,4 +71,18 @@ func Rules() []diag.RuleInfo {
 		{ID: RuleSustainabilityUnscored, Severity: w, Summary: "Every HEROES sustainability domain is scored in action-plan.yaml (a missing one counts as not scored, never as 0)."},
 		{ID: RuleDoneInFuture, Severity: w, Summary: "An action marked done does not end in the future."},
 	}
+	for i := range rules {
+		rules[i].HelpURI = RuleDocURL(rules[i].ID)
+	}
+	return rules
+}
+
+// RulesDoc is the page that documents every rule, generated from Rules (see
+// TestRulesDoc); each rule has a section whose anchor is its id.
+const RulesDoc = "docs/validate-rules.md"
+
+// RuleDocURL returns the address of a rule's section in the published
+// documentation, for SARIF's helpUri and links in reports.
+func RuleDocURL(id string) string {
+	return source.DefaultRepoURL + "/blob/" + source.DefaultBranch + "/" + RulesDoc + "#" + id
 }

@@ -55,9 +55,18 @@ func TestRulesDoc(t *testing.T) {
 	b.WriteString("(`internal/validate/catalogue.go`).\n\n")
 	b.WriteString("| rule | severity | what it checks |\n|---|---|---|\n")
 	for _, r := range Rules() {
-		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", r.ID, r.Severity, r.Summary)
+		fmt.Fprintf(&b, "| [`%s`](#%s) | %s | %s |\n", r.ID, r.ID, r.Severity, r.Summary)
 	}
-	path := filepath.Join("..", "..", "docs", "validate-rules.md")
+	// One section per rule: a kebab-case id (TestRulesCatalogue) is its own
+	// heading anchor, which RuleDocURL (SARIF's helpUri) links to.
+	b.WriteString("\n## Rules\n")
+	for _, r := range Rules() {
+		if want := RuleDocURL(r.ID); r.HelpURI != want || !strings.HasSuffix(want, RulesDoc+"#"+r.ID) {
+			t.Errorf("rule %s: HelpURI = %q, want %q", r.ID, r.HelpURI, want)
+		}
+		fmt.Fprintf(&b, "\n### %s\n\n%s\n", r.ID, r.Description())
+	}
+	path := filepath.Join("..", "..", filepath.FromSlash(RulesDoc))
 	if *update {
 		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 			t.Fatal(err)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/hwfplan/hwfplan/internal/diag"
 	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/plan"
 	invopop "github.com/invopop/jsonschema"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
@@ -56,6 +57,8 @@ type translator struct {
 const monthPattern = `^[0-9]{4}-(0[1-9]|1[0-2])$`
 
 var looksLikeMonth = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}$`)
+
+var looksLikeDate = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
 
 func (t *translator) add(pointer string, atKey bool, rule, format string, args ...any) {
 	line, col := t.f.Pos(pointer)
@@ -110,6 +113,10 @@ func (t *translator) walk(e *jsonschema.ValidationError) {
 	case *kind.Pattern:
 		if k.Want == monthPattern && looksLikeMonth.MatchString(k.Got) {
 			t.add(ptr, false, RuleDateReal, "%q is not a real month (months run 01 to 12); write it as YYYY-MM", k.Got)
+			return
+		}
+		if k.Want == plan.DatePattern && looksLikeDate.MatchString(k.Got) {
+			t.add(ptr, false, RuleDateReal, "%q is not a real date; write it as YYYY-MM-DD", k.Got)
 			return
 		}
 		s := t.schemaAt(e.InstanceLocation)

@@ -91,6 +91,7 @@ func Run(opts *Options) error {
 	if err != nil {
 		return fmt.Errorf("failed to validate: %w", err)
 	}
+	wopts.PathPrefix = cmdutil.RepoPrefix(root)
 	ds, err = filterPaths(root, ds, opts.Paths)
 	if err != nil {
 		return err
