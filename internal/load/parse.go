@@ -69,6 +69,9 @@ func Parse(path string, data []byte) (*File, []diag.Diagnostic) {
 // parse is Parse; without values, File.Value is left nil (the diagnostics are
 // the same).
 func parse(path string, data []byte, values bool) (*File, []diag.Diagnostic) {
+	if enc := Encoding(data); enc != "" {
+		return nil, []diag.Diagnostic{errAt(path, 1, 1, RuleEncoding, "the file is saved as %s; plan files must be UTF-8: run hwfplan fmt on it, or save it as UTF-8 in your editor", enc)}
+	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		line, col := lineCol(data, i)
 		return nil, []diag.Diagnostic{errAt(path, line, col, RuleEncoding, "this is a binary file, not YAML text (it contains a NUL byte)")}
@@ -82,16 +85,34 @@ func parse(path string, data []byte, values bool) (*File, []diag.Diagnostic) {
 	if onlyComments(data) {
 		return nil, []diag.Diagnostic{errAt(path, 1, 1, RuleEmpty, "the file is empty; it needs the keys described in its schema")}
 	}
+	// Tabs and space-like characters in indentation are named where they are;
+	// the YAML error they cause is left out when fixing them makes the file read.
+	if fixed, probs := FixIndentation(data); len(probs) > 0 {
+		// One message per line, at its first such character.
+		var ds []diag.Diagnostic
+		lines := 0
+		for i, p := range probs {
+			if i > 0 && probs[i-1].Line == p.Line {
+				continue
+			}
+			lines++
+			if lines == MaxPerRule+1 {
+				ds = append(ds, errAt(path, p.Line, p.Column, p.diagnostic(path).Rule, "more lines from here on in this file are indented with tabs or space-like characters (not listed one by one)"))
+			}
+			if lines <= MaxPerRule {
+				ds = append(ds, p.diagnostic(path))
+			}
+		}
+		var n yaml.Node
+		if err := yaml.NewDecoder(bytes.NewReader(fixed)).Decode(&n); err != nil {
+			ds = append(ds, syntaxDiag(path, fixed, err))
+		}
+		return nil, ds
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
-		// A tab that indents a line is the likeliest cause of an error at or after
-		// it; tabs YAML accepts (inside a block of text, after a colon) are data.
-		d := syntaxDiag(path, data, err)
-		if t, ok := findTabIndent(path, data); ok && t.Line <= d.Line {
-			d = t
-		}
-		return nil, []diag.Diagnostic{d}
+		return nil, []diag.Diagnostic{syntaxDiag(path, data, err)}
 	}
 	var ds []diag.Diagnostic
 	var extra yaml.Node
@@ -391,6 +412,14 @@ func syntaxDiag(path string, data []byte, err error) diag.Diagnostic {
 		line = locateParserProblem(data, line)
 	}
 	col = firstNonSpace(data, line)
+	if d, ok := curlyQuoteHint(path, data, line, msg); ok {
+		return d
+	}
+	if strings.Contains(msg, "tab character") {
+		if p, ok := tabNear(data, line); ok {
+			return p.diagnostic(path)
+		}
+	}
 	for _, h := range syntaxHints {
 		if strings.Contains(msg, h.yaml) {
 			if h.atQuote {
@@ -516,31 +545,18 @@ func firstQuote(data []byte, line, col int) int {
 	return col
 }
 
-// findTabIndent reports a tab used for indentation, which YAML forbids.
-func findTabIndent(path string, data []byte) (diag.Diagnostic, bool) {
-	line := 1
-	for i := 0; i < len(data); {
-		j := bytes.IndexByte(data[i:], '\n')
-		end := len(data)
-		if j >= 0 {
-			end = i + j
+// tabNear finds the first tab at the start of a line (after any spaces) from
+// the line before line on: where yaml.v3 stopped at a tab it could not read.
+func tabNear(data []byte, line int) (IndentProblem, bool) {
+	for i, l := range bytes.Split(data, []byte("\n")) {
+		if i+1 < line-1 {
+			continue
 		}
-		l := data[i:end]
-		for k, b := range l {
-			if b == '\t' {
-				return errAt(path, line, k+1, RuleTabs, "a tab is used for indentation; YAML needs spaces (replace the tab with spaces)"), true
-			}
-			if b != ' ' {
-				break
-			}
+		if k := bytes.IndexFunc(l, func(r rune) bool { return r != ' ' }); k >= 0 && l[k] == '\t' {
+			return IndentProblem{Line: i + 1, Column: k + 1, Char: '\t'}, true
 		}
-		if j < 0 {
-			break
-		}
-		i = end + 1
-		line++
 	}
-	return diag.Diagnostic{}, false
+	return IndentProblem{}, false
 }
 
 // onlyComments reports whether data holds nothing but blank lines, comments and

@@ -15,9 +15,10 @@ func Rules() []diag.RuleInfo {
 		// Reading files (package load).
 		{ID: load.RuleRead, Severity: e, Summary: "The file can be read."},
 		{ID: load.RuleSize, Severity: e, Summary: "The file is under the size limit for plan files."},
-		{ID: load.RuleEncoding, Severity: e, Summary: "The file is UTF-8 text, not binary."},
+		{ID: load.RuleEncoding, Severity: e, Summary: "The file is UTF-8 text, not UTF-16, UTF-32 or binary."},
 		{ID: load.RuleSyntax, Severity: e, Summary: "The file is well-formed YAML."},
 		{ID: load.RuleTabs, Severity: e, Summary: "Indentation uses spaces, not tabs."},
+		{ID: load.RuleIndentChar, Severity: e, Summary: "Indentation uses plain spaces, not non-breaking or other space-like characters."},
 		{ID: load.RuleDuplicate, Severity: e, Summary: "No key appears twice in the same block."},
 		{ID: load.RuleAlias, Severity: e, Summary: "No YAML anchors, aliases or merge keys."},
 		{ID: load.RuleKeyType, Severity: e, Summary: "Keys are plain names (text)."},
