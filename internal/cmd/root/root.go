@@ -8,6 +8,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/cmd/diff"
 	"github.com/hwfplan/hwfplan/internal/cmd/docs"
 	exportcmd "github.com/hwfplan/hwfplan/internal/cmd/export"
+	"github.com/hwfplan/hwfplan/internal/cmd/fmtcmd"
 	"github.com/hwfplan/hwfplan/internal/cmd/history"
 	"github.com/hwfplan/hwfplan/internal/cmd/newcountry"
 	reportcmd "github.com/hwfplan/hwfplan/internal/cmd/report"
@@ -59,6 +60,7 @@ and shows reviewers what a revision changed.`,
 		history.NewCmdHistory(f, nil),
 		codeowners.NewCmdCodeowners(f, nil),
 		reportcmd.NewCmdReport(f, nil),
+		fmtcmd.NewCmdFmt(f, nil),
 	)
 	return cmd
 }
