@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"reflect"
 	"runtime"
 	"slices"
@@ -164,7 +165,12 @@ func (v *Validator) Repo(repo *load.Repo, loadDiags []diag.Diagnostic, opts Opti
 			flagged[[3]any{d.File, d.Line, d.Column}] = true
 		}
 	}
-	for _, d := range semantic(v.fw, repo, broken, opts) {
+	var later []diag.Diagnostic
+	for _, p := range slices.Sorted(maps.Keys(repo.Files)) {
+		later = append(later, yaml11Plain(repo.Files[p])...)
+	}
+	later = append(later, semantic(v.fw, repo, broken, opts)...)
+	for _, d := range later {
 		if d.Line > 0 && flagged[[3]any{d.File, d.Line, d.Column}] {
 			continue
 		}

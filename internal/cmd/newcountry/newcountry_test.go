@@ -198,6 +198,29 @@ func TestRunRefuses(t *testing.T) {
 	}
 }
 
+// TestScaffoldReadsAsTextEverywhere: the files of a new country, and the cluster
+// file it is added to, hold no unquoted value that YAML 1.1 readers (PyYAML,
+// js-yaml) read as a date or true/false where hwfplan reads text — not even for
+// Norway (code NO, language no).
+func TestScaffoldReadsAsTextEverywhere(t *testing.T) {
+	root := newRepo(t)
+	for _, code := range []string{"SI", "NO", "HR"} { // HR is added after a quoted "NO"
+		msg, err := run(t, root, Options{Code: code, Cluster: "wp6", Maintainers: []string{"team"}, Languages: []string{"no", "en"}})
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", code, err, msg)
+		}
+	}
+	for _, d := range validateRepo(t, root) {
+		if d.Rule == validate.RuleYAML11 || d.Severity == diag.Error {
+			t.Errorf("%s", d)
+		}
+	}
+	data, _ := os.ReadFile(filepath.Join(root, "clusters", "wp6.yaml"))
+	if !strings.Contains(string(data), `[SI, "NO", HR]`) {
+		t.Errorf("cluster file:\n%s", data)
+	}
+}
+
 func TestAddToCluster(t *testing.T) {
 	tests := []struct {
 		name, in, want string
@@ -208,8 +231,17 @@ func TestAddToCluster(t *testing.T) {
 		{"block", "id: wp6\ncountries:\n  - HR\n  - HU # lead\nname: x\n", "id: wp6\ncountries:\n  - HR\n  - HU # lead\n  - SI\nname: x\n", true, false},
 		{"block at end without newline", "countries:\n- HR", "countries:\n- HR\n- SI\n", true, false},
 		{"already listed", "countries: [SI]\n", "countries: [SI]\n", false, false},
-		{"quoted entries", "countries: [\"HR\"]\n", "", false, true},
+		{"quoted entries", "countries: [\"HR\", 'HU']\n", "countries: [\"HR\", 'HU', SI]\n", true, false},
+		{"a code YAML 1.1 reads as false, flow", "countries: [\"NO\"]\n", "countries: [\"NO\", SI]\n", true, false},
+		{"a code YAML 1.1 reads as false, block", "countries:\n  - \"NO\"\n", "countries:\n  - \"NO\"\n  - SI\n", true, false},
 		{"no list", "id: wp6\n", "", false, true},
+	}
+	// Norway's code goes in quotes, so YAML 1.1 readers do not read false.
+	if out, _, err := AddToCluster([]byte("countries: [SE]\n"), "NO"); err != nil || string(out) != "countries: [SE, \"NO\"]\n" {
+		t.Errorf("adding NO: %q, %v", out, err)
+	}
+	if out, _, err := AddToCluster([]byte("countries:\n  - SE\n"), "NO"); err != nil || string(out) != "countries:\n  - SE\n  - \"NO\"\n" {
+		t.Errorf("adding NO: %q, %v", out, err)
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

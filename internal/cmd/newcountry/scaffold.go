@@ -68,7 +68,7 @@ func list(items []string) string {
 func countryFile(p Params) []byte {
 	var b bytes.Buffer
 	b.WriteString(modeline("country"))
-	fmt.Fprintf(&b, "code: %s\neu_code: %s\nname: %s\ncluster: %s\n", p.Code, EUCode(p.Code), q(p.Name), q(p.Cluster))
+	fmt.Fprintf(&b, "code: %s\neu_code: %s\nname: %s\ncluster: %s\n", q(p.Code), q(EUCode(p.Code)), q(p.Name), q(p.Cluster))
 	b.WriteString("# draft: the country team is working on it; set submitted when it is sent for review.\nstatus: draft\n")
 	fmt.Fprintf(&b, "competent_authority:\n  name: %s # the body that represents the country in the programme\n", validate.Placeholder)
 	fmt.Fprintf(&b, "maintainers: %s\nlanguages: %s\n", list(p.Maintainers), list(p.Languages))
@@ -79,7 +79,7 @@ func asIsFile(fw *framework.Framework, p Params) []byte {
 	var b bytes.Buffer
 	b.WriteString(modeline("as-is"))
 	b.WriteString("# Replace each not_assessed with a score on the item's scale (see schema/framework.yaml)\n# and the evidence it rests on.\n")
-	fmt.Fprintf(&b, "assessed_on: %s # the date of the assessment\n", p.Today)
+	fmt.Fprintf(&b, "assessed_on: \"%s\" # the date of the assessment (in quotes, so every YAML reader reads text)\n", p.Today)
 	b.WriteString("tasks:\n")
 	for _, t := range fw.Tasks {
 		fmt.Fprintf(&b, "  %s:\n    items:\n", t.ID)
@@ -109,7 +109,7 @@ func actionPlanFile(fw *framework.Framework, p Params) []byte {
 	var b bytes.Buffer
 	b.WriteString(modeline("action-plan"))
 	b.WriteString("# Placeholders until the national policy dialogue has taken place.\n")
-	fmt.Fprintf(&b, "policy_dialogue:\n  date: %s # the date of the dialogue\n  participants: [%s]\n  outcome: %s.\n", p.Today, validate.Placeholder, validate.Placeholder)
+	fmt.Fprintf(&b, "policy_dialogue:\n  date: \"%s\" # the date of the dialogue\n  participants: [%s]\n  outcome: %s.\n", p.Today, validate.Placeholder, validate.Placeholder)
 	b.WriteString("actions: []\n")
 	b.WriteString("# The HEROES sustainability domains, scored once assessed (a domain left out is\n# not scored; validate reminds you). Add each as:\n")
 	for _, d := range fw.Sustainability.Domains {
@@ -148,28 +148,38 @@ func AddToCluster(data []byte, code string) (out []byte, added bool, err error) 
 	}
 	last := seq.Content[len(seq.Content)-1]
 	lines := bytes.SplitAfter(data, []byte("\n"))
-	if last.Line < 1 || last.Line > len(lines) || last.Style != 0 {
+	if last.Line < 1 || last.Line > len(lines) || last.Style&^(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
 		return nil, false, fmt.Errorf("failed to edit the countries list: write %s into it by hand", code)
 	}
 	line := lines[last.Line-1]
+	// The last entry as written: plain, or in quotes ("NO", which YAML 1.1
+	// readers would otherwise read as false).
+	tok := last.Value
+	switch last.Style {
+	case yaml.DoubleQuotedStyle:
+		tok = `"` + tok + `"`
+	case yaml.SingleQuotedStyle:
+		tok = "'" + tok + "'"
+	}
+	entry := q(code) // quoted where a YAML 1.1 reader would not read text
 	if seq.Style&yaml.FlowStyle != 0 {
 		// countries: [HR, HU] — insert after the last entry on its line.
-		at := runeOffset(line, last.Column-1) + len(last.Value)
-		if at > len(line) || string(line[runeOffset(line, last.Column-1):at]) != last.Value {
+		at := runeOffset(line, last.Column-1) + len(tok)
+		if at > len(line) || string(line[runeOffset(line, last.Column-1):at]) != tok {
 			return nil, false, fmt.Errorf("failed to edit the countries list: write %s into it by hand", code)
 		}
 		edited := append([]byte{}, line[:at]...)
-		edited = append(edited, ", "+code...)
+		edited = append(edited, ", "+entry...)
 		edited = append(edited, line[at:]...)
 		lines[last.Line-1] = edited
 	} else {
 		// countries:\n  - HR\n  - HU — add a line like the last one.
 		col := runeOffset(line, last.Column-1)
-		entry := append(append([]byte{}, line[:col]...), code+"\n"...)
+		newLine := append(append([]byte{}, line[:col]...), entry+"\n"...)
 		if !bytes.HasSuffix(line, []byte("\n")) {
 			lines[last.Line-1] = append(append([]byte{}, line...), '\n')
 		}
-		lines = append(lines[:last.Line], append([][]byte{entry}, lines[last.Line:]...)...)
+		lines = append(lines[:last.Line], append([][]byte{newLine}, lines[last.Line:]...)...)
 	}
 	return bytes.Join(lines, nil), true, nil
 }
