@@ -284,4 +284,3 @@ func plural(n int, one, many string) string {
 	}
 	return many
 }
-
