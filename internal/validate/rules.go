@@ -51,13 +51,29 @@ type checker struct {
 	repo   *load.Repo
 	broken map[string]bool
 	opts   Options
-	out    []diag.Diagnostic
+	out    []finding
+}
+
+// ref names a value a rule reads: a file and a JSON pointer into it.
+type ref struct{ file, ptr string }
+
+// at returns the ref of a value in a file.
+func at(f *load.File, ptr string) ref { return ref{f.Path, ptr} }
+
+// finding is a rule's diagnostic and the values, besides the one it is reported
+// at, that the rule read to reach it.
+type finding struct {
+	d      diag.Diagnostic
+	inputs []ref
 }
 
 // semantic runs the rules that span files. Files in broken (failed to load or
 // whose schema errors break their shape, see breaksShape) are skipped, so one
-// mistake is not reported twice.
-func semantic(fw *framework.Framework, repo *load.Repo, broken map[string]bool, opts Options) []diag.Diagnostic {
+// mistake is not reported twice. Within a file that is not broken, a rule that
+// read a value which already has an error (from the loader, the schema or
+// another rule; prior holds the loader's and the schema's) stays quiet: a wrong
+// task id is one error, not one more warning for every item of the step.
+func semantic(fw *framework.Framework, repo *load.Repo, broken map[string]bool, prior []diag.Diagnostic, opts Options) []diag.Diagnostic {
 	c := &checker{fw: fw, repo: repo, broken: broken, opts: opts}
 	for _, cn := range repo.Countries {
 		c.country(cn)
@@ -67,25 +83,76 @@ func semantic(fw *framework.Framework, repo *load.Repo, broken map[string]bool, 
 		c.actionPlan(cn)
 	}
 	c.clusters()
-	return c.out
+	failed := map[string][]string{} // file → pointers of values with an error
+	for _, d := range prior {
+		if d.Severity == diag.Error {
+			failed[d.File] = append(failed[d.File], d.Pointer)
+		}
+	}
+	for _, fd := range c.out {
+		if fd.d.Severity == diag.Error {
+			failed[fd.d.File] = append(failed[fd.d.File], fd.d.Pointer)
+		}
+	}
+	var out []diag.Diagnostic
+	for _, fd := range c.out {
+		if !slices.ContainsFunc(fd.inputs, func(in ref) bool { return hasError(failed[in.file], in.ptr) }) {
+			out = append(out, fd.d)
+		}
+	}
+	return out
 }
 
-// report adds a diagnostic at the value a pointer names (or at its key).
-func (c *checker) report(f *load.File, sev diag.Severity, ptr string, atKey bool, rule, format string, args ...any) {
+// hasError reports whether a value, a value inside it, or a value it is part of
+// (other than the whole file) has an error: pointers holds the pointers of the
+// errors in its file.
+func hasError(pointers []string, ptr string) bool {
+	for _, p := range pointers {
+		switch {
+		case p == ptr,
+			strings.HasPrefix(p, ptr+"/"),
+			p != "" && strings.HasPrefix(ptr, p+"/"):
+			return true
+		}
+	}
+	return false
+}
+
+// report adds a diagnostic at the value a pointer names (or at its key); inputs
+// are the other values the rule read to reach it.
+func (c *checker) report(f *load.File, sev diag.Severity, ptr string, atKey bool, inputs []ref, rule, format string, args ...any) {
 	line, col := f.Pos(ptr)
 	if atKey {
 		line, col = f.KeyPos(ptr)
 	}
-	c.out = append(c.out, diag.Diagnostic{File: f.Path, Line: line, Column: col, Pointer: ptr,
-		Severity: sev, Rule: rule, Message: fmt.Sprintf(format, args...)})
+	c.out = append(c.out, finding{d: diag.Diagnostic{File: f.Path, Line: line, Column: col, Pointer: ptr,
+		Severity: sev, Rule: rule, Message: fmt.Sprintf(format, args...)}, inputs: inputs})
 }
 
 func (c *checker) errorf(f *load.File, ptr, rule, format string, args ...any) {
-	c.report(f, diag.Error, ptr, false, rule, format, args...)
+	c.report(f, diag.Error, ptr, false, nil, rule, format, args...)
 }
 
 func (c *checker) warnf(f *load.File, ptr, rule, format string, args ...any) {
-	c.report(f, diag.Warning, ptr, false, rule, format, args...)
+	c.report(f, diag.Warning, ptr, false, nil, rule, format, args...)
+}
+
+// reading declares the values a rule reads besides the one it reports at: what
+// it reports through the returned reporter is dropped when one of them has an
+// error.
+func (c *checker) reading(inputs ...ref) reporter { return reporter{c, inputs} }
+
+type reporter struct {
+	c      *checker
+	inputs []ref
+}
+
+func (r reporter) errorf(f *load.File, ptr, rule, format string, args ...any) {
+	r.c.report(f, diag.Error, ptr, false, r.inputs, rule, format, args...)
+}
+
+func (r reporter) warnf(f *load.File, ptr, rule, format string, args ...any) {
+	r.c.report(f, diag.Warning, ptr, false, r.inputs, rule, format, args...)
 }
 
 // usable returns a country's file when it was read, decoded and passed its schema.

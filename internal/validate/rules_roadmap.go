@@ -31,11 +31,13 @@ func (c *checker) toDo(cn *load.Country) {
 		return
 	}
 	var stakeholders []string // nil when as-is.yaml is unusable
-	if c.usable(cn, plan.AsIsFile) != nil {
+	var stakeholderMap reporter
+	if asIs := c.usable(cn, plan.AsIsFile); asIs != nil {
 		stakeholders = []string{}
 		for _, s := range cn.AsIs.Stakeholders {
 			stakeholders = append(stakeholders, s.ID)
 		}
+		stakeholderMap = c.reading(at(asIs, "/stakeholders"))
 	}
 	steps := cn.ToDo.Steps
 	listIDs(c, f, "step", "steps", steps, func(s plan.Step) string { return s.ID })
@@ -49,7 +51,7 @@ func (c *checker) toDo(cn *load.Country) {
 				continue // the schema lists the items and reports unknown ones
 			}
 			if it.Task != s.Task {
-				c.warnf(f, ptr, RuleItemTask, "item %s belongs to task %s, but step %s is under task %s; check the step's task or split the step", key, it.Task, s.ID, s.Task)
+				c.reading(at(f, base+"/task")).warnf(f, ptr, RuleItemTask, "item %s belongs to task %s, but step %s is under task %s; check the step's task or split the step", key, it.Task, s.ID, s.Task)
 			}
 		}
 		ms := make([]string, len(s.Milestones))
@@ -62,7 +64,7 @@ func (c *checker) toDo(cn *load.Country) {
 		}
 		for j, id := range s.Stakeholders {
 			if !slices.Contains(stakeholders, id) {
-				c.errorf(f, base+"/stakeholders/"+strconv.Itoa(j), RuleStakeholderRef, "stakeholder %q is not in the stakeholder map of as-is.yaml%s", id, didYouMean(id, stakeholders))
+				stakeholderMap.errorf(f, base+"/stakeholders/"+strconv.Itoa(j), RuleStakeholderRef, "stakeholder %q is not in the stakeholder map of as-is.yaml%s", id, didYouMean(id, stakeholders))
 			}
 		}
 	}
@@ -88,16 +90,21 @@ func (c *checker) actionPlan(cn *load.Country) {
 				"sustainability domain %s is not scored yet; add it with a score and the evidence (reports show it as not scored)", d)
 		}
 	}
-	var steps map[string]string // step id → task; nil when to-do.yaml is unusable
-	if c.usable(cn, plan.ToDoFile) != nil {
+	var steps map[string]stepTask // step id → task; nil when to-do.yaml is unusable
+	var stepIDs []ref             // the step ids in to-do.yaml
+	var todo *load.File
+	if todo = c.usable(cn, plan.ToDoFile); todo != nil {
 		steps = stepTasks(cn.ToDo)
+		for i := range cn.ToDo.Steps {
+			stepIDs = append(stepIDs, at(todo, load.Pointer("steps", strconv.Itoa(i), "id")))
+		}
 	}
 	programmeEnd := plan.YearMonth(c.fw.Programme.End)
 	listIDs(c, f, "action", "actions", ap.Actions, func(a plan.Action) string { return a.ID })
 	for i, a := range ap.Actions {
 		base := load.Pointer("actions", strconv.Itoa(i))
 		c.idPrefix(f, base+"/id", "action", cn.Code, a.ID, cn.Code+"-A1")
-		c.implements(f, base, a, steps)
+		c.implements(f, todo, base, a, steps, stepIDs)
 		// The schema checks the months' form; compare only real ones.
 		startOK, endOK := a.Start.Valid(), a.End.Valid()
 		if startOK && endOK && a.Start > a.End {
@@ -123,25 +130,28 @@ func (c *checker) actionPlan(cn *load.Country) {
 }
 
 // implements checks the steps an action implements exist, and that the action's
-// task is the task of one of them.
-func (c *checker) implements(f *load.File, base string, a plan.Action, steps map[string]string) {
+// task is the task of one of them. Whether a step exists depends on every step id in to-do.yaml (ids): a step id
+// that is wrong there is its error, not one more for each action.
+func (c *checker) implements(f, todo *load.File, base string, a plan.Action, steps map[string]stepTask, ids []ref) {
 	if steps == nil {
 		return
 	}
 	var tasks []string
+	taskInputs := []ref{at(f, base+"/implements")}
 	missing := false
 	for j, id := range a.Implements {
-		task, ok := steps[id]
+		st, ok := steps[id]
 		if !ok {
-			c.errorf(f, base+"/implements/"+strconv.Itoa(j), RuleStepRef, "step %s is not in to-do.yaml%s", id, knownList("steps", slices.Sorted(maps.Keys(steps))))
+			c.reading(ids...).errorf(f, base+"/implements/"+strconv.Itoa(j), RuleStepRef, "step %s is not in to-do.yaml%s", id, knownList("steps", slices.Sorted(maps.Keys(steps))))
 			missing = true
 			continue
 		}
-		if !slices.Contains(tasks, task) {
-			tasks = append(tasks, task)
+		taskInputs = append(taskInputs, at(todo, st.ptr))
+		if !slices.Contains(tasks, st.task) {
+			tasks = append(tasks, st.task)
 		}
 	}
 	if !missing && len(tasks) > 0 && !slices.Contains(tasks, a.Task) {
-		c.warnf(f, base+"/task", RuleActionTask, "action %s is under task %s, but the steps it implements are under %s; check the action's task", a.ID, a.Task, strings.Join(tasks, ", "))
+		c.reading(taskInputs...).warnf(f, base+"/task", RuleActionTask, "action %s is under task %s, but the steps it implements are under %s; check the action's task", a.ID, a.Task, strings.Join(tasks, ", "))
 	}
 }

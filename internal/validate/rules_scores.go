@@ -44,9 +44,11 @@ func (c *checker) toBe(cn *load.Country) {
 		}
 	}
 	var addressed map[string]bool // item keys some to-do step lists; nil when to-do is unusable
-	if c.usable(cn, plan.ToDoFile) != nil {
+	var stepItems []ref           // the items lists gap-addressed reads
+	if todo := c.usable(cn, plan.ToDoFile); todo != nil {
 		addressed = map[string]bool{}
-		for _, s := range cn.ToDo.Steps {
+		for i, s := range cn.ToDo.Steps {
+			stepItems = append(stepItems, at(todo, load.Pointer("steps", strconv.Itoa(i), "items")))
 			for _, k := range s.Items {
 				addressed[k] = true
 			}
@@ -61,7 +63,7 @@ func (c *checker) toBe(cn *load.Country) {
 			}
 			ptr := load.Pointer("targets", task.ID, it.ID)
 			if assessedYear > 0 && t.Year < assessedYear {
-				c.errorf(f, ptr+"/year", RuleTargetYear, "target year %d of item %s is before the assessment year %d (assessed_on %s in as-is.yaml)", t.Year, it.Key(), assessedYear, cn.AsIs.AssessedOn)
+				c.reading(at(asIsFile, "/assessed_on")).errorf(f, ptr+"/year", RuleTargetYear, "target year %d of item %s is before the assessment year %d (assessed_on %s in as-is.yaml)", t.Year, it.Key(), assessedYear, cn.AsIs.AssessedOn)
 			}
 			if tb.HorizonYear > 0 && t.Year > tb.HorizonYear {
 				c.warnf(f, ptr+"/year", RuleTargetHorizon, "target year %d of item %s is after the plan's horizon year %d", t.Year, it.Key(), tb.HorizonYear)
@@ -73,26 +75,30 @@ func (c *checker) toBe(cn *load.Country) {
 			if cur == nil {
 				continue // not assessed: no gap to measure
 			}
+			score := at(asIsFile, load.Pointer("tasks", task.ID, "items", it.ID, "score"))
 			if t.Score < *cur {
-				c.warnf(f, ptr+"/score", RuleTargetBelowAsIs, "target %d of item %s is below its current score %d (as-is.yaml); a target should be at least the current level", t.Score, it.Key(), *cur)
+				c.reading(score).warnf(f, ptr+"/score", RuleTargetBelowAsIs, "target %d of item %s is below its current score %d (as-is.yaml); a target should be at least the current level", t.Score, it.Key(), *cur)
 				continue
 			}
 			sc := c.fw.ItemScale(it)
 			gap := float64(t.Score-*cur) / float64(sc.Max-sc.Min)
 			if addressed != nil && gap > c.fw.GapThreshold && !addressed[it.Key()] {
-				c.warnf(f, ptr+"/score", RuleGapAddressed, "the gap of item %s (as-is %d, target %d: %.2f of its scale) is above the threshold %.2f, but no step in to-do.yaml addresses it; add %s to the items of a step", it.Key(), *cur, t.Score, gap, c.fw.GapThreshold, it.Key())
+				c.reading(append([]ref{score}, stepItems...)...).warnf(f, ptr+"/score", RuleGapAddressed, "the gap of item %s (as-is %d, target %d: %.2f of its scale) is above the threshold %.2f, but no step in to-do.yaml addresses it; add %s to the items of a step", it.Key(), *cur, t.Score, gap, c.fw.GapThreshold, it.Key())
 			}
 		}
 	}
 }
 
-// stepTasks maps each road map step id to its task.
-func stepTasks(td *plan.ToDo) map[string]string {
-	m := make(map[string]string, len(td.Steps))
-	for _, s := range td.Steps {
+// stepTasks maps each road map step id to its task and to the pointer of that
+// task in to-do.yaml.
+func stepTasks(td *plan.ToDo) map[string]stepTask {
+	m := make(map[string]stepTask, len(td.Steps))
+	for i, s := range td.Steps {
 		if _, dup := m[s.ID]; !dup {
-			m[s.ID] = s.Task
+			m[s.ID] = stepTask{s.Task, load.Pointer("steps", strconv.Itoa(i), "task")}
 		}
 	}
 	return m
 }
+
+type stepTask struct{ task, ptr string }

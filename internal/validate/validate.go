@@ -169,7 +169,7 @@ func (v *Validator) Repo(repo *load.Repo, loadDiags []diag.Diagnostic, opts Opti
 	for _, p := range slices.Sorted(maps.Keys(repo.Files)) {
 		later = append(later, yaml11Plain(repo.Files[p])...)
 	}
-	later = append(later, semantic(v.fw, repo, broken, opts)...)
+	later = append(later, semantic(v.fw, repo, broken, ds, opts)...)
 	for _, d := range later {
 		if d.Line > 0 && flagged[[3]any{d.File, d.Line, d.Column}] {
 			continue
