@@ -69,7 +69,7 @@ func Parse(path string, data []byte) (*File, []diag.Diagnostic) {
 // parse is Parse; without values, File.Value is left nil (the diagnostics are
 // the same).
 func parse(path string, data []byte, values bool) (*File, []diag.Diagnostic) {
-	if enc := Encoding(data); enc != "" {
+	if enc := Encoding(data); enc != "" && convertible(data, enc) {
 		return nil, []diag.Diagnostic{errAt(path, 1, 1, RuleEncoding, "the file is saved as %s; plan files must be UTF-8: run hwfplan fmt on it, or save it as UTF-8 in your editor", enc)}
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
@@ -136,6 +136,13 @@ func parse(path string, data []byte, values bool) (*File, []diag.Diagnostic) {
 	ds = append(ds, c.diags...)
 	ds = append(ds, c.hiddenSummary()...)
 	return f, ds
+}
+
+// convertible reports whether data is text in the encoding enc (what hwfplan
+// fmt converts); otherwise it is binary.
+func convertible(data []byte, enc string) bool {
+	_, err := ToUTF8(data, enc)
+	return err == nil
 }
 
 // MaxPerRule bounds the diagnostics of one rule in one file: a file of a

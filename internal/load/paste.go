@@ -60,7 +60,7 @@ func Encoding(data []byte) string {
 
 // ToUTF8 converts data saved in the encoding Encoding named to UTF-8, without
 // a byte order mark. It fails when the bytes are not valid in that encoding
-// (a cut-off character, an unpaired surrogate).
+// (a cut-off character, an unpaired surrogate) or are not text (a NUL).
 func ToUTF8(data []byte, enc string) ([]byte, error) {
 	for _, b := range utfBOMs {
 		if b.name == enc {
@@ -117,6 +117,9 @@ func ToUTF8(data []byte, enc string) ([]byte, error) {
 		}
 	default:
 		return nil, fmt.Errorf("unknown encoding %q", enc)
+	}
+	if i := bytes.IndexByte(out, 0); i >= 0 {
+		return nil, fmt.Errorf("it holds a NUL character, which no text holds")
 	}
 	return bytes.TrimPrefix(out, []byte("\ufeff")), nil
 }
@@ -229,7 +232,7 @@ func indentProblems(data []byte) []IndentProblem {
 			run = keep
 		}
 		out = append(out, run...)
-		if blk == nil && blockHeader.Match(bytes.TrimRight(l, " \t")) && !blank {
+		if blk == nil && !blank && bytes.ContainsAny(l, "|>") && blockHeader.Match(bytes.TrimRight(l, " \t")) {
 			blk = &block{parent: width, indent: -1}
 		}
 		start = end + 1
