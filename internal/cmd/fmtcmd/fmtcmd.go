@@ -228,17 +228,29 @@ func collect(realRoot, abs, arg string) ([]target, []string, error) {
 		add(abs)
 		return out, skipped, nil
 	}
-	err = filepath.WalkDir(abs, func(p string, d fs.DirEntry, err error) error {
+	// Walk the folder itself when abs is a link to it (inside the repository,
+	// as resolveArg checked); links met on the way are not followed.
+	dir, err := filepath.EvalSymlinks(abs)
+	if err != nil {
+		return nil, nil, cmdutil.FlagErrorf("%s: %v", arg, err)
+	}
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
+		if d.Type()&fs.ModeSymlink != 0 && !isYAML(d.Name()) {
+			if real, err := filepath.EvalSymlinks(p); err == nil && !inside(realRoot, real) {
+				skipped = append(skipped, fmt.Sprintf("skipped %s: a symbolic link that leads out of the repository; fmt does not follow it", show(realRoot, p)))
+			}
+			return nil
+		}
 		if d.IsDir() {
-			if p != abs && (strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules") {
+			if p != dir && (strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules") {
 				return filepath.SkipDir
 			}
 			return nil
 		}
-		if ext := filepath.Ext(d.Name()); ext == ".yaml" || ext == ".yml" {
+		if isYAML(d.Name()) {
 			add(p)
 		}
 		return nil
@@ -247,6 +259,11 @@ func collect(realRoot, abs, arg string) ([]target, []string, error) {
 		return nil, nil, fmt.Errorf("failed to list %s: %w", arg, err)
 	}
 	return out, skipped, nil
+}
+
+func isYAML(name string) bool {
+	ext := filepath.Ext(name)
+	return ext == ".yaml" || ext == ".yml"
 }
 
 // inside reports whether path is root or under it (both real paths).
