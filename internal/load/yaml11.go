@@ -40,6 +40,25 @@ func YAML11Reading(n *yaml.Node) string {
 	return ""
 }
 
+// leadingZero matches the numbers whose reading differs between readers: 0755
+// is octal 493 to hwfplan and YAML 1.1, 755 to YAML 1.2's core schema; 08 is 8
+// to hwfplan and text to YAML 1.1; 0o17 is 15 to hwfplan and text to YAML 1.1.
+var leadingZero = regexp.MustCompile(`^[-+]?(?:0[0-9_]+|0o[0-7_]+)$`)
+
+// AmbiguousNumber reports whether an unquoted scalar that hwfplan reads as a
+// number is written with a leading zero, which other readers read as another
+// number or as text. Quoting it would change what hwfplan reads, so fmt leaves
+// it; validate warns.
+func AmbiguousNumber(n *yaml.Node) bool {
+	if n.Kind != yaml.ScalarNode || n.Style != 0 {
+		return false
+	}
+	if t := n.ShortTag(); t != "!!int" && t != "!!float" {
+		return false
+	}
+	return leadingZero.MatchString(n.Value)
+}
+
 // YAML11Scalars returns, in file order, every scalar under n (keys included)
 // that YAML 1.1 readers read as something other than the text hwfplan reads.
 func YAML11Scalars(n *yaml.Node) []*yaml.Node {

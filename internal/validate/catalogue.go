@@ -68,7 +68,7 @@ func Rules() []diag.RuleInfo {
 		{ID: RuleCurrency, Severity: e, Summary: "Budgets use an active ISO 4217 currency code."},
 		{ID: RuleSustainability, Severity: e, Summary: "Actions ending after the programme (programme.end in the framework) state their sustainability, unless cancelled."},
 		{ID: RulePlaceholder, Severity: w, Summary: "No placeholder text from hwfplan new country is left."},
-		{ID: RuleYAML11, Severity: w, Summary: "Values YAML 1.1 readers (PyYAML, js-yaml) would read as dates, true/false values or numbers are quoted, so the file is text to every reader (hwfplan fmt quotes them)."},
+		{ID: RuleYAML11, Severity: w, Summary: "Values YAML 1.1 readers (PyYAML, js-yaml) would read as dates, true/false values or numbers are quoted, so the file is text to every reader (hwfplan fmt quotes them); numbers have no leading zero."},
 		{ID: RuleBidiControl, Severity: e, Summary: "No invisible bidirectional control characters (U+202A-202E, U+2066-2069), which show text in another order than the file holds."},
 		{ID: RuleSustainabilityUnscored, Severity: w, Summary: "Every HEROES sustainability domain is scored in action-plan.yaml (a missing one counts as not scored, never as 0)."},
 		{ID: RuleDoneInFuture, Severity: w, Summary: "An action marked done does not end in the future."},

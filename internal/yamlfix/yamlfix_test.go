@@ -36,6 +36,7 @@ func TestFix(t *testing.T) {
 		{"windows line ends kept", "a:\r\n\tb: 2024-01-01\r\n", "a:\r\n  b: \"2024-01-01\"\r\n",
 			[]string{"replaced a tab in indentation with spaces", "quoted 1 value that YAML 1.1 readers read as dates, true/false values or numbers"}},
 		{"numbers and booleans stay", "a: 1\nb: true\nc: 0.5\nd: null\n", "a: 1\nb: true\nc: 0.5\nd: null\n", nil},
+		{"a number with a leading zero stays: quoting would change what hwfplan reads", "a: 0755\nb: 08\n", "a: 0755\nb: 08\n", nil},
 		{"a block of text stays", "e: |\n  2024-01-01\n  NO\n", "e: |\n  2024-01-01\n  NO\n", nil},
 	}
 	for _, tt := range tests {
