@@ -225,6 +225,9 @@ func collect(realRoot, abs, arg string) ([]target, []string, error) {
 		return nil, nil, cmdutil.FlagErrorf("%s: %v", arg, err)
 	}
 	if !fi.IsDir() {
+		if !isYAML(abs) {
+			return nil, nil, cmdutil.FlagErrorf("%s is not a YAML file; fmt fixes .yaml and .yml files only", arg)
+		}
 		add(abs)
 		return out, skipped, nil
 	}
