@@ -2,7 +2,6 @@ package plandiff
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 )
 
@@ -87,12 +86,12 @@ func (f FieldChange) Describe(money bool) string {
 	if ook && nok {
 		var ch []string
 		for _, v := range nl {
-			if !slices.Contains(ol, v) {
+			if !contains(ol, v) {
 				ch = append(ch, "+"+FormatValue(v))
 			}
 		}
 		for _, v := range ol {
-			if !slices.Contains(nl, v) {
+			if !contains(nl, v) {
 				ch = append(ch, "−"+FormatValue(v))
 			}
 		}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
-	"reflect"
 	"runtime"
 	"slices"
 	"sort"
@@ -166,7 +165,7 @@ func unionKeys[V any](a, b map[string]V) []string {
 }
 
 func sameAssessment(o, n *load.Country) bool {
-	return o.AsIs != nil && n.AsIs != nil && reflect.DeepEqual(o.AsIs, n.AsIs) && reflect.DeepEqual(o.ToBe, n.ToBe)
+	return o.AsIs != nil && n.AsIs != nil && equal(o.AsIs, n.AsIs) && equal(o.ToBe, n.ToBe)
 }
 
 func countryName(c *load.Country) string {

@@ -114,7 +114,7 @@ func equalButID[T any](a, b *T) bool {
 			f.SetString("")
 		}
 	}
-	return reflect.DeepEqual(ca, cb)
+	return equal(ca, cb)
 }
 
 // orderedKeys lists the keys of two maps: those of order first (in that order), then

@@ -1,7 +1,9 @@
 package plandiff
 
 import (
+	"math"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/load"
@@ -94,7 +96,7 @@ func scalar(v reflect.Value) any {
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
 		return int64(v.Uint())
 	case reflect.Float32, reflect.Float64:
-		return v.Float()
+		return number(v.Float())
 	case reflect.Bool:
 		return v.Bool()
 	case reflect.Pointer:
@@ -104,6 +106,15 @@ func scalar(v reflect.Value) any {
 		return scalar(v.Elem())
 	}
 	return v.Interface()
+}
+
+// number is a float as JSON can carry it: NaN and the infinities, which a YAML
+// file can hold (.nan, .inf) but JSON cannot, become their names.
+func number(f float64) any {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return strconv.FormatFloat(f, 'g', -1, 64)
+	}
+	return f
 }
 
 // value returns the flattened entity as a map for JSON (added and removed entities).
@@ -164,7 +175,7 @@ func (d *differ) fieldChanges(a, b side) []FieldChange {
 	// Most entities of a file that changed are themselves unchanged: equal values
 	// have equal fields, so the flattening (which allocates every field's name and
 	// pointer) is only done for the ones that differ.
-	if reflect.DeepEqual(a.v, b.v) {
+	if equal(a.v, b.v) {
 		return nil
 	}
 	fa, fb := flatten(a.v), flatten(b.v)
@@ -175,7 +186,7 @@ func (d *differ) fieldChanges(a, b side) []FieldChange {
 	var out []FieldChange
 	seen := map[string]bool{}
 	emit := func(name, ptr string, ov, nv any) {
-		if reflect.DeepEqual(ov, nv) {
+		if equal(ov, nv) {
 			return
 		}
 		fc := FieldChange{Field: name, Old: ov, New: nv}

@@ -2,7 +2,9 @@ package plandiff
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -78,10 +80,22 @@ func FormatValue(v any) string {
 		}
 		return strings.Join(parts, ", ")
 	case map[string]any:
-		if n, ok := x["name"]; ok {
+		// A list entry without an id: its name, then its other fields, so an edit of
+		// any field shows ("Sciensano (role: research institute)").
+		var parts []string
+		for _, k := range slices.Sorted(maps.Keys(x)) {
+			if k != "name" {
+				parts = append(parts, k+": "+FormatValue(x[k]))
+			}
+		}
+		n, named := x["name"]
+		switch {
+		case !named:
+			return strings.Join(parts, ", ")
+		case len(parts) == 0:
 			return FormatValue(n)
 		}
-		return fmt.Sprint(x)
+		return FormatValue(n) + " (" + strings.Join(parts, ", ") + ")"
 	}
 	return fmt.Sprint(v)
 }

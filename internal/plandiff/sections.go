@@ -296,7 +296,7 @@ func Totals(ap *plan.ActionPlan) map[string]float64 {
 
 func budgetTotal(oa, nb *plan.ActionPlan, a, b side) (Change, bool) {
 	ot, nt := Totals(oa), Totals(nb)
-	if maps.Equal(ot, nt) {
+	if equal(ot, nt) {
 		return Change{}, false
 	}
 	ch := Change{Section: SectionActionPlan, Entity: EntityBudgetTotal, Kind: Changed}
@@ -310,15 +310,15 @@ func budgetTotal(oa, nb *plan.ActionPlan, a, b side) (Change, bool) {
 	for _, c := range cur {
 		ov, ook := ot[c]
 		nv, nok := nt[c]
-		if ook && nok && ov == nv {
+		if ook && nok && sameFloat(ov, nv) {
 			continue
 		}
 		fc := FieldChange{Field: c}
 		if ook {
-			fc.Old = ov
+			fc.Old = number(ov)
 		}
 		if nok {
-			fc.New = nv
+			fc.New = number(nv)
 		}
 		ch.Fields = append(ch.Fields, fc)
 	}
