@@ -3,14 +3,13 @@ package plandiff
 import (
 	"bytes"
 	"cmp"
-	"fmt"
+	"path"
 	"runtime"
 	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
 
-	"github.com/hwfplan/hwfplan/internal/diag"
 	"github.com/hwfplan/hwfplan/internal/framework"
 	"github.com/hwfplan/hwfplan/internal/load"
 	"github.com/hwfplan/hwfplan/internal/plan"
@@ -25,12 +24,23 @@ type Options struct {
 }
 
 type differ struct {
-	opts Options
-	fw   *framework.Framework
+	opts           Options
+	fw             *framework.Framework
+	oldBad, newBad readable // files that could not be read, left out on both sides
 }
 
 // Diff compares two revisions of a plans repository. Either may be nil (no plans).
+// Without the loader's diagnostics, only files that parse but do not decode are
+// known to be unreadable; DiffRevisions knows them all.
 func Diff(old, new *load.Repo, opts Options) *Report {
+	return DiffRevisions(Revision{Repo: old}, Revision{Repo: new}, opts)
+}
+
+// DiffRevisions compares two revisions of a plans repository. A plan file that
+// cannot be read on either side (Unreadable) is left out of the comparison on both
+// and listed in Report.Unreadable; the loader's other errors are Report.Problems.
+func DiffRevisions(oldRev, newRev Revision, opts Options) *Report {
+	old, new := oldRev.Repo, newRev.Repo
 	if old == nil {
 		old = &load.Repo{}
 	}
@@ -38,7 +48,13 @@ func Diff(old, new *load.Repo, opts Options) *Report {
 		new = &load.Repo{}
 	}
 	d := &differ{opts: opts, fw: cmp.Or(new.Framework, old.Framework)}
-	r := &Report{Countries: []CountryDiff{}, Changes: []Change{}}
+	r := &Report{Old: oldRev.Label, New: newRev.Label, Countries: []CountryDiff{}, Changes: []Change{}}
+	var oldUn, newUn []Unreadable
+	var oldProblems, newProblems []string
+	oldUn, oldProblems, d.oldBad = unreadable(SideOld, oldRev)
+	newUn, newProblems, d.newBad = unreadable(SideNew, newRev)
+	r.Unreadable = append(oldUn, newUn...)
+	r.Problems = append(oldProblems, newProblems...)
 
 	oldC, newC := byCode(old.Countries), byCode(new.Countries)
 	var removed, added []*load.Country
@@ -84,7 +100,7 @@ func Diff(old, new *load.Repo, opts Options) *Report {
 
 	if len(opts.Countries) == 0 {
 		r.Changes = append(r.Changes, d.clusters(old.Clusters, new.Clusters)...)
-		if old.FrameworkFile != nil || new.FrameworkFile != nil {
+		if (old.FrameworkFile != nil || new.FrameworkFile != nil) && !d.oldBad.bad(framework.DefaultPath) && !d.newBad.bad(framework.DefaultPath) {
 			if ch, ok := frameworkChange(old.FrameworkFile, new.FrameworkFile); ok {
 				r.Changes = append(r.Changes, ch)
 			}
@@ -125,19 +141,6 @@ func (d *differ) countries(pairs [][2]*load.Country) []CountryDiff {
 		if p != nil {
 			panic(p)
 		}
-	}
-	return out
-}
-
-// Problems lists the loader errors that make a revision's data incomplete (a file that
-// cannot be parsed is compared as if it were absent), labelled with the revision.
-func Problems(label string, ds []diag.Diagnostic) []string {
-	var out []string
-	for _, d := range ds {
-		if d.Severity != diag.Error || d.Rule == load.RuleMissing || d.Rule == load.RuleLayout {
-			continue
-		}
-		out = append(out, fmt.Sprintf("%s: %s", label, d.String()))
 	}
 	return out
 }
@@ -243,6 +246,9 @@ func (d *differ) clusters(old, new []*load.Cluster) []Change {
 	}
 	var out []Change
 	for _, id := range unionKeys(om, nm) {
+		if p := path.Join(load.ClustersDir, id+".yaml"); d.oldBad.bad(p) || d.newBad.bad(p) {
+			continue
+		}
 		var a, b side
 		if c := om[id]; c != nil && c.Cluster != nil {
 			a = side{c.Cluster, c.File, ""}

@@ -16,11 +16,18 @@ type markdownWriter struct{}
 func (markdownWriter) Write(w io.Writer, r *Report) error {
 	ew := &errWriter{w: w}
 	ew.printf("### Plan changes: %s → %s\n\n", mdCode(revLabel(r.Old)), mdCode(revLabel(r.New)))
+	if len(r.Unreadable) > 0 {
+		ew.printf("> [!CAUTION]\n> These plan files could not be read; they are left out of this comparison:\n")
+		for _, u := range r.Unreadable {
+			ew.printf("> - %s at %s\n", mdText(u.String()), mdCode(revLabel(u.Revision)))
+		}
+		ew.printf("\n")
+	}
 	for _, p := range r.Problems {
 		ew.printf("> [!WARNING]\n> %s\n\n", mdText(p))
 	}
 	if r.Empty() {
-		ew.printf("No plan changes.\n")
+		ew.printf("%s\n", noChanges(r))
 		return ew.err
 	}
 	ew.printf("%s in %s.\n\n", plural(r.Count(), "change"), plural(len(r.Countries), "country"))

@@ -59,6 +59,9 @@ type Report struct {
 	Countries []CountryDiff `json:"countries"`
 	Changes   []Change      `json:"changes"` // clusters and framework
 	Problems  []string      `json:"problems,omitempty"`
+	// Unreadable lists the plan files that exist but cannot be read at either
+	// revision; they are left out of the comparison.
+	Unreadable []Unreadable `json:"unreadable,omitempty"`
 }
 
 // CountryDiff is the change of one country folder.

@@ -3,6 +3,7 @@ package plandiff
 import (
 	"fmt"
 	"maps"
+	"path"
 	"slices"
 	"strings"
 
@@ -11,6 +12,15 @@ import (
 )
 
 func (d *differ) country(o, n *load.Country) CountryDiff {
+	var unread []string
+	for _, name := range plan.CountryFiles {
+		if d.oldBad.bad(path.Join(o.Dir, name)) || d.newBad.bad(path.Join(n.Dir, name)) {
+			unread = append(unread, name)
+		}
+	}
+	if len(unread) > 0 {
+		o, n = WithoutFiles(o, unread...), WithoutFiles(n, unread...)
+	}
 	cd := CountryDiff{Code: n.Code, Name: countryName(n), Kind: Changed}
 	file := func(c *load.Country, name string) *load.File { return c.Files[name] }
 	var out []Change
@@ -37,6 +47,29 @@ func (d *differ) country(o, n *load.Country) CountryDiff {
 		cd.Changes = []Change{}
 	}
 	return cd
+}
+
+// WithoutFiles returns a copy of a country without the named plan files (as if
+// they were not there), for a comparison that leaves them out on both sides.
+func WithoutFiles(c *load.Country, names ...string) *load.Country {
+	t := *c
+	t.Files = maps.Clone(c.Files)
+	for _, name := range names {
+		delete(t.Files, name)
+		switch name {
+		case plan.AsIsFile:
+			t.AsIs = nil
+		case plan.ToBeFile:
+			t.ToBe = nil
+		case plan.ToDoFile:
+			t.ToDo = nil
+		case plan.ActionPlanFile:
+			t.ActionPlan = nil
+		case plan.CountryFile:
+			t.Country = nil
+		}
+	}
+	return &t
 }
 
 func sectionOf(file string) string {

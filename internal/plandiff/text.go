@@ -12,11 +12,14 @@ type textWriter struct{}
 func (textWriter) Write(w io.Writer, r *Report) error {
 	ew := &errWriter{w: w}
 	ew.printf("Plan changes %s → %s\n", revLabel(r.Old), revLabel(r.New))
+	for _, u := range r.Unreadable {
+		ew.printf("unreadable at %s: %s\n", revLabel(u.Revision), u)
+	}
 	for _, p := range r.Problems {
 		ew.printf("warning: %s\n", p)
 	}
 	if r.Empty() {
-		ew.printf("No plan changes.\n")
+		ew.printf("%s\n", noChanges(r))
 		return ew.err
 	}
 	for _, cd := range r.Countries {

@@ -45,3 +45,11 @@ func revLabel(s string) string {
 	}
 	return s
 }
+
+// noChanges says that nothing changed, or nothing else when files could not be read.
+func noChanges(r *Report) string {
+	if len(r.Unreadable) > 0 {
+		return "No other plan changes."
+	}
+	return "No plan changes."
+}

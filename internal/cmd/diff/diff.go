@@ -97,6 +97,16 @@ func diffRun(opts *DiffOptions) error {
 	if err := w.Write(opts.IO.Out, report); err != nil {
 		return fmt.Errorf("failed to write the report: %w", err)
 	}
+	if n := len(report.Unreadable); n > 0 {
+		// The report is incomplete: a script or CI job must not take it for the
+		// whole story, with or without --exit-code.
+		what := "1 plan file could not be read"
+		if n > 1 {
+			what = fmt.Sprintf("%d plan files could not be read", n)
+		}
+		fmt.Fprintf(opts.IO.ErrOut, "hwfplan: the comparison is incomplete: %s (listed in the report as unreadable)\n", what)
+		return cmdutil.ErrSilent
+	}
 	if opts.ExitCode && !report.Empty() {
 		return cmdutil.ErrSilent
 	}
@@ -106,8 +116,9 @@ func diffRun(opts *DiffOptions) error {
 // Compare loads both revisions and diffs them. Only what differs is loaded: country
 // folders identical on both sides are not read at all, and in the others only the
 // files that differ (and country.yaml, which names the country); what both sides
-// share (country.yaml, the framework) is parsed once. Loader errors (a file that
-// cannot be parsed) in what was loaded are carried in the report as problems.
+// share (country.yaml, the framework) is parsed once. A file that cannot be read on
+// either side is listed as unreadable and left out; other loader errors in what
+// was loaded are carried in the report as problems.
 func Compare(repo *gitrev.Repo, old, new planrev.Revision, opts plandiff.Options) (*plandiff.Report, error) {
 	delta, err := planrev.Changes(repo, old, new, opts.Countries)
 	if err != nil {
@@ -117,8 +128,6 @@ func Compare(repo *gitrev.Repo, old, new planrev.Revision, opts plandiff.Options
 	// time, so the two sides are loaded one after the other on the same handle.
 	oldRepo, oldDS := old.LoadDelta(delta)
 	newRepo, newDS := new.LoadDelta(delta)
-	r := plandiff.Diff(oldRepo, newRepo, opts)
-	r.Old, r.New = old.Label, new.Label
-	r.Problems = append(plandiff.Problems(old.Label, oldDS), plandiff.Problems(new.Label, newDS)...)
-	return r, nil
+	return plandiff.DiffRevisions(plandiff.Revision{Label: old.Label, Repo: oldRepo, Diags: oldDS},
+		plandiff.Revision{Label: new.Label, Repo: newRepo, Diags: newDS}, opts), nil
 }

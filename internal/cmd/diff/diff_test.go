@@ -184,9 +184,8 @@ func TestCompareLoadsOnlyWhatDiffers(t *testing.T) {
 			}
 			oldRepo, oldDS := old.Load()
 			newRepo, newDS := new.Load()
-			want := plandiff.Diff(oldRepo, newRepo, opts)
-			want.Old, want.New = old.Label, new.Label
-			want.Problems = append(plandiff.Problems(old.Label, oldDS), plandiff.Problems(new.Label, newDS)...)
+			want := plandiff.DiffRevisions(plandiff.Revision{Label: old.Label, Repo: oldRepo, Diags: oldDS},
+				plandiff.Revision{Label: new.Label, Repo: newRepo, Diags: newDS}, opts)
 			var gb, wb bytes.Buffer
 			w, _ := plandiff.NewWriter("json")
 			if err := w.Write(&gb, got); err != nil {
