@@ -43,16 +43,11 @@ type listSpec[T any] struct {
 
 // diffList matches entries by id. An entry whose id changed while everything else
 // stayed the same is reported as renamed; otherwise an unknown id is added and a
-// vanished one removed.
+// vanished one removed. An id used twice (which validate reports) matches its
+// first use with the first, its second with the second, and so on.
 func diffList[T any](d *differ, s listSpec[T], old, new []T, a, b side) []Change {
-	oldIdx := map[string]int{}
-	for i := range old {
-		oldIdx[s.id(&old[i])] = i
-	}
-	newIdx := map[string]int{}
-	for i := range new {
-		newIdx[s.id(&new[i])] = i
-	}
+	oldKey, oldIdx := listKeys(s, old)
+	newKey, newIdx := listKeys(s, new)
 	at := func(sd side, list []T, i int) side {
 		return side{v: &list[i], file: sd.file, ptr: sd.ptr + "/" + itoa(i)}
 	}
@@ -60,11 +55,11 @@ func diffList[T any](d *differ, s listSpec[T], old, new []T, a, b side) []Change
 	renamedFrom := map[int]int{} // new index → old index
 	used := map[int]bool{}
 	for j := range new {
-		if _, ok := oldIdx[s.id(&new[j])]; ok {
+		if _, ok := oldIdx[newKey[j]]; ok {
 			continue
 		}
 		for i := range old {
-			if _, ok := newIdx[s.id(&old[i])]; ok || used[i] {
+			if _, ok := newIdx[oldKey[i]]; ok || used[i] {
 				continue
 			}
 			if equalButID(&old[i], &new[j]) {
@@ -77,7 +72,7 @@ func diffList[T any](d *differ, s listSpec[T], old, new []T, a, b side) []Change
 	for j := range new {
 		id := s.id(&new[j])
 		nb := at(b, new, j)
-		if i, ok := oldIdx[id]; ok {
+		if i, ok := oldIdx[newKey[j]]; ok {
 			oa := at(a, old, i)
 			if ch, ok := d.entity(s.section, s.entity, id, s.parent, oa, nb, s.detail); ok {
 				out = append(out, ch)
@@ -97,13 +92,33 @@ func diffList[T any](d *differ, s listSpec[T], old, new []T, a, b side) []Change
 	}
 	for i := range old {
 		id := s.id(&old[i])
-		if _, ok := newIdx[id]; ok || used[i] {
+		if _, ok := newIdx[oldKey[i]]; ok || used[i] {
 			continue
 		}
 		ch, _ := d.entity(s.section, s.entity, id, s.parent, at(a, old, i), side{}, s.detail)
 		out = append(out, ch)
 	}
 	return out
+}
+
+// listKey names an entry of a list: its id and, for an id used before in the
+// list, how many times it was.
+type listKey struct {
+	id string
+	n  int
+}
+
+func listKeys[T any](s listSpec[T], list []T) ([]listKey, map[listKey]int) {
+	keys := make([]listKey, len(list))
+	idx := make(map[listKey]int, len(list))
+	seen := map[string]int{}
+	for i := range list {
+		id := s.id(&list[i])
+		k := listKey{id, seen[id]}
+		seen[id]++
+		keys[i], idx[k] = k, i
+	}
+	return keys, idx
 }
 
 // equalButID reports whether two entries are equal once their ID fields are ignored.

@@ -17,7 +17,7 @@ import (
 )
 
 // base reads testdata/base (a plans repository with Hungary) into memory.
-func base(t *testing.T) fstest.MapFS {
+func base(t testing.TB) fstest.MapFS {
 	t.Helper()
 	m := fstest.MapFS{}
 	err := fs.WalkDir(os.DirFS("testdata/base"), ".", func(p string, d fs.DirEntry, err error) error {

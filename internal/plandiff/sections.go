@@ -1,6 +1,7 @@
 package plandiff
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"path"
@@ -346,7 +347,7 @@ func budgetTotal(oa, nb *plan.ActionPlan, a, b side) (Change, bool) {
 		if ook && nok && sameFloat(ov, nv) {
 			continue
 		}
-		fc := FieldChange{Field: c}
+		fc := FieldChange{Field: cmp.Or(c, "(no currency)")}
 		if ook {
 			fc.Old = number(ov)
 		}
