@@ -75,21 +75,23 @@ func DiffRevisions(oldRev, newRev Revision, opts Options) *Report {
 			r.Countries = append(r.Countries, cd)
 		}
 	}
-	// A folder renamed with its assessment unchanged is a rename, not removed + added.
+	renamed := Renames(removed, added)
+	oldByCode := byCode(removed)
 	for _, n := range added {
-		i := slices.IndexFunc(removed, func(o *load.Country) bool { return sameAssessment(o, n) })
-		if i < 0 {
+		from, ok := renamed[n.Code]
+		if !ok {
 			r.Countries = append(r.Countries, CountryDiff{Code: n.Code, Name: countryName(n), Kind: Added, Detail: countryDetail(n)})
 			continue
 		}
-		o := removed[i]
-		removed = slices.Delete(removed, i, i+1)
-		cd := d.country(o, n)
-		cd.Kind, cd.OldCode = Renamed, o.Code
+		cd := d.country(oldByCode[from], n)
+		cd.Kind, cd.OldCode = Renamed, from
 		r.Countries = append(r.Countries, cd)
+		delete(oldByCode, from)
 	}
 	for _, o := range removed {
-		r.Countries = append(r.Countries, CountryDiff{Code: o.Code, Name: countryName(o), Kind: Removed, Detail: countryDetail(o)})
+		if oldByCode[o.Code] != nil {
+			r.Countries = append(r.Countries, CountryDiff{Code: o.Code, Name: countryName(o), Kind: Removed, Detail: countryDetail(o)})
+		}
 	}
 	if len(opts.Countries) > 0 {
 		r.Countries = slices.DeleteFunc(r.Countries, func(c CountryDiff) bool {
@@ -165,6 +167,30 @@ func unionKeys[V any](a, b map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// Renames is the one rule that says a country folder was renamed, which diff
+// reports and history follows: of the folders that disappeared (removed) and
+// appeared (added) between two revisions, an appeared folder is a disappeared one
+// renamed when both have an as-is assessment and their as-is and to-be assessments
+// are the same. Edits to the other files (country.yaml, the road map, the action
+// plan) in the same change do not matter. Each disappeared folder is paired at most
+// once, in code order. It returns the old code of each renamed folder by new code.
+func Renames(removed, added []*load.Country) map[string]string {
+	out := map[string]string{}
+	byCodeOrder := func(list []*load.Country) []*load.Country {
+		return slices.SortedFunc(slices.Values(list), func(a, b *load.Country) int { return cmp.Compare(a.Code, b.Code) })
+	}
+	left := byCodeOrder(removed)
+	for _, n := range byCodeOrder(added) {
+		i := slices.IndexFunc(left, func(o *load.Country) bool { return sameAssessment(o, n) })
+		if i < 0 {
+			continue
+		}
+		out[n.Code] = left[i].Code
+		left = slices.Delete(left, i, i+1)
+	}
+	return out
 }
 
 func sameAssessment(o, n *load.Country) bool {
