@@ -89,7 +89,7 @@ func historyOnce(b *testing.B, dir, path string) int {
 	if err != nil {
 		b.Fatal(err)
 	}
-	revs, err := r.History(head, path, gitrev.HistoryOptions{NoFollow: true})
+	revs, err := r.History(head, path, gitrev.HistoryOptions{})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -122,7 +123,7 @@ func TestHistoryMatchesGitLog(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, p := range []string{"countries/HU", "countries/SK", "countries/HU/as-is.yaml", "README.md", "countries/XX"} {
-			revs, err := r.History(head, p, gitrev.HistoryOptions{NoFollow: true})
+			revs, err := r.History(head, p, gitrev.HistoryOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -137,7 +138,7 @@ func TestHistoryFollowsRename(t *testing.T) {
 	g := history(t)
 	r := open(t, g.Dir)
 	head, _ := r.Resolve("HEAD")
-	revs, err := r.History(head, "countries/GR", gitrev.HistoryOptions{})
+	revs, err := r.History(head, "countries/GR", gitrev.HistoryOptions{Follow: sharedFile(r)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,9 +150,44 @@ func TestHistoryFollowsRename(t *testing.T) {
 	if revs[0].RenamedFrom != "countries/EL" || revs[1].Path != "countries/EL" {
 		t.Errorf("rename not recorded: %+v", revs[:2])
 	}
-	limited, err := r.History(head, "countries/GR", gitrev.HistoryOptions{Limit: 1})
+	limited, err := r.History(head, "countries/GR", gitrev.HistoryOptions{Limit: 1, Follow: sharedFile(r)})
 	if err != nil || len(limited) != 1 {
 		t.Errorf("limit 1: %d revisions, %v", len(limited), err)
+	}
+}
+
+// sharedFile is a rename rule for tests: p was renamed from a sibling folder that
+// the commit no longer has and that holds a file of the same name and content.
+func sharedFile(r *gitrev.Repo) gitrev.RenameRule {
+	return func(commit, parent plumbing.Hash, p string) (string, error) {
+		dir := path.Dir(p)
+		_, files, err := r.Tree(commit, p)
+		if err != nil {
+			return "", err
+		}
+		_, after, err := r.Tree(commit, dir)
+		if err != nil {
+			return "", err
+		}
+		_, before, err := r.Tree(parent, dir)
+		if err != nil {
+			return "", err
+		}
+		for _, e := range before {
+			if slices.ContainsFunc(after, func(a gitrev.TreeEntry) bool { return a.Name == e.Name }) {
+				continue
+			}
+			_, old, err := r.Tree(parent, path.Join(dir, e.Name))
+			if err != nil {
+				return "", err
+			}
+			for _, f := range files {
+				if slices.Contains(old, f) {
+					return path.Join(dir, e.Name), nil
+				}
+			}
+		}
+		return "", nil
 	}
 }
 
@@ -265,7 +301,7 @@ func TestPlansInAFolder(t *testing.T) {
 	if data, err := fs.ReadFile(fsys, "countries/HX/country.yaml"); err != nil || string(data) != "code: HU\n" {
 		t.Errorf("read below the plans folder: %q %v", data, err)
 	}
-	revs, err := r.History(head, "countries/HX", gitrev.HistoryOptions{})
+	revs, err := r.History(head, "countries/HX", gitrev.HistoryOptions{Follow: sharedFile(r)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -286,7 +322,7 @@ func TestHistoryMany(t *testing.T) {
 	r := open(t, g.Dir)
 	head, _ := r.Resolve("HEAD")
 	paths := []string{"countries/HU", "countries/SK", "countries/GR", "countries/XX", "README.md", "countries/HU/as-is.yaml", "countries/GR/to-be.yaml"}
-	for _, opts := range []gitrev.HistoryOptions{{}, {Limit: 1}, {Limit: 2}, {NoFollow: true}, {Limit: 3, NoFollow: true}} {
+	for _, opts := range []gitrev.HistoryOptions{{Follow: sharedFile(r)}, {Limit: 1, Follow: sharedFile(r)}, {Limit: 2, Follow: sharedFile(r)}, {}, {Limit: 3}} {
 		many, err := r.HistoryMany(head, paths, opts)
 		if err != nil {
 			t.Fatal(err)

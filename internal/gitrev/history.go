@@ -23,18 +23,25 @@ type Revision struct {
 type HistoryOptions struct {
 	// Limit stops after so many revisions; 0 means all.
 	Limit int
-	// NoFollow turns off following renames of the path.
-	NoFollow bool
+	// Follow, when set, is the rule that says whether a commit renamed the path:
+	// the walk goes on under the old path it returns. Without it, no rename is
+	// followed, like `git log` without --follow.
+	Follow RenameRule
 }
+
+// RenameRule is asked about a commit that has path p (relative to the plans
+// root) while its parent does not: it returns the path in parent that p was
+// renamed from, or "" when p is new.
+type RenameRule func(commit, parent plumbing.Hash, p string) (string, error)
 
 // History lists the commits reachable from start that changed path (a file or a folder
 // such as countries/HU), newest first, like `git log -- path`. It decides as git does:
 // a commit is shown when the tree entry of path differs from every parent's; when it
 // equals one parent's, only that parent is followed (so merges that brought no change
-// to the path are skipped with their side branch). When a commit adds the path and a
-// sibling entry with the same or mostly the same content disappears, the walk goes on
-// under the old name. A shallow clone makes the history incomplete: History then fails
-// with an error wrapping ErrShallow.
+// to the path are skipped with their side branch). When a commit adds the path and
+// opts.Follow says it was renamed from another, the walk goes on under the old name.
+// A shallow clone makes the history incomplete: History then fails with an error
+// wrapping ErrShallow.
 func (r *Repo) History(start plumbing.Hash, p string, opts HistoryOptions) ([]Revision, error) {
 	cut, err := r.shallowCommits()
 	if err != nil {
@@ -190,14 +197,14 @@ func (w *walker) step() error {
 				same = i
 				break
 			}
-			if there.IsZero() && !here.IsZero() && !w.opts.NoFollow {
-				old, err := g.renameSource(c.tree, pc.tree, it.path, here)
+			if there.IsZero() && !here.IsZero() && w.opts.Follow != nil {
+				old, err := w.opts.Follow(it.hash, ph, r.rel(it.path))
 				if err != nil {
 					return err
 				}
 				if old != "" {
-					parentPaths[i] = old
-					renamedFrom = old
+					parentPaths[i] = r.full(path.Clean(old))
+					renamedFrom = parentPaths[i]
 				}
 			}
 		}
@@ -244,84 +251,6 @@ func (q *walkerQueue) Pop() any {
 	w := q.items[len(q.items)-1]
 	q.items = q.items[:len(q.items)-1]
 	return w
-}
-
-// renameSource looks in the parent for a sibling of p that the child no longer has and
-// whose content is the same as p's in the child, or shares at least half of its files
-// (for folders). It returns the sibling's path or "".
-func (g *graph) renameSource(childTree, parentTree plumbing.Hash, p string, here plumbing.Hash) (string, error) {
-	dir, base := path.Split(p)
-	dir = path.Clean(dir)
-	parentDir, ok, err := g.find(parentTree, dir)
-	if err != nil || !ok || !parentDir.dir {
-		return "", err
-	}
-	childDir, ok, err := g.find(childTree, dir)
-	if err != nil || !ok || !childDir.dir {
-		return "", err
-	}
-	before, err := g.entries(parentDir.hash)
-	if err != nil {
-		return "", err
-	}
-	after, err := g.entries(childDir.hash)
-	if err != nil {
-		return "", err
-	}
-	kept := map[string]bool{}
-	for _, e := range after {
-		kept[e.name] = true
-	}
-	hereEntry, _, err := g.find(childTree, p)
-	if err != nil {
-		return "", err
-	}
-	best, bestScore := "", 0.0
-	for _, e := range before {
-		if kept[e.name] || e.name == base {
-			continue
-		}
-		if e.hash == here {
-			return path.Join(dir, e.name), nil
-		}
-		if e.dir && hereEntry.dir {
-			s, err := g.similarity(e.hash, here)
-			if err != nil {
-				return "", err
-			}
-			if s >= 0.5 && s > bestScore {
-				best, bestScore = path.Join(dir, e.name), s
-			}
-		}
-	}
-	return best, nil
-}
-
-// similarity is the share of files (by name and content) two folders have in common.
-func (g *graph) similarity(a, b plumbing.Hash) (float64, error) {
-	ea, err := g.entries(a)
-	if err != nil {
-		return 0, err
-	}
-	eb, err := g.entries(b)
-	if err != nil {
-		return 0, err
-	}
-	set := map[plumbing.Hash]bool{}
-	for _, e := range ea {
-		set[e.hash] = true
-	}
-	common := 0
-	for _, e := range eb {
-		if set[e.hash] {
-			common++
-		}
-	}
-	n := max(len(ea), len(eb))
-	if n == 0 {
-		return 0, nil
-	}
-	return float64(common) / float64(n), nil
 }
 
 type walkItem struct {

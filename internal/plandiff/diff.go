@@ -3,6 +3,7 @@ package plandiff
 import (
 	"bytes"
 	"cmp"
+	"github.com/hwfplan/hwfplan/internal/diag"
 	"path"
 	"runtime"
 	"slices"
@@ -297,7 +298,26 @@ func clusterDetail(v any) string {
 // CompareCountries compares two revisions of one country whatever their folder names
 // (old may be nil for a country that did not exist yet). fw orders tasks and items.
 func CompareCountries(fw *framework.Framework, old, new *load.Country, opts Options) CountryDiff {
+	cd, _ := CompareCountryRevisions(fw, old, new, nil, nil, opts)
+	return cd
+}
+
+// CompareCountryRevisions is CompareCountries given the loader's diagnostics of each
+// side's files: a file that cannot be read on either side is left out on both (never
+// shown as removed or added) and returned as unreadable, the old side's first.
+func CompareCountryRevisions(fw *framework.Framework, old, new *load.Country, oldDiags, newDiags []diag.Diagnostic, opts Options) (CountryDiff, []Unreadable) {
 	d := &differ{opts: opts, fw: fw}
+	var oldUn, newUn []Unreadable
+	if old != nil {
+		oldUn, _, d.oldBad = unreadable(SideOld, Revision{Repo: &load.Repo{Countries: []*load.Country{old}}, Diags: oldDiags})
+	}
+	if new != nil {
+		newUn, _, d.newBad = unreadable(SideNew, Revision{Repo: &load.Repo{Countries: []*load.Country{new}}, Diags: newDiags})
+	}
+	return d.compareCountry(old, new), append(oldUn, newUn...)
+}
+
+func (d *differ) compareCountry(old, new *load.Country) CountryDiff {
 	switch {
 	case old == nil && new == nil:
 		return CountryDiff{Kind: Changed, Changes: []Change{}}

@@ -55,11 +55,12 @@ func diffList[T any](d *differ, s listSpec[T], old, new []T, a, b side) []Change
 	renamedFrom := map[int]int{} // new index → old index
 	used := map[int]bool{}
 	for j := range new {
-		if _, ok := oldIdx[newKey[j]]; ok {
+		if _, ok := oldIdx[newKey[j]]; ok || newKey[j].id == "" {
 			continue
 		}
 		for i := range old {
-			if _, ok := newIdx[oldKey[i]]; ok || used[i] {
+			// An entry that had no id and got one is added, not renamed from nothing.
+			if _, ok := newIdx[oldKey[i]]; ok || used[i] || oldKey[i].id == "" {
 				continue
 			}
 			if equalButID(&old[i], &new[j]) {

@@ -99,14 +99,14 @@ func countries(r *gitrev.Repo, ld *loader, start plumbing.Hash, codes []string, 
 	}
 	var revs [][]gitrev.Revision
 	if len(codes) == 1 {
-		one, err := r.History(start, dirs[0], gitrev.HistoryOptions{Limit: opts.Limit})
+		one, err := r.History(start, dirs[0], gitrev.HistoryOptions{Limit: opts.Limit, Follow: ld.follow})
 		if err != nil {
 			return fail(codes[0], err)
 		}
 		revs = [][]gitrev.Revision{one}
 	} else {
 		var err error
-		if revs, err = r.HistoryMany(start, dirs, gitrev.HistoryOptions{Limit: opts.Limit}); err != nil {
+		if revs, err = r.HistoryMany(start, dirs, gitrev.HistoryOptions{Limit: opts.Limit, Follow: ld.follow}); err != nil {
 			var pe *gitrev.PathError
 			if errors.As(err, &pe) {
 				return fail(codes[pe.Index], pe.Err)

@@ -78,11 +78,41 @@ func eventfulHistory(t *testing.T) *gittest.Repo {
 	return g
 }
 
+// plainFollow is the rename rule applied the plain way: both commits loaded whole.
+func plainFollow(t *testing.T, r *gitrev.Repo) gitrev.RenameRule {
+	return func(commit, parent plumbing.Hash, p string) (string, error) {
+		loadAt := func(h plumbing.Hash) *load.Repo {
+			fsys, err := r.FS(h)
+			if err != nil {
+				t.Fatal(err)
+			}
+			repo, _ := load.Load(fsys, load.Options{})
+			return repo
+		}
+		before, after := loadAt(parent), loadAt(commit)
+		var removed, added []*load.Country
+		for _, c := range before.Countries {
+			if after.Country(c.Code) == nil {
+				removed = append(removed, c)
+			}
+		}
+		for _, c := range after.Countries {
+			if before.Country(c.Code) == nil {
+				added = append(added, c)
+			}
+		}
+		if old, ok := plandiff.Renames(removed, added)[path.Base(p)]; ok {
+			return path.Join(load.CountriesDir, old), nil
+		}
+		return "", nil
+	}
+}
+
 // reference is the history computed the plain way: each revision and its first parent
 // loaded whole with load.Load, compared whole.
 func reference(t *testing.T, r *gitrev.Repo, start plumbing.Hash, code string, opts Options) *History {
 	t.Helper()
-	revs, err := r.History(start, path.Join(load.CountriesDir, code), gitrev.HistoryOptions{Limit: opts.Limit})
+	revs, err := r.History(start, path.Join(load.CountriesDir, code), gitrev.HistoryOptions{Limit: opts.Limit, Follow: plainFollow(t, r)})
 	if err != nil {
 		t.Fatal(err)
 	}

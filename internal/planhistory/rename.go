@@ -1,0 +1,76 @@
+package planhistory
+
+import (
+	"path"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/plandiff"
+)
+
+// follow is the rename rule of the history walks: plandiff.Renames, the rule diff
+// reports renames by, applied to the country folders a commit added and the ones
+// it removed, so history follows exactly the renames diff shows.
+func (l *loader) follow(commit, parent plumbing.Hash, p string) (string, error) {
+	if path.Dir(p) != load.CountriesDir {
+		return "", nil
+	}
+	before, err := l.folders(parent)
+	if err != nil {
+		return "", err
+	}
+	after, err := l.folders(commit)
+	if err != nil {
+		return "", err
+	}
+	var removed, added []*load.Country
+	for name := range before {
+		if !after[name] {
+			c, err := l.folder(parent, name)
+			if err != nil {
+				return "", err
+			}
+			removed = append(removed, c)
+		}
+	}
+	if len(removed) == 0 {
+		return "", nil // nothing disappeared: p is new (the common case, no loading)
+	}
+	for name := range after {
+		if !before[name] {
+			c, err := l.folder(commit, name)
+			if err != nil {
+				return "", err
+			}
+			added = append(added, c)
+		}
+	}
+	if old, ok := plandiff.Renames(removed, added)[path.Base(p)]; ok {
+		return path.Join(load.CountriesDir, old), nil
+	}
+	return "", nil
+}
+
+// folders lists the folder names in countries/ at a commit.
+func (l *loader) folders(commit plumbing.Hash) (map[string]bool, error) {
+	_, entries, err := l.r.Tree(commit, load.CountriesDir)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]bool{}
+	for _, e := range entries {
+		if e.Mode.IsDir() {
+			out[e.Name] = true
+		}
+	}
+	return out, nil
+}
+
+// folder loads countries/<name> at a commit (an empty country when it has no files).
+func (l *loader) folder(commit plumbing.Hash, name string) (*load.Country, error) {
+	_, c, err := l.load(commit, path.Join(load.CountriesDir, name))
+	if err != nil || c != nil {
+		return c, err
+	}
+	return &load.Country{Code: name, Dir: path.Join(load.CountriesDir, name), Files: map[string]*load.File{}}, nil
+}
