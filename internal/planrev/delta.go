@@ -36,7 +36,7 @@ type Delta struct {
 // Changes compares the git trees (for the working tree, the hashes git would give)
 // of the two revisions folder by folder, then file by file in the folders that
 // differ. keep, when not empty, narrows the diff to those country codes: the other
-// folders are not loaded either.
+// folders on both sides are not loaded either.
 func Changes(r *gitrev.Repo, old, new Revision, keep []string) (*Delta, error) {
 	d := &Delta{same: map[string]bool{}, cache: load.NewCache(), blobs: map[string]plumbing.Hash{}, trees: map[string]plumbing.Hash{}}
 	oc, nc := folders(old, load.CountriesDir), folders(new, load.CountriesDir)
@@ -53,12 +53,14 @@ func Changes(r *gitrev.Repo, old, new Revision, keep []string) (*Delta, error) {
 	}
 	for _, code := range union(oc, nc) {
 		dir := path.Join(load.CountriesDir, code)
+		if !oc[code] || !nc[code] {
+			// Added or removed: compared whole, even when keep leaves it out, since
+			// it may be the other end of a rename of a folder keep names.
+			continue
+		}
 		if len(keep) > 0 && !slices.Contains(keep, code) {
 			d.same[dir] = true
 			continue
-		}
-		if !oc[code] || !nc[code] {
-			continue // added or removed: compared whole
 		}
 		same, err := d.sameHash(r, old, new, dir, true)
 		if err != nil {
@@ -148,6 +150,15 @@ func (d *Delta) hashOf(r *gitrev.Repo, rv Revision, p string, dir bool) (plumbin
 		return plumbing.ZeroHash, nil
 	}
 	return plumbing.ComputeHash(plumbing.BlobObject, data), nil
+}
+
+// CountryCodes lists the country folders of the revisions (any of them), sorted.
+func CountryCodes(revs ...Revision) []string {
+	all := map[string]bool{}
+	for _, rv := range revs {
+		maps.Copy(all, folders(rv, load.CountriesDir))
+	}
+	return slices.Sorted(maps.Keys(all))
 }
 
 // folders lists the sub-folders of dir in a revision.

@@ -4,6 +4,7 @@ package diff
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
@@ -11,6 +12,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/iostreams"
 	"github.com/hwfplan/hwfplan/internal/plandiff"
 	"github.com/hwfplan/hwfplan/internal/planrev"
+	"github.com/hwfplan/hwfplan/internal/validate"
 	"github.com/spf13/cobra"
 )
 
@@ -90,6 +92,9 @@ func diffRun(opts *DiffOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := checkCountries(opts.Countries, planrev.CountryCodes(old, new)); err != nil {
+		return err
+	}
 	report, err := Compare(repo, old, new, plandiff.Options{Countries: opts.Countries, WordDiff: opts.WordDiff})
 	if err != nil {
 		return err
@@ -130,4 +135,24 @@ func Compare(repo *gitrev.Repo, old, new planrev.Revision, opts plandiff.Options
 	newRepo, newDS := new.LoadDelta(delta)
 	return plandiff.DiffRevisions(plandiff.Revision{Label: old.Label, Repo: oldRepo, Diags: oldDS},
 		plandiff.Revision{Label: new.Label, Repo: newRepo, Diags: newDS}, opts), nil
+}
+
+// checkCountries refuses a --country that names no country folder of either
+// revision (a typo would otherwise read as "no plan changes"), with the closest
+// code or the list of codes.
+func checkCountries(asked, codes []string) error {
+	for _, c := range asked {
+		if slices.Contains(codes, c) {
+			continue
+		}
+		hint := ""
+		switch s := validate.Suggest(c, codes); {
+		case s != "":
+			hint = fmt.Sprintf("; did you mean %s?", s)
+		case len(codes) > 0:
+			hint = "; the countries are " + strings.Join(codes, ", ")
+		}
+		return cmdutil.FlagErrorf("--country %q: neither revision has a folder countries/%s%s", c, c, hint)
+	}
+	return nil
 }

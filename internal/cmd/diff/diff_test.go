@@ -99,7 +99,7 @@ func TestDiffRun(t *testing.T) {
 		{name: "merge base to working tree", args: nil, golden: "default.txt"},
 		{name: "three dots, markdown", args: []string{"--format", "markdown", "main...HEAD"}, golden: "pr.md"},
 		{name: "two commits, json", args: []string{"--format", "json", "main", "feature"}, golden: "commits.json"},
-		{name: "country filter", args: []string{"--country", "SK", "main"}, golden: "filtered.txt"},
+		{name: "country filter", args: []string{"--country", "HU", "feature"}, golden: "filtered.txt"},
 		{name: "exit code with changes", args: []string{"--exit-code", "main"}, golden: "main.txt", exit: true},
 		{name: "exit code without changes", args: []string{"--exit-code", "feature", "HEAD"}, golden: "none.txt"},
 	}
