@@ -1,6 +1,7 @@
 package planhistory
 
 import (
+	"github.com/hwfplan/hwfplan/internal/diag"
 	"io/fs"
 	"iter"
 	"path"
@@ -37,8 +38,9 @@ type fileKey struct {
 }
 
 type parsed struct {
-	file *load.File
-	val  any // *plan.Country, *plan.AsIs, ... or nil when it does not decode
+	file  *load.File
+	val   any               // *plan.Country, *plan.AsIs, ... or nil when it does not decode
+	diags []diag.Diagnostic // the parser's, which say why a file is unreadable
 }
 
 func newLoader(r *gitrev.Repo) *loader {
@@ -134,8 +136,13 @@ func (l *loader) parse(snaps []snapshot) {
 	l.r.ReadBlobs(todo, l.workers, func(h plumbing.Hash, data []byte, err error) {
 		for _, k := range want[h] {
 			pf := &parsed{}
-			if err == nil && int64(len(data)) <= load.MaxFileSize {
-				pf.file, _ = load.Parse(paths[k], data)
+			switch {
+			case err != nil:
+				pf.diags = []diag.Diagnostic{{File: paths[k], Severity: diag.Error, Rule: load.RuleRead, Message: "the file cannot be read: " + err.Error()}}
+			case int64(len(data)) > load.MaxFileSize:
+				pf.diags = []diag.Diagnostic{{File: paths[k], Severity: diag.Error, Rule: load.RuleSize, Message: "the file is larger than the size limit"}}
+			default:
+				pf.file, pf.diags = load.Parse(paths[k], data)
 				if pf.file != nil {
 					pf.val = decode(plan.CountryFiles[k.kind], pf.file)
 				}
@@ -168,6 +175,24 @@ func (l *loader) country(s snapshot) *load.Country {
 		c.SetPlan(pf.val)
 	}
 	return c
+}
+
+// diags returns the parser's diagnostics of the files of a parsed snapshot, at the
+// paths the files have in its folder.
+func (l *loader) diags(s snapshot) []diag.Diagnostic {
+	var out []diag.Diagnostic
+	for i, name := range plan.CountryFiles {
+		if s.files[i].IsZero() {
+			continue
+		}
+		if pf := l.files[fileKey{s.files[i], i}]; pf != nil {
+			for _, d := range pf.diags {
+				d.File = path.Join(s.dir, name) // the same content may sit in another folder
+				out = append(out, d)
+			}
+		}
+	}
+	return out
 }
 
 // load returns the framework and the country in dir at commit; the country is nil when

@@ -7,7 +7,7 @@ package planhistory
 import (
 	"errors"
 	"fmt"
-	"maps"
+	"github.com/hwfplan/hwfplan/internal/diag"
 	"path"
 	"slices"
 	"strings"
@@ -49,6 +49,12 @@ type Entry struct {
 	Summary  string `json:"summary"`                // one line in domain terms
 	// Changes is the semantic diff against the first parent.
 	Changes plandiff.CountryDiff `json:"changes"`
+	// Unreadable lists the country's files that could not be read at this revision
+	// (side "new") or its parent (side "old"); they are left out of Changes.
+	Unreadable []plandiff.Unreadable `json:"unreadable,omitempty"`
+	// Note says why this revision could not be summarised, when it could not; the
+	// rest of the history is unaffected.
+	Note string `json:"note,omitempty"`
 	// AsIs and ToBe are the task scores (0-1) after this revision; null when a task has
 	// no assessed item.
 	AsIs map[string]*float64 `json:"as_is"`
@@ -83,7 +89,8 @@ func Countries(r *gitrev.Repo, start plumbing.Hash, codes []string, opts Options
 type job struct {
 	e           *Entry
 	now, before snapshot
-	parent      bool // before is the first parent's folder (false for a root commit)
+	parent      bool  // before is the first parent's folder (false for a root commit)
+	err         error // the revision could not be read: it is not compared
 }
 
 func countries(r *gitrev.Repo, ld *loader, start plumbing.Hash, codes []string, opts Options, named bool) (map[string]*History, error) {
@@ -138,14 +145,24 @@ func countries(r *gitrev.Repo, ld *loader, start plumbing.Hash, codes []string, 
 // snapshots snapshots each revision and its first parent (the trees alone say which
 // files changed) and fills in what the commits say.
 func snapshots(r *gitrev.Repo, ld *loader, code string, revs []gitrev.Revision, mainline map[plumbing.Hash]bool) ([]job, *History, error) {
-	var err error
 	h := &History{Code: code, Tasks: []string{}, Entries: make([]Entry, len(revs))}
 	jobs := make([]job, len(revs))
 	for i, rev := range revs {
 		j := &jobs[i]
 		j.e = &h.Entries[i]
+		*j.e = Entry{Commit: rev.Hash.String(), Short: rev.Hash.String()[:7], Merge: len(rev.Parents) > 1,
+			Mainline: mainline[rev.Hash], Path: rev.Path, Renamed: rev.RenamedFrom}
+		c, err := r.Commit(rev.Hash)
+		if err != nil {
+			j.err = err // one revision that cannot be read does not end the history
+			continue
+		}
+		subject, _, _ := strings.Cut(strings.TrimSpace(c.Message), "\n")
+		j.e.Author, j.e.Email, j.e.Date = c.Author.Name, c.Author.Email, c.Author.When
+		j.e.Subject, j.e.Message = subject, strings.TrimSpace(c.Message)
 		if j.now, err = ld.snapshot(rev.Hash, rev.Path); err != nil {
-			return nil, nil, err
+			j.err = err
+			continue
 		}
 		if len(rev.Parents) > 0 {
 			oldPath := rev.Path
@@ -153,24 +170,17 @@ func snapshots(r *gitrev.Repo, ld *loader, code string, revs []gitrev.Revision, 
 				oldPath = rev.RenamedFrom
 			}
 			if j.before, err = ld.snapshot(rev.Parents[0], oldPath); err != nil {
-				return nil, nil, err
+				j.err = err
+				continue
 			}
 			j.parent = true
 		}
-		c, err := r.Commit(rev.Hash)
-		if err != nil {
-			return nil, nil, err
-		}
-		subject, _, _ := strings.Cut(strings.TrimSpace(c.Message), "\n")
-		*j.e = Entry{
-			Commit: rev.Hash.String(), Short: rev.Hash.String()[:7],
-			Author: c.Author.Name, Email: c.Author.Email, Date: c.Author.When,
-			Subject: subject, Message: strings.TrimSpace(c.Message), Merge: len(rev.Parents) > 1, Mainline: mainline[rev.Hash],
-			Path: rev.Path, Renamed: rev.RenamedFrom,
-		}
 	}
-	if len(revs) > 0 {
-		h.Tasks = jobs[0].now.fw.TaskIDs()
+	for _, j := range jobs {
+		if j.err == nil && j.now.fw != nil {
+			h.Tasks = j.now.fw.TaskIDs()
+			break
+		}
 	}
 	return jobs, h, nil
 }
@@ -195,18 +205,30 @@ func compareAll(ld *loader, jobs []job) {
 		hi := min(lo+historyWindow, len(jobs))
 		snaps := make([]snapshot, 0, 2*(hi-lo))
 		for _, j := range jobs[lo:hi] {
-			snaps = append(snaps, j.now, j.before)
+			if j.err == nil {
+				snaps = append(snaps, j.now, j.before)
+			}
 		}
 		ld.parse(snaps)
 		parallel(hi-lo, ld.workers, func(i int) {
 			j := &jobs[lo+i]
+			if j.err != nil {
+				j.e.fail(j.err)
+				return
+			}
+			defer func() {
+				if p := recover(); p != nil {
+					j.e.fail(fmt.Errorf("%v", p)) // a defect, but one revision's: the rest goes on
+				}
+			}()
 			now := ld.country(j.now)
 			var before *load.Country
+			var beforeDiags []diag.Diagnostic
 			if j.parent {
-				before = ld.country(j.before)
+				before, beforeDiags = ld.country(j.before), ld.diags(j.before)
 			}
-			cd := compareChanged(j.now.fw, j.before, j.now, before, now)
-			j.e.Summary, j.e.Changes = summary(cd), cd
+			cd, unread := compareChanged(j.now.fw, j.before, j.now, before, now, beforeDiags, ld.diags(j.now))
+			j.e.Summary, j.e.Changes, j.e.Unreadable = summary(cd, unread), cd, unread
 			j.e.AsIs, j.e.ToBe = sc.get(j.now, now)
 		})
 		for i := lo; i < hi; i++ {
@@ -221,54 +243,33 @@ func compareAll(ld *loader, jobs []job) {
 	}
 }
 
-// compareChanged is plandiff.CompareCountries of before and now, comparing only the
-// files whose content differs: a file with the same content on both sides has no
-// changes, so it is left out of both (country.yaml stays, for the name).
-func compareChanged(fw *framework.Framework, bs, ns snapshot, before, now *load.Country) plandiff.CountryDiff {
+// compareChanged is plandiff.CompareCountryRevisions of before and now, comparing
+// only the files whose content differs: a file with the same content on both sides
+// has no changes, so it is left out of both (country.yaml stays, for the name).
+func compareChanged(fw *framework.Framework, bs, ns snapshot, before, now *load.Country, beforeDiags, nowDiags []diag.Diagnostic) (plandiff.CountryDiff, []plandiff.Unreadable) {
 	if before != nil && now != nil {
-		var b, n *load.Country
+		var same []string
 		for i, name := range plan.CountryFiles {
 			if i == countryFileIndex || bs.files[i] != ns.files[i] || bs.files[i].IsZero() {
 				continue
 			}
-			if b == nil {
-				b, n = thin(before), thin(now)
-			}
-			drop(b, name)
-			drop(n, name)
+			same = append(same, name)
 		}
-		if b != nil {
-			before, now = b, n
+		if len(same) > 0 {
+			before, now = plandiff.WithoutFiles(before, same...), plandiff.WithoutFiles(now, same...)
 		}
 	}
-	return plandiff.CompareCountries(fw, before, now, plandiff.Options{})
+	return plandiff.CompareCountryRevisions(fw, before, now, beforeDiags, nowDiags, plandiff.Options{})
+}
+
+// fail records that a revision could not be summarised, and why.
+func (e *Entry) fail(err error) {
+	e.Note = "this revision could not be summarised: " + err.Error()
+	e.Summary, e.Changes, e.Unreadable = e.Note, plandiff.CountryDiff{Code: path.Base(e.Path), Kind: plandiff.Changed, Changes: []plandiff.Change{}}, nil
 }
 
 // countryFileIndex is country.yaml's index in plan.CountryFiles.
 var countryFileIndex = slices.Index(plan.CountryFiles, plan.CountryFile)
-
-// thin copies a country so files can be dropped from the copy.
-func thin(c *load.Country) *load.Country {
-	t := *c
-	t.Files = maps.Clone(c.Files)
-	return &t
-}
-
-func drop(c *load.Country, name string) {
-	delete(c.Files, name)
-	switch name {
-	case plan.AsIsFile:
-		c.AsIs = nil
-	case plan.ToBeFile:
-		c.ToBe = nil
-	case plan.ToDoFile:
-		c.ToDo = nil
-	case plan.ActionPlanFile:
-		c.ActionPlan = nil
-	case plan.CountryFile:
-		c.Country = nil
-	}
-}
 
 // historyWindow is how many revisions are compared at a time.
 var historyWindow = 128
@@ -332,14 +333,29 @@ var (
 	toBeIndex = slices.Index(plan.CountryFiles, plan.ToBeFile)
 )
 
-func summary(cd plandiff.CountryDiff) string {
+func summary(cd plandiff.CountryDiff, unread []plandiff.Unreadable) string {
+	var s string
 	switch cd.Kind {
 	case plandiff.Added:
-		return "country added: " + cd.Detail
+		s = "country added: " + cd.Detail
 	case plandiff.Removed:
-		return "country removed"
+		s = "country removed"
+	default:
+		s = cd.Summary()
 	}
-	return cd.Summary()
+	// A file that cannot be read is left out, so the summary says so.
+	for _, u := range unread {
+		where := "here"
+		if u.Side == plandiff.SideOld {
+			where = "in the revision before"
+		}
+		at := ""
+		if u.Line > 0 {
+			at = fmt.Sprintf("line %d: ", u.Line)
+		}
+		s += fmt.Sprintf("; %s could not be read %s (%s%s)", u.File, where, at, u.Message)
+	}
+	return s
 }
 
 // ForRoot opens the git repository at a plans root and returns the history of each

@@ -2,6 +2,7 @@ package planhistory
 
 import (
 	"encoding/json"
+	"github.com/hwfplan/hwfplan/internal/diag"
 	"path"
 	"path/filepath"
 	"strings"
@@ -117,37 +118,38 @@ func reference(t *testing.T, r *gitrev.Repo, start plumbing.Hash, code string, o
 		t.Fatal(err)
 	}
 	mainline, _ := r.FirstParents(start)
-	loadAt := func(commit plumbing.Hash, dir string) (*load.Repo, *load.Country) {
+	loadAt := func(commit plumbing.Hash, dir string) (*load.Repo, *load.Country, []diag.Diagnostic) {
 		fsys, err := r.FS(commit)
 		if err != nil {
 			t.Fatal(err)
 		}
-		repo, _ := load.Load(OnlyCountry(fsys, path.Base(dir)), load.Options{})
-		return repo, repo.Country(path.Base(dir))
+		repo, ds := load.Load(OnlyCountry(fsys, path.Base(dir)), load.Options{})
+		return repo, repo.Country(path.Base(dir)), ds
 	}
 	h := &History{Code: code, Tasks: []string{}, Entries: []Entry{}}
 	for i, rev := range revs {
-		repo, now := loadAt(rev.Hash, rev.Path)
+		repo, now, nowDiags := loadAt(rev.Hash, rev.Path)
 		var before *load.Country
+		var beforeDiags []diag.Diagnostic
 		if len(rev.Parents) > 0 {
 			old := rev.Path
 			if rev.RenamedFrom != "" {
 				old = rev.RenamedFrom
 			}
-			_, before = loadAt(rev.Parents[0], old)
+			_, before, beforeDiags = loadAt(rev.Parents[0], old)
 		}
 		if i == 0 {
 			h.Tasks = repo.Framework.TaskIDs()
 		}
 		c, _ := r.Commit(rev.Hash)
-		cd := plandiff.CompareCountries(repo.Framework, before, now, plandiff.Options{})
+		cd, unread := plandiff.CompareCountryRevisions(repo.Framework, before, now, beforeDiags, nowDiags, plandiff.Options{})
 		asIs, toBe := TaskScores(repo.Framework, now)
 		subject, _, _ := strings.Cut(strings.TrimSpace(c.Message), "\n")
 		h.Entries = append(h.Entries, Entry{
 			Commit: rev.Hash.String(), Short: rev.Hash.String()[:7],
 			Author: c.Author.Name, Email: c.Author.Email, Date: c.Author.When,
 			Subject: subject, Message: strings.TrimSpace(c.Message), Merge: len(rev.Parents) > 1, Mainline: mainline[rev.Hash],
-			Path: rev.Path, Renamed: rev.RenamedFrom, Summary: summary(cd), Changes: cd, AsIs: asIs, ToBe: toBe,
+			Path: rev.Path, Renamed: rev.RenamedFrom, Summary: summary(cd, unread), Changes: cd, Unreadable: unread, AsIs: asIs, ToBe: toBe,
 		})
 	}
 	return h
