@@ -45,7 +45,12 @@ Revisions are read straight from git, without a checkout:
   REV_A         REV_A → the working tree
   REV_A REV_B   REV_A → REV_B
   A...B         the merge base of A and B → B
-WORKTREE names the working tree. In CI, check out the full history (fetch-depth: 0).`,
+WORKTREE names the working tree. In CI, check out the full history (fetch-depth: 0).
+
+A plan file that exists but cannot be read on either side (a tab, a syntax error, a
+value of the wrong type) is listed as unreadable with its diagnostic and left out of
+the comparison, never shown as removed; the diff then exits 1. --country takes codes
+of country folders in either revision.`,
 		Example: `  hwfplan diff
   hwfplan diff --country HU main
   hwfplan diff --format markdown origin/main...HEAD > comment.md
