@@ -91,8 +91,10 @@ func TestChanges(t *testing.T) {
 			"clusters/wp5.yaml", "clusters/wp6.yaml",
 			"countries/HU/action-plan.yaml", "countries/HU/as-is.yaml", "countries/HU/to-be.yaml",
 			"countries/PL", "countries/SK"}},
+		// PL and SI are on one side only: loaded, as either may be the other end of
+		// a rename of SK.
 		{"one country", first, second, []string{"SK"}, []string{
-			"countries/HU", "countries/PL", "countries/SI",
+			"countries/HU",
 			"countries/SK/action-plan.yaml", "countries/SK/to-be.yaml", "countries/SK/to-do.yaml"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
