@@ -44,7 +44,3 @@ func distance(a, b string) int {
 	}
 	return d[len(ra)][len(rb)]
 }
-
-// Suggest returns the allowed name closest to got when it is a likely typo, else ""
-// (suggest, for the commands that check a name outside a plan file).
-func Suggest(got string, allowed []string) string { return suggest(got, allowed) }

@@ -10,9 +10,9 @@ import (
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
 	"github.com/hwfplan/hwfplan/internal/gitrev"
 	"github.com/hwfplan/hwfplan/internal/iostreams"
+	"github.com/hwfplan/hwfplan/internal/iso3166"
 	"github.com/hwfplan/hwfplan/internal/plandiff"
 	"github.com/hwfplan/hwfplan/internal/planrev"
-	"github.com/hwfplan/hwfplan/internal/validate"
 	"github.com/spf13/cobra"
 )
 
@@ -143,17 +143,17 @@ func Compare(repo *gitrev.Repo, old, new planrev.Revision, opts plandiff.Options
 }
 
 // checkCountries refuses a --country that names no country folder of either
-// revision (a typo would otherwise read as "no plan changes"), with the closest
-// code or the list of codes.
+// revision (a typo would otherwise read as "no plan changes"), with the close codes
+// (as history suggests them) or the list of codes.
 func checkCountries(asked, codes []string) error {
 	for _, c := range asked {
 		if slices.Contains(codes, c) {
 			continue
 		}
 		hint := ""
-		switch s := validate.Suggest(c, codes); {
-		case s != "":
-			hint = fmt.Sprintf("; did you mean %s?", s)
+		switch close := iso3166.Close(c, codes); {
+		case len(close) > 0:
+			hint = fmt.Sprintf("; did you mean %s?", strings.Join(close, " or "))
 		case len(codes) > 0:
 			hint = "; the countries are " + strings.Join(codes, ", ")
 		}
