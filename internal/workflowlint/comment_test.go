@@ -141,7 +141,6 @@ func pull(state, sha, headRepo string) map[string]any {
 }
 
 type commentCase struct {
-	name     string
 	event    map[string]any
 	artifact []byte // nil: the run left no artifact
 	size     int    // size_in_bytes the listing reports; 0: len(artifact)
