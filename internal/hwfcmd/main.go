@@ -8,9 +8,9 @@ package hwfcmd
 import (
 	"errors"
 	"fmt"
-	"runtime/debug"
 	"strings"
 
+	"github.com/hwfplan/hwfplan/internal/buildinfo"
 	"github.com/hwfplan/hwfplan/internal/cmd/root"
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
 )
@@ -44,18 +44,6 @@ func Run(r root.Renderers) int {
 	return cmdutil.ExitUsage
 }
 
-// Version is the build's version: the module version when installed with go
-// install, otherwise dev- and the commit it was built from.
-func Version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		if v := bi.Main.Version; v != "" && v != "(devel)" {
-			return v
-		}
-		for _, s := range bi.Settings {
-			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
-				return "dev-" + s.Value[:12]
-			}
-		}
-	}
-	return "dev"
-}
+// Version is the build's version (internal/buildinfo): the release, or dev- and
+// the commit for a build from a clone.
+func Version() string { return buildinfo.Version() }

@@ -25,7 +25,7 @@ func TestRepositoryWorkflows(t *testing.T) {
 	for _, f := range files {
 		names = append(names, filepath.Base(f))
 	}
-	for _, want := range []string{"pages.yml", "pr.yml"} {
+	for _, want := range []string{"pages.yml", "pr-comment.yml", "pr.yml", "release.yml"} {
 		if !strings.Contains(strings.Join(names, " "), want) {
 			t.Errorf("workflow %s is missing (found %v)", want, names)
 		}
@@ -60,6 +60,19 @@ jobs:
           persist-credentials: false
       - run: echo hello
 `
+
+// publishing adds a job that deploys to Pages to the good workflow.
+func publishing(s string) string {
+	return s + `  b:
+    needs: a
+    runs-on: ubuntu-24.04
+    timeout-minutes: 5
+    permissions:
+      pages: write
+    steps:
+      - run: echo deploy
+`
+}
 
 func TestPolicy(t *testing.T) {
 	tests := []struct {
@@ -96,6 +109,36 @@ func TestPolicy(t *testing.T) {
 			s = strings.Replace(s, "      contents: read\n", "      pull-requests: write\n", 1)
 			return strings.Replace(s, "      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2\n        with:\n          persist-credentials: false\n", "", 1)
 		}},
+		{name: "checkout next to a write token after a pull request", edit: func(s string) string {
+			s = strings.Replace(s, "on: [pull_request]", "on:\n  workflow_run:\n    workflows: [ci]\n    types: [completed]", 1)
+			return strings.Replace(s, "      contents: read\n", "      contents: read\n      pull-requests: write\n", 1)
+		}, want: "a job with pull-requests: write must not check out code in a workflow_run workflow"},
+		{name: "workflow_run checks out the pull request's commit", edit: func(s string) string {
+			s = strings.Replace(s, "on: [pull_request]", "on:\n  workflow_run:\n    workflows: [ci]\n    types: [completed]", 1)
+			return strings.Replace(s, "          persist-credentials: false\n", "          persist-credentials: false\n          ref: ${{ github.event.workflow_run.head_sha }}\n", 1)
+		}, want: "do not check out ${{ github.event.workflow_run.head_sha }} in a workflow_run workflow"},
+		{name: "workflow_run that only reads and writes comments is fine", edit: func(s string) string {
+			s = strings.Replace(s, "on: [pull_request]", "on:\n  workflow_run:\n    workflows: [ci]\n    types: [completed]", 1)
+			s = strings.Replace(s, "      contents: read\n", "      actions: read\n      pull-requests: write\n", 1)
+			return strings.Replace(s, "      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2\n        with:\n          persist-credentials: false\n", "", 1)
+		}},
+		{name: "setup-go caches in a publishing workflow", edit: func(s string) string {
+			return strings.Replace(publishing(s), "      - run: echo hello\n", "      - uses: actions/setup-go@b7ad1dad31e06c5925ef5d2fc7ad053ef454303e # v7.0.0\n        with:\n          go-version-file: go.mod\n      - run: echo hello\n", 1)
+		}, want: `17:15: actions/setup-go: set "cache: false"; this workflow publishes (job b (pages: write))`},
+		{name: "setup-go without a cache in a publishing workflow is fine", edit: func(s string) string {
+			return strings.Replace(publishing(s), "      - run: echo hello\n", "      - uses: actions/setup-go@b7ad1dad31e06c5925ef5d2fc7ad053ef454303e # v7.0.0\n        with:\n          cache: false\n      - run: echo hello\n", 1)
+		}},
+		{name: "setup-go caches in a pull request workflow is fine", edit: func(s string) string {
+			return strings.Replace(s, "      - run: echo hello\n", "      - uses: actions/setup-go@b7ad1dad31e06c5925ef5d2fc7ad053ef454303e # v7.0.0\n      - run: echo hello\n", 1)
+		}},
+		{name: "actions/cache in a releasing workflow", edit: func(s string) string {
+			s = strings.Replace(s, "      contents: read\n", "      contents: write\n", 1)
+			s = strings.Replace(s, "on: [pull_request]", "on:\n  push:\n    tags: [v*]", 1)
+			return strings.Replace(s, "      - run: echo hello\n", "      - uses: actions/cache/restore@5a3ec84eff668545956fd18022155c47e93e2684 # v4.2.3\n        with:\n          path: x\n          key: k\n      - run: echo hello\n", 1)
+		}, want: "do not use actions/cache/restore: this workflow publishes (job a (contents: write))"},
+		{name: "setup-node caches npm in a publishing workflow", edit: func(s string) string {
+			return strings.Replace(publishing(s), "      - run: echo hello\n", "      - uses: actions/setup-node@820762786026740c76f36085b0efc47a31fe5020 # v7.0.0\n        with:\n          package-manager-cache: false\n          cache: npm\n      - run: echo hello\n", 1)
+		}, want: `actions/setup-node: remove "cache: npm"`},
 		{name: "actionlint itself", edit: func(s string) string {
 			return strings.Replace(s, "echo hello", "echo ${{ github.event.pull_request.title }}", 1)
 		}, want: `"github.event.pull_request.title" is potentially untrusted`},

@@ -39,8 +39,8 @@ It validates them, compares countries and clusters, builds the reports and the s
 and shows reviewers what a revision changed.`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
-		Version:       f.Version,
 	}
+	version.SetFlag(cmd, f)
 	cmd.SetOut(f.IOStreams.Out)
 	cmd.SetErr(f.IOStreams.ErrOut)
 	cmd.PersistentFlags().StringVar(f.RootFlag, "root", "", "plans repository `DIR` (default: the enclosing git work tree)")
