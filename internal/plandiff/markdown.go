@@ -1,6 +1,7 @@
 package plandiff
 
 import (
+	"github.com/hwfplan/hwfplan/internal/escape"
 	"io"
 	"strings"
 )
@@ -125,9 +126,7 @@ func mdWhere(ch Change) string {
 	return " <sub>" + p.File + "</sub>"
 }
 
-var mdEscaper = strings.NewReplacer("|", "\\|", "<", "&lt;", ">", "&gt;", "*", "\\*", "_", "\\_", "`", "\\`", "[", "\\[", "]", "\\]", "\n", " ")
-
 // mdText escapes text so Markdown and HTML in plan data show as written.
-func mdText(s string) string { return mdEscaper.Replace(s) }
+func mdText(s string) string { return escape.Markdown(s) }
 
 func mdCode(s string) string { return "`" + strings.ReplaceAll(s, "`", "'") + "`" }

@@ -2,6 +2,7 @@ package plandiff
 
 import (
 	"fmt"
+	"github.com/hwfplan/hwfplan/internal/escape"
 	"io"
 	"strings"
 )
@@ -33,7 +34,16 @@ type errWriter struct {
 	err error
 }
 
+// printf writes the format with every string argument escaped as one terminal
+// line (escape.Line): arguments are data (plan text, names, labels), and raw
+// control characters in them must not reach the output. The Markdown writer's
+// arguments are escaped as Markdown first, which leaves no control character.
 func (e *errWriter) printf(format string, args ...any) {
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = escape.Line(s)
+		}
+	}
 	if e.err == nil {
 		_, e.err = fmt.Fprintf(e.w, format, args...)
 	}
