@@ -60,6 +60,23 @@ func Line(s string) string {
 	return b.String()
 }
 
+// Lines is s for terminal output of several lines, such as an error message with
+// a hint on its own line: like Line, but line feeds and tabs are kept.
+func Lines(s string) string {
+	if !strings.ContainsFunc(s, hidden) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if hidden(r) && r != '\n' && r != '\t' {
+			visible(&b, r)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
 // Markdown is s as inline CommonMark/GFM text that renders as exactly s, in a
 // paragraph, a list item, a heading or a table cell: line breaks and other white
 // space collapse to single spaces (no-break spaces stay), other control and

@@ -60,3 +60,9 @@ func TestWorkflow(t *testing.T) {
 		}
 	}
 }
+
+func TestLines(t *testing.T) {
+	if got, want := Lines("error: x\x1b[2J\r\n\thint\u202e"), `error: x\x1b[2J\r`+"\n\thint"+`\u202e`; got != want {
+		t.Errorf("Lines = %q, want %q", got, want)
+	}
+}
