@@ -91,3 +91,24 @@ allow = [".*"]
 		t.Fatalf("the build made %d requests", n)
 	}
 }
+
+// An address that is not http(s) never becomes a link, even when the plans were
+// not validated first.
+func TestUnsafeURLIsNoLink(t *testing.T) {
+	files := build(t, `
+-- countries/HU/country.yaml --
+code: HU
+eu_code: HU
+name: Hungary
+cluster: wp6
+status: illustrative
+competent_authority: {name: OKFO, url: "javascript:alert(1)"}
+affiliated_entities:
+  - {name: Semmelweis, url: "https://semmelweis.hu/"}
+  - {name: DataURL, url: "data:text/html,<script>alert(1)</script>"}
+maintainers: [hu-team]
+languages: [hu, en]
+`, Options{})
+	assertFile(t, files, "countries/hu/index.html", `<a href="https://semmelweis.hu/">Semmelweis</a>`, "OKFO", "DataURL",
+		"! javascript:", "! data:text/html", "! #ZgotmplZ")
+}
