@@ -143,6 +143,7 @@ func TestSiteInChromium(t *testing.T) {
     const p = new URL(a.getAttribute("href"), location.href).protocol;
     if (!["http:", "https:", "mailto:", "data:"].includes(p)) bad.push("link " + a.getAttribute("href"));
   }
+  if (/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/.test(document.documentElement.outerHTML)) bad.push("a raw control character");
   if (!document.body.textContent.includes("PAYLOAD") && location.pathname.includes("/countries/hu")) bad.push("the plan text is not on the page");
   return bad;
 })()`

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/hwfplan/hwfplan/internal/load"
 	"github.com/hwfplan/hwfplan/internal/plan"
@@ -124,6 +125,9 @@ func checkRich(t *testing.T, page, key string, v any) {
 			checkRich(t, page, key, e)
 		}
 	case string:
+		if strings.ContainsFunc(v, func(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\t' && r != '\r' }) {
+			t.Fatalf("%s: %s: a raw control character in %q", page, key, v)
+		}
 		if richKeys[key] && (!strings.HasPrefix(page, "content/methods") && !strings.HasPrefix(page, "content/_index")) {
 			if err := safeHTML(v); err != nil {
 				t.Fatalf("%s: %s: %v in %q", page, key, err, v)

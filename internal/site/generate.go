@@ -84,7 +84,39 @@ func (g *generator) add(name string, p page) error {
 	if err := enc.Encode(p); err != nil {
 		return fmt.Errorf("failed to encode page %s: %w", name, err)
 	}
-	return g.put("content/"+name, b.Bytes())
+	return g.put("content/"+name, noControls(b.Bytes()))
+}
+
+// noControls replaces, in encoded JSON, every control character but tab, line
+// feed and carriage return with U+FFFD, so plan text (a terminal escape sequence
+// in a name, say) never reaches a page with raw control characters. The encoder
+// writes C0 controls as \u00XX escapes and DEL and C1 controls as raw UTF-8.
+func noControls(js []byte) []byte {
+	if !bytes.Contains(js, []byte(`\u00`)) && bytes.IndexByte(js, 0x7f) < 0 && bytes.IndexByte(js, 0xc2) < 0 {
+		return js
+	}
+	out := make([]byte, 0, len(js))
+	for i := 0; i < len(js); {
+		c := js[i]
+		switch {
+		case c == '\\' && i+1 < len(js) && js[i+1] != 'u':
+			out = append(out, js[i:i+2]...) // \n, \", \\ and the like
+			i += 2
+		case c == '\\' && i+5 < len(js) && string(js[i+2:i+4]) == "00" && (js[i+4] == '0' || js[i+4] == '1'):
+			out = append(out, `\ufffd`...)
+			i += 6
+		case c == 0x7f:
+			out = append(out, `\ufffd`...)
+			i++
+		case c == 0xc2 && i+1 < len(js) && js[i+1] >= 0x80 && js[i+1] <= 0x9f: // U+0080 to U+009F
+			out = append(out, `\ufffd`...)
+			i += 2
+		default:
+			out = append(out, c)
+			i++
+		}
+	}
+	return out
 }
 
 // countryList is the countries in code order.

@@ -45,3 +45,16 @@ func TestMarkdownHTML(t *testing.T) {
 		}
 	}
 }
+
+func TestNoControls(t *testing.T) {
+	tests := map[string]string{
+		`{"a":"x\u001b[2Jy\n\t\\u001b\u0000"}`:  `{"a":"x\ufffd[2Jy\n\t\\u001b\ufffd"}`,
+		"{\"a\":\"del\x7f c1\u0085 ok\u00e9\"}": `{"a":"del\ufffd c1\ufffd ok` + "\u00e9" + `"}`,
+		`{"a":"\u0020\u00e9"}`:                  `{"a":"\u0020\u00e9"}`,
+	}
+	for in, want := range tests {
+		if got := string(noControls([]byte(in))); got != want {
+			t.Errorf("noControls(%s) = %s, want %s", in, got, want)
+		}
+	}
+}
