@@ -2,10 +2,10 @@ package diagfmt
 
 import (
 	"fmt"
-	"github.com/hwfplan/hwfplan/internal/escape"
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/diag"
+	"github.com/hwfplan/hwfplan/internal/escape"
 )
 
 // githubWriter writes GitHub Actions workflow commands, which GitHub shows as

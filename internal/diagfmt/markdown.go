@@ -2,11 +2,11 @@ package diagfmt
 
 import (
 	"fmt"
-	"github.com/hwfplan/hwfplan/internal/escape"
 	"io"
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/diag"
+	"github.com/hwfplan/hwfplan/internal/escape"
 )
 
 // markdownWriter writes a report for a pull-request comment or a job summary: a

@@ -2,9 +2,9 @@ package diagfmt
 
 import (
 	"fmt"
-	"github.com/hwfplan/hwfplan/internal/escape"
 
 	"github.com/hwfplan/hwfplan/internal/diag"
+	"github.com/hwfplan/hwfplan/internal/escape"
 )
 
 // textWriter writes one line per diagnostic, file:line:col: severity: message

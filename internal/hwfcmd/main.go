@@ -8,12 +8,12 @@ package hwfcmd
 import (
 	"errors"
 	"fmt"
-	"github.com/hwfplan/hwfplan/internal/escape"
 	"runtime/debug"
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/cmd/root"
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
+	"github.com/hwfplan/hwfplan/internal/escape"
 )
 
 // Main runs hwfplan with the process's arguments and returns the exit code.

@@ -1,9 +1,10 @@
 package plandiff
 
 import (
-	"github.com/hwfplan/hwfplan/internal/escape"
 	"io"
 	"strings"
+
+	"github.com/hwfplan/hwfplan/internal/escape"
 )
 
 // maxMarkdownLines bounds the changes listed per country, so a pull request that

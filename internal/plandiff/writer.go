@@ -2,9 +2,10 @@ package plandiff
 
 import (
 	"fmt"
-	"github.com/hwfplan/hwfplan/internal/escape"
 	"io"
 	"strings"
+
+	"github.com/hwfplan/hwfplan/internal/escape"
 )
 
 // Writer renders a report in one format.

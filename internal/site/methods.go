@@ -2,10 +2,10 @@ package site
 
 import (
 	"fmt"
-	"github.com/hwfplan/hwfplan/internal/weburl"
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/framework"
+	"github.com/hwfplan/hwfplan/internal/weburl"
 )
 
 type programmeView struct {

@@ -3,11 +3,11 @@ package compare
 import (
 	"bytes"
 	"fmt"
-	"github.com/hwfplan/hwfplan/internal/escape"
 	"io"
 	"strings"
 	"text/tabwriter"
 
+	"github.com/hwfplan/hwfplan/internal/escape"
 	"github.com/hwfplan/hwfplan/internal/export"
 )
 
