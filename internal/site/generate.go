@@ -92,13 +92,17 @@ func (g *generator) add(name string, p page) error {
 // in a name, say) never reaches a page with raw control characters. The encoder
 // writes C0 controls as \u00XX escapes and DEL and C1 controls as raw UTF-8.
 func noControls(js []byte) []byte {
-	if !bytes.Contains(js, []byte(`\u00`)) && bytes.IndexByte(js, 0x7f) < 0 && bytes.IndexByte(js, 0xc2) < 0 {
+	if !bytes.Contains(js, []byte(`\u00`)) && !bytes.Contains(js, []byte(`\b`)) && !bytes.Contains(js, []byte(`\f`)) &&
+		bytes.IndexByte(js, 0x7f) < 0 && bytes.IndexByte(js, 0xc2) < 0 {
 		return js
 	}
 	out := make([]byte, 0, len(js))
 	for i := 0; i < len(js); {
 		c := js[i]
 		switch {
+		case c == '\\' && i+1 < len(js) && (js[i+1] == 'b' || js[i+1] == 'f'):
+			out = append(out, `\ufffd`...) // backspace and form feed
+			i += 2
 		case c == '\\' && i+1 < len(js) && js[i+1] != 'u':
 			out = append(out, js[i:i+2]...) // \n, \", \\ and the like
 			i += 2
