@@ -51,6 +51,7 @@ func TestNoControls(t *testing.T) {
 		`{"a":"x\u001b[2Jy\n\t\\u001b\u0000"}`:  `{"a":"x\ufffd[2Jy\n\t\\u001b\ufffd"}`,
 		"{\"a\":\"del\x7f c1\u0085 ok\u00e9\"}": `{"a":"del\ufffd c1\ufffd ok` + "\u00e9" + `"}`,
 		`{"a":"\u0020\u00e9"}`:                  `{"a":"\u0020\u00e9"}`,
+		`{"a":"\b\f\\b\\f"}`:                    `{"a":"\ufffd\ufffd\\b\\f"}`,
 	}
 	for in, want := range tests {
 		if got := string(noControls([]byte(in))); got != want {
