@@ -4,7 +4,9 @@
 //    Chromium (/usr/bin/chromium, or $CHROMIUM), at desktop and phone width;
 // 2. every internal link, script, stylesheet and image resolves, and every #anchor
 //    exists on its target page; pages load without console errors;
-// 3. the Nu HTML Checker (vnu.jar, --errors-only) on every HTML file.
+// 3. the Nu HTML Checker (vnu.jar, --errors-only) on every HTML file;
+// 4. no page requests anything outside the local server: such a request is
+//    aborted and reported.
 // Exits 1 on any finding, 2 when the checks could not run.
 import { createServer } from "node:http";
 import { readFile, readdir, stat } from "node:fs/promises";
@@ -71,10 +73,24 @@ const browser = await chromium.launch({
 });
 const axeSource = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
 const ids = new Map(); // page path -> Set of ids
+
+// offline aborts and reports every request that would leave the local server.
+async function offline(context, where) {
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    const u = new URL(url);
+    if (u.origin === origin || u.protocol === "data:" || u.protocol === "blob:") return route.continue();
+    find(where(route.request()), `external request ${url}`);
+    return route.abort("blockedbyclient");
+  });
+}
 const links = []; // {from, url}
 
 for (const [label, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 375, height: 812 }]]) {
   const context = await browser.newContext({ viewport, bypassCSP: true });
+  await offline(context, (r) => {
+    try { return `${new URL(r.frame().url()).pathname} (${label})`; } catch { return label; }
+  });
   for (const p of pages) {
     if (process.env.SITE_CHECK_VERBOSE) console.error(`${new Date().toISOString()} ${label} ${p}`);
     const page = await context.newPage();
@@ -114,6 +130,7 @@ for (const [label, viewport] of [["desktop", { width: 1280, height: 900 }], ["ph
 // The offline search finds a page by a word of its title.
 if (pages.includes("/search/")) {
   const context = await browser.newContext();
+  await offline(context, () => "/search/");
   const page = await context.newPage();
   const first = [...ids.keys()].find((p) => p.split("/").length === 4) || "/";
   await page.goto(origin + first);

@@ -153,13 +153,27 @@ func TestSARIFRulesIndexed(t *testing.T) {
 	}
 }
 
-func TestMarkdownEscapes(t *testing.T) {
-	got := escapeMarkdown("a|b <script> *x* [l](u) `c`\nd")
-	want := `a\|b \<script\> \*x\* \[l\]\(u\) ` + "\\`c\\`" + ` d`
-	if got != want {
-		t.Errorf("got  %s\nwant %s", got, want)
-	}
-	if strings.Contains(escapeMarkdown("<b>"), "<b>") {
-		t.Error("HTML passes through")
+// No format writes a control character from the data raw: an escape sequence in
+// a message (quoting plan text) or a file name must not reach the terminal, the
+// job log or the pull-request comment.
+func TestControlCharacters(t *testing.T) {
+	ds := []diag.Diagnostic{{File: "countries/HU/\x1b[2Jas-is.yaml", Line: 1, Column: 1, Severity: diag.Error, Rule: "schema",
+		Message: "\x1b]0;pwned\x07 \x1b[31mred\u009b \u202eevil \x00nul"}}
+	for _, format := range []string{"text", "github", "markdown"} {
+		var out, status, summary bytes.Buffer
+		w, err := New(format, Options{Out: &out, Status: &status, Rules: rules, ToolVersion: "test", Summary: &summary})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteAll(w, ds); err != nil {
+			t.Fatal(err)
+		}
+		got := out.String() + summary.String()
+		if strings.ContainsAny(got, "\x1b\x07\x00\u009b\u202e") {
+			t.Errorf("%s writes a raw control character: %q", format, got)
+		}
+		if !strings.Contains(got, "x1b") || !strings.Contains(got, "31mred") {
+			t.Errorf("%s drops the text: %q", format, got)
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/diag"
+	"github.com/hwfplan/hwfplan/internal/escape"
 )
 
 // githubWriter writes GitHub Actions workflow commands, which GitHub shows as
@@ -37,23 +38,13 @@ func githubCommand(d diag.Diagnostic) string {
 	if d.Severity == diag.Error {
 		cmd = "error"
 	}
-	props := []string{"file=" + escapeProperty(d.File)}
+	props := []string{"file=" + escape.WorkflowProperty(d.File)}
 	if d.Line > 0 {
 		props = append(props, fmt.Sprintf("line=%d", d.Line))
 		if d.Column > 0 {
 			props = append(props, fmt.Sprintf("col=%d", d.Column))
 		}
 	}
-	props = append(props, "title="+escapeProperty(d.Rule))
-	return "::" + cmd + " " + strings.Join(props, ",") + "::" + escapeData(d.Message)
-}
-
-// escapeData escapes a workflow command's message as the Actions toolkit does.
-func escapeData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
-}
-
-// escapeProperty escapes a property value: the message escapes plus ':' and ','.
-func escapeProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+	props = append(props, "title="+escape.WorkflowProperty(d.Rule))
+	return "::" + cmd + " " + strings.Join(props, ",") + "::" + escape.WorkflowData(d.Message)
 }

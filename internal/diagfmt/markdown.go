@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/diag"
+	"github.com/hwfplan/hwfplan/internal/escape"
 )
 
 // markdownWriter writes a report for a pull-request comment or a job summary: a
@@ -50,7 +51,7 @@ func writeMarkdown(out io.Writer, ds []diag.Diagnostic, strict bool) error {
 		}
 	}
 	for _, f := range files {
-		fmt.Fprintf(&b, "| %s | %d | %d |\n", escapeMarkdown(f), per[f].e, per[f].w)
+		fmt.Fprintf(&b, "| %s | %d | %d |\n", escape.Markdown(f), per[f].e, per[f].w)
 	}
 	b.WriteString("\n")
 	for _, d := range ds {
@@ -58,27 +59,8 @@ func writeMarkdown(out io.Writer, ds []diag.Diagnostic, strict bool) error {
 		if d.Severity == diag.Error {
 			icon = "❌"
 		}
-		fmt.Fprintf(&b, "- %s **%s** %s: %s (rule %s)\n", icon, d.Severity, escapeMarkdown(d.Location()), escapeMarkdown(d.Message), escapeMarkdown(d.Rule))
+		fmt.Fprintf(&b, "- %s **%s** %s: %s (rule %s)\n", icon, d.Severity, escape.Markdown(d.Location()), escape.Markdown(d.Message), escape.Markdown(d.Rule))
 	}
 	_, err := io.WriteString(out, b.String())
 	return err
-}
-
-// escapeMarkdown makes untrusted text literal in CommonMark and GitHub tables:
-// it backslash-escapes punctuation that starts markup (emphasis, links, code,
-// HTML, table cells) and folds line breaks into spaces.
-func escapeMarkdown(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '\\', '`', '*', '_', '{', '}', '[', ']', '<', '>', '(', ')', '#', '+', '-', '!', '|', '~', '&':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case '\n', '\r', '\t':
-			b.WriteByte(' ')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }

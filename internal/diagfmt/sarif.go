@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/diag"
+	"github.com/hwfplan/hwfplan/internal/escape"
 )
 
 // SARIF 2.1.0 (https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html),
@@ -153,9 +154,9 @@ func sarifRuleOf(r diag.RuleInfo) sarifRule {
 	sr.Help.Text = r.Description()
 	var md []string
 	if r.Summary != "" {
-		md = append(md, escapeMarkdown(r.Summary))
+		md = append(md, escape.Markdown(r.Summary))
 	}
-	md = append(md, escapeMarkdown(r.Consequence()))
+	md = append(md, escape.Markdown(r.Consequence()))
 	if r.HelpURI != "" {
 		sr.Help.Text += " Documentation: " + r.HelpURI
 		md = append(md, fmt.Sprintf("[Rule `%s` in the documentation](%s)", r.ID, r.HelpURI))

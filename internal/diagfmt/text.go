@@ -2,10 +2,9 @@ package diagfmt
 
 import (
 	"fmt"
-	"strings"
-	"unicode"
 
 	"github.com/hwfplan/hwfplan/internal/diag"
+	"github.com/hwfplan/hwfplan/internal/escape"
 )
 
 // textWriter writes one line per diagnostic, file:line:col: severity: message
@@ -34,7 +33,7 @@ func (w *textWriter) Write(d diag.Diagnostic) error {
 	w.collector.Write(d)
 	// Messages quote the user's data: never let it move the cursor or colour
 	// the terminal.
-	d.File, d.Message = sanitize(d.File), sanitize(d.Message)
+	d.File, d.Message = escape.Line(d.File), escape.Line(d.Message)
 	var err error
 	if !w.opts.Color {
 		_, err = fmt.Fprintln(w.opts.Out, d.String())
@@ -52,28 +51,4 @@ func (w *textWriter) Write(d diag.Diagnostic) error {
 func (w *textWriter) Flush() error {
 	_, err := fmt.Fprintln(w.opts.Status, counts(w.ds))
 	return err
-}
-
-// sanitize writes control characters (newlines, carriage returns, escape
-// sequences) as visible escapes.
-func sanitize(s string) string {
-	if !strings.ContainsFunc(s, unicode.IsControl) {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case unicode.IsControl(r):
-			fmt.Fprintf(&b, `\x%02x`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }

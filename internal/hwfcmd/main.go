@@ -13,6 +13,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/buildinfo"
 	"github.com/hwfplan/hwfplan/internal/cmd/root"
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
+	"github.com/hwfplan/hwfplan/internal/escape"
 )
 
 // Main runs hwfplan with the process's arguments and returns the exit code.
@@ -35,12 +36,12 @@ func Run(r root.Renderers) int {
 	var fe *cmdutil.FlagError
 	// cobra's unknown-command error has no type of its own.
 	if errors.As(err, &fe) || strings.HasPrefix(err.Error(), "unknown command ") {
-		fmt.Fprintf(f.IOStreams.ErrOut, "hwfplan: %v\n", err)
+		fmt.Fprintf(f.IOStreams.ErrOut, "hwfplan: %s\n", escape.Lines(err.Error()))
 		// Point at the help of the command that was mistyped, not the whole tool's.
 		fmt.Fprintf(f.IOStreams.ErrOut, "Run '%s --help' for usage.\n", failed.CommandPath())
 		return cmdutil.ExitUsage
 	}
-	fmt.Fprintf(f.IOStreams.ErrOut, "hwfplan: %v\n", err)
+	fmt.Fprintf(f.IOStreams.ErrOut, "hwfplan: %s\n", escape.Lines(err.Error()))
 	return cmdutil.ExitUsage
 }
 

@@ -46,7 +46,7 @@ type Organisation struct {
 	Name    string `yaml:"name" jsonschema:"title=Name,minLength=1"`
 	Acronym string `yaml:"acronym,omitempty" jsonschema:"title=Acronym"`
 	Role    string `yaml:"role,omitempty" jsonschema:"title=Role"`
-	URL     string `yaml:"url,omitempty" jsonschema:"title=Web site,format=uri"`
+	URL     URL    `yaml:"url,omitempty" jsonschema:"title=Web site" jsonschema_description:"A web address starting with http:// or https://."`
 }
 
 // Cluster is clusters/<id>.yaml.

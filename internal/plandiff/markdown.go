@@ -3,6 +3,8 @@ package plandiff
 import (
 	"io"
 	"strings"
+
+	"github.com/hwfplan/hwfplan/internal/escape"
 )
 
 // maxMarkdownLines bounds the changes listed per country, so a pull request that
@@ -132,9 +134,7 @@ func mdWhere(ch Change) string {
 	return " <sub>" + p.File + "</sub>"
 }
 
-var mdEscaper = strings.NewReplacer("|", "\\|", "<", "&lt;", ">", "&gt;", "*", "\\*", "_", "\\_", "`", "\\`", "[", "\\[", "]", "\\]", "\n", " ")
-
 // mdText escapes text so Markdown and HTML in plan data show as written.
-func mdText(s string) string { return mdEscaper.Replace(s) }
+func mdText(s string) string { return escape.Markdown(s) }
 
 func mdCode(s string) string { return "`" + strings.ReplaceAll(s, "`", "'") + "`" }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/hwfplan/hwfplan/internal/escape"
 )
 
 // Writer renders a report in one format.
@@ -33,7 +35,16 @@ type errWriter struct {
 	err error
 }
 
+// printf writes the format with every string argument escaped as one terminal
+// line (escape.Line): arguments are data (plan text, names, labels), and raw
+// control characters in them must not reach the output. The Markdown writer's
+// arguments are escaped as Markdown first, which leaves no control character.
 func (e *errWriter) printf(format string, args ...any) {
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = escape.Line(s)
+		}
+	}
 	if e.err == nil {
 		_, e.err = fmt.Fprintf(e.w, format, args...)
 	}

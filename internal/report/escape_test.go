@@ -11,7 +11,7 @@ import (
 func TestEscapeMarkdown(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"plain text", "plain text"},
-		{"<script>alert(1)</script>", `\<script\>alert(1)\</script\>`},
+		{"<script>alert(1)</script>", `&lt;script&gt;alert(1)&lt;/script&gt;`},
 		{"[x](javascript:alert(1))", `\[x\](javascript:alert(1))`},
 		{"a | b", `a \| b`},
 		{"# title", `\# title`},
@@ -21,7 +21,7 @@ func TestEscapeMarkdown(t *testing.T) {
 		{"v1.2", "v1.2"},
 		{"line\nbreak\t tab", "line break tab"},
 		{"{#id onclick=x}", `\{\#id onclick=x\}`},
-		{"&amp; *b* _i_ `c` ~d~ !", `\&amp; \*b\* \_i\_ \` + "`" + `c\` + "`" + ` \~d\~ \!`},
+		{"&amp; *b* _i_ `c` ~d~ !", `&amp;amp; \*b\* \_i\_ \` + "`" + `c\` + "`" + ` \~d\~ \!`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -15,6 +15,8 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/chromedp/cdproto/fetch"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
 
@@ -99,6 +101,9 @@ func PrintPDF(ctx context.Context, page []byte, opts PDFOptions) ([]byte, error)
 	tctx, cancel := context.WithTimeout(bctx, opts.Timeout)
 	defer cancel()
 	u := url.URL{Scheme: "file", Path: filepath.ToSlash(file)}
+	if err := blockOtherRequests(tctx, u.String()); err != nil {
+		return nil, fmt.Errorf("failed to set up %s: %w", opts.Chromium, err)
+	}
 	if err := chromedp.Do(tctx, chromedp.Navigate(u.String())); err != nil {
 		return nil, fmt.Errorf("failed to load the page to print: %w", err)
 	}
@@ -117,6 +122,30 @@ func PrintPDF(ctx context.Context, page []byte, opts PDFOptions) ([]byte, error)
 		pdf = stampDates(pdf, opts.Date)
 	}
 	return renumberNodeIDs(pdf), nil
+}
+
+// blockOtherRequests makes the browser fail every request but the one for the
+// page itself (data: URLs need no request). The page's Content-Security-Policy
+// already forbids the network; this holds even for a page without one, such as
+// one a report template in the plans repository wrote.
+func blockOtherRequests(ctx context.Context, page string) error {
+	answer := func(e *fetch.EventRequestPaused) {
+		if e.Request != nil && e.Request.URL == page {
+			_, _ = chromedp.Call(ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: e.RequestID})
+			return
+		}
+		_, _ = chromedp.Call(ctx, fetch.FailRequest, fetch.FailRequestParams{RequestID: e.RequestID, ErrorReason: network.ErrorReasonBlockedByClient})
+	}
+	err := chromedp.Listen(ctx, func(ev any) {
+		if e, ok := ev.(*fetch.EventRequestPaused); ok {
+			go answer(e) // a listener must not call the browser itself
+		}
+	})
+	if err != nil {
+		return err
+	}
+	_, err = chromedp.Call(ctx, fetch.Enable, fetch.EnableParams{})
+	return err
 }
 
 // nodeIDRe matches the ids Chromium gives the elements of a tagged PDF's

@@ -29,7 +29,7 @@ type countryView struct {
 	Affiliated   []orgView      `json:"affiliated,omitempty"`
 	Maintainers  []string       `json:"maintainers,omitempty"`
 	Languages    []string       `json:"languages,omitempty"`
-	Notes        string         `json:"notes,omitempty"`
+	Notes        richText       `json:"notes,omitempty"`
 	Files        []fileView     `json:"files"`
 	AsIs         *asIsView      `json:"asis,omitempty"`
 	ToBe         *toBeView      `json:"tobe,omitempty"`
@@ -67,9 +67,9 @@ type asIsView struct {
 	AssessedOn  string     `json:"assessed_on"`
 	Assessors   []string   `json:"assessors,omitempty"`
 	Tasks       []taskView `json:"tasks"`
-	Strengths   []string   `json:"strengths,omitempty"`
-	Weaknesses  []string   `json:"weaknesses,omitempty"`
-	Challenges  []string   `json:"challenges,omitempty"`
+	Strengths   []richText `json:"strengths,omitempty"`
+	Weaknesses  []richText `json:"weaknesses,omitempty"`
+	Challenges  []richText `json:"challenges,omitempty"`
 	DataSources []rowView  `json:"data_sources,omitempty"`
 	Models      []rowView  `json:"models,omitempty"`
 	Staff       string     `json:"staff,omitempty"`
@@ -85,7 +85,7 @@ type taskView struct {
 	ID      string     `json:"id"`
 	Anchor  string     `json:"anchor"`
 	Title   string     `json:"title"`
-	Summary string     `json:"summary,omitempty"`
+	Summary richText   `json:"summary,omitempty"`
 	Items   []itemView `json:"items"`
 }
 
@@ -96,17 +96,17 @@ type itemView struct {
 	Score       string   `json:"score"`
 	Label       string   `json:"label,omitempty"`
 	NotAssessed string   `json:"not_assessed,omitempty"`
-	Evidence    string   `json:"evidence,omitempty"`
+	Evidence    richText `json:"evidence,omitempty"`
 	Sources     []string `json:"sources,omitempty"`
 	Target      string   `json:"target,omitempty"`
 	TargetLabel string   `json:"target_label,omitempty"`
 	TargetYear  int      `json:"target_year,omitempty"`
-	Rationale   string   `json:"rationale,omitempty"`
+	Rationale   richText `json:"rationale,omitempty"`
 }
 
 type toBeView struct {
-	Vision      string `json:"vision"`
-	HorizonYear int    `json:"horizon_year,omitempty"`
+	Vision      richText `json:"vision"`
+	HorizonYear int      `json:"horizon_year,omitempty"`
 }
 
 type stepView struct {
@@ -115,7 +115,7 @@ type stepView struct {
 	Task         string   `json:"task"`
 	Items        []string `json:"items"`
 	Priority     string   `json:"priority"`
-	Description  string   `json:"description,omitempty"`
+	Description  richText `json:"description,omitempty"`
 	Milestones   []string `json:"milestones,omitempty"`
 	Stakeholders []string `json:"stakeholders,omitempty"`
 }
@@ -123,7 +123,7 @@ type stepView struct {
 type dialogueView struct {
 	Date         string   `json:"date"`
 	Participants []string `json:"participants"`
-	Outcome      string   `json:"outcome"`
+	Outcome      richText `json:"outcome"`
 }
 
 type actionView struct {
@@ -143,10 +143,10 @@ type actionView struct {
 }
 
 type factorView struct {
-	Domain   string `json:"domain"`
-	Score    string `json:"score"`
-	Label    string `json:"label"`
-	Evidence string `json:"evidence"`
+	Domain   string   `json:"domain"`
+	Score    string   `json:"score"`
+	Label    string   `json:"label"`
+	Evidence richText `json:"evidence"`
 }
 
 type revisionView struct {
@@ -215,11 +215,11 @@ func countryViewOf(repo *load.Repo, c *load.Country, revs []Revision, charts boo
 		for _, o := range cc.AffiliatedEntities {
 			v.Affiliated = append(v.Affiliated, *orgOf(o))
 		}
-		v.Maintainers, v.Languages, v.Notes = cc.Maintainers, cc.Languages, cc.Notes
+		v.Maintainers, v.Languages, v.Notes = cc.Maintainers, cc.Languages, markdownHTML(cc.Notes)
 	}
 	targets := map[string]plan.Target{}
 	if c.ToBe != nil {
-		v.ToBe = &toBeView{Vision: c.ToBe.Vision, HorizonYear: c.ToBe.HorizonYear}
+		v.ToBe = &toBeView{Vision: markdownHTML(c.ToBe.Vision), HorizonYear: c.ToBe.HorizonYear}
 		for task, items := range c.ToBe.Targets {
 			for item, t := range items {
 				targets[task+"."+item] = t
@@ -237,7 +237,7 @@ func countryViewOf(repo *load.Repo, c *load.Country, revs []Revision, charts boo
 		v.Counts.Steps = len(c.ToDo.Steps)
 	}
 	if ap := c.ActionPlan; ap != nil {
-		v.Dialogue = &dialogueView{Date: string(ap.PolicyDialogue.Date), Participants: ap.PolicyDialogue.Participants, Outcome: ap.PolicyDialogue.Outcome}
+		v.Dialogue = &dialogueView{Date: string(ap.PolicyDialogue.Date), Participants: ap.PolicyDialogue.Participants, Outcome: markdownHTML(ap.PolicyDialogue.Outcome)}
 		for _, a := range ap.Actions {
 			v.Actions = append(v.Actions, actionOf(fw, a))
 		}
@@ -252,7 +252,7 @@ func countryViewOf(repo *load.Repo, c *load.Country, revs []Revision, charts boo
 			if sc != nil {
 				label = scaleLabel(sc, f.Score)
 			}
-			v.Factors = append(v.Factors, factorView{Domain: d.Title, Score: fmt.Sprint(f.Score), Label: label, Evidence: f.Evidence})
+			v.Factors = append(v.Factors, factorView{Domain: d.Title, Score: fmt.Sprint(f.Score), Label: label, Evidence: markdownHTML(f.Evidence)})
 		}
 		if charts {
 			svg, err := timelineSVG(fw, c.Code, v.Name, ap.Actions)
@@ -273,7 +273,11 @@ func countryViewOf(repo *load.Repo, c *load.Country, revs []Revision, charts boo
 }
 
 func orgOf(o plan.Organisation) *orgView {
-	return &orgView{Name: o.Name, Acronym: o.Acronym, Role: o.Role, URL: o.URL}
+	v := &orgView{Name: o.Name, Acronym: o.Acronym, Role: o.Role}
+	if o.URL.Check() == nil { // an address that failed validation is not a link
+		v.URL = string(o.URL)
+	}
+	return v
 }
 
 func scaleLabel(s *framework.Scale, v int) string {
@@ -286,10 +290,10 @@ func scaleLabel(s *framework.Scale, v int) string {
 }
 
 func asIsOf(fw *framework.Framework, a *plan.AsIs, targets map[string]plan.Target, n *countsView) *asIsView {
-	v := &asIsView{AssessedOn: string(a.AssessedOn), Assessors: a.Assessors, Strengths: a.Strengths, Weaknesses: a.Weaknesses, Challenges: a.Challenges}
+	v := &asIsView{AssessedOn: string(a.AssessedOn), Assessors: a.Assessors, Strengths: markdownList(a.Strengths), Weaknesses: markdownList(a.Weaknesses), Challenges: markdownList(a.Challenges)}
 	for _, t := range fw.Tasks {
 		ta := a.Tasks[t.ID]
-		tv := taskView{ID: t.ID, Anchor: "task-" + t.ID, Title: fmt.Sprintf("Task %d. %s", t.Number, t.Title), Summary: ta.Summary}
+		tv := taskView{ID: t.ID, Anchor: "task-" + t.ID, Title: fmt.Sprintf("Task %d. %s", t.Number, t.Title), Summary: markdownHTML(ta.Summary)}
 		for i := range t.Items {
 			it := &t.Items[i]
 			iv := itemView{Key: it.Key(), Title: it.Title}
@@ -308,12 +312,12 @@ func asIsOf(fw *framework.Framework, a *plan.AsIs, targets map[string]plan.Targe
 			default:
 				n.Missing++
 			}
-			iv.Evidence, iv.Sources = ia.Evidence, ia.Sources
+			iv.Evidence, iv.Sources = markdownHTML(ia.Evidence), ia.Sources
 			if tg, ok := targets[it.Key()]; ok {
 				iv.Target = fmt.Sprint(tg.Score)
 				iv.TargetLabel = fw.LabelFor(it, tg.Score)
 				iv.TargetYear = tg.Year
-				iv.Rationale = tg.Rationale
+				iv.Rationale = markdownHTML(tg.Rationale)
 			}
 			tv.Items = append(tv.Items, iv)
 		}
@@ -338,7 +342,7 @@ func asIsOf(fw *framework.Framework, a *plan.AsIs, targets map[string]plan.Targe
 }
 
 func stepOf(fw *framework.Framework, s plan.Step) stepView {
-	v := stepView{ID: s.ID, Title: s.Title, Task: taskTitle(fw, s.Task), Priority: s.Priority, Description: s.Description, Stakeholders: s.Stakeholders}
+	v := stepView{ID: s.ID, Title: s.Title, Task: taskTitle(fw, s.Task), Priority: s.Priority, Description: markdownHTML(s.Description), Stakeholders: s.Stakeholders}
 	for _, k := range s.Items {
 		if it, ok := fw.Item(k); ok {
 			v.Items = append(v.Items, it.Title)

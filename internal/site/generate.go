@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/hwfplan/hwfplan/internal/compare"
+	"github.com/hwfplan/hwfplan/internal/framework"
 	"github.com/hwfplan/hwfplan/internal/load"
 	"github.com/hwfplan/hwfplan/internal/plan"
 )
@@ -83,7 +84,43 @@ func (g *generator) add(name string, p page) error {
 	if err := enc.Encode(p); err != nil {
 		return fmt.Errorf("failed to encode page %s: %w", name, err)
 	}
-	return g.put("content/"+name, b.Bytes())
+	return g.put("content/"+name, noControls(b.Bytes()))
+}
+
+// noControls replaces, in encoded JSON, every control character but tab, line
+// feed and carriage return with U+FFFD, so plan text (a terminal escape sequence
+// in a name, say) never reaches a page with raw control characters. The encoder
+// writes C0 controls as \u00XX escapes and DEL and C1 controls as raw UTF-8.
+func noControls(js []byte) []byte {
+	if !bytes.Contains(js, []byte(`\u00`)) && !bytes.Contains(js, []byte(`\b`)) && !bytes.Contains(js, []byte(`\f`)) &&
+		bytes.IndexByte(js, 0x7f) < 0 && bytes.IndexByte(js, 0xc2) < 0 {
+		return js
+	}
+	out := make([]byte, 0, len(js))
+	for i := 0; i < len(js); {
+		c := js[i]
+		switch {
+		case c == '\\' && i+1 < len(js) && (js[i+1] == 'b' || js[i+1] == 'f'):
+			out = append(out, `\ufffd`...) // backspace and form feed
+			i += 2
+		case c == '\\' && i+1 < len(js) && js[i+1] != 'u':
+			out = append(out, js[i:i+2]...) // \n, \", \\ and the like
+			i += 2
+		case c == '\\' && i+5 < len(js) && string(js[i+2:i+4]) == "00" && (js[i+4] == '0' || js[i+4] == '1'):
+			out = append(out, `\ufffd`...)
+			i += 6
+		case c == 0x7f:
+			out = append(out, `\ufffd`...)
+			i++
+		case c == 0xc2 && i+1 < len(js) && js[i+1] >= 0x80 && js[i+1] <= 0x9f: // U+0080 to U+009F
+			out = append(out, `\ufffd`...)
+			i += 2
+		default:
+			out = append(out, c)
+			i++
+		}
+	}
+	return out
 }
 
 // countryList is the countries in code order.
@@ -180,7 +217,7 @@ func (g *generator) countries() error {
 		if v.ScoreHistory, err = g.scoreHistory(v, g.in.Revisions[c.Code]); err != nil {
 			return err
 		}
-		params := map[string]any{"country": v, "illustrative": v.Illustrative, "search": searchText(v)}
+		params := map[string]any{"country": v, "illustrative": v.Illustrative, "search": searchText(g.in.Repo.Framework, v, c)}
 		if err := g.add("countries/"+strings.ToLower(c.Code)+".md", page{Title: v.Name, Params: params}); err != nil {
 			return err
 		}
@@ -192,11 +229,13 @@ type clusterView struct {
 	ID          string           `json:"id"`
 	Name        string           `json:"name"`
 	WorkPackage string           `json:"work_package,omitempty"`
-	Description string           `json:"description,omitempty"`
+	Description richText         `json:"description,omitempty"`
 	Lead        string           `json:"lead,omitempty"`
 	Members     []countrySummary `json:"members"`
 	Missing     []string         `json:"missing,omitempty"`
 	Chart       *heatmapView     `json:"chart,omitempty"`
+	// description is the plan text of Description, for the search index.
+	description string
 }
 
 func (g *generator) clusterViews() ([]clusterView, error) {
@@ -215,7 +254,7 @@ func (g *generator) clusterViews() ([]clusterView, error) {
 		if cl.Cluster == nil {
 			continue
 		}
-		v := clusterView{ID: cl.ID, Name: cl.Cluster.Name, WorkPackage: cl.Cluster.WorkPackage, Description: cl.Cluster.Description, Lead: cl.Cluster.Lead}
+		v := clusterView{ID: cl.ID, Name: cl.Cluster.Name, WorkPackage: cl.Cluster.WorkPackage, Description: markdownHTML(cl.Cluster.Description), Lead: cl.Cluster.Lead, description: cl.Cluster.Description}
 		for _, code := range cl.Cluster.Countries {
 			if s, ok := byCode[code]; ok {
 				v.Members = append(v.Members, s)
@@ -240,7 +279,7 @@ func (g *generator) clusters() error {
 		if v.Chart, err = g.clusterChart(v); err != nil {
 			return err
 		}
-		params := map[string]any{"cluster": v, "search": v.Name + " " + v.Description}
+		params := map[string]any{"cluster": v, "search": v.Name + " " + v.description}
 		if err := g.add("clusters/"+v.ID+".md", page{Title: v.Name, Weight: i + 1, Params: params}); err != nil {
 			return err
 		}
@@ -304,15 +343,16 @@ func statusOrder() []map[string]string {
 	return out
 }
 
-// searchText is the plain text a country page is found by.
-func searchText(v *countryView) string {
+// searchText is the plain text a country page is found by: the plan's own text,
+// not its rendered HTML.
+func searchText(fw *framework.Framework, v *countryView, c *load.Country) string {
 	parts := []string{v.Name, v.Code, v.StatusLabel}
-	if v.ToBe != nil {
-		parts = append(parts, v.ToBe.Vision)
+	if c.ToBe != nil {
+		parts = append(parts, c.ToBe.Vision)
 	}
-	if v.AsIs != nil {
-		for _, t := range v.AsIs.Tasks {
-			parts = append(parts, t.Summary)
+	if c.AsIs != nil {
+		for _, t := range fw.Tasks {
+			parts = append(parts, c.AsIs.Tasks[t.ID].Summary)
 		}
 	}
 	for _, s := range v.Steps {

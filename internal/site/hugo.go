@@ -77,7 +77,9 @@ func render(mem, pub afero.Fs, opts Options) error {
 	flags.Set("environment", "production")
 	flags.Set("baseURL", opts.baseURL())
 	// A fixed environment: the user's HUGO_* variables must not change the output.
-	environ := []string{"HUGO_PARAMS_REPOURL=" + opts.repoURL(), "HUGO_PARAMS_REPOBRANCH=" + opts.branch()}
+	// HUGO_SECURITY overrides the configuration files, the repository's
+	// site/hugo.toml included (flags do not: Hugo merges the files into them).
+	environ := []string{"HUGO_PARAMS_REPOURL=" + opts.repoURL(), "HUGO_PARAMS_REPOBRANCH=" + opts.branch(), "HUGO_SECURITY=" + buildSecurity}
 	res, err := allconfig.LoadConfig(allconfig.ConfigSourceDescriptor{
 		Fs:          mem,
 		Filename:    path.Join(workDir, "hugo.toml"),
@@ -113,6 +115,14 @@ func render(mem, pub afero.Fs, opts Options) error {
 	}
 	return nil
 }
+
+// buildSecurity is Hugo's security configuration for every build, whatever the
+// site folder says: no external program (so no Hugo Modules download, no PostCSS,
+// no Dart Sass), no environment variable through os.Getenv, no remote resource
+// (resources.GetRemote, the oEmbed shortcodes), and no inline shortcodes. A build
+// never touches the network.
+const buildSecurity = `{"exec": {"allow": "none", "osEnv": "none"}, "funcs": {"getenv": "none"}, ` +
+	`"http": {"urls": "none", "methods": "none", "mediaTypes": "none"}, "enableInlineShortcodes": false}`
 
 // writeCounter counts the files opened for writing through it.
 type writeCounter struct {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/framework"
+	"github.com/hwfplan/hwfplan/internal/weburl"
 )
 
 type programmeView struct {
@@ -50,7 +51,11 @@ type domainView struct {
 
 func newProgrammeView(fw *framework.Framework) programmeView {
 	p := fw.Programme
-	return programmeView{Name: p.Name, FullName: p.FullName, Start: p.Start, End: p.End, URL: p.URL}
+	v := programmeView{Name: p.Name, FullName: p.FullName, Start: p.Start, End: p.End}
+	if weburl.Check(p.URL) == nil {
+		v.URL = p.URL
+	}
+	return v
 }
 
 func labels(ls []framework.Label) string {

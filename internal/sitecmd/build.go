@@ -11,6 +11,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
 	"github.com/hwfplan/hwfplan/internal/compare"
 	"github.com/hwfplan/hwfplan/internal/diag"
+	"github.com/hwfplan/hwfplan/internal/escape"
 	"github.com/hwfplan/hwfplan/internal/gitrev"
 	"github.com/hwfplan/hwfplan/internal/load"
 	"github.com/hwfplan/hwfplan/internal/outdir"
@@ -44,7 +45,7 @@ func Build(opts *build.Options) error {
 	}
 	if e, _ := diag.Count(ds); e > 0 {
 		for _, d := range ds {
-			fmt.Fprintln(io.ErrOut, d.String())
+			fmt.Fprintln(io.ErrOut, escape.Line(d.String()))
 		}
 		fmt.Fprintf(io.ErrOut, "the plans are invalid (%d %s); nothing was built\n", e, plural(e, "error", "errors"))
 		return cmdutil.ErrSilent
@@ -53,7 +54,7 @@ func Build(opts *build.Options) error {
 	// it: the site is never held in memory whole, and a failed build leaves out
 	// as it was.
 	n, err := site.Build(in, site.Options{BaseURL: opts.BaseURL, RepoURL: opts.RepoURL, Branch: opts.Branch,
-		Warnings: func(s string) { fmt.Fprint(io.ErrOut, s) }}, dir)
+		Warnings: func(s string) { fmt.Fprint(io.ErrOut, escape.Lines(s)) }}, dir)
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/diag"
 	"github.com/hwfplan/hwfplan/internal/load"
 	"github.com/hwfplan/hwfplan/internal/plan"
+	"github.com/hwfplan/hwfplan/internal/weburl"
 	invopop "github.com/invopop/jsonschema"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
@@ -117,6 +118,10 @@ func (t *translator) walk(e *jsonschema.ValidationError) {
 		}
 		if k.Want == plan.DatePattern && looksLikeDate.MatchString(k.Got) {
 			t.add(ptr, false, RuleDateReal, "%q is not a real date; write it as YYYY-MM-DD", k.Got)
+			return
+		}
+		if k.Want == weburl.Pattern {
+			t.add(ptr, false, RuleFormat, "%s", weburl.Check(k.Got))
 			return
 		}
 		s := t.schemaAt(e.InstanceLocation)

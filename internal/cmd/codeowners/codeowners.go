@@ -13,6 +13,7 @@ import (
 
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
 	"github.com/hwfplan/hwfplan/internal/diag"
+	"github.com/hwfplan/hwfplan/internal/escape"
 	"github.com/hwfplan/hwfplan/internal/governance"
 	"github.com/hwfplan/hwfplan/internal/load"
 	"github.com/hwfplan/hwfplan/internal/safewrite"
@@ -77,7 +78,7 @@ func Run(opts *Options) error {
 		}
 	}
 	for _, d := range ds {
-		fmt.Fprintln(io.ErrOut, d.String())
+		fmt.Fprintln(io.ErrOut, escape.Line(d.String()))
 	}
 	e, _ := diag.Count(ds)
 	fmt.Fprintf(io.ErrOut, "%s not written: fix the %d %s above first\n", governance.CodeownersPath, e, plural(e, "error", "errors"))
@@ -146,7 +147,7 @@ func check(opts *Options, fsys fs.FS, want []byte) error {
 		}
 		fmt.Fprintf(errOut, "%s is out of date (- committed, + expected):\n", governance.CodeownersPath)
 		for _, l := range d {
-			fmt.Fprintln(errOut, l)
+			fmt.Fprintln(errOut, escape.Line(l))
 		}
 	}
 	fmt.Fprintf(errOut, "Run 'hwfplan codeowners' and commit %s.\n", governance.CodeownersPath)

@@ -6,21 +6,14 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
-	"unicode"
 
+	"github.com/hwfplan/hwfplan/internal/escape"
 	"github.com/hwfplan/hwfplan/internal/export"
 )
 
-// plain makes plan text safe for a terminal and for tabwriter: control characters
-// (escape sequences, tabs, line breaks) become spaces.
-func plain(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return ' '
-		}
-		return r
-	}, s)
-}
+// plain makes plan text safe for a terminal and for tabwriter: control
+// characters (escape sequences, tabs, line breaks) become visible escapes.
+func plain(s string) string { return escape.Line(s) }
 
 func writeText(w io.Writer, tables []table) error {
 	var buf bytes.Buffer
@@ -63,14 +56,8 @@ func writeText(w io.Writer, tables []table) error {
 	return nil
 }
 
-var mdEscaper = strings.NewReplacer(
-	`\`, `\\`, "|", `\|`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
-	"#", `\#`, "<", "&lt;", ">", "&gt;", "&", "&amp;",
-)
-
-// mdCell escapes plan text for a Markdown table cell: Markdown syntax is escaped,
-// HTML is entity-encoded, and line breaks become spaces.
-func mdCell(s string) string { return mdEscaper.Replace(plain(s)) }
+// mdCell escapes plan text for a Markdown table cell.
+func mdCell(s string) string { return escape.Markdown(s) }
 
 func writeMarkdown(w io.Writer, tables []table) error {
 	var b strings.Builder

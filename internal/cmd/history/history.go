@@ -12,6 +12,7 @@ import (
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
+	"github.com/hwfplan/hwfplan/internal/escape"
 	"github.com/hwfplan/hwfplan/internal/gitrev"
 	"github.com/hwfplan/hwfplan/internal/iostreams"
 	"github.com/hwfplan/hwfplan/internal/iso3166"
@@ -140,8 +141,8 @@ func writeText(w io.Writer, h *planhistory.History) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "History of %s: %d revisions\n\n", h.Code, len(h.Entries))
 	for _, e := range h.Entries {
-		fmt.Fprintf(&b, "%s  %s  %s  %s\n", e.Short, e.Date.UTC().Format("2006-01-02"), e.Author, e.Subject)
-		fmt.Fprintf(&b, "         %s\n", e.Summary)
+		fmt.Fprintf(&b, "%s  %s  %s  %s\n", e.Short, e.Date.UTC().Format("2006-01-02"), escape.Line(e.Author), escape.Line(e.Subject))
+		fmt.Fprintf(&b, "         %s\n", escape.Line(e.Summary))
 	}
 	fmt.Fprintf(&b, "\nTask scores, as-is → to-be (0-1), oldest first\n")
 	fmt.Fprintf(&b, "%-10s  %-7s", "date", "commit")

@@ -12,6 +12,7 @@ import (
 
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
 	"github.com/hwfplan/hwfplan/internal/compare"
+	"github.com/hwfplan/hwfplan/internal/escape"
 	"github.com/hwfplan/hwfplan/internal/outdir"
 	"github.com/hwfplan/hwfplan/internal/report"
 	"github.com/hwfplan/hwfplan/internal/source"
@@ -110,7 +111,7 @@ func Run(ctx context.Context, opts *Options) error {
 		// Look for the browser first, so a missing one costs nothing and leaves no files.
 		p, err := report.FindChromium(opts.Getenv)
 		if err != nil {
-			fmt.Fprintf(io.ErrOut, "error: %v\n", err)
+			fmt.Fprintf(io.ErrOut, "error: %s\n", escape.Lines(err.Error()))
 			return &cmdutil.ExitError{Code: cmdutil.ExitUsage}
 		}
 		chromium = p
