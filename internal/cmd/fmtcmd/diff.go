@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode"
 
+	"github.com/hwfplan/hwfplan/internal/escape"
 	"github.com/hwfplan/hwfplan/internal/load"
 	"github.com/hwfplan/hwfplan/internal/yamlfix"
 )
@@ -52,22 +52,8 @@ func writeDiff(w io.Writer, path string, old []byte, r yamlfix.Result) {
 	}
 }
 
-// sanitize makes a line safe to print on a terminal: a control character
-// (terminal escape sequences included) or a bidirectional control is shown as
-// \u{XXXX} instead of acting. A line end's carriage return is dropped. This is a
-// small local copy until a shared escaping package exists.
+// sanitize makes a line safe to print on a terminal (see escape.Line); a tab,
+// what fmt often replaces, shows as \t. A line end's carriage return is dropped.
 func sanitize(s string) string {
-	s = strings.TrimSuffix(s, "\r")
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '\t':
-			b.WriteRune(r)
-		case unicode.IsControl(r), r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069':
-			fmt.Fprintf(&b, `\u{%04X}`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
+	return escape.Line(strings.TrimSuffix(s, "\r"))
 }
