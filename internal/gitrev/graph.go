@@ -11,6 +11,8 @@ import (
 
 	"github.com/go-git/go-git/v5/plumbing"
 	commitgraph "github.com/go-git/go-git/v5/plumbing/format/commitgraph/v2"
+
+	"github.com/hwfplan/hwfplan/internal/gitrev/internal/pack"
 )
 
 // commitInfo is what the history walk needs of a commit.
@@ -23,7 +25,7 @@ type commitInfo struct {
 // graph answers commit and tree questions fast: from the commit-graph file when the
 // repository has one, else by decoding objects; every answer is cached.
 type graph struct {
-	objects *objects
+	objects *pack.Reader
 	index   commitgraph.Index // nil without a commit-graph
 	commits map[plumbing.Hash]*commitInfo
 	trees   map[plumbing.Hash][]treeEntry
@@ -107,11 +109,11 @@ func (g *graph) entries(tree plumbing.Hash) ([]treeEntry, error) {
 
 // raw returns an object's content, shared with the object cache: do not modify it.
 func (g *graph) raw(t plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
-	obj, err := g.objects.get(t, h)
+	obj, err := g.objects.Get(t, h)
 	if err != nil {
 		return nil, err
 	}
-	return obj.data, nil
+	return obj.Data, nil
 }
 
 // parseCommit reads the tree, parents and committer time from a raw commit.

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/go-git/go-billy/v5"
 	"github.com/go-git/go-billy/v5/osfs"
 	git "github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
@@ -45,8 +46,9 @@ type Repo struct {
 
 // Open opens the git repository whose work tree is root or contains it. Paths given to
 // and returned by the Repo are relative to root, so a plans repository may live in a
-// folder of a larger repository. Pack files are kept open (and in memory) for speed;
-// call Close when done.
+// folder of a larger repository. Pack files are kept open, and read into memory while
+// they fit in the memory budget, for speed; call Close when done. EnvReader set to
+// "go-git" makes every read go through go-git.
 func Open(root string) (*Repo, error) {
 	abs, err := filepath.Abs(root)
 	if err != nil {
@@ -66,9 +68,12 @@ func Open(root string) (*Repo, error) {
 	}
 	var files *memFiles
 	if dotgit != "" {
-		mfs := newMemPackFS(osfs.New(dotgit))
-		files = mfs.files
-		r.storage = filesystem.NewStorageWithOptions(mfs, cache.NewObjectLRUDefault(),
+		var dotfs billy.Filesystem = osfs.New(dotgit)
+		if !goGitOnly() {
+			mfs := newMemPackFS(dotfs, memoryBudget)
+			files, dotfs = mfs.files, mfs
+		}
+		r.storage = filesystem.NewStorageWithOptions(dotfs, cache.NewObjectLRUDefault(),
 			filesystem.Options{KeepDescriptors: true})
 		r.git, err = git.Open(r.storage, osfs.New(top))
 	} else {
@@ -134,9 +139,6 @@ func (r *Repo) rel(p string) string {
 	}
 	return strings.TrimPrefix(p, r.prefix+"/")
 }
-
-// Git gives access to the underlying go-git repository.
-func (r *Repo) Git() *git.Repository { return r.git }
 
 // Shallow reports whether the repository is a shallow clone.
 func (r *Repo) Shallow() (bool, error) {
