@@ -67,8 +67,8 @@ func (o *Reader) ReadBlobs(hashes []plumbing.Hash, workers int, fn func(h plumbi
 			chain = append(chain, &node{pack: pack, e: e, off: cur})
 			if e.Type == plumbing.REFDeltaObject {
 				base, found := p.Find(e.BaseRef)
-				if !found {
-					ok = false
+				if !found || slices.ContainsFunc(chain, func(n *node) bool { return n.off == base }) {
+					ok = false // across packs (read one by one), or a loop
 					break
 				}
 				cur = base

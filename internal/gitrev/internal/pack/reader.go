@@ -74,6 +74,9 @@ func (o *Reader) get(t plumbing.ObjectType, h plumbing.Hash, depth int) (Object,
 		}
 		obj, err := o.at(i, off, depth)
 		if err != nil {
+			if depth > 0 {
+				return Object{}, err // named once, by the outermost read
+			}
 			return Object{}, fmt.Errorf("object %s: %w", h.String()[:7], err)
 		}
 		if t != plumbing.AnyObject && obj.Type != t {
@@ -153,7 +156,22 @@ func (o *Reader) inflate(src []byte, size int) ([]byte, error) {
 	if _, err := io.ReadFull(o.zr, out); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrBadPack, err)
 	}
-	return out, nil
+	// The stream must end here, with a good checksum, as git requires: a cut or
+	// corrupt stream otherwise passes for an object.
+	var more [1]byte
+	for range 3 {
+		n, err := o.zr.Read(more[:])
+		if n > 0 {
+			return nil, fmt.Errorf("%w: object longer than its header says", ErrBadPack)
+		}
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%w: %w", ErrBadPack, err)
+		}
+	}
+	return nil, fmt.Errorf("%w: compressed stream does not end", ErrBadPack)
 }
 
 type cacheKey struct {
