@@ -42,6 +42,7 @@ type Repo struct {
 	root    string              // the plans root: top or a folder inside it
 	prefix  string              // root relative to top, slash-separated; "" when they are the same
 	graph   *graph
+	files   *memFiles // files read into memory; nil with go-git reads only
 }
 
 // Open opens the git repository whose work tree is root or contains it. Paths given to
@@ -84,6 +85,7 @@ func Open(root string) (*Repo, error) {
 		r.Close()
 		return nil, fmt.Errorf("failed to open repository %s: %w", top, err)
 	}
+	r.files = files
 	r.graph = newGraph(r, dotgit, files)
 	return r, nil
 }

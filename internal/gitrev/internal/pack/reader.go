@@ -51,6 +51,9 @@ func NewReader(packs []*Pack, fallback Fallback, cacheBytes int) *Reader {
 	return &Reader{packs: packs, fallback: fallback, cache: newCache(cacheBytes)}
 }
 
+// Packs is the number of packs the Reader reads.
+func (o *Reader) Packs() int { return len(o.packs) }
+
 // Worker returns the i-th Reader of the same packs with a cache of its own, for
 // another goroutine. It cannot read objects outside the packs.
 func (o *Reader) Worker(i int) *Reader {
