@@ -8,12 +8,11 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/diag"
 	"github.com/hwfplan/hwfplan/internal/framework"
+	"github.com/hwfplan/hwfplan/internal/gitrev"
 	"github.com/hwfplan/hwfplan/internal/iostreams"
 	"github.com/hwfplan/hwfplan/internal/load"
 )
@@ -78,8 +77,8 @@ func (f *Factory) Root() (string, error) {
 		}
 		dir = parent
 	}
-	if out, err := exec.Command("git", "-C", wd, "rev-parse", "--show-toplevel").Output(); err == nil {
-		return strings.TrimSpace(string(out)), nil
+	if top, err := gitrev.TopLevel(wd); err == nil {
+		return top, nil
 	}
 	if plans != "" {
 		return plans, nil
@@ -107,11 +106,11 @@ func RepoPrefix(root string) string {
 		dir = parent
 	}
 	// No .git on the way up (GIT_DIR, an unusual layout): ask git, as Root does.
-	out, err := exec.Command("git", "-C", root, "rev-parse", "--show-prefix").Output()
+	prefix, err := gitrev.Prefix(root)
 	if err != nil {
 		return ""
 	}
-	return strings.TrimSpace(string(out))
+	return prefix
 }
 
 // NotPlansError says that the folder hwfplan would read is not a plans

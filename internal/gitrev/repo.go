@@ -208,8 +208,17 @@ func (r *Repo) MergeBase(a, b plumbing.Hash) (plumbing.Hash, error) {
 	return bases[0].Hash, nil
 }
 
-// Commit returns the commit object (author, message, ...).
-func (r *Repo) Commit(h plumbing.Hash) (*object.Commit, error) {
+// Commit returns what a commit says: author, committer, message, parents.
+func (r *Repo) Commit(h Hash) (*Commit, error) {
+	c, err := r.commitObject(h)
+	if err != nil {
+		return nil, err
+	}
+	sig := func(s object.Signature) Signature { return Signature{Name: s.Name, Email: s.Email, When: s.When} }
+	return &Commit{Hash: c.Hash, Author: sig(c.Author), Committer: sig(c.Committer), Message: c.Message, Parents: c.ParentHashes}, nil
+}
+
+func (r *Repo) commitObject(h plumbing.Hash) (*object.Commit, error) {
 	if raw, err := r.graph.raw(plumbing.CommitObject, h); err == nil {
 		obj := &plumbing.MemoryObject{}
 		obj.SetType(plumbing.CommitObject)

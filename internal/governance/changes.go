@@ -1,15 +1,13 @@
 package governance
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-	"os"
-	"os/exec"
 	"slices"
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/diag"
+	"github.com/hwfplan/hwfplan/internal/gitrev"
 	"github.com/hwfplan/hwfplan/internal/load"
 )
 
@@ -69,71 +67,14 @@ func (c Change) Diagnostics() []diag.Diagnostic {
 	}}
 }
 
-// ChangedSince lists the paths of the repository at dir that differ from rev: the
-// commits since the merge base of rev and HEAD (git diff rev...HEAD, as a pull
-// request shows them), plus staged, unstaged and untracked files in the work tree.
-// Renames count as both paths. Paths are relative to dir, which may be a folder
-// inside a larger git work tree; changes outside dir are left out.
-func ChangedSince(ctx context.Context, dir, rev string) ([]string, error) {
-	if rev == "" || strings.HasPrefix(rev, "-") {
-		return nil, fmt.Errorf("failed to list changes: %q is not a revision", rev)
-	}
-	prefix, err := git(ctx, dir, "rev-parse", "--show-prefix")
-	if err != nil {
-		return nil, fmt.Errorf("failed to list changes since %s: %s is not inside a git work tree: %w", rev, dir, err)
-	}
-	if _, err := git(ctx, dir, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}"); err != nil {
-		return nil, fmt.Errorf("failed to list changes since %s: unknown revision (in CI, fetch the history with fetch-depth: 0)", rev)
-	}
-	committed, err := git(ctx, dir, "diff", "--name-only", "-z", "--no-renames", "--no-ext-diff", "--end-of-options", rev+"...HEAD", "--")
-	if err != nil {
-		return nil, fmt.Errorf("failed to list changes since %s: %w", rev, err)
-	}
-	worktree, err := git(ctx, dir, "diff", "--name-only", "-z", "--no-renames", "--no-ext-diff", "HEAD", "--")
-	if err != nil {
-		return nil, fmt.Errorf("failed to list uncommitted changes: %w", err)
-	}
-	untracked, err := git(ctx, dir, "ls-files", "-z", "--others", "--exclude-standard", "--full-name")
-	if err != nil {
-		return nil, fmt.Errorf("failed to list untracked files: %w", err)
-	}
-	prefix = strings.TrimSpace(prefix)
-	var out []string
-	for _, list := range []string{committed, worktree, untracked} {
-		for _, p := range strings.Split(list, "\x00") {
-			if p == "" || !strings.HasPrefix(p, prefix) {
-				continue
-			}
-			out = append(out, strings.TrimPrefix(p, prefix))
-		}
-	}
-	slices.Sort(out)
-	return slices.Compact(out), nil
-}
-
 // ChangedCountries is the one-call form for `hwfplan validate --changed-since`:
-// what changed since rev in the repository at dir, and the warnings about it.
+// what changed since rev in the repository at dir (gitrev.ChangedSince), and the
+// warnings about it.
 func ChangedCountries(ctx context.Context, dir, rev string) (Change, []diag.Diagnostic, error) {
-	paths, err := ChangedSince(ctx, dir, rev)
+	paths, err := gitrev.ChangedSince(ctx, dir, rev)
 	if err != nil {
 		return Change{}, nil, err
 	}
 	c := Classify(paths)
 	return c, c.Diagnostics(), nil
-}
-
-// git runs git in dir and returns its standard output. Messages are kept in
-// English and no pager, editor or external diff runs.
-func git(ctx context.Context, dir string, args ...string) (string, error) {
-	cmd := exec.CommandContext(ctx, "git", append([]string{"-C", dir, "-c", "core.quotePath=false"}, args...)...)
-	cmd.Env = append(os.Environ(), "LC_ALL=C", "GIT_PAGER=cat", "GIT_OPTIONAL_LOCKS=0")
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		if msg := strings.TrimSpace(stderr.String()); msg != "" {
-			return "", fmt.Errorf("git %s: %s", args[0], msg)
-		}
-		return "", fmt.Errorf("git %s: %w", args[0], err)
-	}
-	return stdout.String(), nil
 }

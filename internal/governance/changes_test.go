@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hwfplan/hwfplan/internal/gitrev"
 )
 
 func TestClassify(t *testing.T) {
@@ -104,7 +106,7 @@ func TestChangedSince(t *testing.T) {
 	write(t, dir, "countries/HU/scratch.tmp", "ignored\n")
 
 	ctx := context.Background()
-	got, err := ChangedSince(ctx, dir, "main")
+	got, err := gitrev.ChangedSince(ctx, dir, "main")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +131,7 @@ func TestChangedSince(t *testing.T) {
 		git("commit", "-q", "-m", "layout")
 		write(t, sub, "plans/countries/SK/country.yaml", "code: SK\nname: Slovakia\n")
 		write(t, sub, "other/x.txt", "y\n")
-		got, err := ChangedSince(ctx, filepath.Join(sub, "plans"), "HEAD")
+		got, err := gitrev.ChangedSince(ctx, filepath.Join(sub, "plans"), "HEAD")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -148,7 +150,7 @@ func TestChangedSince(t *testing.T) {
 	}
 	for _, tt := range errs {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := ChangedSince(ctx, tt.dir, tt.rev)
+			_, err := gitrev.ChangedSince(ctx, tt.dir, tt.rev)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("ChangedSince(%q) error = %v, want %q", tt.rev, err, tt.want)
 			}

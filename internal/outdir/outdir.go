@@ -16,9 +16,10 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
+
+	"github.com/hwfplan/hwfplan/internal/gitrev"
 )
 
 // Marker is the file hwfplan writes into every output folder it makes.
@@ -219,8 +220,8 @@ func repoRoots(root string) []string {
 		out = append(out, r)
 	}
 	if r != "" {
-		if top, err := exec.Command("git", "-C", r, "rev-parse", "--show-toplevel").Output(); err == nil {
-			if t := resolved(strings.TrimSpace(string(top))); t != "" && (len(out) == 0 || t != out[0]) {
+		if top, err := gitrev.TopLevel(r); err == nil {
+			if t := resolved(top); t != "" && (len(out) == 0 || t != out[0]) {
 				out = append(out, t)
 			}
 		}
@@ -236,12 +237,9 @@ func within(p, dir string) bool {
 
 // trackedFile returns one file under dir that git tracks, or "".
 func trackedFile(dir string) string {
-	cmd := exec.Command("git", "ls-files", "-z", "--", ".")
-	cmd.Dir = dir
-	out, err := cmd.Output()
-	if err != nil || len(out) == 0 {
+	first := gitrev.FirstTracked(dir)
+	if first == "" {
 		return ""
 	}
-	first, _, _ := bytes.Cut(out, []byte{0})
-	return filepath.Join(dir, filepath.FromSlash(string(first)))
+	return filepath.Join(dir, filepath.FromSlash(first))
 }

@@ -4,10 +4,8 @@
 package source
 
 import (
-	"bytes"
 	"fmt"
 	"os"
-	"os/exec"
 	"time"
 
 	"github.com/hwfplan/hwfplan/internal/gitrev"
@@ -62,7 +60,7 @@ func Describe(root string) (Info, error) {
 			}
 			info.Commit = h.String()
 			info.Time = c.Committer.When.UTC()
-			info.Dirty = dirty(root)
+			info.Dirty = gitrev.Dirty(root, planInputs...)
 		}
 	}
 	if v := os.Getenv(EnvCommit); v != "" {
@@ -78,14 +76,8 @@ func Describe(root string) (Info, error) {
 	return info, nil
 }
 
-// dirty asks git whether tracked plan inputs have uncommitted changes. The git CLI
-// answers this far faster than go-git's worktree status, which hashes every file.
-func dirty(root string) bool {
-	cmd := exec.Command("git", "-C", root, "status", "--porcelain", "--untracked-files=no", "--",
-		"countries", "clusters", "schema", "templates", "site")
-	out, err := cmd.Output()
-	return err == nil && len(bytes.TrimSpace(out)) > 0
-}
+// planInputs are the folders whose uncommitted changes make a build dirty.
+var planInputs = []string{"countries", "clusters", "schema", "templates", "site"}
 
 // Where the plans repository lives on the web, for "edit this file" links: the
 // defaults of build's and serve's --repo-url and --branch.
