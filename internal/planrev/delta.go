@@ -2,6 +2,7 @@ package planrev
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"io/fs"
 	"maps"
@@ -13,7 +14,6 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/hwfplan/hwfplan/internal/diag"
 	"github.com/hwfplan/hwfplan/internal/gitrev"
 	"github.com/hwfplan/hwfplan/internal/load"
@@ -29,8 +29,8 @@ import (
 type Delta struct {
 	same  map[string]bool // folders and files identical on both sides, or left out
 	cache *load.Cache
-	blobs map[string]plumbing.Hash // working-tree files hashed with their folder
-	trees map[string]plumbing.Hash // working-tree country folders, hashed ahead
+	blobs map[string]gitrev.Hash // working-tree files hashed with their folder
+	trees map[string]gitrev.Hash // working-tree country folders, hashed ahead
 }
 
 // Changes compares the git trees (for the working tree, the hashes git would give)
@@ -38,7 +38,7 @@ type Delta struct {
 // differ. keep, when not empty, narrows the diff to those country codes: the other
 // folders on both sides are not loaded either.
 func Changes(r *gitrev.Repo, old, new Revision, keep []string) (*Delta, error) {
-	d := &Delta{same: map[string]bool{}, cache: load.NewCache(), blobs: map[string]plumbing.Hash{}, trees: map[string]plumbing.Hash{}}
+	d := &Delta{same: map[string]bool{}, cache: load.NewCache(), blobs: map[string]gitrev.Hash{}, trees: map[string]gitrev.Hash{}}
 	oc, nc := folders(old, load.CountriesDir), folders(new, load.CountriesDir)
 	var both []string
 	for _, code := range union(oc, nc) {
@@ -128,7 +128,7 @@ func (d *Delta) sameHash(r *gitrev.Repo, old, new Revision, p string, dir bool) 
 // hashOf is the git hash of a folder of plain files or of a plain file; ZeroHash
 // when it cannot tell (it is missing, a link or something else), which makes it
 // count as changed.
-func (d *Delta) hashOf(r *gitrev.Repo, rv Revision, p string, dir bool) (plumbing.Hash, error) {
+func (d *Delta) hashOf(r *gitrev.Repo, rv Revision, p string, dir bool) (gitrev.Hash, error) {
 	if dir {
 		if h, ok := d.trees[p]; ok && rv.Hash.IsZero() {
 			return h, nil
@@ -143,13 +143,13 @@ func (d *Delta) hashOf(r *gitrev.Repo, rv Revision, p string, dir bool) (plumbin
 	}
 	fi, err := fs.Stat(rv.FS, p)
 	if err != nil || !fi.Mode().IsRegular() {
-		return plumbing.ZeroHash, nil
+		return gitrev.ZeroHash, nil
 	}
 	data, err := load.ReadLimited(rv.FS, p, load.MaxFileSize)
 	if err != nil {
-		return plumbing.ZeroHash, nil
+		return gitrev.ZeroHash, nil
 	}
-	return plumbing.ComputeHash(plumbing.BlobObject, data), nil
+	return gitrev.BlobHash(data), nil
 }
 
 // CountryCodes lists the country folders of the revisions (any of them), sorted.
@@ -210,8 +210,8 @@ func (d *Delta) hashWorktree(root string, dirs []string) {
 	}
 	defer r.Close()
 	type result struct {
-		tree  plumbing.Hash
-		blobs map[string]plumbing.Hash
+		tree  gitrev.Hash
+		blobs map[string]gitrev.Hash
 	}
 	results := make([]result, len(dirs))
 	var next atomic.Int64
@@ -240,62 +240,94 @@ func (d *Delta) hashWorktree(root string, dirs []string) {
 // limit, or cannot be read), which makes the folder count as changed: the load then
 // says what is wrong. It reads through an os.Root opened on the folder, so it never
 // leaves it, and reads only what the folder lists as regular files (not links).
-func worktreeFolder(r *os.Root, dir string) (plumbing.Hash, map[string]plumbing.Hash) {
+func worktreeFolder(r *os.Root, dir string) (gitrev.Hash, map[string]gitrev.Hash) {
 	sub, err := r.OpenRoot(dir)
 	if err != nil {
-		return plumbing.ZeroHash, nil
+		return gitrev.ZeroHash, nil
 	}
 	defer sub.Close()
 	f, err := sub.Open(".")
 	if err != nil {
-		return plumbing.ZeroHash, nil
+		return gitrev.ZeroHash, nil
 	}
 	es, err := f.ReadDir(-1)
 	f.Close()
 	if err != nil {
-		return plumbing.ZeroHash, nil
+		return gitrev.ZeroHash, nil
 	}
 	slices.SortFunc(es, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
-	blobs := make(map[string]plumbing.Hash, len(es))
-	var tree bytes.Buffer
+	blobs := make(map[string]gitrev.Hash, len(es))
+	var tree gitrev.TreeWriter
 	for _, e := range es { // sorted by name, as git sorts plain files
 		if !e.Type().IsRegular() {
-			return plumbing.ZeroHash, blobs
+			return gitrev.ZeroHash, blobs
 		}
-		data, mode, ok := readPlain(sub, e.Name())
+		data, executable, ok := readPlain(sub, e.Name())
 		if !ok {
-			return plumbing.ZeroHash, blobs
+			return gitrev.ZeroHash, blobs
 		}
-		h := plumbing.ComputeHash(plumbing.BlobObject, data)
+		h := gitrev.BlobHash(data)
 		blobs[path.Join(dir, e.Name())] = h
-		tree.WriteString(mode + " " + e.Name() + "\x00")
-		tree.Write(h[:])
+		tree.Add(e.Name(), executable, h)
 	}
-	return plumbing.ComputeHash(plumbing.TreeObject, tree.Bytes()), blobs
+	return tree.Hash(), blobs
 }
 
 // readPlain reads a regular file of at most load.MaxFileSize bytes and gives its
-// git mode; ok is false for anything else.
-func readPlain(r *os.Root, name string) (data []byte, mode string, ok bool) {
+// executable bit; ok is false for anything else.
+func readPlain(r *os.Root, name string) (data []byte, executable bool, ok bool) {
 	f, err := r.Open(name)
 	if err != nil {
-		return nil, "", false
+		return nil, false, false
 	}
 	defer f.Close()
 	fi, err := f.Stat()
 	if err != nil || !fi.Mode().IsRegular() || fi.Size() > load.MaxFileSize {
-		return nil, "", false
+		return nil, false, false
 	}
 	// The size and one byte, so the read that finds the end needs no growth.
 	var buf bytes.Buffer
 	buf.Grow(int(fi.Size()) + 1)
 	if _, err := buf.ReadFrom(io.LimitReader(f, load.MaxFileSize+1)); err != nil || buf.Len() > load.MaxFileSize {
-		return nil, "", false
+		return nil, false, false
 	}
 	data = buf.Bytes()
-	mode = "100644"
-	if fi.Mode()&0o111 != 0 {
-		mode = "100755"
+	return data, fi.Mode()&0o111 != 0, true
+}
+
+// folderHash is the git tree hash of a folder of plain files; ZeroHash when it cannot
+// tell (the folder holds sub-folders or links), which makes the folder count as changed.
+// For the working tree, it adds the blob hash of each file it reads to blobs when
+// blobs is not nil.
+func folderHash(r *gitrev.Repo, rv Revision, dir string, blobs map[string]gitrev.Hash) (gitrev.Hash, error) {
+	if !rv.Hash.IsZero() {
+		return r.PathHash(rv.Hash, dir)
 	}
-	return data, mode, true
+	es, err := fs.ReadDir(rv.FS, dir)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return gitrev.ZeroHash, nil
+		}
+		return gitrev.ZeroHash, err
+	}
+	var tree gitrev.TreeWriter
+	for _, e := range es { // fs.ReadDir sorts by name, as git does for plain files
+		if !e.Type().IsRegular() {
+			return gitrev.ZeroHash, nil
+		}
+		info, err := e.Info()
+		if err != nil {
+			return gitrev.ZeroHash, err
+		}
+		data, err := fs.ReadFile(rv.FS, path.Join(dir, e.Name()))
+		if err != nil {
+			return gitrev.ZeroHash, err
+		}
+		h := gitrev.BlobHash(data)
+		if blobs != nil {
+			blobs[path.Join(dir, e.Name())] = h
+		}
+		tree.Add(e.Name(), info.Mode()&0o111 != 0, h)
+	}
+	return tree.Hash(), nil
 }

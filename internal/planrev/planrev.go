@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"strings"
 
-	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/hwfplan/hwfplan/internal/diag"
 	"github.com/hwfplan/hwfplan/internal/gitrev"
 	"github.com/hwfplan/hwfplan/internal/load"
@@ -20,8 +19,8 @@ const WorkTree = "WORKTREE"
 
 // Revision is one side of a comparison.
 type Revision struct {
-	Label string        // for people: "main (merge base) 1a2b3c4", "working tree"
-	Hash  plumbing.Hash // ZeroHash for the working tree
+	Label string      // for people: "main (merge base) 1a2b3c4", "working tree"
+	Hash  gitrev.Hash // ZeroHash for the working tree
 	FS    fs.FS
 
 	dir string // the working tree's folder; "" for a commit
