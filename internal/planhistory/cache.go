@@ -8,7 +8,6 @@ import (
 	"runtime"
 	"sync"
 
-	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/hwfplan/hwfplan/internal/framework"
 	"github.com/hwfplan/hwfplan/internal/gitrev"
 	"github.com/hwfplan/hwfplan/internal/load"
@@ -26,14 +25,14 @@ type loader struct {
 	r          *gitrev.Repo
 	mu         sync.Mutex // guards files while a batch is parsed
 	files      map[fileKey]*parsed
-	frameworks map[plumbing.Hash]*framework.Framework
+	frameworks map[gitrev.Hash]*framework.Framework
 	workers    int
 }
 
 // fileKey names a parsed file: its content, and which of the country files it is
 // (the same bytes decode differently as as-is.yaml and as to-be.yaml).
 type fileKey struct {
-	hash plumbing.Hash
+	hash gitrev.Hash
 	kind int // index in plan.CountryFiles
 }
 
@@ -44,17 +43,17 @@ type parsed struct {
 }
 
 func newLoader(r *gitrev.Repo) *loader {
-	return &loader{r: r, files: map[fileKey]*parsed{}, frameworks: map[plumbing.Hash]*framework.Framework{},
+	return &loader{r: r, files: map[fileKey]*parsed{}, frameworks: map[gitrev.Hash]*framework.Framework{},
 		workers: runtime.GOMAXPROCS(0)}
 }
 
 // snapshot is a country folder at a revision, by content.
 type snapshot struct {
 	fw    *framework.Framework
-	fwKey plumbing.Hash
-	dir   string        // the folder, countries/XX
-	hash  plumbing.Hash // the folder's tree; zero when the revision has no folder
-	files [numFiles]plumbing.Hash
+	fwKey gitrev.Hash
+	dir   string      // the folder, countries/XX
+	hash  gitrev.Hash // the folder's tree; zero when the revision has no folder
+	files [numFiles]gitrev.Hash
 }
 
 const numFiles = 5 // len(plan.CountryFiles)
@@ -78,7 +77,7 @@ func (s *snapshot) keys() iter.Seq[fileKey] {
 
 // snapshot reads the framework and the folder's blob hashes at commit. A file that
 // load.ReadLimited would not read (a symlink, a folder, a submodule) has no hash.
-func (l *loader) snapshot(commit plumbing.Hash, dir string) (snapshot, error) {
+func (l *loader) snapshot(commit gitrev.Hash, dir string) (snapshot, error) {
 	fh, err := l.r.PathHash(commit, framework.DefaultPath)
 	if err != nil {
 		return snapshot{}, err
@@ -114,8 +113,8 @@ func (l *loader) snapshot(commit plumbing.Hash, dir string) (snapshot, error) {
 
 // parse reads and parses, in one batch, the files of the snapshots not parsed yet.
 func (l *loader) parse(snaps []snapshot) {
-	var todo []plumbing.Hash
-	want := map[plumbing.Hash][]fileKey{}
+	var todo []gitrev.Hash
+	want := map[gitrev.Hash][]fileKey{}
 	paths := map[fileKey]string{}
 	for _, s := range snaps {
 		for k := range s.keys() {
@@ -133,7 +132,7 @@ func (l *loader) parse(snaps []snapshot) {
 	if len(todo) == 0 {
 		return
 	}
-	l.r.ReadBlobs(todo, l.workers, func(h plumbing.Hash, data []byte, err error) {
+	l.r.ReadBlobs(todo, l.workers, func(h gitrev.Hash, data []byte, err error) {
 		for _, k := range want[h] {
 			pf := &parsed{}
 			switch {
@@ -197,7 +196,7 @@ func (l *loader) diags(s snapshot) []diag.Diagnostic {
 
 // load returns the framework and the country in dir at commit; the country is nil when
 // the folder does not exist there.
-func (l *loader) load(commit plumbing.Hash, dir string) (*framework.Framework, *load.Country, error) {
+func (l *loader) load(commit gitrev.Hash, dir string) (*framework.Framework, *load.Country, error) {
 	s, err := l.snapshot(commit, dir)
 	if err != nil {
 		return nil, nil, err

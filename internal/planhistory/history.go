@@ -15,7 +15,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/hwfplan/hwfplan/internal/framework"
 	"github.com/hwfplan/hwfplan/internal/gitrev"
 	"github.com/hwfplan/hwfplan/internal/load"
@@ -67,7 +66,7 @@ type Options struct {
 }
 
 // Country walks the history of countries/<code> from start.
-func Country(r *gitrev.Repo, start plumbing.Hash, code string, opts Options) (*History, error) {
+func Country(r *gitrev.Repo, start gitrev.Hash, code string, opts Options) (*History, error) {
 	hs, err := countries(r, newLoader(r), start, []string{code}, opts, false)
 	if err != nil {
 		return nil, err
@@ -81,7 +80,7 @@ func Country(r *gitrev.Repo, start plumbing.Hash, code string, opts Options) (*H
 // country's files run through the others'), parsed once and compared on all cores.
 // A site build listing the newest revisions of every country calls it once with
 // Options.Limit rather than Country per country. Errors name the country.
-func Countries(r *gitrev.Repo, start plumbing.Hash, codes []string, opts Options) (map[string]*History, error) {
+func Countries(r *gitrev.Repo, start gitrev.Hash, codes []string, opts Options) (map[string]*History, error) {
 	return countries(r, newLoader(r), start, codes, opts, true)
 }
 
@@ -93,7 +92,7 @@ type job struct {
 	err         error // the revision could not be read: it is not compared
 }
 
-func countries(r *gitrev.Repo, ld *loader, start plumbing.Hash, codes []string, opts Options, named bool) (map[string]*History, error) {
+func countries(r *gitrev.Repo, ld *loader, start gitrev.Hash, codes []string, opts Options, named bool) (map[string]*History, error) {
 	fail := func(code string, err error) (map[string]*History, error) {
 		if named {
 			return nil, fmt.Errorf("failed to read the history of %s: %w", code, err)
@@ -121,7 +120,7 @@ func countries(r *gitrev.Repo, ld *loader, start plumbing.Hash, codes []string, 
 			return nil, err
 		}
 	}
-	var mainline map[plumbing.Hash]bool
+	var mainline map[gitrev.Hash]bool
 	out := make(map[string]*History, len(codes))
 	var jobs []job
 	for i, code := range codes {
@@ -144,7 +143,7 @@ func countries(r *gitrev.Repo, ld *loader, start plumbing.Hash, codes []string, 
 
 // snapshots snapshots each revision and its first parent (the trees alone say which
 // files changed) and fills in what the commits say.
-func snapshots(r *gitrev.Repo, ld *loader, code string, revs []gitrev.Revision, mainline map[plumbing.Hash]bool) ([]job, *History, error) {
+func snapshots(r *gitrev.Repo, ld *loader, code string, revs []gitrev.Revision, mainline map[gitrev.Hash]bool) ([]job, *History, error) {
 	h := &History{Code: code, Tasks: []string{}, Entries: make([]Entry, len(revs))}
 	jobs := make([]job, len(revs))
 	for i, rev := range revs {
@@ -297,7 +296,7 @@ func parallel(n, workers int, fn func(i int)) {
 
 // scoreKey is what task scores depend on: the framework, the as-is and to-be files.
 type scoreKey struct {
-	fw, asIs, toBe plumbing.Hash
+	fw, asIs, toBe gitrev.Hash
 	present        bool
 }
 

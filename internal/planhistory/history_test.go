@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/hwfplan/hwfplan/internal/gitrev"
 	"github.com/hwfplan/hwfplan/internal/gitrev/gittest"
 	"github.com/hwfplan/hwfplan/internal/load"
@@ -81,8 +80,8 @@ func eventfulHistory(t *testing.T) *gittest.Repo {
 
 // plainFollow is the rename rule applied the plain way: both commits loaded whole.
 func plainFollow(t *testing.T, r *gitrev.Repo) gitrev.RenameRule {
-	return func(commit, parent plumbing.Hash, p string) (string, error) {
-		loadAt := func(h plumbing.Hash) *load.Repo {
+	return func(commit, parent gitrev.Hash, p string) (string, error) {
+		loadAt := func(h gitrev.Hash) *load.Repo {
 			fsys, err := r.FS(h)
 			if err != nil {
 				t.Fatal(err)
@@ -111,14 +110,14 @@ func plainFollow(t *testing.T, r *gitrev.Repo) gitrev.RenameRule {
 
 // reference is the history computed the plain way: each revision and its first parent
 // loaded whole with load.Load, compared whole.
-func reference(t *testing.T, r *gitrev.Repo, start plumbing.Hash, code string, opts Options) *History {
+func reference(t *testing.T, r *gitrev.Repo, start gitrev.Hash, code string, opts Options) *History {
 	t.Helper()
 	revs, err := r.History(start, path.Join(load.CountriesDir, code), gitrev.HistoryOptions{Limit: opts.Limit, Follow: plainFollow(t, r)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	mainline, _ := r.FirstParents(start)
-	loadAt := func(commit plumbing.Hash, dir string) (*load.Repo, *load.Country, []diag.Diagnostic) {
+	loadAt := func(commit gitrev.Hash, dir string) (*load.Repo, *load.Country, []diag.Diagnostic) {
 		fsys, err := r.FS(commit)
 		if err != nil {
 			t.Fatal(err)

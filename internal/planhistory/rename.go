@@ -3,7 +3,7 @@ package planhistory
 import (
 	"path"
 
-	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/hwfplan/hwfplan/internal/gitrev"
 	"github.com/hwfplan/hwfplan/internal/load"
 	"github.com/hwfplan/hwfplan/internal/plandiff"
 )
@@ -11,7 +11,7 @@ import (
 // follow is the rename rule of the history walks: plandiff.Renames, the rule diff
 // reports renames by, applied to the country folders a commit added and the ones
 // it removed, so history follows exactly the renames diff shows.
-func (l *loader) follow(commit, parent plumbing.Hash, p string) (string, error) {
+func (l *loader) follow(commit, parent gitrev.Hash, p string) (string, error) {
 	if path.Dir(p) != load.CountriesDir {
 		return "", nil
 	}
@@ -52,7 +52,7 @@ func (l *loader) follow(commit, parent plumbing.Hash, p string) (string, error) 
 }
 
 // folders lists the folder names in countries/ at a commit.
-func (l *loader) folders(commit plumbing.Hash) (map[string]bool, error) {
+func (l *loader) folders(commit gitrev.Hash) (map[string]bool, error) {
 	_, entries, err := l.r.Tree(commit, load.CountriesDir)
 	if err != nil {
 		return nil, err
@@ -67,7 +67,7 @@ func (l *loader) folders(commit plumbing.Hash) (map[string]bool, error) {
 }
 
 // folder loads countries/<name> at a commit (an empty country when it has no files).
-func (l *loader) folder(commit plumbing.Hash, name string) (*load.Country, error) {
+func (l *loader) folder(commit gitrev.Hash, name string) (*load.Country, error) {
 	_, c, err := l.load(commit, path.Join(load.CountriesDir, name))
 	if err != nil || c != nil {
 		return c, err

@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
 	"github.com/hwfplan/hwfplan/internal/escape"
 	"github.com/hwfplan/hwfplan/internal/gitrev"
@@ -112,7 +111,7 @@ func historyRun(opts *HistoryOptions) error {
 // knownCountry returns a usage error when no revision has countries/CODE and the
 // start revision has no such folder: the code is mistyped or unknown. It suggests
 // the close codes of the countries there, else lists them all.
-func knownCountry(repo *gitrev.Repo, start plumbing.Hash, code, rev string) error {
+func knownCountry(repo *gitrev.Repo, start gitrev.Hash, code, rev string) error {
 	h, _, err := repo.Tree(start, load.CountriesDir+"/"+code)
 	if err != nil || !h.IsZero() {
 		return err
