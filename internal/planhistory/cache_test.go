@@ -1,7 +1,6 @@
 package planhistory
 
 import (
-	"errors"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -51,16 +50,22 @@ func TestLoaderMatchesLoad(t *testing.T) {
 	}
 }
 
-func TestForRoot(t *testing.T) {
-	if _, err := ForRoot(t.TempDir(), []string{"HU"}, Options{}); !errors.Is(err, gitrev.ErrNotRepository) {
-		t.Errorf("outside git: %v", err)
-	}
+func TestCountriesFromHead(t *testing.T) {
 	g := gittest.New(t)
 	g.Write(map[string]string{"countries/HU/country.yaml": "code: HU\nname: Hungary\n", "countries/SK/country.yaml": "code: SK\n"})
 	g.Commit("one")
 	g.Write(map[string]string{"countries/HU/country.yaml": "code: HU\nname: Hungary\nstatus: draft\n"})
 	g.Commit("two")
-	hs, err := ForRoot(g.Dir, []string{"HU", "SK", "EE"}, Options{})
+	r, err := gitrev.Open(g.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	head, err := r.Resolve("HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs, err := Countries(r, head, []string{"HU", "SK", "EE"}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -356,20 +356,3 @@ func summary(cd plandiff.CountryDiff, unread []plandiff.Unreadable) string {
 	}
 	return s
 }
-
-// ForRoot opens the git repository at a plans root and returns the history of each
-// country from HEAD. When root is not in a
-// git repository the error wraps gitrev.ErrNotRepository, so a caller such as the site
-// can leave the revisions out; in a shallow clone it wraps gitrev.ErrShallow.
-func ForRoot(root string, codes []string, opts Options) (map[string]*History, error) {
-	r, err := gitrev.Open(root)
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	head, err := r.Resolve("HEAD")
-	if err != nil {
-		return nil, err
-	}
-	return Countries(r, head, codes, opts)
-}

@@ -187,13 +187,13 @@ func TestCountryMatchesReference(t *testing.T) {
 				}
 			}
 		}
-		all, err := ForRoot(g.Dir, []string{"HU", "SK"}, Options{})
+		all, err := Countries(r, head, []string{"HU", "SK"}, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
 		for code, h := range all {
 			if got, want := asJSON(t, h), asJSON(t, reference(t, r, head, code, Options{})); got != want {
-				t.Errorf("%s ForRoot %s differs from the reference", name, code)
+				t.Errorf("%s Countries %s differs from the reference", name, code)
 			}
 		}
 		recent, err := Countries(r, head, []string{"SK", "XX", "HU"}, Options{Limit: 4})
