@@ -1,6 +1,10 @@
-// Package gitrev reads plan revisions straight from git objects with go-git: it opens a
-// plans repository, resolves revision names, finds merge bases, exposes any revision
-// as an fs.FS (no checkout) and walks the history of one path the way git log does.
+// Package gitrev is hwfplan's one git boundary: the only package that imports go-git
+// and the only one that runs the git CLI (a test checks both). It opens a plans
+// repository, resolves revision names, finds merge bases, exposes any revision as an
+// fs.FS (no checkout) and walks the history of one path the way git log does; it
+// asks the git CLI what only the work tree knows (top folder, prefix, dirty files,
+// changes since a revision). Objects are read by its own pack reader (the internal
+// pack package) from packs held in memory within a budget, else through go-git.
 // It never prints; errors name the revision or say how to fix a shallow clone.
 package gitrev
 
