@@ -2,6 +2,7 @@ package gitrev
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path"
@@ -21,8 +22,18 @@ import (
 // ever misread a repository. Unset or "pack" is the default.
 const EnvReader = "HWFPLAN_GIT_READER"
 
-// goGitOnly reports whether EnvReader asks for go-git reads only.
-func goGitOnly() bool { return os.Getenv(EnvReader) == "go-git" }
+// goGitOnly reports whether EnvReader asks for go-git reads only; an unknown value
+// is an error rather than a silent default.
+func goGitOnly() (bool, error) {
+	switch v := os.Getenv(EnvReader); v {
+	case "", "pack":
+		return false, nil
+	case "go-git":
+		return true, nil
+	default:
+		return false, fmt.Errorf("%s=%q is not a git reader: use go-git or pack (the default)", EnvReader, v)
+	}
+}
 
 // memoryBudget bounds the bytes of pack and commit-graph files Open reads into
 // memory, together. A pack that does not fit (alone, or next to those read before

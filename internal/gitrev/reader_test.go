@@ -68,9 +68,9 @@ var layouts = map[string]func(g *gittest.Repo){
 	},
 	"two packs and loose objects": func(g *gittest.Repo) {
 		g.Git("gc", "-q")
-		commits(g, 30, 8)
+		commits(g, 12, 6)
 		g.Git("repack", "-dq") // a second pack of the new objects
-		commits(g, 40, 2)
+		commits(g, 18, 2)
 	},
 }
 
@@ -99,9 +99,14 @@ func commits(g *gittest.Repo, from, n int) {
 // Our pack reader, go-git's reads (HWFPLAN_GIT_READER=go-git) and packs over the
 // memory budget all read every object as `git cat-file` does.
 func TestReadersAgreeWithGit(t *testing.T) {
+	base := gittest.New(t)
+	commits(base, 0, 12)
 	for what, layout := range layouts {
-		g := gittest.New(t)
-		commits(g, 0, 30)
+		// A copy of the same loose history for each layout.
+		g := &gittest.Repo{T: t, Dir: t.TempDir(), Start: base.Start.AddDate(1, 0, 0)}
+		if err := os.CopyFS(g.Dir, os.DirFS(base.Dir)); err != nil {
+			t.Fatal(err)
+		}
 		layout(g)
 		want := catObjects(t, g.Dir)
 		packs := packFiles(g, ".pack")
@@ -180,4 +185,13 @@ func mustHead(t *testing.T, r *Repo) plumbing.Hash {
 		t.Fatal(err)
 	}
 	return h
+}
+
+func TestUnknownReader(t *testing.T) {
+	g := gittest.New(t)
+	commits(g, 0, 1)
+	t.Setenv(EnvReader, "gogit")
+	if _, err := Open(g.Dir); err == nil || !strings.Contains(err.Error(), `HWFPLAN_GIT_READER="gogit" is not a git reader: use go-git or pack`) {
+		t.Errorf("error = %v", err)
+	}
 }

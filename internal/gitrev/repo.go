@@ -71,10 +71,14 @@ func Open(root string) (*Repo, error) {
 	if rel != "." {
 		r.prefix = filepath.ToSlash(rel)
 	}
+	goGit, err := goGitOnly()
+	if err != nil {
+		return nil, fmt.Errorf("failed to open repository %s: %w", root, err)
+	}
 	var files *memFiles
 	if dotgit != "" {
 		var dotfs billy.Filesystem = osfs.New(dotgit)
-		if !goGitOnly() {
+		if !goGit {
 			mfs := newMemPackFS(dotfs, memoryBudget)
 			files, dotfs = mfs.files, mfs
 		}
