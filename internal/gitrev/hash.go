@@ -13,9 +13,6 @@ type Hash = plumbing.Hash
 // ZeroHash is the hash of nothing: a path a revision does not have.
 var ZeroHash = plumbing.ZeroHash
 
-// NewHash parses a hexadecimal object name; a malformed one gives ZeroHash.
-func NewHash(s string) Hash { return plumbing.NewHash(s) }
-
 // BlobHash is the name git gives a file with this content.
 func BlobHash(data []byte) Hash { return plumbing.ComputeHash(plumbing.BlobObject, data) }
 
