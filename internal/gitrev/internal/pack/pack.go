@@ -64,13 +64,14 @@ func readAtMost(name string, budget int64) ([]byte, error) {
 	if fi.Size() > budget {
 		return nil, fmt.Errorf("%s: %w (%d > %d bytes)", name, ErrTooBig, fi.Size(), budget)
 	}
-	// Read at most budget+1 bytes, so a file that grew after Stat is caught too.
-	data, err := io.ReadAll(io.LimitReader(f, budget+1))
-	if err != nil {
-		return nil, err
+	// One allocation of the size Stat gave (growing a buffer would touch twice the
+	// memory); a file that changed size since is refused.
+	data := make([]byte, fi.Size())
+	if _, err := io.ReadFull(f, data); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	if int64(len(data)) > budget {
-		return nil, fmt.Errorf("%s: %w", name, ErrTooBig)
+	if n, _ := f.Read(make([]byte, 1)); n > 0 {
+		return nil, fmt.Errorf("%s: the file grew while it was read", name)
 	}
 	return data, nil
 }
