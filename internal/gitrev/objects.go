@@ -1,6 +1,7 @@
 package gitrev
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -41,9 +42,9 @@ func goGitOnly() (bool, error) {
 // tests can make it tiny.
 var memoryBudget int64 = 512 << 20
 
-// newObjects reads the pack files of dotgit into memory ("" for none), smallest
-// first while they fit in the budget, and shares their bytes with go-git's reads
-// through files. Objects outside them are read through git.
+// newObjects reads the pack files of dotgit and their indexes into memory ("" for
+// none), smallest first while they fit in the budget, and shares the packs' bytes
+// with go-git's reads through files. Objects outside them are read through git.
 func newObjects(dotgit string, git storer.EncodedObjectStorer, files *memFiles) *pack.Reader {
 	fallback := func(t plumbing.ObjectType, h plumbing.Hash) (pack.Object, error) {
 		return fromGit(git, t, h)
@@ -58,11 +59,17 @@ func newObjects(dotgit string, git storer.EncodedObjectStorer, files *memFiles) 
 		var cs []candidate
 		for _, idxName := range names {
 			packName := strings.TrimSuffix(idxName, ".idx") + ".pack"
-			if fi, err := os.Stat(packName); err == nil {
-				cs = append(cs, candidate{idxName, packName, fi.Size()})
+			pfi, err := os.Stat(packName)
+			if err != nil {
+				continue
 			}
+			ifi, err := os.Stat(idxName)
+			if err != nil {
+				continue
+			}
+			cs = append(cs, candidate{idxName, packName, pfi.Size() + ifi.Size()})
 		}
-		slices.SortStableFunc(cs, func(a, b candidate) int { return int(min(max(a.size-b.size, -1), 1)) })
+		slices.SortStableFunc(cs, func(a, b candidate) int { return cmp.Compare(a.size, b.size) })
 		for _, c := range cs {
 			budget := files.take(c.size)
 			if budget == 0 {

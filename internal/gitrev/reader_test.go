@@ -110,15 +110,21 @@ func TestReadersAgreeWithGit(t *testing.T) {
 		layout(g)
 		want := catObjects(t, g.Dir)
 		packs := packFiles(g, ".pack")
-		var sizes []int64
+		var sizes, packSizes []int64 // pack and index; pack alone
 		for _, p := range packs {
 			fi, err := os.Stat(p)
 			if err != nil {
 				t.Fatal(err)
 			}
-			sizes = append(sizes, fi.Size())
+			ifi, err := os.Stat(strings.TrimSuffix(p, ".pack") + ".idx")
+			if err != nil {
+				t.Fatal(err)
+			}
+			sizes = append(sizes, fi.Size()+ifi.Size())
+			packSizes = append(packSizes, fi.Size())
 		}
 		slices.Sort(sizes)
+		slices.Sort(packSizes)
 		type mode struct {
 			env         string
 			budget      int64
@@ -132,7 +138,7 @@ func TestReadersAgreeWithGit(t *testing.T) {
 		}
 		if len(sizes) > 1 {
 			// Room for the smallest pack only: the larger one is streamed.
-			modes["budget for one pack"] = mode{budget: sizes[0], inMemory: 1, memoryBytes: sizes[0]}
+			modes["budget for one pack"] = mode{budget: sizes[0], inMemory: 1, memoryBytes: packSizes[0]}
 		}
 		for name, m := range modes {
 			t.Run(what+"/"+name, func(t *testing.T) {

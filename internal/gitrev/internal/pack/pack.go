@@ -36,14 +36,15 @@ type Pack struct {
 	off64  []byte
 }
 
-// Load reads a pack and its index into memory. A pack larger than budget bytes is
-// not read at all (ErrTooBig): the caller reads its objects another way.
+// Load reads a pack and its index into memory. When the two together are larger
+// than budget bytes, the pack is not read at all (ErrTooBig): the caller reads its
+// objects another way.
 func Load(idxName, packName string, budget int64) (*Pack, error) {
 	data, err := readAtMost(packName, budget)
 	if err != nil {
 		return nil, err
 	}
-	idx, err := os.ReadFile(idxName)
+	idx, err := readAtMost(idxName, budget-int64(len(data)))
 	if err != nil {
 		return nil, err
 	}

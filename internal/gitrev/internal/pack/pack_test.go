@@ -205,11 +205,15 @@ func TestLoadBudget(t *testing.T) {
 	if err := os.WriteFile(packName, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	size := int64(len(data) + len(idx))
 	if _, err := Load(idxName, packName, int64(len(data))-1); !errors.Is(err, ErrTooBig) {
-		t.Errorf("a pack one byte over the budget: %v", err)
+		t.Errorf("a pack over the budget: %v", err)
 	}
-	if p, err := Load(idxName, packName, int64(len(data))); err != nil || p.Len() != len(es) {
-		t.Errorf("a pack of the budget's size: %v", err)
+	if _, err := Load(idxName, packName, size-1); !errors.Is(err, ErrTooBig) {
+		t.Errorf("a pack and index one byte over the budget: %v", err)
+	}
+	if p, err := Load(idxName, packName, size); err != nil || p.Len() != len(es) {
+		t.Errorf("a pack and index of the budget's size: %v", err)
 	}
 }
 
