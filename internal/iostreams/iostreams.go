@@ -6,6 +6,8 @@ import (
 	"bytes"
 	"io"
 	"os"
+
+	"golang.org/x/term"
 )
 
 // IOStreams are the streams of one command run.
@@ -47,7 +49,6 @@ func (s *IOStreams) ColorEnabled() bool { return s.outTTY && !s.colorOff }
 // ColorEnabledErr is ColorEnabled for ErrOut.
 func (s *IOStreams) ColorEnabledErr() bool { return s.errTTY && !s.colorOff }
 
-func isTerminal(f *os.File) bool {
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
-}
+// isTerminal asks the terminal driver, as a character-device check would take
+// /dev/null (a character device too) for a terminal.
+func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }
