@@ -9,7 +9,7 @@ import (
 
 	"github.com/hwfplan/hwfplan/internal/golden"
 	"github.com/hwfplan/hwfplan/internal/load"
-	"golang.org/x/tools/txtar"
+	"github.com/rogpeppe/go-internal/txtar"
 )
 
 // repoFS turns a txtar archive into a repository file system.

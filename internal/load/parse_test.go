@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/hwfplan/hwfplan/internal/diag"
-	"golang.org/x/tools/txtar"
+	"github.com/rogpeppe/go-internal/txtar"
 )
 
 var update = flag.Bool("update", false, "rewrite the want sections of testdata/parse/*.txtar")

@@ -6,7 +6,7 @@ import (
 	"testing/fstest"
 
 	"github.com/hwfplan/hwfplan/internal/load"
-	"golang.org/x/tools/txtar"
+	"github.com/rogpeppe/go-internal/txtar"
 )
 
 // FuzzValidateFile replaces one file of the base repository with arbitrary bytes

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"golang.org/x/tools/txtar"
+	"github.com/rogpeppe/go-internal/txtar"
 )
 
 // TestOneMistakeOneDiagnostic walks a set of single mistakes, each made once in

@@ -11,7 +11,7 @@ import (
 	"testing/fstest"
 
 	"github.com/hwfplan/hwfplan/internal/load"
-	"golang.org/x/tools/txtar"
+	"github.com/rogpeppe/go-internal/txtar"
 )
 
 var update = flag.Bool("update", false, "rewrite the want sections of testdata/rules/*.txtar")
