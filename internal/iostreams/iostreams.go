@@ -4,8 +4,11 @@ package iostreams
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strings"
 
 	"golang.org/x/term"
 )
@@ -18,17 +21,36 @@ type IOStreams struct {
 
 	outTTY   bool
 	errTTY   bool
-	colorOff bool
+	colorOff bool   // the environment asks for no colour (NO_COLOR, TERM=dumb)
+	color    string // the --color setting: auto, always or never
 }
+
+// The --color settings: colour on a terminal unless the environment asks for none
+// (auto, the default), always (also when piped, despite NO_COLOR: a command-line
+// option overrides it, as no-color.org says), or never.
+const (
+	ColorAuto   = "auto"
+	ColorAlways = "always"
+	ColorNever  = "never"
+)
+
+// ColorModes are the values --color takes.
+var ColorModes = []string{ColorAuto, ColorAlways, ColorNever}
 
 // System returns the process's streams.
 func System() *IOStreams {
-	_, noColor := os.LookupEnv("NO_COLOR")
 	return &IOStreams{
 		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
 		outTTY: isTerminal(os.Stdout), errTTY: isTerminal(os.Stderr),
-		colorOff: noColor || os.Getenv("TERM") == "dumb",
+		colorOff: envNoColor(os.Getenv),
 	}
+}
+
+// envNoColor reports whether the environment asks for no colour: NO_COLOR set to
+// anything but the empty string (no-color.org: "when present and not an empty
+// string"), or a dumb terminal.
+func envNoColor(getenv func(string) string) bool {
+	return getenv("NO_COLOR") != "" || getenv("TERM") == "dumb"
 }
 
 // Test returns streams backed by buffers, with no terminal.
@@ -43,11 +65,51 @@ func (s *IOStreams) SetTTY(out, errOut bool) { s.outTTY, s.errTTY = out, errOut 
 // IsStdoutTTY reports whether Out is a terminal.
 func (s *IOStreams) IsStdoutTTY() bool { return s.outTTY }
 
-// ColorEnabled reports whether Out may carry colour: a terminal, and NO_COLOR unset.
-func (s *IOStreams) ColorEnabled() bool { return s.outTTY && !s.colorOff }
+// SetColorMode applies --color: one of ColorModes.
+func (s *IOStreams) SetColorMode(mode string) error {
+	if !slices.Contains(ColorModes, mode) {
+		return fmt.Errorf("use one of %s", strings.Join(ColorModes, ", "))
+	}
+	s.color = mode
+	return nil
+}
+
+// ColorEnabled reports whether Out may carry colour: --color=always, or (auto) a
+// terminal with no NO_COLOR or TERM=dumb in the environment.
+func (s *IOStreams) ColorEnabled() bool { return s.colorFor(s.outTTY) }
 
 // ColorEnabledErr is ColorEnabled for ErrOut.
-func (s *IOStreams) ColorEnabledErr() bool { return s.errTTY && !s.colorOff }
+func (s *IOStreams) ColorEnabledErr() bool { return s.colorFor(s.errTTY) }
+
+func (s *IOStreams) colorFor(tty bool) bool {
+	switch s.color {
+	case ColorAlways:
+		return true
+	case ColorNever:
+		return false
+	}
+	return tty && !s.colorOff
+}
+
+// ColorFlag is the value of a --color flag (a pflag.Value) that sets the colour
+// mode of s.
+func (s *IOStreams) ColorFlag() *ColorFlag { return &ColorFlag{s: s} }
+
+// ColorFlag is the --color flag's value.
+type ColorFlag struct{ s *IOStreams }
+
+func (f *ColorFlag) String() string {
+	if f.s.color == "" {
+		return ColorAuto
+	}
+	return f.s.color
+}
+
+// Set applies a --color value; an unknown one is an error naming the allowed values.
+func (f *ColorFlag) Set(v string) error { return f.s.SetColorMode(v) }
+
+// Type names the value in usage messages.
+func (f *ColorFlag) Type() string { return "string" }
 
 // isTerminal asks the terminal driver, as a character-device check would take
 // /dev/null (a character device too) for a terminal.

@@ -17,6 +17,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/cmd/validate"
 	"github.com/hwfplan/hwfplan/internal/cmd/version"
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
+	"github.com/hwfplan/hwfplan/internal/iostreams"
 	"github.com/spf13/cobra"
 )
 
@@ -44,6 +45,9 @@ and shows reviewers what a revision changed.`,
 	cmd.SetOut(f.IOStreams.Out)
 	cmd.SetErr(f.IOStreams.ErrOut)
 	cmd.PersistentFlags().StringVar(f.RootFlag, "root", "", "plans repository `DIR` (default: the enclosing git work tree)")
+	_ = cmd.MarkPersistentFlagDirname("root")
+	cmd.PersistentFlags().Var(f.IOStreams.ColorFlag(), "color", "colour the output: `WHEN` is auto (on a terminal, unless NO_COLOR is set), always or never")
+	_ = cmd.RegisterFlagCompletionFunc("color", cobra.FixedCompletions(iostreams.ColorModes, cobra.ShellCompDirectiveNoFileComp))
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &cmdutil.FlagError{Err: err} })
 
 	cmd.AddCommand(

@@ -49,9 +49,10 @@ span files, and report every problem at once with file:line:col.
 With PATH arguments (files or folders), only problems in those paths are reported;
 the whole repository is still read, because rules span files.
 
-Formats: text (default; colour on a terminal unless NO_COLOR is set), json (see
-docs/validate-json.md), github (workflow annotations; with GITHUB_STEP_SUMMARY set,
-the markdown report is appended to the job summary too), sarif (2.1.0) and markdown.
+Formats: text (default; colour on a terminal unless NO_COLOR is set, see --color),
+json (see docs/validate-json.md), github (workflow annotations; with
+GITHUB_STEP_SUMMARY set, the markdown report is appended to the job summary too),
+sarif (2.1.0) and markdown.
 
 With --changed-since REV (in CI: the pull request's base branch), it also names the
 countries whose folders the change touches (committed since REV, staged, unstaged
