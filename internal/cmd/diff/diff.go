@@ -76,6 +76,10 @@ of country folders in either revision.`,
 	fl.StringVarP(&opts.Format, "format", "f", "text", "output `FORMAT`: "+strings.Join(plandiff.Formats, ", "))
 	fl.BoolVar(&opts.WordDiff, "word-diff", false, "show a word diff of edited evidence and descriptions")
 	fl.BoolVar(&opts.ExitCode, "exit-code", false, "exit 1 when there are changes, 0 when there are none")
+	cmd.ValidArgsFunction = f.CompleteRevision(2, planrev.WorkTree)
+	_ = cmd.RegisterFlagCompletionFunc("country", f.CompleteCountryList)
+	_ = cmd.RegisterFlagCompletionFunc("base", f.CompleteRevision(0))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(plandiff.Formats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 

@@ -69,6 +69,9 @@ run git fetch --unshallow.`,
 	cmd.Flags().StringVar(&opts.Rev, "rev", "HEAD", "walk back from this `REVISION`")
 	cmd.Flags().IntVarP(&opts.Limit, "limit", "n", 0, "show at most `N` revisions (0: all)")
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output `FORMAT`: "+strings.Join(Formats, ", "))
+	cmd.ValidArgsFunction = f.CompleteCountry
+	_ = cmd.RegisterFlagCompletionFunc("rev", f.CompleteRevision(0))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(Formats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 

@@ -73,9 +73,8 @@ never overwritten.`,
 	cmd.Flags().StringArrayVar(&opts.Maintainers, "maintainer", nil, "GitHub `HANDLE` of a country team member (repeat for more)")
 	cmd.Flags().StringArrayVar(&opts.Languages, "language", []string{"en"}, "ISO 639-1 `CODE` of a language the plan is kept in (repeat for more)")
 	cmd.Flags().BoolVar(&opts.NoClusterEdit, "no-cluster-edit", false, "do not add the country to the cluster file")
-	_ = cmd.RegisterFlagCompletionFunc("cluster", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return clusterIDs(f), cobra.ShellCompDirectiveNoFileComp
-	})
+	cmd.ValidArgsFunction = f.CompleteNewCountry
+	_ = cmd.RegisterFlagCompletionFunc("cluster", f.CompleteCluster)
 	_ = cmd.MarkFlagRequired("cluster")
 	_ = cmd.MarkFlagRequired("maintainer")
 	return cmd
@@ -193,23 +192,4 @@ func addToClusterFile(path, code string) error {
 		return err
 	}
 	return safewrite.WriteFile(path, out)
-}
-
-// clusterIDs lists the cluster ids of the repository, for completion.
-func clusterIDs(f *cmdutil.Factory) []string {
-	_, fsys, err := f.RootFS()
-	if err != nil {
-		return nil
-	}
-	entries, err := fs.ReadDir(fsys, load.ClustersDir)
-	if err != nil {
-		return nil
-	}
-	var ids []string
-	for _, e := range entries {
-		if id, ok := strings.CutSuffix(e.Name(), ".yaml"); ok && !e.IsDir() {
-			ids = append(ids, id)
-		}
-	}
-	return ids
 }

@@ -73,6 +73,8 @@ Exit codes: 0 valid (warnings allowed unless --strict), 1 invalid, 2 usage error
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "treat warnings as errors (exit 1)")
 	cmd.Flags().StringVar(&opts.ChangedSince, "changed-since", "", "also report the countries changed since `REV` (e.g. origin/main)")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(diagfmt.Formats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("changed-since", f.CompleteRevision(0))
+	cmd.ValidArgsFunction = f.CompletePlanPath
 	return cmd
 }
 
