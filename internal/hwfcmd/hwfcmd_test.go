@@ -1,8 +1,12 @@
 package hwfcmd_test
 
 import (
+	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/hwfplan/hwfplan/internal/hwfcmd"
@@ -34,5 +38,30 @@ func TestScripts(t *testing.T) {
 			env.Setenv("PLANS", plans)
 			return nil
 		},
+		Cmds: map[string]func(*testscript.TestScript, bool, []string){"exitcode": exitCode},
 	})
+}
+
+// exitCode is the script command `exitcode N PROGRAM ARGS...`: it runs the program
+// like exec and fails unless it exits with status N (exec only tells zero from
+// non-zero, and usage errors must exit 2, not 1).
+func exitCode(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: exitcode N program [args...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("exitcode: %v", err)
+	}
+	got := 0
+	if err := ts.Exec(args[1], args[2:]...); err != nil {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			ts.Fatalf("exitcode: %v", err)
+		}
+		got = ee.ExitCode()
+	}
+	if got != want {
+		ts.Fatalf("%s exited with status %d, want %d", strings.Join(args[1:], " "), got, want)
+	}
 }

@@ -77,7 +77,7 @@ type target struct {
 // Run fixes, checks or diffs the files.
 func Run(opts *Options) error {
 	io := opts.Factory.IOStreams
-	root, err := opts.Factory.Root()
+	root, err := opts.Factory.PlansRoot()
 	if err != nil {
 		return err
 	}

@@ -48,7 +48,11 @@ plan file). Run it after editing the framework; CI runs it with --check.`,
 
 // Run writes or checks the schemas.
 func Run(opts *Options) error {
-	root, fsys, err := opts.Factory.RootFS()
+	root, err := opts.Factory.PlansRoot()
+	if err != nil {
+		return err
+	}
+	fsys, err := load.DirFS(root)
 	if err != nil {
 		return err
 	}

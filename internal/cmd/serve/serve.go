@@ -61,7 +61,7 @@ func Run(ctx context.Context, opts *Options, build BuildFunc) error {
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	io := opts.Factory.IOStreams
-	root, err := opts.Factory.Root()
+	root, err := opts.Factory.PlansRoot()
 	if err != nil {
 		return err
 	}
