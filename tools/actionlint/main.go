@@ -1,7 +1,9 @@
 // Command actionlint checks the repository's GitHub Actions workflows with
 // actionlint and hwfplan's workflow policy, printing file:line:col findings and
-// exiting 1 when there are any. CI runs it as `go run ./internal/workflowlint/cmd/actionlint`
-// from the repository root; shellcheck is used when it is on PATH.
+// exiting 1 when there are any. It is a module of its own, so that actionlint is
+// not a requirement of hwfplan; CI runs it from the repository root as
+// `go run -C tools/actionlint .` (the repository is the nearest folder above with
+// .github/workflows, or -root). shellcheck is used when it is on PATH.
 package main
 
 import (
@@ -9,8 +11,9 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 
-	"github.com/hwfplan/hwfplan/internal/workflowlint"
+	"github.com/hwfplan/hwfplan/tools/actionlint/workflowlint"
 )
 
 func main() {
@@ -18,9 +21,17 @@ func main() {
 }
 
 func run() int {
-	root := flag.String("root", ".", "repository `DIR`")
+	root := flag.String("root", "", "repository `DIR` (default: the nearest folder with "+workflowlint.Dir+")")
 	noShellcheck := flag.Bool("no-shellcheck", false, "skip the shell script checks even when shellcheck is installed")
 	flag.Parse()
+	if *root == "" {
+		r, err := findRoot()
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "actionlint: %v\n", err)
+			return 2
+		}
+		*root = r
+	}
 	var opts workflowlint.Options
 	if sc, err := exec.LookPath("shellcheck"); err == nil && !*noShellcheck {
 		opts.Shellcheck = sc
@@ -42,6 +53,23 @@ func run() int {
 	}
 	fmt.Fprintf(os.Stderr, "actionlint: %d workflow files, no findings\n", len(files))
 	return 0
+}
+
+// findRoot returns the nearest folder, from the working directory up, that holds
+// the workflows.
+func findRoot() (string, error) {
+	wd, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for dir := wd; ; dir = filepath.Dir(dir) {
+		if fi, err := os.Stat(filepath.Join(dir, filepath.FromSlash(workflowlint.Dir))); err == nil && fi.IsDir() {
+			return dir, nil
+		}
+		if filepath.Dir(dir) == dir {
+			return "", fmt.Errorf("no %s in %s or above it; name the repository with -root DIR", workflowlint.Dir, wd)
+		}
+	}
 }
 
 func plural(n int) string {
