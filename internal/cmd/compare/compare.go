@@ -10,6 +10,8 @@ import (
 
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
 	"github.com/hwfplan/hwfplan/internal/compare"
+	"github.com/hwfplan/hwfplan/internal/framework"
+	"github.com/hwfplan/hwfplan/internal/load"
 	"github.com/spf13/cobra"
 )
 
@@ -80,8 +82,17 @@ lines starting with #).`,
 // taskIDs lists the framework's task ids for completion; nothing when the
 // repository cannot be read.
 func taskIDs(f *cmdutil.Factory) []string {
-	_, repo, _, err := f.LoadRepo()
-	if err != nil || repo == nil || repo.Framework == nil {
+	root, err := f.PlansRoot()
+	if err != nil {
+		return nil
+	}
+	fsys, err := load.DirFS(root)
+	if err != nil {
+		return nil
+	}
+	// Only the framework: completion must answer at once, whatever the plans.
+	repo, _ := load.Load(fsys, load.Options{Skip: func(p string) bool { return p != framework.DefaultPath }})
+	if repo == nil || repo.Framework == nil {
 		return nil
 	}
 	var ids []string

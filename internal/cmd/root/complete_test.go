@@ -182,3 +182,19 @@ func checkQuiet(t *testing.T, stderr string) {
 		}
 	}
 }
+
+// TestCompletionTasks: compare --task offers the framework's tasks (here the
+// built-in one) without loading the plans.
+func TestCompletionTasks(t *testing.T) {
+	repo := plansRepo(t)
+	// A plan file that cannot be read would stop a full load from being quick
+	// and clean; the framework alone is read.
+	if err := os.WriteFile(filepath.Join(repo, "countries", "HU", "as-is.yaml"), []byte("\t:"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, directive, stderr := complete(t, repo, "compare", "--task", "")
+	if directive != noFile || !slices.Contains(got, "data") || !slices.Contains(got, "skills") {
+		t.Errorf("compare --task: %q %s", got, directive)
+	}
+	checkQuiet(t, stderr)
+}
