@@ -6,7 +6,7 @@ import (
 	"slices"
 
 	"github.com/hwfplan/hwfplan/internal/plan"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // heroes are the 19 HEROES countries by cluster, as in the real repository.

@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/hwfplan/hwfplan/internal/diag"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // messyRepo writes a repository of many countries where some folders have every

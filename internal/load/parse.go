@@ -19,7 +19,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hwfplan/hwfplan/internal/diag"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // MaxDepth bounds nesting; plan files are a few levels deep.

@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hwfplan/hwfplan/internal/diag"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // Text pasted from word processors and spreadsheets brings characters YAML does

@@ -3,7 +3,7 @@ package load
 import (
 	"regexp"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // hwfplan reads YAML 1.2, where an unquoted 2024-06-28, yes or NO is text. The

@@ -5,7 +5,7 @@ import (
 	"time"
 
 	"github.com/invopop/jsonschema"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // Date is a calendar date written YYYY-MM-DD. It keeps the text as written, so an

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/hwfplan/hwfplan/internal/plan"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 func TestDatesKeepText(t *testing.T) {
