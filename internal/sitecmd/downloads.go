@@ -30,7 +30,7 @@ func addReports(in *site.Input, root string, src source.Info, pdf bool) error {
 	if err != nil {
 		return err
 	}
-	rsrc := report.Source{Commit: src.Commit, Short: src.Short(), Time: src.Time, Dirty: src.Dirty}
+	rsrc := src
 	for _, k := range report.Kinds {
 		files, err := report.Build(in.Repo, in.Compare, k.Name, report.Options{Source: rsrc, Templates: fsys})
 		if err != nil {

@@ -210,12 +210,7 @@ func illustrative(res *compare.Result) string {
 	return "Illustrative data: " + strings.Join(res.Illustrative, ", ")
 }
 
-// gitSource names the commit the report is built from (see package source); the
-// zero Source outside git.
+// gitSource names the commit the report is built from (see package source).
 func gitSource(root string) (report.Source, error) {
-	info, err := source.Describe(root)
-	if err != nil || info.Commit == "" {
-		return report.Source{}, err
-	}
-	return report.Source{Commit: info.Commit, Short: info.Commit[:min(12, len(info.Commit))], Time: info.Time, Dirty: info.Dirty}, nil
+	return source.Describe(root)
 }
