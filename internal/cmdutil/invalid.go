@@ -4,8 +4,6 @@ import (
 	"fmt"
 
 	"github.com/hwfplan/hwfplan/internal/diag"
-	"github.com/hwfplan/hwfplan/internal/load"
-	"github.com/hwfplan/hwfplan/internal/validate"
 )
 
 // AllowInvalidFlag is the flag of the commands that publish figures (report,
@@ -15,16 +13,13 @@ const AllowInvalidFlag = "allow-invalid"
 // AllowInvalidUsage is the help text of AllowInvalidFlag.
 const AllowInvalidUsage = "write even when the plans are invalid; every output then lists the problems"
 
-// Problems validates the plans for a command that publishes figures from them.
-// Valid plans give nil. Invalid plans are refused like build refuses them: the
-// diagnostics go to ErrOut and the error exits 1 — unless allow is set, when the
-// errors are returned (as file:line:col: message lines) for the command to stamp
-// on every output it writes.
-func (f *Factory) Problems(repo *load.Repo, loadDiags []diag.Diagnostic, allow bool) ([]string, error) {
-	ds, err := validate.Validate(repo, loadDiags, validate.Options{})
-	if err != nil {
-		return nil, err
-	}
+// Problems says what a command that publishes figures does with the plans'
+// validation (publish.Plans.Diagnostics). Valid plans give nil. Invalid plans are
+// refused like build refuses them: the diagnostics go to ErrOut and the error
+// exits 1 — unless allow is set, when a warning goes to ErrOut and the errors are
+// returned (as file:line:col: message lines; the publishing pipeline stamps them
+// on every output).
+func (f *Factory) Problems(ds []diag.Diagnostic, allow bool) ([]string, error) {
 	var problems []string
 	for _, d := range ds {
 		if d.Severity == diag.Error {
@@ -53,9 +48,4 @@ func countErrors(n int) string {
 		return "1 error"
 	}
 	return fmt.Sprintf("%d errors", n)
-}
-
-// InvalidNotice is the heading of the notice on outputs written from invalid plans.
-func InvalidNotice(n int) string {
-	return fmt.Sprintf("These plans are invalid (%s): the figures may leave out or misread what is wrong.", countErrors(n))
 }

@@ -37,7 +37,9 @@ func funcMap(d *doc, data *Data) template.FuncMap {
 		"md":     escapeMarkdown,
 		"lower":  strings.ToLower,
 		"anchor": anchorID,
-		"code":   func(s string) string { return "`" + strings.ReplaceAll(escapeMarkdown(s), "`", "") + "`" },
+		"code":   code,
+		// provenance is the source commit in words, its hash in a code span.
+		"provenance": func(s Source) string { return s.Label(code) },
 
 		// Numbers.
 		"score":  func(n compare.Num) string { return numOr(n, 2, "n/a") },
@@ -228,3 +230,6 @@ func pickPlural(n int, one, many string) string {
 	}
 	return many
 }
+
+// code writes s as a Markdown code span.
+func code(s string) string { return "`" + strings.ReplaceAll(escapeMarkdown(s), "`", "") + "`" }

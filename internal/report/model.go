@@ -5,12 +5,12 @@ import (
 	"maps"
 	"math"
 	"slices"
-	"time"
 
 	"github.com/hwfplan/hwfplan/internal/compare"
 	"github.com/hwfplan/hwfplan/internal/framework"
 	"github.com/hwfplan/hwfplan/internal/load"
 	"github.com/hwfplan/hwfplan/internal/plan"
+	"github.com/hwfplan/hwfplan/internal/source"
 )
 
 // Data is what a report template sees. Text fields hold plain (unescaped) text from
@@ -32,21 +32,9 @@ type Data struct {
 	StatusCounts []compare.Count
 }
 
-// Source identifies the revision of the plans a report was built from.
-type Source struct {
-	Commit string    // full commit hash; "" when unknown
-	Short  string    // abbreviated hash
-	Time   time.Time // commit time (never the wall clock, for reproducible output)
-	Dirty  bool      // the working tree had uncommitted changes
-}
-
-// Date is the commit date as "24 November 2026", or "" when unknown.
-func (s Source) Date() string {
-	if s.Time.IsZero() {
-		return ""
-	}
-	return s.Time.UTC().Format("2 January 2006")
-}
+// Source identifies the revision of the plans a report was built from: the one
+// provenance value (see package source), whose Label the templates print.
+type Source = source.Info
 
 // CountryView is one country as the templates see it: its scores and the plan
 // content the comparison does not carry (strengths, actions, evidence).

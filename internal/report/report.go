@@ -247,15 +247,6 @@ func joinAnd(s []string) string {
 }
 
 func pageFor(d *Data, css, notice string, body []byte) page {
-	src := "source commit unknown"
-	if d.Source.Short != "" {
-		src = "source commit " + d.Source.Short
-		if date := d.Source.Date(); date != "" {
-			src += " of " + date
-		}
-		if d.Source.Dirty {
-			src += " with uncommitted changes"
-		}
-	}
+	src := "source " + d.Source.Label(nil)
 	return page{Lang: "en", Title: d.Programme.Name + " " + d.Title, CSS: cssOf(css), Banner: notice, Source: src, Body: htmlOf(body)}
 }

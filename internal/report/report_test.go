@@ -26,7 +26,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 // fixtureSource is a fixed revision, so the golden files never depend on git.
-var fixtureSource = Source{Commit: "0123456789abcdef0123456789abcdef01234567", Short: "0123456789ab",
+var fixtureSource = Source{Commit: "0123456789abcdef0123456789abcdef01234567",
 	Time: time.Date(2026, 1, 31, 12, 0, 0, 0, time.UTC)}
 
 // loadFixture loads testdata/repo: HU (WP6, illustrative), IT and PT (WP5; PT's plan

@@ -15,13 +15,11 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/gohugoio/hugo/hugofs"
 	"github.com/hwfplan/hwfplan"
-	"github.com/hwfplan/hwfplan/internal/compare"
 	"github.com/hwfplan/hwfplan/internal/framework"
-	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/publish"
 	"github.com/hwfplan/hwfplan/internal/schema"
 	"github.com/hwfplan/hwfplan/internal/source"
 	"github.com/spf13/afero"
@@ -33,54 +31,14 @@ const (
 	DefaultBranch  = source.DefaultBranch
 )
 
-// Input is what the site is made of.
-type Input struct {
-	// Repo is the loaded, valid plans repository.
-	Repo *load.Repo
-	// Compare is compare.Compute(Repo); nil means Render computes it.
-	Compare *compare.Result
-	// Overrides is the plans repository's site/ folder, or nil: its files replace
-	// the embedded site's files of the same path.
-	Overrides fs.FS
-	// SourceTime is the commit time of the source; page dates come from it, never
-	// from the clock, so that two builds of one commit are identical.
-	SourceTime time.Time
-	// Revisions lists each country's recent revisions by country code. A country
-	// without an entry has no revisions section.
-	Revisions map[string][]Revision
-	// Downloads are extra files published under downloads/ (slash paths), such as
-	// the reports in Markdown and the CSV, JSON and XLSX exports.
-	Downloads map[string][]byte
-	// Reports are the reports shown as pages.
-	Reports []Report
-}
+// Input is what the site is made of; package publish gathers it.
+type Input = publish.Site
 
 // Revision is one commit that changed a country's files.
-type Revision struct {
-	Hash    string
-	Date    time.Time
-	Author  string
-	Subject string
-	// Summary says in domain terms what the revision changed.
-	Summary string
-	// Mainline marks revisions on the branch itself (its first-parent chain), the
-	// ones the score-over-time chart plots.
-	Mainline bool
-	// AsIs and ToBe are the task scores (0-1) by task id after the revision; nil
-	// when a task has no assessed item.
-	AsIs, ToBe map[string]*float64
-}
+type Revision = publish.Revision
 
 // Report is one report page: its HTML body and the downloads that go with it.
-type Report struct {
-	// ID names the page (reports/<ID>/); lower-case letters, digits and '-'.
-	ID    string
-	Title string
-	// HTML is the report body, already escaped by the report renderer.
-	HTML string
-	// Downloads are paths under downloads/ offered next to the report.
-	Downloads []string
-}
+type Report = publish.ReportPage
 
 // Options tune a build.
 type Options struct {

@@ -1,24 +1,18 @@
 package sitecmd
 
 import (
-	"errors"
+	"context"
 	"fmt"
-	"io/fs"
 	"path/filepath"
 	"time"
 
 	"github.com/hwfplan/hwfplan/internal/cmd/build"
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
-	"github.com/hwfplan/hwfplan/internal/compare"
 	"github.com/hwfplan/hwfplan/internal/diag"
 	"github.com/hwfplan/hwfplan/internal/escape"
-	"github.com/hwfplan/hwfplan/internal/gitrev"
-	"github.com/hwfplan/hwfplan/internal/load"
 	"github.com/hwfplan/hwfplan/internal/outdir"
-	"github.com/hwfplan/hwfplan/internal/planhistory"
+	"github.com/hwfplan/hwfplan/internal/publish"
 	"github.com/hwfplan/hwfplan/internal/site"
-	"github.com/hwfplan/hwfplan/internal/source"
-	"github.com/hwfplan/hwfplan/internal/validate"
 )
 
 // Build runs `hwfplan build`: it builds and publishes the site.
@@ -39,7 +33,11 @@ func Build(opts *build.Options) error {
 	if err != nil {
 		return err
 	}
-	_, in, ds, err := Prepare(opts.Factory, opts.Revisions, opts.PDF)
+	// Outside a plans repository, the same error as every other command.
+	if root, err = opts.Factory.PlansRoot(); err != nil {
+		return err
+	}
+	in, ds, err := Prepare(root, opts.Revisions, opts.PDF)
 	if err != nil {
 		return err
 	}
@@ -62,96 +60,19 @@ func Build(opts *build.Options) error {
 	return nil
 }
 
-// Prepare loads and validates the plans and gathers everything the site is made
-// of. When the plans have errors, the diagnostics are returned and the input is
-// not complete.
-func Prepare(f *cmdutil.Factory, revisions int, pdf bool) (string, site.Input, []diag.Diagnostic, error) {
-	root, repo, loadDiags, err := f.LoadRepo()
+// Prepare runs the publishing pipeline (package publish) on the plans at root
+// and returns the site's input. When the plans have errors, the diagnostics are
+// returned and the input is empty.
+func Prepare(root string, revisions int, pdf bool) (site.Input, []diag.Diagnostic, error) {
+	p, err := publish.Load(root, publish.Options{})
 	if err != nil {
-		return "", site.Input{}, nil, err
+		return site.Input{}, nil, err
 	}
-	ds, err := validate.Validate(repo, loadDiags, validate.Options{})
-	if err != nil {
-		return root, site.Input{}, nil, err
+	if e, _ := diag.Count(p.Diagnostics); e > 0 {
+		return site.Input{}, p.Diagnostics, nil
 	}
-	if e, _ := diag.Count(ds); e > 0 {
-		return root, site.Input{}, ds, nil
-	}
-	src, err := source.Describe(root)
-	if err != nil {
-		return root, site.Input{}, nil, err
-	}
-	cmp, err := compare.Compute(repo)
-	if err != nil {
-		return root, site.Input{}, nil, err
-	}
-	in := site.Input{Repo: repo, Compare: cmp, SourceTime: src.Time, Downloads: map[string][]byte{}}
-	if err := addReports(&in, root, src, pdf); err != nil {
-		return root, site.Input{}, nil, err
-	}
-	if err := addExports(&in); err != nil {
-		return root, site.Input{}, nil, err
-	}
-	if in.Overrides, err = overrides(root); err != nil {
-		return root, site.Input{}, nil, err
-	}
-	if revisions > 0 && src.Commit != "" {
-		if in.Revisions, err = history(root, repo, revisions); err != nil {
-			return root, site.Input{}, nil, err
-		}
-	}
-	return root, in, ds, nil
-}
-
-// overrides returns the repository's site/ folder, or nil when there is none.
-func overrides(root string) (fs.FS, error) {
-	fsys, err := load.DirFS(root)
-	if err != nil {
-		return nil, err
-	}
-	fi, err := fs.Stat(fsys, "site")
-	if errors.Is(err, fs.ErrNotExist) || err == nil && !fi.IsDir() {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("failed to open the site folder: %w", err)
-	}
-	return fs.Sub(fsys, "site")
-}
-
-// history lists each country's newest revisions. A shallow clone has no complete
-// history: the revisions sections are then left out rather than shown incomplete.
-func history(root string, repo *load.Repo, limit int) (map[string][]site.Revision, error) {
-	r, err := gitrev.Open(root)
-	if err != nil {
-		return nil, nil
-	}
-	defer r.Close()
-	if shallow, err := r.Shallow(); err != nil || shallow {
-		return nil, nil
-	}
-	head, err := r.Resolve("HEAD")
-	if err != nil {
-		return nil, nil
-	}
-	codes := make([]string, len(repo.Countries))
-	for i, c := range repo.Countries {
-		codes[i] = c.Code
-	}
-	// One walk for every country: the commits, trees and file versions are read
-	// once, not once per country.
-	hs, err := planhistory.Countries(r, head, codes, planhistory.Options{Limit: limit})
-	if err != nil {
-		return nil, err // names the country: "failed to read the history of XX: ..."
-	}
-	out := map[string][]site.Revision{}
-	for _, code := range codes {
-		for _, e := range hs[code].Entries {
-			out[code] = append(out[code], site.Revision{Hash: e.Commit, Date: e.Date, Author: e.Author, Subject: e.Subject, Summary: e.Summary,
-				Mainline: e.Mainline, AsIs: e.AsIs, ToBe: e.ToBe})
-		}
-	}
-	return out, nil
+	in, err := p.Site(context.Background(), publish.SiteOptions{Revisions: revisions, PDF: pdf})
+	return in, p.Diagnostics, err
 }
 
 func plural(n int, one, many string) string {

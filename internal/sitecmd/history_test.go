@@ -1,14 +1,11 @@
 package sitecmd
 
 import (
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/hwfplan/hwfplan/internal/load"
 )
 
 // The build lists each country's recent revisions. An edit of a list entry without
@@ -50,13 +47,12 @@ func TestHistorySummarisesEveryRevision(t *testing.T) {
 	replace("countries/HU/as-is.yaml", "tasks:\n\t\n", "tasks:\n")
 	git("commit", "-q", "-am", "HU: mend the tab")
 
-	repo, _ := load.Load(mustDirFS(t, root), load.Options{})
-	revs, err := history(root, repo, 3)
+	in, _, err := Prepare(root, 3, false)
 	if err != nil {
 		t.Fatalf("the build's revisions failed: %v", err)
 	}
 	var got []string
-	for _, r := range revs["HU"] {
+	for _, r := range in.Revisions["HU"] {
 		got = append(got, r.Subject+": "+r.Summary)
 	}
 	want := []string{
@@ -72,13 +68,4 @@ func TestHistorySummarisesEveryRevision(t *testing.T) {
 			t.Errorf("revision %d: %q, want it to start with %q", i, got[i], want[i])
 		}
 	}
-}
-
-func mustDirFS(t *testing.T, root string) fs.FS {
-	t.Helper()
-	fsys, err := load.DirFS(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return fsys
 }

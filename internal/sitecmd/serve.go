@@ -9,7 +9,11 @@ import (
 // Builder returns the build function the preview uses: validate, then render.
 func Builder(opts *serve.Options) serve.BuildFunc {
 	return func() (map[string][]byte, []string, error) {
-		_, in, ds, err := Prepare(opts.Factory, 0, false)
+		root, err := opts.Factory.PlansRoot()
+		if err != nil {
+			return nil, nil, err
+		}
+		in, ds, err := Prepare(root, 0, false)
 		if err != nil {
 			return nil, nil, err
 		}

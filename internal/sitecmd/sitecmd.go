@@ -1,6 +1,6 @@
 // Package sitecmd is hwfplan-site: the hwfplan command line with the site
-// renderer linked in. It runs `build` and `serve` for real (Prepare gathers the
-// plans, comparisons, reports and downloads; internal/site renders them with Hugo),
+// renderer linked in. It runs `build` and `serve` for real (internal/publish gathers
+// the plans, comparisons, reports and downloads; internal/site renders them with Hugo),
 // and every other command as hwfplan does.
 //
 // Hugo and its dependencies cost about 50 ms of package initialisation and 60 MB

@@ -18,24 +18,47 @@ type Info struct {
 	Dirty  bool      // the working tree has uncommitted changes to plan files
 }
 
-// Short returns the abbreviated commit, or "uncommitted" outside git.
+// Short returns the abbreviated commit (its first 12 characters), or "" when the
+// commit is unknown.
 func (i Info) Short() string {
-	if len(i.Commit) < 12 {
-		return "uncommitted"
-	}
-	s := i.Commit[:12]
-	if i.Dirty {
-		s += " (with uncommitted changes)"
-	}
-	return s
+	return i.Commit[:min(12, len(i.Commit))]
 }
 
-// Date returns the commit date as YYYY-MM-DD, or "" without a commit.
+// Date returns the commit date as "24 November 2026", or "" without a date.
 func (i Info) Date() string {
 	if i.Time.IsZero() {
 		return ""
 	}
-	return i.Time.UTC().Format(time.DateOnly)
+	return i.Time.UTC().Format("2 January 2006")
+}
+
+// Label says in words where output comes from; it is the one wording of the
+// provenance, on the site and in every report. hash formats the abbreviated
+// commit (a Markdown code span, or nil for plain text):
+//
+//	commit 0123456789ab of 24 November 2026
+//	commit 0123456789ab of 24 November 2026, with uncommitted changes
+//	commit unknown, dated 24 November 2026   (outside git, with SOURCE_DATE_EPOCH)
+//	commit unknown
+func (i Info) Label(hash func(string) string) string {
+	if hash == nil {
+		hash = func(s string) string { return s }
+	}
+	date := i.Date()
+	if i.Commit == "" {
+		if date == "" {
+			return "commit unknown"
+		}
+		return "commit unknown, dated " + date
+	}
+	s := "commit " + hash(i.Short())
+	if date != "" {
+		s += " of " + date
+	}
+	if i.Dirty {
+		s += ", with uncommitted changes"
+	}
+	return s
 }
 
 // EnvCommit and EnvTime override what git says (for builds from an exported tree);

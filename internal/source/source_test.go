@@ -45,7 +45,7 @@ func TestDescribe(t *testing.T) {
 	if len(info.Commit) != 40 || info.Dirty {
 		t.Fatalf("info = %+v", info)
 	}
-	if want := time.Date(2025, 5, 14, 10, 0, 0, 0, time.UTC); !info.Time.Equal(want) || info.Date() != "2025-05-14" {
+	if want := time.Date(2025, 5, 14, 10, 0, 0, 0, time.UTC); !info.Time.Equal(want) || info.Date() != "14 May 2025" {
 		t.Errorf("time = %v, want %v", info.Time, want)
 	}
 	if err := os.WriteFile(f, []byte("code: HU\nname: Hungary\n"), 0o644); err != nil {
@@ -65,7 +65,28 @@ func TestOutsideGit(t *testing.T) {
 	t.Setenv(source.EnvEpoch, "")
 	t.Setenv(source.EnvCommit, "")
 	info, err := source.Describe(t.TempDir())
-	if err != nil || info.Commit != "" || info.Short() != "uncommitted" || info.Date() != "" {
+	if err != nil || info.Commit != "" || info.Short() != "" || info.Label(nil) != "commit unknown" || info.Date() != "" {
 		t.Fatalf("info = %+v, err = %v", info, err)
+	}
+}
+
+func TestLabel(t *testing.T) {
+	at := time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
+	code := func(s string) string { return "`" + s + "`" }
+	tests := []struct {
+		info source.Info
+		want string
+	}{
+		{source.Info{Commit: "0123456789abcdef0123456789abcdef01234567", Time: at}, "commit `0123456789ab` of 24 November 2026"},
+		// The uncommitted changes are said once, after the date (not in the hash too).
+		{source.Info{Commit: "0123456789abcdef0123456789abcdef01234567", Time: at, Dirty: true}, "commit `0123456789ab` of 24 November 2026, with uncommitted changes"},
+		{source.Info{Commit: "abc"}, "commit `abc`"},
+		{source.Info{Time: at}, "commit unknown, dated 24 November 2026"},
+		{source.Info{}, "commit unknown"},
+	}
+	for _, tt := range tests {
+		if got := tt.info.Label(code); got != tt.want {
+			t.Errorf("Label(%+v) = %q, want %q", tt.info, got, tt.want)
+		}
 	}
 }

@@ -9,9 +9,9 @@ import (
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
-	"github.com/hwfplan/hwfplan/internal/compare"
 	"github.com/hwfplan/hwfplan/internal/framework"
 	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/publish"
 	"github.com/spf13/cobra"
 )
 
@@ -105,11 +105,15 @@ func taskIDs(f *cmdutil.Factory) []string {
 // Run computes the comparison and writes it to Out. Invalid plans are refused
 // unless opts.AllowInvalid, when the output starts with a notice of the problems.
 func Run(opts *Options) error {
-	_, repo, ds, err := opts.Factory.LoadRepo()
+	root, err := opts.Factory.PlansRoot()
 	if err != nil {
 		return err
 	}
-	res, err := compare.Compute(repo)
+	plans, err := publish.Load(root, publish.Options{AllowInvalid: opts.AllowInvalid})
+	if err != nil {
+		return err
+	}
+	res, err := plans.Compare()
 	if err != nil {
 		return err
 	}
@@ -118,7 +122,7 @@ func Run(opts *Options) error {
 			return cmdutil.FlagErrorf("%v", err)
 		}
 	}
-	problems, err := opts.Factory.Problems(repo, ds, opts.AllowInvalid)
+	problems, err := opts.Factory.Problems(plans.Diagnostics, opts.AllowInvalid)
 	if err != nil {
 		return err
 	}
@@ -129,7 +133,7 @@ func Run(opts *Options) error {
 		return writeJSON(io.Out, v)
 	case "csv":
 		if len(problems) > 0 {
-			fmt.Fprintf(io.Out, "# %s\n", cmdutil.InvalidNotice(len(problems)))
+			fmt.Fprintf(io.Out, "# %s\n", publish.InvalidNotice(len(problems)))
 			for _, p := range problems {
 				fmt.Fprintf(io.Out, "# %s\n", plain(p))
 			}
@@ -137,7 +141,7 @@ func Run(opts *Options) error {
 		return writeCSV(io.Out, v.tidy())
 	case "markdown":
 		if len(problems) > 0 {
-			fmt.Fprintf(io.Out, "> **%s**\n>\n", mdCell(cmdutil.InvalidNotice(len(problems))))
+			fmt.Fprintf(io.Out, "> **%s**\n>\n", mdCell(publish.InvalidNotice(len(problems))))
 			for _, p := range problems {
 				fmt.Fprintf(io.Out, "> - %s\n", mdCell(p))
 			}
@@ -152,7 +156,7 @@ func Run(opts *Options) error {
 		return err
 	default:
 		if len(problems) > 0 {
-			fmt.Fprintf(io.Out, "%s\n", cmdutil.InvalidNotice(len(problems)))
+			fmt.Fprintf(io.Out, "%s\n", publish.InvalidNotice(len(problems)))
 			for _, p := range problems {
 				fmt.Fprintf(io.Out, "  %s\n", plain(p))
 			}

@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/hwfplan/hwfplan/internal/cmdutil"
 	"github.com/hwfplan/hwfplan/internal/compare"
+	"github.com/hwfplan/hwfplan/internal/publish"
 )
 
 // SchemaVersion is the version of the JSON document; it changes only when a field
@@ -138,7 +138,7 @@ func (v view) document() Document {
 func writeJSON(w io.Writer, v view) error {
 	d := v.document()
 	if len(v.problems) > 0 {
-		d.Invalid = &Invalid{Notice: cmdutil.InvalidNotice(len(v.problems)), Problems: v.problems}
+		d.Invalid = &Invalid{Notice: publish.InvalidNotice(len(v.problems)), Problems: v.problems}
 	}
 	b, err := json.MarshalIndent(d, "", "  ")
 	if err != nil {

@@ -8,9 +8,9 @@ import (
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
-	"github.com/hwfplan/hwfplan/internal/compare"
 	"github.com/hwfplan/hwfplan/internal/export"
 	"github.com/hwfplan/hwfplan/internal/outdir"
+	"github.com/hwfplan/hwfplan/internal/publish"
 	"github.com/spf13/cobra"
 )
 
@@ -86,21 +86,16 @@ func Run(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	_, repo, ds, err := opts.Factory.LoadRepo()
+	plans, err := publish.Load(root, publish.Options{AllowInvalid: opts.AllowInvalid})
 	if err != nil {
 		return err
 	}
-	problems, err := opts.Factory.Problems(repo, ds, opts.AllowInvalid)
-	if err != nil {
+	if _, err := opts.Factory.Problems(plans.Diagnostics, opts.AllowInvalid); err != nil {
 		return err
 	}
-	res, err := compare.Compute(repo)
+	tables, err := plans.Tables()
 	if err != nil {
 		return err
-	}
-	tables := export.Tables(repo, res)
-	if len(problems) > 0 {
-		tables = append([]export.Table{export.NoticeTable(cmdutil.InvalidNotice(len(problems)), problems)}, tables...)
 	}
 	files, err := export.Files(tables, opts.Format)
 	if err != nil {

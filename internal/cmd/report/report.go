@@ -11,9 +11,9 @@ import (
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
-	"github.com/hwfplan/hwfplan/internal/compare"
 	"github.com/hwfplan/hwfplan/internal/escape"
 	"github.com/hwfplan/hwfplan/internal/outdir"
+	"github.com/hwfplan/hwfplan/internal/publish"
 	"github.com/hwfplan/hwfplan/internal/report"
 	"github.com/hwfplan/hwfplan/internal/source"
 	"github.com/spf13/cobra"
@@ -30,7 +30,7 @@ type Options struct {
 	// Getenv reads CHROME_PATH (tests replace it).
 	Getenv func(string) string
 	// Source overrides the commit read from git (tests).
-	Source *report.Source
+	Source *source.Info
 }
 
 // Command is the command whose output folder a report folder is (see package outdir).
@@ -116,46 +116,30 @@ func Run(ctx context.Context, opts *Options) error {
 		}
 		chromium = p
 	}
-	root, repo, ds, err := opts.Factory.LoadRepo()
+	plans, err := publish.Load(root, publish.Options{AllowInvalid: opts.AllowInvalid})
 	if err != nil {
 		return err
 	}
-	problems, err := opts.Factory.Problems(repo, ds, opts.AllowInvalid)
-	if err != nil {
+	if _, err := opts.Factory.Problems(plans.Diagnostics, opts.AllowInvalid); err != nil {
 		return err
 	}
-	var invalid report.Notice
-	if len(problems) > 0 {
-		invalid = report.Notice{Title: cmdutil.InvalidNotice(len(problems)), Items: problems}
-	}
-	res, err := compare.Compute(repo)
-	if err != nil {
+	if _, err := plans.Compare(); err != nil {
 		return err
 	}
-	src, err := gitSource(root)
+	src, err := plans.Source()
 	if err != nil {
 		return err
 	}
 	if opts.Source != nil {
 		src = *opts.Source
 	}
-	_, fsys, err := opts.Factory.RootFS()
+	files, err := plans.Report(opts.Name, src)
 	if err != nil {
 		return err
 	}
-	files, err := report.Build(repo, res, opts.Name, report.Options{Source: src, Templates: fsys, Invalid: invalid})
-	if err != nil {
-		return err
-	}
-	var pdf []byte
 	if opts.PDF {
 		fmt.Fprintf(io.ErrOut, "printing %s.pdf with %s\n", opts.Name, chromium)
-		pdf, err = report.PrintPDF(ctx, files[opts.Name+".html"], report.PDFOptions{
-			Chromium: chromium,
-			Title:    res.Programme.Name + " " + reportTitle(opts.Name),
-			Notice:   strings.TrimSpace(invalid.Title + " " + illustrative(res)),
-			Date:     src.Time,
-		})
+		pdf, err := plans.PDF(ctx, opts.Name, files[opts.Name+".html"], chromium, src)
 		if err != nil {
 			return err
 		}
@@ -191,31 +175,4 @@ func Run(ctx context.Context, opts *Options) error {
 		fmt.Fprintln(io.Out, filepath.Join(opts.OutDir, n))
 	}
 	return nil
-}
-
-func reportTitle(name string) string {
-	for _, k := range report.Kinds {
-		if k.Name == name {
-			return k.Title
-		}
-	}
-	return name
-}
-
-// illustrative is the running-header notice of the PDF.
-func illustrative(res *compare.Result) string {
-	if len(res.Illustrative) == 0 {
-		return ""
-	}
-	return "Illustrative data: " + strings.Join(res.Illustrative, ", ")
-}
-
-// gitSource names the commit the report is built from (see package source); the
-// zero Source outside git.
-func gitSource(root string) (report.Source, error) {
-	info, err := source.Describe(root)
-	if err != nil || info.Commit == "" {
-		return report.Source{}, err
-	}
-	return report.Source{Commit: info.Commit, Short: info.Commit[:min(12, len(info.Commit))], Time: info.Time, Dirty: info.Dirty}, nil
 }

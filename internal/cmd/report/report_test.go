@@ -72,7 +72,7 @@ func fixtureRoot(t *testing.T) string {
 func TestRunWritesFiles(t *testing.T) {
 	out := t.TempDir()
 	f, stdout, _ := factory(fixtureRoot(t))
-	src := report.Source{Commit: "abc", Short: "abc", Time: time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)}
+	src := report.Source{Commit: "abc", Time: time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)}
 	err := Run(context.Background(), &Options{Factory: f, Name: "as-is", OutDir: out, Getenv: func(string) string { return "" }, Source: &src})
 	if err != nil {
 		t.Fatal(err)
@@ -129,7 +129,7 @@ func TestRunInvalidPlans(t *testing.T) {
 	if err := os.WriteFile(p, bad, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	src := report.Source{Commit: "abc", Short: "abc", Time: time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)}
+	src := report.Source{Commit: "abc", Time: time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)}
 	run := func(out string, allow bool) (string, error) {
 		f, _, errOut := factory(root)
 		err := Run(context.Background(), &Options{Factory: f, Name: "as-is", OutDir: out, AllowInvalid: allow, Getenv: func(string) string { return "" }, Source: &src})
@@ -172,7 +172,7 @@ func TestRunInvalidPlans(t *testing.T) {
 // files and keeps the other's); a folder report did not make is refused and kept.
 func TestRunOutFolder(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "reports")
-	src := report.Source{Commit: "abc", Short: "abc", Time: time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)}
+	src := report.Source{Commit: "abc", Time: time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)}
 	run := func(name, dir string) error {
 		f, _, _ := factory(fixtureRoot(t))
 		return Run(context.Background(), &Options{Factory: f, Name: name, OutDir: dir, Getenv: func(string) string { return "" }, Source: &src})

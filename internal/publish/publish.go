@@ -1,0 +1,210 @@
+// Package publish is the publishing pipeline: a plans repository on disk in,
+// everything that gets published from it out — the validated plans and their
+// diagnostics, the comparison, the provenance (package source), the reports, the
+// export tables and the site's input (reports, downloads, revision lists). The
+// commands build, serve, report, export and compare all start here; hwfplan-site
+// only adds the Hugo render of Site (internal/site).
+//
+// It links no Hugo and never prints: the commands decide what to say about
+// invalid plans and where files go.
+package publish
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"github.com/hwfplan/hwfplan/internal/compare"
+	"github.com/hwfplan/hwfplan/internal/diag"
+	"github.com/hwfplan/hwfplan/internal/export"
+	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/report"
+	"github.com/hwfplan/hwfplan/internal/source"
+	"github.com/hwfplan/hwfplan/internal/validate"
+)
+
+// Options tune what may be published.
+type Options struct {
+	// AllowInvalid lets Report and Tables publish from invalid plans, with a
+	// notice of the problems on every output. The site is never built from
+	// invalid plans.
+	AllowInvalid bool
+}
+
+// Plans is a loaded and validated plans repository and what is computed from it.
+// The comparison and the provenance are computed on first use, once.
+type Plans struct {
+	// Root is the repository's folder.
+	Root string
+	// Repo is the loaded repository.
+	Repo *load.Repo
+	// Diagnostics are the loader's and the validator's, in that order.
+	Diagnostics []diag.Diagnostic
+
+	opts Options
+	fsys fs.FS
+	cmp  *compare.Result
+	src  *source.Info
+}
+
+// Load reads the plans repository at root and validates it. Problems in the
+// plans are Diagnostics, not an error; the error is for a repository that
+// cannot be read at all.
+func Load(root string, opts Options) (*Plans, error) {
+	fsys, err := load.DirFS(root)
+	if err != nil {
+		return nil, err
+	}
+	repo, ds := load.Load(fsys, load.Options{})
+	ds, err = validate.Validate(repo, ds, validate.Options{})
+	if err != nil {
+		return nil, err
+	}
+	return &Plans{Root: root, Repo: repo, Diagnostics: ds, opts: opts, fsys: fsys}, nil
+}
+
+// Problems lists the errors among the diagnostics as file:line:col: message
+// lines, the text of the notice on outputs written from invalid plans; nil when
+// the plans are valid.
+func (p *Plans) Problems() []string {
+	var problems []string
+	for _, d := range p.Diagnostics {
+		if d.Severity == diag.Error {
+			problems = append(problems, d.String())
+		}
+	}
+	return problems
+}
+
+// InvalidError refuses to publish from invalid plans.
+type InvalidError struct{ Errors int }
+
+func (e *InvalidError) Error() string {
+	return fmt.Sprintf("the plans are invalid (%s); nothing was published", countErrors(e.Errors))
+}
+
+// check refuses invalid plans unless allow.
+func (p *Plans) check(allow bool) error {
+	if n, _ := diag.Count(p.Diagnostics); n > 0 && !allow {
+		return &InvalidError{Errors: n}
+	}
+	return nil
+}
+
+// Compare returns the comparison of the plans (see package compare).
+func (p *Plans) Compare() (*compare.Result, error) {
+	if p.cmp == nil {
+		res, err := compare.Compute(p.Repo)
+		if err != nil {
+			return nil, err
+		}
+		p.cmp = res
+	}
+	return p.cmp, nil
+}
+
+// Source returns the provenance of what is published: the one value the site
+// and every report name (see source.Info.Label).
+func (p *Plans) Source() (source.Info, error) {
+	if p.src == nil {
+		src, err := source.Describe(p.Root)
+		if err != nil {
+			return source.Info{}, err
+		}
+		p.src = &src
+	}
+	return *p.src, nil
+}
+
+// InvalidNotice is the heading of the notice on outputs written from invalid plans.
+func InvalidNotice(n int) string {
+	return fmt.Sprintf("These plans are invalid (%s): the figures may leave out or misread what is wrong.", countErrors(n))
+}
+
+func countErrors(n int) string {
+	if n == 1 {
+		return "1 error"
+	}
+	return fmt.Sprintf("%d errors", n)
+}
+
+// notice is the invalid-plans notice of a report; empty for valid plans.
+func (p *Plans) notice() report.Notice {
+	problems := p.Problems()
+	if len(problems) == 0 {
+		return report.Notice{}
+	}
+	return report.Notice{Title: InvalidNotice(len(problems)), Items: problems}
+}
+
+// Report builds the named report (report.Kinds) from src: its Markdown with
+// figures and its self-contained HTML, by slash path. Templates in the
+// repository's templates/ folder replace the built-in ones.
+func (p *Plans) Report(name string, src source.Info) (map[string][]byte, error) {
+	if err := p.check(p.opts.AllowInvalid); err != nil {
+		return nil, err
+	}
+	res, err := p.Compare()
+	if err != nil {
+		return nil, err
+	}
+	return report.Build(p.Repo, res, name, report.Options{Source: src, Templates: p.fsys, Invalid: p.notice()})
+}
+
+// PDF prints a report's HTML (from Report) with the Chromium at chromium.
+func (p *Plans) PDF(ctx context.Context, name string, html []byte, chromium string, src source.Info) ([]byte, error) {
+	res, err := p.Compare()
+	if err != nil {
+		return nil, err
+	}
+	notice := ""
+	if len(res.Illustrative) > 0 {
+		notice = "Illustrative data: " + strings.Join(res.Illustrative, ", ")
+	}
+	return report.PrintPDF(ctx, html, report.PDFOptions{
+		Chromium: chromium,
+		Title:    res.Programme.Name + " " + reportTitle(name),
+		Notice:   strings.TrimSpace(p.notice().Title + " " + notice),
+		Date:     src.Time,
+	})
+}
+
+func reportTitle(name string) string {
+	for _, k := range report.Kinds {
+		if k.Name == name {
+			return k.Title
+		}
+	}
+	return name
+}
+
+// Tables returns the export tables (see package export); from invalid plans the
+// notice table comes first.
+func (p *Plans) Tables() ([]export.Table, error) {
+	if err := p.check(p.opts.AllowInvalid); err != nil {
+		return nil, err
+	}
+	res, err := p.Compare()
+	if err != nil {
+		return nil, err
+	}
+	tables := export.Tables(p.Repo, res)
+	if problems := p.Problems(); len(problems) > 0 {
+		tables = append([]export.Table{export.NoticeTable(InvalidNotice(len(problems)), problems)}, tables...)
+	}
+	return tables, nil
+}
+
+// overrides returns the repository's site/ folder, or nil when there is none.
+func (p *Plans) overrides() (fs.FS, error) {
+	fi, err := fs.Stat(p.fsys, "site")
+	if errors.Is(err, fs.ErrNotExist) || err == nil && !fi.IsDir() {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("failed to open the site folder: %w", err)
+	}
+	return fs.Sub(p.fsys, "site")
+}

@@ -1,0 +1,60 @@
+package publish
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/hwfplan/hwfplan/internal/source"
+)
+
+// Invalid plans publish nothing unless AllowInvalid says so, and the site never:
+// the pipeline refuses even when a command forgets to.
+func TestInvalidPlansAreRefused(t *testing.T) {
+	root := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(root, "countries", "HU"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "countries", "HU", "country.yaml"), []byte("code: [HU\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, allow := range []bool{false, true} {
+		p, err := Load(root, Options{AllowInvalid: allow})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Problems()) == 0 {
+			t.Fatalf("no problems in %v", p.Diagnostics)
+		}
+		var invalid *InvalidError
+		_, err = p.Site(context.Background(), SiteOptions{})
+		if !errors.As(err, &invalid) {
+			t.Errorf("allow=%v: Site = %v, want an InvalidError", allow, err)
+		}
+		_, err = p.Tables()
+		if got := errors.As(err, &invalid); got == allow {
+			t.Errorf("allow=%v: Tables = %v", allow, err)
+		}
+		_, err = p.Report("as-is", source.Info{})
+		if got := errors.As(err, &invalid); got == allow {
+			t.Errorf("allow=%v: Report = %v", allow, err)
+		}
+	}
+}
+
+// The shipped plans are valid and give every table and both reports.
+func TestShippedPlans(t *testing.T) {
+	p, err := Load(filepath.Join("..", ".."), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if problems := p.Problems(); problems != nil {
+		t.Fatalf("problems: %q", problems)
+	}
+	tables, err := p.Tables()
+	if err != nil || len(tables) == 0 || tables[0].Name == "notice" {
+		t.Fatalf("tables: %v %v", len(tables), err)
+	}
+}

@@ -1,0 +1,216 @@
+package publish
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"time"
+
+	"github.com/hwfplan/hwfplan/internal/compare"
+	"github.com/hwfplan/hwfplan/internal/export"
+	"github.com/hwfplan/hwfplan/internal/gitrev"
+	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/planhistory"
+	"github.com/hwfplan/hwfplan/internal/report"
+)
+
+// Site is what the site is made of: the input internal/site renders (as
+// site.Input).
+type Site struct {
+	// Repo is the loaded, valid plans repository.
+	Repo *load.Repo
+	// Compare is compare.Compute(Repo); nil means the renderer computes it.
+	Compare *compare.Result
+	// Overrides is the plans repository's site/ folder, or nil: its files replace
+	// the embedded site's files of the same path.
+	Overrides fs.FS
+	// SourceTime is the commit time of the source; page dates come from it, never
+	// from the clock, so that two builds of one commit are identical.
+	SourceTime time.Time
+	// Revisions lists each country's recent revisions by country code. A country
+	// without an entry has no revisions section.
+	Revisions map[string][]Revision
+	// Downloads are extra files published under downloads/ (slash paths), such as
+	// the reports in Markdown and the CSV, JSON and XLSX exports.
+	Downloads map[string][]byte
+	// Reports are the reports shown as pages.
+	Reports []ReportPage
+}
+
+// Revision is one commit that changed a country's files.
+type Revision struct {
+	Hash    string
+	Date    time.Time
+	Author  string
+	Subject string
+	// Summary says in domain terms what the revision changed.
+	Summary string
+	// Mainline marks revisions on the branch itself (its first-parent chain), the
+	// ones the score-over-time chart plots.
+	Mainline bool
+	// AsIs and ToBe are the task scores (0-1) by task id after the revision; nil
+	// when a task has no assessed item.
+	AsIs, ToBe map[string]*float64
+}
+
+// ReportPage is one report page: its HTML body and the downloads that go with it.
+type ReportPage struct {
+	// ID names the page (reports/<ID>/); lower-case letters, digits and '-'.
+	ID    string
+	Title string
+	// HTML is the report body, already escaped by the report renderer.
+	HTML string
+	// Downloads are paths under downloads/ offered next to the report.
+	Downloads []string
+}
+
+// SiteOptions tune what the site holds.
+type SiteOptions struct {
+	// Revisions is the number of revisions listed per country; 0 for none.
+	Revisions int
+	// PDF also prints the reports to PDF with headless Chromium (CHROME_PATH, or
+	// chromium on the PATH).
+	PDF bool
+}
+
+// Site gathers everything the site is made of: the comparison, the reports
+// (Markdown, HTML, PDF) and the export tables as downloads, the report pages,
+// the site/ overrides and each country's revisions. Invalid plans are refused
+// with an *InvalidError, whatever Options.AllowInvalid says.
+func (p *Plans) Site(ctx context.Context, opts SiteOptions) (Site, error) {
+	if err := p.check(false); err != nil {
+		return Site{}, err
+	}
+	src, err := p.Source()
+	if err != nil {
+		return Site{}, err
+	}
+	res, err := p.Compare()
+	if err != nil {
+		return Site{}, err
+	}
+	in := Site{Repo: p.Repo, Compare: res, SourceTime: src.Time, Downloads: map[string][]byte{}}
+	if err := p.addReports(ctx, &in, opts.PDF); err != nil {
+		return Site{}, err
+	}
+	if err := p.addExports(&in); err != nil {
+		return Site{}, err
+	}
+	if in.Overrides, err = p.overrides(); err != nil {
+		return Site{}, err
+	}
+	if opts.Revisions > 0 && src.Commit != "" {
+		if in.Revisions, err = p.revisions(opts.Revisions); err != nil {
+			return Site{}, err
+		}
+	}
+	return in, nil
+}
+
+// addReports builds the as-is and sustainability reports: their Markdown and
+// self-contained HTML (and, with pdf, the PDF) become downloads under reports/, and
+// the HTML body a page.
+func (p *Plans) addReports(ctx context.Context, in *Site, pdf bool) error {
+	chromium := ""
+	if pdf {
+		var err error
+		if chromium, err = report.FindChromium(os.Getenv); err != nil {
+			return err
+		}
+	}
+	src, err := p.Source()
+	if err != nil {
+		return err
+	}
+	for _, k := range report.Kinds {
+		files, err := p.Report(k.Name, src)
+		if err != nil {
+			return fmt.Errorf("failed to build the %s report: %w", k.Name, err)
+		}
+		for name, data := range files {
+			in.Downloads[path.Join("reports", name)] = data
+		}
+		body, err := mainOf(files[k.Name+".html"])
+		if err != nil {
+			return fmt.Errorf("failed to read the %s report: %w", k.Name, err)
+		}
+		downloads := []string{"reports/" + k.Name + ".html", "reports/" + k.Name + ".md"}
+		if pdf {
+			data, err := p.PDF(ctx, k.Name, files[k.Name+".html"], chromium, src)
+			if err != nil {
+				return fmt.Errorf("failed to print the %s report: %w", k.Name, err)
+			}
+			in.Downloads["reports/"+k.Name+".pdf"] = data
+			downloads = append(downloads, "reports/"+k.Name+".pdf")
+		}
+		in.Reports = append(in.Reports, ReportPage{ID: k.Name, Title: k.Title, HTML: body, Downloads: downloads})
+	}
+	return nil
+}
+
+// mainOf returns what the report page holds inside <main>.
+func mainOf(page []byte) (string, error) {
+	i := bytes.Index(page, []byte("<main>"))
+	j := bytes.LastIndex(page, []byte("</main>"))
+	if i < 0 || j < i {
+		return "", fmt.Errorf("no <main> element in the report page")
+	}
+	return string(bytes.TrimSpace(page[i+len("<main>") : j])), nil
+}
+
+// addExports adds the analysts' tables as CSV, JSON and XLSX under data/.
+func (p *Plans) addExports(in *Site) error {
+	tables, err := p.Tables()
+	if err != nil {
+		return err
+	}
+	for _, format := range []string{"csv", "json", "xlsx"} {
+		files, err := export.Files(tables, format)
+		if err != nil {
+			return fmt.Errorf("failed to export the tables as %s: %w", format, err)
+		}
+		for name, data := range files {
+			in.Downloads[path.Join("data", name)] = data
+		}
+	}
+	return nil
+}
+
+// revisions lists each country's newest revisions. A shallow clone has no
+// complete history: the revisions sections are then left out rather than shown
+// incomplete.
+func (p *Plans) revisions(limit int) (map[string][]Revision, error) {
+	r, err := gitrev.Open(p.Root)
+	if err != nil {
+		return nil, nil
+	}
+	defer r.Close()
+	if shallow, err := r.Shallow(); err != nil || shallow {
+		return nil, nil
+	}
+	head, err := r.Resolve("HEAD")
+	if err != nil {
+		return nil, nil
+	}
+	codes := make([]string, len(p.Repo.Countries))
+	for i, c := range p.Repo.Countries {
+		codes[i] = c.Code
+	}
+	// One walk for every country: the commits, trees and file versions are read
+	// once, not once per country.
+	hs, err := planhistory.Countries(r, head, codes, planhistory.Options{Limit: limit})
+	if err != nil {
+		return nil, err // names the country: "failed to read the history of XX: ..."
+	}
+	out := map[string][]Revision{}
+	for _, code := range codes {
+		for _, e := range hs[code].Entries {
+			out[code] = append(out[code], Revision{Hash: e.Commit, Date: e.Date, Author: e.Author, Subject: e.Subject, Summary: e.Summary,
+				Mainline: e.Mainline, AsIs: e.AsIs, ToBe: e.ToBe})
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,117 @@
+package sitecmd
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hwfplan/hwfplan/internal/cmd/report"
+	"github.com/hwfplan/hwfplan/internal/cmdutil"
+	"github.com/hwfplan/hwfplan/internal/iostreams"
+	"github.com/hwfplan/hwfplan/internal/source"
+)
+
+// The site's reports and `hwfplan report` name the source in the same words,
+// inside git (clean and with uncommitted changes) and outside it (with and
+// without SOURCE_DATE_EPOCH). The site once said the uncommitted changes twice,
+// and "commit `uncommitted`" outside git where hwfplan report said "commit
+// unknown" and dropped the date.
+func TestBuildAndReportNameTheSameSource(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	git := func(t *testing.T, root string, args ...string) string {
+		t.Helper()
+		cmd := exec.Command("git", args...)
+		cmd.Dir = root
+		cmd.Env = append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1", "HOME="+root,
+			"GIT_AUTHOR_NAME=Ana", "GIT_AUTHOR_EMAIL=ana@example.org", "GIT_COMMITTER_NAME=Ana", "GIT_COMMITTER_EMAIL=ana@example.org",
+			"GIT_AUTHOR_DATE=2026-11-24T09:00:00Z", "GIT_COMMITTER_DATE=2026-11-24T09:00:00Z")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("git %v: %v %s", args, err, out)
+		}
+		return string(out)
+	}
+	commit := func(t *testing.T, root string) string {
+		git(t, root, "init", "-q", "-b", "main")
+		git(t, root, "add", "-A")
+		git(t, root, "commit", "-q", "-m", "plans")
+		return git(t, root, "rev-parse", "HEAD")[:12]
+	}
+	tests := []struct {
+		name  string
+		epoch string
+		setup func(t *testing.T, root string) string // returns the wanted label
+	}{
+		{"git clean", "", func(t *testing.T, root string) string {
+			return "commit `" + commit(t, root) + "` of 24 November 2026"
+		}},
+		{"git with uncommitted changes", "", func(t *testing.T, root string) string {
+			short := commit(t, root)
+			f, err := os.OpenFile(filepath.Join(root, "countries", "HU", "country.yaml"), os.O_APPEND|os.O_WRONLY, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			if _, err := f.WriteString("# edited\n"); err != nil {
+				t.Fatal(err)
+			}
+			return "commit `" + short + "` of 24 November 2026, with uncommitted changes"
+		}},
+		{"outside git", "", func(*testing.T, string) string { return "commit unknown" }},
+		{"outside git with SOURCE_DATE_EPOCH", "1700000000", func(*testing.T, string) string {
+			return "commit unknown, dated 14 November 2023"
+		}},
+	}
+	mdSource := regexp.MustCompile(`(?m)^\| Source \| (.*) \|$`)
+	colophon := regexp.MustCompile(`<footer class="colophon"><p>[^<]* · source ([^<]*)</p></footer>`)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv(source.EnvCommit, "")
+			t.Setenv(source.EnvEpoch, tt.epoch)
+			root := plansCopy(t)
+			want := tt.setup(t, root)
+
+			in, ds, err := Prepare(root, 0, false)
+			if err != nil || len(in.Reports) == 0 {
+				t.Fatalf("build: %v %v", err, ds)
+			}
+			out := t.TempDir()
+			ios, _, _, stderr := iostreams.Test()
+			f := &cmdutil.Factory{IOStreams: ios, RootFlag: &root, Getwd: os.Getwd}
+			if err := report.Run(context.Background(), &report.Options{Factory: f, Name: "as-is", OutDir: out, Getenv: func(string) string { return "" }}); err != nil {
+				t.Fatalf("report: %v\n%s", err, stderr)
+			}
+			for _, file := range []string{"as-is.md", "as-is.html"} {
+				re := mdSource
+				if filepath.Ext(file) == ".html" {
+					re = colophon
+				}
+				reported, err := os.ReadFile(filepath.Join(out, file))
+				if err != nil {
+					t.Fatal(err)
+				}
+				built := re.FindSubmatch(in.Downloads["reports/"+file])
+				got := re.FindSubmatch(reported)
+				if built == nil || got == nil {
+					t.Fatalf("%s: no source line (build %q, report %q)", file, built, got)
+				}
+				if string(built[1]) != string(got[1]) {
+					t.Errorf("%s: build says %q, report says %q", file, built[1], got[1])
+				}
+				w := want
+				if file == "as-is.html" {
+					w = strings.ReplaceAll(want, "`", "")
+				}
+				if string(got[1]) != w {
+					t.Errorf("%s: source %q, want %q", file, got[1], w)
+				}
+			}
+		})
+	}
+}
