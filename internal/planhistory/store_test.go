@@ -9,6 +9,7 @@ import (
 
 	"github.com/hwfplan/hwfplan/internal/gitrev"
 	"github.com/hwfplan/hwfplan/internal/plandiff"
+	"github.com/hwfplan/hwfplan/internal/usercache"
 )
 
 // withoutChanges is h as a run with a Store gives it: Changes left empty.
@@ -54,7 +55,7 @@ func TestStoreKeepsSummaries(t *testing.T) {
 			}
 		}
 		check("first run")
-		files, _ := filepath.Glob(filepath.Join(st.dir, "*.json"))
+		files, _ := filepath.Glob(filepath.Join(st.dir.Path(), "*"))
 		if len(files) != 1 {
 			t.Fatalf("%s: %d shelf files, want 1", code, len(files))
 		}
@@ -93,11 +94,12 @@ func TestStoreKeepsSummaries(t *testing.T) {
 			check("after a " + name + " shelf was written again")
 		}
 
-		// Another build keys its own shelf and does not read this one.
+		// Another Store does not read this one (usercache tests that another build
+		// does not read a file).
 		if err := os.WriteFile(files[0], []byte(strings.Replace(string(data), quoted, "kept summary", 1)), 0o600); err != nil {
 			t.Fatal(err)
 		}
-		other := &Store{dir: st.dir, program: st.program + " rebuilt"}
+		other := NewStore(t.TempDir()) // another build's folder, as far as this test goes
 		got, err = Country(r, head, code, Options{Store: other})
 		if err != nil {
 			t.Fatal(err)
@@ -122,17 +124,16 @@ func containsSummary(h *History, s string) bool {
 func TestOpenStoreUsesTheUserCacheFolder(t *testing.T) {
 	cache := t.TempDir()
 	t.Setenv("XDG_CACHE_HOME", cache)
-	t.Setenv("HOME", cache)
-	t.Setenv(EnvCache, "")
+	t.Setenv(usercache.Env, "")
 	st := OpenStore()
 	if st == nil {
 		t.Fatal("OpenStore: nil")
 	}
-	if want := filepath.Join(cache, "hwfplan", "history"); st.dir != want {
-		t.Errorf("store in %s, want %s", st.dir, want)
+	if want := filepath.Join(cache, "hwfplan", "history"); st.dir.Path() != want {
+		t.Errorf("store in %s, want %s", st.dir.Path(), want)
 	}
-	t.Setenv(EnvCache, "off")
+	t.Setenv(usercache.Env, "off")
 	if st := OpenStore(); st != nil {
-		t.Errorf("HWFPLAN_CACHE=off: store in %s", st.dir)
+		t.Errorf("HWFPLAN_CACHE=off: store in %s", st.dir.Path())
 	}
 }

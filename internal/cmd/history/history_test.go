@@ -111,7 +111,7 @@ func TestHistoryRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden.Check(t, "testdata/hu.txt", []byte(hashRe.ReplaceAllString(out, "HASH")))
-	kept, _ := filepath.Glob(filepath.Join(cache, "hwfplan", "history", "*.json"))
+	kept, _ := filepath.Glob(filepath.Join(cache, "hwfplan", "history", "*"))
 	if len(kept) != 1 {
 		t.Fatalf("the text history kept %d files in the cache folder, want 1: %v", len(kept), kept)
 	}
