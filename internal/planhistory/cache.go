@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"iter"
 	"path"
+	"path/filepath"
 	"runtime"
 	"sync"
 
@@ -27,6 +28,19 @@ type loader struct {
 	files      map[fileKey]*parsed
 	frameworks map[gitrev.Hash]*framework.Framework
 	workers    int
+	store      *Store // nil: nothing kept between runs
+}
+
+// prefix is the plans root's path in the git tree, slash-separated; "" at the top.
+func (l *loader) prefix() string {
+	rel, err := filepath.Rel(l.r.Top(), l.r.Root())
+	if err != nil {
+		return "\x00" + l.r.Root() // never equal to a relative path
+	}
+	if rel == "." {
+		return ""
+	}
+	return filepath.ToSlash(rel)
 }
 
 // fileKey names a parsed file: its content, and which of the country files it is

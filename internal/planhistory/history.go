@@ -63,11 +63,17 @@ type Entry struct {
 // Options tune Country.
 type Options struct {
 	Limit int // newest revisions only; 0 means all
+	// Store, when not nil, keeps the summaries between runs: a revision summarised
+	// before is not read or parsed again. Changes is then left empty in every entry
+	// (see Store); Country only, Countries ignores it.
+	Store *Store
 }
 
 // Country walks the history of countries/<code> from start.
 func Country(r *gitrev.Repo, start gitrev.Hash, code string, opts Options) (*History, error) {
-	hs, err := countries(r, newLoader(r), start, []string{code}, opts, false)
+	ld := newLoader(r)
+	ld.store = opts.Store
+	hs, err := countries(r, ld, start, []string{code}, opts, false)
 	if err != nil {
 		return nil, err
 	}
@@ -81,6 +87,7 @@ func Country(r *gitrev.Repo, start gitrev.Hash, code string, opts Options) (*His
 // A site build listing the newest revisions of every country calls it once with
 // Options.Limit rather than Country per country. Errors name the country.
 func Countries(r *gitrev.Repo, start gitrev.Hash, codes []string, opts Options) (map[string]*History, error) {
+	opts.Store = nil
 	return countries(r, newLoader(r), start, codes, opts, true)
 }
 
@@ -88,8 +95,11 @@ func Countries(r *gitrev.Repo, start gitrev.Hash, codes []string, opts Options) 
 type job struct {
 	e           *Entry
 	now, before snapshot
-	parent      bool  // before is the first parent's folder (false for a root commit)
-	err         error // the revision could not be read: it is not compared
+	parent      bool    // before is the first parent's folder (false for a root commit)
+	err         error   // the revision could not be read: it is not compared
+	key         string  // the key on the Store's shelf; "" without a Store
+	sh          *shelf  // the Store's shelf of the folder; nil without a Store
+	stored      *stored // the summary from the Store: it is not compared
 }
 
 func countries(r *gitrev.Repo, ld *loader, start gitrev.Hash, codes []string, opts Options, named bool) (map[string]*History, error) {
@@ -123,6 +133,7 @@ func countries(r *gitrev.Repo, ld *loader, start gitrev.Hash, codes []string, op
 	var mainline map[gitrev.Hash]bool
 	out := make(map[string]*History, len(codes))
 	var jobs []job
+	var shelves []*shelf
 	for i, code := range codes {
 		if mainline == nil {
 			var err error
@@ -130,7 +141,12 @@ func countries(r *gitrev.Repo, ld *loader, start gitrev.Hash, codes []string, op
 				return fail(code, err)
 			}
 		}
-		js, h, err := snapshots(r, ld, code, revs[i], mainline)
+		var sh *shelf
+		if ld.store != nil {
+			sh = ld.store.shelf(ld.prefix(), dirs[i])
+			shelves = append(shelves, sh)
+		}
+		js, h, err := snapshots(r, ld, sh, code, revs[i], mainline)
 		if err != nil {
 			return fail(code, err)
 		}
@@ -138,12 +154,23 @@ func countries(r *gitrev.Repo, ld *loader, start gitrev.Hash, codes []string, op
 		jobs = append(jobs, js...)
 	}
 	compareAll(ld, jobs)
+	if ld.store != nil {
+		keep(jobs)
+		for _, sh := range shelves {
+			sh.save()
+		}
+		for _, h := range out {
+			for i := range h.Entries {
+				h.Entries[i].Changes = plandiff.CountryDiff{}
+			}
+		}
+	}
 	return out, nil
 }
 
 // snapshots snapshots each revision and its first parent (the trees alone say which
 // files changed) and fills in what the commits say.
-func snapshots(r *gitrev.Repo, ld *loader, code string, revs []gitrev.Revision, mainline map[gitrev.Hash]bool) ([]job, *History, error) {
+func snapshots(r *gitrev.Repo, ld *loader, sh *shelf, code string, revs []gitrev.Revision, mainline map[gitrev.Hash]bool) ([]job, *History, error) {
 	h := &History{Code: code, Tasks: []string{}, Entries: make([]Entry, len(revs))}
 	jobs := make([]job, len(revs))
 	for i, rev := range revs {
@@ -159,6 +186,14 @@ func snapshots(r *gitrev.Repo, ld *loader, code string, revs []gitrev.Revision, 
 		subject, _, _ := strings.Cut(strings.TrimSpace(c.Message), "\n")
 		j.e.Author, j.e.Email, j.e.Date = c.Author.Name, c.Author.Email, c.Author.When
 		j.e.Subject, j.e.Message = subject, strings.TrimSpace(c.Message)
+		if sh != nil {
+			j.sh, j.key = sh, sh.key(rev)
+			if v, ok := sh.get(j.key); ok {
+				j.stored = &v
+				j.e.Summary, j.e.Unreadable, j.e.AsIs, j.e.ToBe = v.Summary, v.Unreadable, v.AsIs, v.ToBe
+				continue
+			}
+		}
 		if j.now, err = ld.snapshot(rev.Hash, rev.Path); err != nil {
 			j.err = err
 			continue
@@ -176,7 +211,11 @@ func snapshots(r *gitrev.Repo, ld *loader, code string, revs []gitrev.Revision, 
 		}
 	}
 	for _, j := range jobs {
-		if j.err == nil && j.now.fw != nil {
+		if j.stored != nil && j.stored.HasTasks {
+			h.Tasks = j.stored.Tasks
+			break
+		}
+		if j.stored == nil && j.err == nil && j.now.fw != nil {
 			h.Tasks = j.now.fw.TaskIDs()
 			break
 		}
@@ -204,13 +243,16 @@ func compareAll(ld *loader, jobs []job) {
 		hi := min(lo+historyWindow, len(jobs))
 		snaps := make([]snapshot, 0, 2*(hi-lo))
 		for _, j := range jobs[lo:hi] {
-			if j.err == nil {
+			if j.err == nil && j.stored == nil {
 				snaps = append(snaps, j.now, j.before)
 			}
 		}
 		ld.parse(snaps)
 		parallel(hi-lo, ld.workers, func(i int) {
 			j := &jobs[lo+i]
+			if j.stored != nil {
+				return
+			}
 			if j.err != nil {
 				j.e.fail(j.err)
 				return
@@ -239,6 +281,22 @@ func compareAll(ld *loader, jobs []job) {
 				}
 			}
 		}
+	}
+}
+
+// keep puts the summaries of the jobs compared in this run on their shelves; a
+// revision that could not be summarised is not kept (its reason may not last).
+func keep(jobs []job) {
+	for i := range jobs {
+		j := &jobs[i]
+		if j.stored != nil || j.err != nil || j.e.Note != "" || j.sh == nil {
+			continue
+		}
+		v := stored{Summary: j.e.Summary, Unreadable: j.e.Unreadable, AsIs: j.e.AsIs, ToBe: j.e.ToBe}
+		if j.now.fw != nil {
+			v.HasTasks, v.Tasks = true, j.now.fw.TaskIDs()
+		}
+		j.sh.add(j.key, v)
 	}
 }
 

@@ -3,8 +3,11 @@
 package diff
 
 import (
+	"bytes"
 	"fmt"
+	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
@@ -13,6 +16,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/iso3166"
 	"github.com/hwfplan/hwfplan/internal/plandiff"
 	"github.com/hwfplan/hwfplan/internal/planrev"
+	"github.com/hwfplan/hwfplan/internal/usercache"
 	"github.com/spf13/cobra"
 )
 
@@ -50,7 +54,11 @@ WORKTREE names the working tree. In CI, check out the full history (fetch-depth:
 A plan file that exists but cannot be read on either side (a tab, a syntax error, a
 value of the wrong type) is listed as unreadable with its diagnostic and left out of
 the comparison, never shown as removed; the diff then exits 1. --country takes codes
-of country folders in either revision.`,
+of country folders in either revision.
+
+A diff of two commits is kept in the user's cache folder (hwfplan/diff there, never
+in the repository), keyed by the commits, labels and options, so asking again answers
+at once; HWFPLAN_CACHE=off turns that off. The working tree is always compared anew.`,
 		Example: `  hwfplan diff
   hwfplan diff --country HU main
   hwfplan diff --format markdown origin/main...HEAD > comment.md
@@ -104,14 +112,24 @@ func diffRun(opts *DiffOptions) error {
 	if err := checkCountries(opts.Countries, planrev.CountryCodes(old, new)); err != nil {
 		return err
 	}
-	report, err := Compare(repo, old, new, plandiff.Options{Countries: opts.Countries, WordDiff: opts.WordDiff})
+	res, err := kept(repo, old, new, opts, func() (result, error) {
+		report, err := Compare(repo, old, new, plandiff.Options{Countries: opts.Countries, WordDiff: opts.WordDiff})
+		if err != nil {
+			return result{}, err
+		}
+		var b bytes.Buffer
+		if err := w.Write(&b, report); err != nil {
+			return result{}, fmt.Errorf("failed to write the report: %w", err)
+		}
+		return result{out: b.Bytes(), unreadable: len(report.Unreadable), empty: report.Empty()}, nil
+	})
 	if err != nil {
 		return err
 	}
-	if err := w.Write(opts.IO.Out, report); err != nil {
+	if _, err := opts.IO.Out.Write(res.out); err != nil {
 		return fmt.Errorf("failed to write the report: %w", err)
 	}
-	if n := len(report.Unreadable); n > 0 {
+	if n := res.unreadable; n > 0 {
 		// The report is incomplete: a script or CI job must not take it for the
 		// whole story, with or without --exit-code.
 		what := "1 plan file could not be read"
@@ -121,10 +139,52 @@ func diffRun(opts *DiffOptions) error {
 		fmt.Fprintf(opts.IO.ErrOut, "hwfplan: the comparison is incomplete: %s (listed in the report as unreadable)\n", what)
 		return cmdutil.ErrSilent
 	}
-	if opts.ExitCode && !report.Empty() {
+	if opts.ExitCode && !res.empty {
 		return cmdutil.ErrSilent
 	}
 	return nil
+}
+
+// result is a diff as written, and what its exit status depends on.
+type result struct {
+	out        []byte
+	unreadable int  // plan files that could not be read
+	empty      bool // no changes
+}
+
+// kept returns the result of compute, from the user's cache folder (usercache) when
+// both sides are commits and this build wrote it before. A diff of two commits
+// depends only on the commits (their hashes fix the content), where the plans sit
+// in the git tree, the labels and the options; together they are the key. The
+// working tree is not kept: its content has no hash until it is read.
+func kept(repo *gitrev.Repo, old, new planrev.Revision, opts *DiffOptions, compute func() (result, error)) (result, error) {
+	if old.Hash.IsZero() || new.Hash.IsZero() {
+		return compute()
+	}
+	dir := usercache.Open("diff")
+	if dir == nil {
+		return compute()
+	}
+	prefix, err := filepath.Rel(repo.Top(), repo.Root())
+	if err != nil {
+		return compute()
+	}
+	key := strings.Join([]string{"diff-1", filepath.ToSlash(prefix), old.Hash.String(), new.Hash.String(), old.Label, new.Label,
+		opts.Format, strconv.FormatBool(opts.WordDiff), strings.Join(opts.Countries, ",")}, "\x00")
+	if data, ok := dir.Read(key); ok {
+		head, out, ok := bytes.Cut(data, []byte("\n"))
+		var res result
+		if n, err := fmt.Sscanf(string(head), "%d %t", &res.unreadable, &res.empty); ok && err == nil && n == 2 {
+			res.out = out
+			return res, nil
+		}
+	}
+	res, err := compute()
+	if err != nil {
+		return res, err
+	}
+	dir.Write(key, append([]byte(fmt.Sprintf("%d %t\n", res.unreadable, res.empty)), res.out...))
+	return res, nil
 }
 
 // Compare loads both revisions and diffs them. Only what differs is loaded: country

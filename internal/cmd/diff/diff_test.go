@@ -89,6 +89,7 @@ func run(t *testing.T, dir string, args ...string) (string, string, error) {
 var hashRe = regexp.MustCompile(`\b[0-9a-f]{7}\b`)
 
 func TestDiffRun(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir()) // diffs of two commits are kept there
 	g := plansRepo(t)
 	tests := []struct {
 		name   string
@@ -116,6 +117,60 @@ func TestDiffRun(t *testing.T) {
 			// Commit hashes depend on nothing random (fixed dates), but keep goldens readable.
 			golden.Check(t, filepath.Join("testdata", tt.golden), []byte(hashRe.ReplaceAllString(out, "HASH")))
 		})
+	}
+}
+
+// TestDiffKept: a diff of two commits is kept in the user's cache folder, and the
+// next run prints the same, exits the same and says the same on stderr; a damaged
+// cache file gives the diff computed again; the working tree is never kept.
+func TestDiffKept(t *testing.T) {
+	cache := t.TempDir()
+	t.Setenv("XDG_CACHE_HOME", cache)
+	g := plansRepo(t)
+	g.Commit("Hungary: draft")
+	g.Write(map[string]string{"countries/HU/to-do.yaml": "steps: [oops\n"})
+	g.Commit("Hungary: a broken road map")
+	files := func() []string {
+		t.Helper()
+		fs, _ := filepath.Glob(filepath.Join(cache, "hwfplan", "diff", "*"))
+		return fs
+	}
+	if _, errOut, err := run(t, g.Dir, "main"); err == nil || !strings.Contains(errOut, "could not be read") {
+		t.Fatalf("main to the working tree: %v, %s", err, errOut)
+	}
+	if fs := files(); len(fs) != 0 {
+		t.Fatalf("a diff against the working tree was kept: %v", fs)
+	}
+	for i, args := range [][]string{
+		{"main", "feature"},
+		{"--format", "json", "main", "feature"},
+		{"--format", "markdown", "--word-diff", "main...feature"},
+		{"--country", "HU", "--exit-code", "main", "feature"},
+		{"--exit-code", "feature", "feature"},
+		{"HEAD~1", "HEAD"}, // unreadable: exit 1 and a word on stderr
+		{"--format", "json", "HEAD~2", "HEAD"},
+	} {
+		out, errOut, err := run(t, g.Dir, args...)
+		if len(files()) != i+1 {
+			t.Fatalf("%q: %d kept diffs, want %d", args, len(files()), i+1)
+		}
+		check := func(what string) {
+			t.Helper()
+			out2, errOut2, err2 := run(t, g.Dir, args...)
+			code, _ := cmdutil.IsSilent(err)
+			code2, _ := cmdutil.IsSilent(err2)
+			if out2 != out || errOut2 != errOut || (err == nil) != (err2 == nil) || code != code2 {
+				t.Errorf("%q %s:\n%s%s(%v)\nwant:\n%s%s(%v)", args, what, out2, errOut2, err2, out, errOut, err)
+			}
+		}
+		check("from the cache")
+		for _, f := range files() {
+			if err := os.WriteFile(f, []byte("hwfplan-cache-1\n3\nbad"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}
+		check("with damaged cache files")
+		check("once written again")
 	}
 }
 

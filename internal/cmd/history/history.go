@@ -46,7 +46,11 @@ func NewCmdHistory(f *cmdutil.Factory, runF func(*HistoryOptions) error) *cobra.
 message and a one-line account of what changed in domain terms, then the country's
 as-is and to-be task scores (0-1) after each revision. Renames of the folder are
 followed. A shallow clone has no history: check out with fetch-depth: 0 in CI, or
-run git fetch --unshallow.`,
+run git fetch --unshallow.
+
+The text output keeps each revision's summary in the user's cache folder
+(hwfplan/history there, never in the repository), so the next run only walks the
+history; HWFPLAN_CACHE=off turns that off. The JSON output is computed in full.`,
 		Example: "  hwfplan history HU\n  hwfplan history HU --limit 10\n  hwfplan history HU --format json",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -89,7 +93,12 @@ func historyRun(opts *HistoryOptions) error {
 	if err != nil {
 		return err
 	}
-	h, err := planhistory.Country(repo, start, opts.Code, planhistory.Options{Limit: opts.Limit})
+	popts := planhistory.Options{Limit: opts.Limit}
+	if opts.Format != "json" {
+		// The text shows no Changes, so summaries kept from earlier runs serve.
+		popts.Store = planhistory.OpenStore()
+	}
+	h, err := planhistory.Country(repo, start, opts.Code, popts)
 	if err != nil {
 		return err
 	}

@@ -103,12 +103,26 @@ func run(t *testing.T, dir string, args ...string) (string, string, error) {
 var hashRe = regexp.MustCompile(`\b[0-9a-f]{7}\b`)
 
 func TestHistoryRun(t *testing.T) {
+	cache := t.TempDir()
+	t.Setenv("XDG_CACHE_HOME", cache) // the summaries kept between runs go here
 	g := plansHistory(t)
 	out, _, err := run(t, g.Dir, "HU")
 	if err != nil {
 		t.Fatal(err)
 	}
 	golden.Check(t, "testdata/hu.txt", []byte(hashRe.ReplaceAllString(out, "HASH")))
+	kept, _ := filepath.Glob(filepath.Join(cache, "hwfplan", "history", "*"))
+	if len(kept) != 1 {
+		t.Fatalf("the text history kept %d files in the cache folder, want 1: %v", len(kept), kept)
+	}
+	// The second run takes the summaries from the cache and prints the same.
+	again, _, err := run(t, g.Dir, "HU")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again != out {
+		t.Errorf("the history from kept summaries differs:\n%s\nwant:\n%s", again, out)
+	}
 
 	out, _, err = run(t, g.Dir, "HU", "--format", "json", "--limit", "2")
 	if err != nil {
