@@ -63,7 +63,7 @@ func New(format string, opts Options) (Writer, error) {
 	case "markdown":
 		w = &markdownWriter{opts: opts}
 	default:
-		return nil, fmt.Errorf("unknown format %q; valid formats: %s", format, strings.Join(Formats, ", "))
+		return nil, fmt.Errorf("unknown format %q: use one of %s", format, strings.Join(Formats, ", "))
 	}
 	if opts.PathPrefix != "" {
 		w = &prefixWriter{Writer: w, prefix: opts.PathPrefix}

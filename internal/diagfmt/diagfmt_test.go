@@ -73,7 +73,7 @@ func TestGolden(t *testing.T) {
 
 func TestNewRejectsUnknownFormat(t *testing.T) {
 	_, err := New("yaml", Options{})
-	if err == nil || err.Error() != `unknown format "yaml"; valid formats: text, json, github, sarif, markdown` {
+	if err == nil || err.Error() != `unknown format "yaml": use one of text, json, github, sarif, markdown` {
 		t.Errorf("got %v", err)
 	}
 }

@@ -120,7 +120,7 @@ func Files(tables []Table, format string) (map[string][]byte, error) {
 		}
 		out[WorkbookName] = data
 	default:
-		return nil, fmt.Errorf("unknown export format %q; use one of: %s", format, strings.Join(Formats, ", "))
+		return nil, fmt.Errorf("unknown format %q: use one of %s", format, strings.Join(Formats, ", "))
 	}
 	return out, nil
 }

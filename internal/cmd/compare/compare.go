@@ -5,7 +5,6 @@ package compare
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
@@ -55,24 +54,16 @@ lines starting with #).`,
 		Example: "  hwfplan compare\n  hwfplan compare --by cluster\n  hwfplan compare --task data --format markdown\n  hwfplan compare --format json > compare.json",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if !slices.Contains(Bys, opts.By) {
-				return cmdutil.FlagErrorf("unknown --by %q; use one of: %s", opts.By, strings.Join(Bys, ", "))
-			}
-			if !slices.Contains(Formats, opts.Format) {
-				return cmdutil.FlagErrorf("unknown --format %q; use one of: %s", opts.Format, strings.Join(Formats, ", "))
-			}
 			if runF != nil {
 				return runF(opts)
 			}
 			return Run(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.By, "by", "country", "compare by `country` or cluster")
+	cmdutil.ChoiceFlag(cmd, &opts.By, "by", "", "country", Bys, "compare by `WHAT`")
 	cmd.Flags().StringVar(&opts.Task, "task", "", "only this task `ID` (from the framework)")
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output `format`: text, markdown, csv, json")
+	cmdutil.ChoiceFlag(cmd, &opts.Format, "format", "f", "text", Formats, "output `format`")
 	cmd.Flags().BoolVar(&opts.AllowInvalid, cmdutil.AllowInvalidFlag, false, cmdutil.AllowInvalidUsage)
-	_ = cmd.RegisterFlagCompletionFunc("by", cobra.FixedCompletions(Bys, cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(Formats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("task", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return taskIDs(f), cobra.ShellCompDirectiveNoFileComp
 	})

@@ -27,8 +27,8 @@ func TestNewCmdCompareFlags(t *testing.T) {
 		{"cluster markdown", []string{"--by", "cluster", "--format", "markdown"}, Options{By: "cluster", Format: "markdown"}, ""},
 		{"task json short flag", []string{"--task", "data", "-f", "json"}, Options{By: "country", Task: "data", Format: "json"}, ""},
 		{"csv", []string{"--format=csv"}, Options{By: "country", Format: "csv"}, ""},
-		{"bad by", []string{"--by", "region"}, Options{}, `unknown --by "region"`},
-		{"bad format", []string{"--format", "xml"}, Options{}, `unknown --format "xml"`},
+		{"bad by", []string{"--by", "region"}, Options{}, `invalid argument "region" for "--by" flag: use one of country, cluster`},
+		{"bad format", []string{"--format", "xml"}, Options{}, `invalid argument "xml" for "-f, --format" flag: use one of text, markdown, csv, json`},
 		{"no args", []string{"extra"}, Options{}, "unknown command"},
 	}
 	for _, tt := range tests {

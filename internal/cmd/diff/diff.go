@@ -69,9 +69,6 @@ at once; HWFPLAN_CACHE=off turns that off. The working tree is always compared a
 			for i, c := range opts.Countries {
 				opts.Countries[i] = strings.ToUpper(strings.TrimSpace(c))
 			}
-			if _, err := plandiff.NewWriter(opts.Format); err != nil {
-				return &cmdutil.FlagError{Err: fmt.Errorf("--format: %w", err)}
-			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -81,13 +78,12 @@ at once; HWFPLAN_CACHE=off turns that off. The working tree is always compared a
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Base, "base", "main", "main `BRANCH` whose merge base is compared when no revision is given (origin/BRANCH is tried too)")
 	fl.StringSliceVarP(&opts.Countries, "country", "c", nil, "only these countries (ISO `CODE`, repeatable or comma-separated)")
-	fl.StringVarP(&opts.Format, "format", "f", "text", "output `FORMAT`: "+strings.Join(plandiff.Formats, ", "))
+	cmdutil.ChoiceFlag(cmd, &opts.Format, "format", "f", "text", plandiff.Formats, "output `FORMAT`")
 	fl.BoolVar(&opts.WordDiff, "word-diff", false, "show a word diff of edited evidence and descriptions")
 	fl.BoolVar(&opts.ExitCode, "exit-code", false, "exit 1 when there are changes, 0 when there are none")
 	cmd.ValidArgsFunction = f.CompleteRevision(2, planrev.WorkTree)
 	_ = cmd.RegisterFlagCompletionFunc("country", f.CompleteCountryList)
 	_ = cmd.RegisterFlagCompletionFunc("base", f.CompleteRevision(0))
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(plandiff.Formats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 

@@ -28,7 +28,7 @@ func TestNewCmdDiffFlags(t *testing.T) {
 		{args: "main", want: DiffOptions{Revisions: []string{"main"}, Base: "main", Format: "text"}},
 		{args: "v1 v2 --format json --exit-code", want: DiffOptions{Revisions: []string{"v1", "v2"}, Base: "main", Format: "json", ExitCode: true}},
 		{args: "-c hu,sk --country ee --word-diff --base develop -f markdown", want: DiffOptions{Base: "develop", Countries: []string{"HU", "SK", "EE"}, Format: "markdown", WordDiff: true}},
-		{args: "--format yaml", wantErr: `--format: unknown format "yaml": use one of text, markdown, json`},
+		{args: "--format yaml", wantErr: `invalid argument "yaml" for "-f, --format" flag: use one of text, markdown, json`},
 		{args: "a b c", wantErr: "accepts at most 2 arg(s), received 3"},
 	}
 	for _, tt := range tests {

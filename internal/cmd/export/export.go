@@ -4,7 +4,6 @@ package export
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
@@ -54,8 +53,8 @@ notice.json, or the first sheet of the workbook).`,
 		Example: "  hwfplan export --format xlsx --out export\n  hwfplan export --format csv --out export/csv",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if !slices.Contains(export.Formats, opts.Format) {
-				return cmdutil.FlagErrorf("unknown --format %q; use one of: %s", opts.Format, strings.Join(export.Formats, ", "))
+			if opts.Format == "" {
+				return cmdutil.FlagErrorf("--format is required: use one of %s", strings.Join(export.Formats, ", "))
 			}
 			if opts.Out == "" {
 				return cmdutil.FlagErrorf("--out DIR is required")
@@ -66,10 +65,9 @@ notice.json, or the first sheet of the workbook).`,
 			return Run(opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "", "output `format`: csv, json, xlsx (required)")
+	cmdutil.ChoiceFlag(cmd, &opts.Format, "format", "f", "", export.Formats, "output `format`")
 	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "output `DIR` (required)")
 	cmd.Flags().BoolVar(&opts.AllowInvalid, cmdutil.AllowInvalidFlag, false, cmdutil.AllowInvalidUsage)
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(export.Formats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 

@@ -22,8 +22,8 @@ func TestNewCmdExportFlags(t *testing.T) {
 		{"xlsx", []string{"--format", "xlsx", "--out", "x"}, Options{Format: "xlsx", Out: "x"}, ""},
 		{"short flags", []string{"-f", "csv", "-o", "dir/csv"}, Options{Format: "csv", Out: "dir/csv"}, ""},
 		{"json", []string{"--format=json", "--out=o"}, Options{Format: "json", Out: "o"}, ""},
-		{"missing format", []string{"--out", "x"}, Options{}, `unknown --format ""`},
-		{"bad format", []string{"--format", "ods", "--out", "x"}, Options{}, `unknown --format "ods"`},
+		{"missing format", []string{"--out", "x"}, Options{}, `--format is required: use one of csv, json, xlsx`},
+		{"bad format", []string{"--format", "ods", "--out", "x"}, Options{}, `invalid argument "ods" for "-f, --format" flag: use one of csv, json, xlsx`},
 		{"missing out", []string{"--format", "csv"}, Options{}, "--out DIR is required"},
 	}
 	for _, tt := range tests {

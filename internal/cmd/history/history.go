@@ -58,9 +58,6 @@ history; HWFPLAN_CACHE=off turns that off. The JSON output is computed in full.`
 			if !codeRe.MatchString(opts.Code) {
 				return cmdutil.FlagErrorf("%q is not a two-letter ISO country code like HU", args[0])
 			}
-			if !slices.Contains(Formats, opts.Format) {
-				return cmdutil.FlagErrorf("unknown format %q: use one of %s", opts.Format, strings.Join(Formats, ", "))
-			}
 			if opts.Limit < 0 {
 				return cmdutil.FlagErrorf("--limit must be 0 (all) or more")
 			}
@@ -72,10 +69,9 @@ history; HWFPLAN_CACHE=off turns that off. The JSON output is computed in full.`
 	}
 	cmd.Flags().StringVar(&opts.Rev, "rev", "HEAD", "walk back from this `REVISION`")
 	cmd.Flags().IntVarP(&opts.Limit, "limit", "n", 0, "show at most `N` revisions (0: all)")
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output `FORMAT`: "+strings.Join(Formats, ", "))
+	cmdutil.ChoiceFlag(cmd, &opts.Format, "format", "f", "text", Formats, "output `FORMAT`")
 	cmd.ValidArgsFunction = f.CompleteCountry
 	_ = cmd.RegisterFlagCompletionFunc("rev", f.CompleteRevision(0))
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(Formats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 

@@ -26,7 +26,7 @@ func TestNewCmdHistoryFlags(t *testing.T) {
 		{args: "hu", want: HistoryOptions{Code: "HU", Rev: "HEAD", Format: "text"}},
 		{args: "SK --rev main -n 5 --format json", want: HistoryOptions{Code: "SK", Rev: "main", Limit: 5, Format: "json"}},
 		{args: "Hungary", wantErr: `"Hungary" is not a two-letter ISO country code like HU`},
-		{args: "HU --format csv", wantErr: `unknown format "csv": use one of text, json`},
+		{args: "HU --format csv", wantErr: `invalid argument "csv" for "-f, --format" flag: use one of text, json`},
 		{args: "", wantErr: "accepts 1 arg(s), received 0"},
 	}
 	for _, tt := range tests {

@@ -69,10 +69,9 @@ Exit codes: 0 valid (warnings allowed unless --strict), 1 invalid, 2 usage error
 			return Run(opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output `format`: "+strings.Join(diagfmt.Formats, ", "))
+	cmdutil.ChoiceFlag(cmd, &opts.Format, "format", "f", "text", diagfmt.Formats, "output `format`")
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "treat warnings as errors (exit 1)")
 	cmd.Flags().StringVar(&opts.ChangedSince, "changed-since", "", "also report the countries changed since `REV` (e.g. origin/main)")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(diagfmt.Formats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("changed-since", f.CompleteRevision(0))
 	cmd.ValidArgsFunction = f.CompletePlanPath
 	return cmd
