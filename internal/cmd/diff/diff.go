@@ -20,8 +20,8 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// DiffOptions are the arguments and flags of `hwfplan diff`.
-type DiffOptions struct {
+// Options are the arguments and flags of `hwfplan diff`.
+type Options struct {
 	IO   *iostreams.IOStreams
 	Root func() (string, error)
 
@@ -34,8 +34,8 @@ type DiffOptions struct {
 }
 
 // NewCmdDiff builds `hwfplan diff`.
-func NewCmdDiff(f *cmdutil.Factory, runF func(*DiffOptions) error) *cobra.Command {
-	opts := &DiffOptions{IO: f.IOStreams, Root: f.Root}
+func NewCmdDiff(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{IO: f.IOStreams, Root: f.Root}
 	cmd := &cobra.Command{
 		Use:   "diff [REV_A [REV_B]]",
 		Short: "Show what a revision changed in the plans, in domain terms",
@@ -72,7 +72,7 @@ at once; HWFPLAN_CACHE=off turns that off. The working tree is always compared a
 			if runF != nil {
 				return runF(opts)
 			}
-			return diffRun(opts)
+			return Run(opts)
 		},
 	}
 	fl := cmd.Flags()
@@ -87,7 +87,8 @@ at once; HWFPLAN_CACHE=off turns that off. The working tree is always compared a
 	return cmd
 }
 
-func diffRun(opts *DiffOptions) error {
+// Run compares the two revisions and writes what changed in the chosen format.
+func Run(opts *Options) error {
 	w, err := plandiff.NewWriter(opts.Format)
 	if err != nil {
 		return err
@@ -153,7 +154,7 @@ type result struct {
 // depends only on the commits (their hashes fix the content), where the plans sit
 // in the git tree, the labels and the options; together they are the key. The
 // working tree is not kept: its content has no hash until it is read.
-func kept(repo *gitrev.Repo, old, new planrev.Revision, opts *DiffOptions, compute func() (result, error)) (result, error) {
+func kept(repo *gitrev.Repo, old, new planrev.Revision, opts *Options, compute func() (result, error)) (result, error) {
 	if old.Hash.IsZero() || new.Hash.IsZero() {
 		return compute()
 	}

@@ -21,13 +21,13 @@ import (
 func TestNewCmdDiffFlags(t *testing.T) {
 	tests := []struct {
 		args    string
-		want    DiffOptions
+		want    Options
 		wantErr string
 	}{
-		{args: "", want: DiffOptions{Base: "main", Format: "text"}},
-		{args: "main", want: DiffOptions{Revisions: []string{"main"}, Base: "main", Format: "text"}},
-		{args: "v1 v2 --format json --exit-code", want: DiffOptions{Revisions: []string{"v1", "v2"}, Base: "main", Format: "json", ExitCode: true}},
-		{args: "-c hu,sk --country ee --word-diff --base develop -f markdown", want: DiffOptions{Base: "develop", Countries: []string{"HU", "SK", "EE"}, Format: "markdown", WordDiff: true}},
+		{args: "", want: Options{Base: "main", Format: "text"}},
+		{args: "main", want: Options{Revisions: []string{"main"}, Base: "main", Format: "text"}},
+		{args: "v1 v2 --format json --exit-code", want: Options{Revisions: []string{"v1", "v2"}, Base: "main", Format: "json", ExitCode: true}},
+		{args: "-c hu,sk --country ee --word-diff --base develop -f markdown", want: Options{Base: "develop", Countries: []string{"HU", "SK", "EE"}, Format: "markdown", WordDiff: true}},
 		{args: "--format yaml", wantErr: `invalid argument "yaml" for "-f, --format" flag: use one of text, markdown, json`},
 		{args: "a b c", wantErr: "accepts at most 2 arg(s), received 3"},
 	}
@@ -35,8 +35,8 @@ func TestNewCmdDiffFlags(t *testing.T) {
 		t.Run(tt.args, func(t *testing.T) {
 			ios, _, _, _ := iostreams.Test()
 			f := &cmdutil.Factory{IOStreams: ios}
-			var got *DiffOptions
-			cmd := NewCmdDiff(f, func(o *DiffOptions) error { got = o; return nil })
+			var got *Options
+			cmd := NewCmdDiff(f, func(o *Options) error { got = o; return nil })
 			cmd.SetArgs(strings.Fields(tt.args))
 			cmd.SetOut(&bytes.Buffer{})
 			cmd.SetErr(&bytes.Buffer{})

@@ -20,8 +20,8 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// HistoryOptions are the arguments and flags of `hwfplan history`.
-type HistoryOptions struct {
+// Options are the arguments and flags of `hwfplan history`.
+type Options struct {
 	IO   *iostreams.IOStreams
 	Root func() (string, error)
 
@@ -37,8 +37,8 @@ var codeRe = regexp.MustCompile(`^[A-Z]{2}$`)
 var Formats = []string{"text", "json"}
 
 // NewCmdHistory builds `hwfplan history`.
-func NewCmdHistory(f *cmdutil.Factory, runF func(*HistoryOptions) error) *cobra.Command {
-	opts := &HistoryOptions{IO: f.IOStreams, Root: f.Root}
+func NewCmdHistory(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{IO: f.IOStreams, Root: f.Root}
 	cmd := &cobra.Command{
 		Use:   "history CODE",
 		Short: "List the revisions that changed a country's plans, with its scores over time",
@@ -64,7 +64,7 @@ history; HWFPLAN_CACHE=off turns that off. The JSON output is computed in full.`
 			if runF != nil {
 				return runF(opts)
 			}
-			return historyRun(opts)
+			return Run(opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.Rev, "rev", "HEAD", "walk back from this `REVISION`")
@@ -75,7 +75,8 @@ history; HWFPLAN_CACHE=off turns that off. The JSON output is computed in full.`
 	return cmd
 }
 
-func historyRun(opts *HistoryOptions) error {
+// Run walks the country's history and writes its revisions in the chosen format.
+func Run(opts *Options) error {
 	root, err := opts.Root()
 	if err != nil {
 		return err

@@ -20,11 +20,11 @@ import (
 func TestNewCmdHistoryFlags(t *testing.T) {
 	tests := []struct {
 		args    string
-		want    HistoryOptions
+		want    Options
 		wantErr string
 	}{
-		{args: "hu", want: HistoryOptions{Code: "HU", Rev: "HEAD", Format: "text"}},
-		{args: "SK --rev main -n 5 --format json", want: HistoryOptions{Code: "SK", Rev: "main", Limit: 5, Format: "json"}},
+		{args: "hu", want: Options{Code: "HU", Rev: "HEAD", Format: "text"}},
+		{args: "SK --rev main -n 5 --format json", want: Options{Code: "SK", Rev: "main", Limit: 5, Format: "json"}},
 		{args: "Hungary", wantErr: `"Hungary" is not a two-letter ISO country code like HU`},
 		{args: "HU --format csv", wantErr: `invalid argument "csv" for "-f, --format" flag: use one of text, json`},
 		{args: "", wantErr: "accepts 1 arg(s), received 0"},
@@ -32,8 +32,8 @@ func TestNewCmdHistoryFlags(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.args, func(t *testing.T) {
 			ios, _, _, _ := iostreams.Test()
-			var got *HistoryOptions
-			cmd := NewCmdHistory(&cmdutil.Factory{IOStreams: ios}, func(o *HistoryOptions) error { got = o; return nil })
+			var got *Options
+			cmd := NewCmdHistory(&cmdutil.Factory{IOStreams: ios}, func(o *Options) error { got = o; return nil })
 			cmd.SetArgs(append([]string{}, strings.Fields(tt.args)...))
 			cmd.SetOut(&bytes.Buffer{})
 			cmd.SetErr(&bytes.Buffer{})
