@@ -11,6 +11,7 @@ import (
 
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
 	"github.com/hwfplan/hwfplan/internal/diag"
+	"github.com/hwfplan/hwfplan/internal/gitrev/gittest"
 	"github.com/hwfplan/hwfplan/internal/iostreams"
 	"github.com/hwfplan/hwfplan/internal/load"
 	"github.com/hwfplan/hwfplan/internal/validate"
@@ -67,14 +68,7 @@ countries: [SI] # more to come
 
 func newRepo(t *testing.T) string {
 	t.Helper()
-	root := t.TempDir()
-	if err := os.MkdirAll(filepath.Join(root, "clusters"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(root, "clusters", "wp6.yaml"), []byte(clusterFile), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return root
+	return gittest.Tree(t, map[string]string{"clusters/wp6.yaml": clusterFile})
 }
 
 func run(t *testing.T, root string, opts Options) (string, error) {
