@@ -1,6 +1,11 @@
 package testkit_test
 
 import (
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/hwfplan/hwfplan/internal/testkit"
@@ -10,3 +15,52 @@ func TestMain(m *testing.M) { testkit.Main(m, nil) }
 
 // TestScripts checks the shared environment and the exitcode command.
 func TestScripts(t *testing.T) { testkit.Run(t, "testdata/script", nil) }
+
+// TestOneKit keeps the test kit single: scripts run through testkit, -update is
+// golden's flag, and the English helpers live in words. It reads every Go file of
+// the module (tools/ is a module of its own).
+func TestOneKit(t *testing.T) {
+	root := filepath.Join("..", "..")
+	rules := []struct{ text, home, use string }{
+		{"testscript.Main(", "internal/testkit", "testkit.Main"},
+		{"testscript.Run(", "internal/testkit", "testkit.Run"},
+		{"testscript.RunMain(", "internal/testkit", "testkit.Main"},
+		{`flag.Bool("update"`, "internal/golden", "golden.Update, golden.Check or golden.CheckSection"},
+		{"func plural(", "internal/words", "words.Plural or words.Count"},
+		{"func joinAnd(", "internal/words", "words.JoinAnd"},
+	}
+	files := 0
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			if name := d.Name(); rel != "." && (strings.HasPrefix(name, ".") || name == "testdata" || name == "node_modules" || rel == "tools") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(p, ".go") || rel == "internal/testkit/testkit_test.go" {
+			return nil
+		}
+		files++
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for _, r := range rules {
+			if strings.Contains(string(data), r.text) && path.Dir(rel) != r.home {
+				t.Errorf("%s: %s belongs in %s; use %s", rel, r.text, r.home, r.use)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if files < 100 {
+		t.Fatalf("only %d Go files checked", files)
+	}
+}
