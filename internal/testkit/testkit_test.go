@@ -1,7 +1,6 @@
 package testkit_test
 
 import (
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -30,35 +29,20 @@ func TestOneKit(t *testing.T) {
 		{"func joinAnd(", "internal/words", "words.JoinAnd"},
 	}
 	files := 0
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(root, p)
-		rel = filepath.ToSlash(rel)
-		if d.IsDir() {
-			if name := d.Name(); rel != "." && (strings.HasPrefix(name, ".") || name == "testdata" || name == "node_modules" || rel == "tools") {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !strings.HasSuffix(p, ".go") || rel == "internal/testkit/testkit_test.go" {
-			return nil
+	for _, rel := range testkit.GoFiles(t, root) {
+		if strings.HasPrefix(rel, "tools/") || rel == "internal/testkit/testkit_test.go" {
+			continue
 		}
 		files++
-		data, err := os.ReadFile(p)
+		data, err := os.ReadFile(filepath.Join(root, rel))
 		if err != nil {
-			return err
+			t.Fatal(err)
 		}
 		for _, r := range rules {
 			if strings.Contains(string(data), r.text) && path.Dir(rel) != r.home {
 				t.Errorf("%s: %s belongs in %s; use %s", rel, r.text, r.home, r.use)
 			}
 		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	if files < 100 {
 		t.Fatalf("only %d Go files checked", files)
