@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
+	"github.com/hwfplan/hwfplan/internal/cmdutil/cmdtest"
 	"github.com/hwfplan/hwfplan/internal/gitrev/gittest"
 	"github.com/hwfplan/hwfplan/internal/iostreams"
 )
@@ -26,11 +27,8 @@ func TestNewCmdValidateFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.args, func(t *testing.T) {
-			ios, _, _, _ := iostreams.Test()
-			var got *Options
-			cmd := NewCmdValidate(&cmdutil.Factory{IOStreams: ios}, func(o *Options) error { got = o; return nil })
-			cmd.SetArgs(strings.Fields(tt.args))
-			if err := cmd.Execute(); err != nil {
+			got, err := cmdtest.Parse(nil, NewCmdValidate, strings.Fields(tt.args))
+			if err != nil {
 				t.Fatal(err)
 			}
 			if got.Format != tt.want.Format || got.Strict != tt.want.Strict || strings.Join(got.Paths, " ") != strings.Join(tt.want.Paths, " ") {
