@@ -16,7 +16,7 @@ func TestMain(m *testing.M) { testkit.Main(m, nil) }
 func TestScripts(t *testing.T) { testkit.Run(t, "testdata/script", nil) }
 
 // TestOneKit keeps the test kit single: scripts run through testkit, -update is
-// golden's flag, and the English helpers live in words. It reads every Go file of
+// golden's flag, flag tests parse with cmdtest, and the English helpers live in words. It reads every Go file of
 // the module (tools/ is a module of its own).
 func TestOneKit(t *testing.T) {
 	root := filepath.Join("..", "..")
@@ -27,6 +27,7 @@ func TestOneKit(t *testing.T) {
 		{`flag.Bool("update"`, "internal/golden", "golden.Update, golden.Check or golden.CheckSection"},
 		{"func plural(", "internal/words", "words.Plural or words.Count"},
 		{"func joinAnd(", "internal/words", "words.JoinAnd"},
+		{"{ got = o; return nil }", "internal/cmdutil/cmdtest", "cmdtest.Parse"},
 	}
 	files := 0
 	for _, rel := range testkit.GoFiles(t, root) {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
+	"github.com/hwfplan/hwfplan/internal/cmdutil/cmdtest"
 	"github.com/hwfplan/hwfplan/internal/compare/comparetest"
 	"github.com/hwfplan/hwfplan/internal/golden"
 	"github.com/hwfplan/hwfplan/internal/iostreams"
@@ -30,14 +31,7 @@ func TestNewCmdCompareFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ios, _, _, _ := iostreams.Test()
-			f := &cmdutil.Factory{IOStreams: ios}
-			var got *Options
-			cmd := NewCmdCompare(f, func(o *Options) error { got = o; return nil })
-			cmd.SetArgs(append([]string{}, tt.args...))
-			cmd.SetOut(&bytes.Buffer{})
-			cmd.SetErr(&bytes.Buffer{})
-			err := cmd.Execute()
+			got, err := cmdtest.Parse(nil, NewCmdCompare, tt.args)
 			if tt.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 					t.Fatalf("error %v, want %q", err, tt.wantErr)
