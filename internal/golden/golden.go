@@ -110,3 +110,28 @@ func clip(s string) string {
 	}
 	return s
 }
+
+// Sections returns the section name of every txtar archive that matches pattern
+// (as filepath.Glob does), in the order of the archives' paths, leaving out
+// archives without it: the inputs of golden cases, e.g. to seed a fuzz target.
+// It fails the test when no archive matches or one cannot be read.
+func Sections(t testing.TB, pattern, name string) [][]byte {
+	t.Helper()
+	paths, err := filepath.Glob(pattern)
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no archives match %s (%v)", pattern, err)
+	}
+	var out [][]byte
+	for _, p := range paths {
+		ar, err := txtar.ParseFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range ar.Files {
+			if f.Name == name {
+				out = append(out, f.Data)
+			}
+		}
+	}
+	return out
+}

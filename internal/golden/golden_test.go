@@ -104,3 +104,32 @@ func TestDiff(t *testing.T) {
 		t.Errorf("long: %q", got)
 	}
 }
+
+func TestSections(t *testing.T) {
+	dir := t.TempDir()
+	for name, data := range map[string]string{
+		"b.txtar": "-- in.yaml --\nb: 1\n-- want --\n",
+		"a.txtar": "-- in.yaml --\na: 1\n",
+		"c.txtar": "-- other --\nc: 1\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := Sections(t, filepath.Join(dir, "*.txtar"), "in.yaml")
+	if len(got) != 2 || string(got[0]) != "a: 1\n" || string(got[1]) != "b: 1\n" {
+		t.Errorf("Sections = %q", got)
+	}
+	r := &recorder{TB: t}
+	func() {
+		defer func() {
+			if p := recover(); p != nil && p != r {
+				panic(p)
+			}
+		}()
+		Sections(r, filepath.Join(dir, "*.none"), "in.yaml")
+	}()
+	if !r.fatal {
+		t.Error("a pattern that matches nothing must fail")
+	}
+}
