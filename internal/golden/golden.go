@@ -19,9 +19,6 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files and want sections instead of comparing with them")
 
-// Update reports whether the test run rewrites golden files (-update).
-func Update() bool { return *update }
-
 // Check compares got with the file at path, or with -update writes got there
 // (creating its folder).
 func Check(t testing.TB, path string, got []byte) {

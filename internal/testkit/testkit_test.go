@@ -24,7 +24,7 @@ func TestOneKit(t *testing.T) {
 		{"testscript.Main(", "internal/testkit", "testkit.Main"},
 		{"testscript.Run(", "internal/testkit", "testkit.Run"},
 		{"testscript.RunMain(", "internal/testkit", "testkit.Main"},
-		{`flag.Bool("update"`, "internal/golden", "golden.Update, golden.Check or golden.CheckSection"},
+		{`flag.Bool("update"`, "internal/golden", "golden.Check or golden.CheckSection"},
 		{"func plural(", "internal/words", "words.Plural or words.Count"},
 		{"func joinAnd(", "internal/words", "words.JoinAnd"},
 		{"{ got = o; return nil }", "internal/cmdutil/cmdtest", "cmdtest.Parse"},
