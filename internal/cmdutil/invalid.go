@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/hwfplan/hwfplan/internal/diag"
+	"github.com/hwfplan/hwfplan/internal/words"
 )
 
 // AllowInvalidFlag is the flag of the commands that publish figures (report,
@@ -35,17 +36,10 @@ func (f *Factory) Problems(ds []diag.Diagnostic, allow bool) ([]string, error) {
 			fmt.Fprintln(io.ErrOut, d.String())
 		}
 		fmt.Fprintf(io.ErrOut, "the plans are invalid (%s); nothing was written. Fix them (see `hwfplan validate`), or pass --%s to write anyway with a notice listing the problems\n",
-			countErrors(len(problems)), AllowInvalidFlag)
+			words.Count(len(problems), "error", "errors"), AllowInvalidFlag)
 		return nil, ErrSilent
 	}
 	fmt.Fprintf(io.ErrOut, "warning: the plans are invalid (%s); writing anyway (--%s), with a notice listing the problems in every output\n",
-		countErrors(len(problems)), AllowInvalidFlag)
+		words.Count(len(problems), "error", "errors"), AllowInvalidFlag)
 	return problems, nil
-}
-
-func countErrors(n int) string {
-	if n == 1 {
-		return "1 error"
-	}
-	return fmt.Sprintf("%d errors", n)
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/diag"
+	"github.com/hwfplan/hwfplan/internal/words"
 )
 
 // Writer receives diagnostics one by one and writes them; Flush writes whatever a
@@ -110,16 +111,9 @@ func (c *collector) Write(d diag.Diagnostic) error {
 	return nil
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
 func counts(ds []diag.Diagnostic) string {
 	e, w := diag.Count(ds)
-	return fmt.Sprintf("%d %s, %d %s", e, plural(e, "error", "errors"), w, plural(w, "warning", "warnings"))
+	return fmt.Sprintf("%d %s, %d %s", e, words.Plural(e, "error", "errors"), w, words.Plural(w, "warning", "warnings"))
 }
 
 // ruleList returns the described rules plus any rule the diagnostics use that is

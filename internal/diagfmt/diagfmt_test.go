@@ -3,16 +3,13 @@ package diagfmt
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/hwfplan/hwfplan/internal/diag"
+	"github.com/hwfplan/hwfplan/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden")
 
 // sample has an error and a warning with positions, a whole-file error, and a
 // message full of characters each format must escape.
@@ -52,20 +49,7 @@ func TestGolden(t *testing.T) {
 				if summary.Len() > 0 {
 					got += "-- summary --\n" + summary.String()
 				}
-				golden := filepath.Join("testdata", name+".golden")
-				if *update {
-					if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-						t.Fatal(err)
-					}
-					return
-				}
-				want, err := os.ReadFile(golden)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if got != string(want) {
-					t.Errorf("output differs from %s:\n%s", golden, got)
-				}
+				golden.Check(t, filepath.Join("testdata", name+".golden"), []byte(got))
 			})
 		}
 	}

@@ -4,12 +4,14 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"io/fs"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/hwfplan/hwfplan/internal/testkit"
 )
 
 // gitrev is the one git boundary: no package outside it imports go-git, and no
@@ -49,34 +51,14 @@ func TestOnlyGitrevRunsGit(t *testing.T) {
 	root := filepath.Join("..", "..")
 	allowed := []string{"internal/gitrev", "internal/benchgen"}
 	files := 0
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(root, p)
-		rel = filepath.ToSlash(rel)
-		if d.IsDir() {
-			for _, a := range allowed {
-				if rel == a {
-					return filepath.SkipDir
-				}
-			}
-			if name := d.Name(); rel != "." && (strings.HasPrefix(name, ".") || name == "testdata" || name == "node_modules") {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
-			return nil
+	for _, rel := range testkit.GoFiles(t, root) {
+		if strings.HasSuffix(rel, "_test.go") || slices.ContainsFunc(allowed, func(a string) bool { return strings.HasPrefix(rel, a+"/") }) {
+			continue
 		}
 		files++
-		for _, pos := range gitCalls(t, p) {
+		for _, pos := range gitCalls(t, filepath.Join(root, rel)) {
 			t.Errorf("%s:%d runs git: ask gitrev instead", rel, pos.Line)
 		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	if files < 50 {
 		t.Fatalf("only %d Go files checked", files)

@@ -2,13 +2,12 @@ package governance
 
 import (
 	"context"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/hwfplan/hwfplan/internal/gitrev"
+	"github.com/hwfplan/hwfplan/internal/gitrev/gittest"
 )
 
 func TestClassify(t *testing.T) {
@@ -49,61 +48,38 @@ func TestClassify(t *testing.T) {
 	}
 }
 
-// gitRepo makes a git repository in a temporary folder with one commit on main
-// and returns its path and a function that runs git in it.
-func gitRepo(t *testing.T) (string, func(args ...string)) {
+// gitRepo makes a git repository in a temporary folder with one commit on main.
+func gitRepo(t *testing.T) *gittest.Repo {
 	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
-	dir := t.TempDir()
-	run := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
-		cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_SYSTEM=/dev/null",
-			"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.org", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.org")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
-	run("init", "-q", "-b", "main")
-	write(t, dir, "countries/HU/as-is.yaml", "a: 1\n")
-	write(t, dir, "countries/IT/as-is.yaml", "a: 1\n")
-	write(t, dir, "clusters/wp6.yaml", "id: wp6\n")
-	write(t, dir, ".gitignore", "*.tmp\n")
-	run("add", ".")
-	run("commit", "-q", "-m", "base")
-	return dir, run
-}
-
-func write(t *testing.T, dir, name, data string) {
-	t.Helper()
-	p := filepath.Join(dir, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	r := gittest.New(t)
+	r.Write(map[string]string{
+		"countries/HU/as-is.yaml": "a: 1\n",
+		"countries/IT/as-is.yaml": "a: 1\n",
+		"clusters/wp6.yaml":       "id: wp6\n",
+		".gitignore":              "*.tmp\n",
+	})
+	r.Commit("base")
+	return r
 }
 
 func TestChangedSince(t *testing.T) {
-	dir, git := gitRepo(t)
+	r := gitRepo(t)
+	dir, git := r.Dir, r.Git
 	git("checkout", "-q", "-b", "pr")
-	write(t, dir, "countries/HU/as-is.yaml", "a: 2\n")
+	r.Write(map[string]string{"countries/HU/as-is.yaml": "a: 2\n"})
 	git("commit", "-q", "-am", "HU update")
 	git("mv", "countries/IT/as-is.yaml", "countries/IT/as-is-old.yaml")
 	git("commit", "-q", "-m", "IT rename")
 	// A later commit on main is not part of the pull request (rev...HEAD).
 	git("checkout", "-q", "main")
-	write(t, dir, "clusters/wp6.yaml", "id: wp6\nname: changed on main\n")
+	r.Write(map[string]string{"clusters/wp6.yaml": "id: wp6\nname: changed on main\n"})
 	git("commit", "-q", "-am", "main moves on")
 	git("checkout", "-q", "pr")
 	// Uncommitted, staged and untracked changes count; ignored files do not.
-	write(t, dir, "countries/EE/country.yaml", "code: EE\n")
-	write(t, dir, "countries/HU/to-be.yaml", "b: 1\n")
+	r.Write(map[string]string{"countries/EE/country.yaml": "code: EE\n"})
+	r.Write(map[string]string{"countries/HU/to-be.yaml": "b: 1\n"})
 	git("add", "countries/HU/to-be.yaml")
-	write(t, dir, "countries/HU/scratch.tmp", "ignored\n")
+	r.Write(map[string]string{"countries/HU/scratch.tmp": "ignored\n"})
 
 	ctx := context.Background()
 	got, err := gitrev.ChangedSince(ctx, dir, "main")
@@ -124,13 +100,14 @@ func TestChangedSince(t *testing.T) {
 	}
 
 	t.Run("plans repository in a sub-folder", func(t *testing.T) {
-		sub, git := gitRepo(t)
-		write(t, sub, "other/x.txt", "x\n")
-		write(t, sub, "plans/countries/SK/country.yaml", "code: SK\n")
+		r := gitRepo(t)
+		sub, git := r.Dir, r.Git
+		r.Write(map[string]string{"other/x.txt": "x\n"})
+		r.Write(map[string]string{"plans/countries/SK/country.yaml": "code: SK\n"})
 		git("add", ".")
 		git("commit", "-q", "-m", "layout")
-		write(t, sub, "plans/countries/SK/country.yaml", "code: SK\nname: Slovakia\n")
-		write(t, sub, "other/x.txt", "y\n")
+		r.Write(map[string]string{"plans/countries/SK/country.yaml": "code: SK\nname: Slovakia\n"})
+		r.Write(map[string]string{"other/x.txt": "y\n"})
 		got, err := gitrev.ChangedSince(ctx, filepath.Join(sub, "plans"), "HEAD")
 		if err != nil {
 			t.Fatal(err)

@@ -3,27 +3,17 @@ package load
 import (
 	"bytes"
 	"encoding/json"
-	"path/filepath"
 	"testing"
 
-	"github.com/rogpeppe/go-internal/txtar"
+	"github.com/hwfplan/hwfplan/internal/golden"
 )
 
 // FuzzParse feeds arbitrary bytes to Parse: it must never panic or hang, every
 // diagnostic must point inside the file, and whatever it returns as Value must be
 // plain JSON data (the schema validator reads it).
 func FuzzParse(f *testing.F) {
-	cases, _ := filepath.Glob("testdata/parse/*.txtar")
-	for _, c := range cases {
-		ar, err := txtar.ParseFile(c)
-		if err != nil {
-			f.Fatal(err)
-		}
-		for _, file := range ar.Files {
-			if file.Name == "in.yaml" {
-				f.Add(file.Data)
-			}
-		}
+	for _, in := range golden.Sections(f, "testdata/parse/*.txtar", "in.yaml") {
+		f.Add(in)
 	}
 	f.Add([]byte("code: HU\neu_code: HU\nname: Hungary\ncluster: wp6\nmaintainers: [a]\n"))
 	f.Add([]byte("steps:\n  - id: HU-S1\n    items: [data.linkage]\n    milestones:\n      - {id: m1, date: 2025-06}\n"))

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/hwfplan/hwfplan/internal/diag"
+	"github.com/hwfplan/hwfplan/internal/gitrev/gittest"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -59,11 +60,11 @@ func messyRepo(t *testing.T) string {
 			files[d+"country.yaml"] = "\xff\xfe"
 		}
 	}
-	writeTree(t, dir, files)
+	gittest.WriteTree(t, dir, files)
 	os.Remove(filepath.Join(dir, "countries/DE/to-do.yaml"))
 	os.Mkdir(filepath.Join(dir, "countries/DE/to-do.yaml"), 0o755)
 	os.Remove(filepath.Join(dir, "countries/FR/as-is.yaml"))
-	writeTree(t, dir, map[string]string{"countries/LT/as-is.yaml": "notes: " + strings.Repeat("x", 5000) + "\n"})
+	gittest.WriteTree(t, dir, map[string]string{"countries/LT/as-is.yaml": "notes: " + strings.Repeat("x", 5000) + "\n"})
 	if err := os.Symlink(filepath.Join(t.TempDir(), "secret.yaml"), filepath.Join(dir, "countries/IT/country.yaml.tmp")); err == nil {
 		os.Rename(filepath.Join(dir, "countries/IT/country.yaml.tmp"), filepath.Join(dir, "countries/IT/country.yaml"))
 	}

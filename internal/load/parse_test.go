@@ -1,19 +1,16 @@
 package load
 
 import (
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/hwfplan/hwfplan/internal/diag"
+	"github.com/hwfplan/hwfplan/internal/golden"
 	"github.com/rogpeppe/go-internal/txtar"
 )
-
-var update = flag.Bool("update", false, "rewrite the want sections of testdata/parse/*.txtar")
 
 func render(ds []diag.Diagnostic) string {
 	var b strings.Builder
@@ -37,31 +34,13 @@ func TestParseGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			var in []byte
-			want, wantIdx := "", -1
-			for i, f := range ar.Files {
-				switch f.Name {
-				case "in.yaml":
+			for _, f := range ar.Files {
+				if f.Name == "in.yaml" {
 					in = f.Data
-				case "want":
-					want, wantIdx = string(f.Data), i
 				}
 			}
 			_, ds := Parse("in.yaml", in)
-			got := render(ds)
-			if *update {
-				if wantIdx < 0 {
-					ar.Files = append(ar.Files, txtar.File{Name: "want"})
-					wantIdx = len(ar.Files) - 1
-				}
-				ar.Files[wantIdx].Data = []byte(got)
-				if err := os.WriteFile(path, txtar.Format(ar), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			if got != want {
-				t.Errorf("diagnostics differ\n--- got\n%s--- want\n%s", got, want)
-			}
+			golden.CheckSection(t, path, "want", []byte(render(ds)))
 		})
 	}
 }

@@ -8,23 +8,11 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/hwfplan/hwfplan/internal/gitrev/gittest"
 )
 
 const countryYAML = "code: HU\neu_code: HU\nname: Hungary\ncluster: wp6\n"
-
-// writeTree writes files (slash paths) under dir.
-func writeTree(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
 
 // fullCountry is a country folder with every file present (contents need not
 // pass the schema: the loader does not check it).
@@ -67,7 +55,7 @@ func TestLoadFiles(t *testing.T) {
 		{
 			name: "over the size limit",
 			setup: func(t *testing.T, dir string) {
-				writeTree(t, dir, map[string]string{"countries/HU/as-is.yaml": "notes: " + strings.Repeat("x", 3000) + "\n"})
+				gittest.WriteTree(t, dir, map[string]string{"countries/HU/as-is.yaml": "notes: " + strings.Repeat("x", 3000) + "\n"})
 			},
 			opts: Options{MaxFileSize: 2048},
 			file: "countries/HU/as-is.yaml",
@@ -76,7 +64,7 @@ func TestLoadFiles(t *testing.T) {
 		{
 			name: "over the default size limit",
 			setup: func(t *testing.T, dir string) {
-				writeTree(t, dir, map[string]string{"countries/HU/as-is.yaml": "notes: " + strings.Repeat("x", MaxFileSize) + "\n"})
+				gittest.WriteTree(t, dir, map[string]string{"countries/HU/as-is.yaml": "notes: " + strings.Repeat("x", MaxFileSize) + "\n"})
 			},
 			file: "countries/HU/as-is.yaml",
 			want: "countries/HU/as-is.yaml: error: file is 1.0 MiB, over the limit of 1.0 MiB; plan files are small text files — check that the right file was saved here [file-size]",
@@ -121,7 +109,7 @@ func TestLoadFiles(t *testing.T) {
 			name: "symlinked country folder outside",
 			setup: func(t *testing.T, dir string) {
 				outside := t.TempDir()
-				writeTree(t, outside, map[string]string{"country.yaml": countryYAML})
+				gittest.WriteTree(t, outside, map[string]string{"country.yaml": countryYAML})
 				if err := os.Symlink(outside, filepath.Join(dir, "countries/SI")); err != nil {
 					t.Skip("symlinks not supported:", err)
 				}
@@ -144,7 +132,7 @@ func TestLoadFiles(t *testing.T) {
 		{
 			name: "symlink inside the repository",
 			setup: func(t *testing.T, dir string) {
-				writeTree(t, dir, map[string]string{"shared/country.yaml": countryYAML})
+				gittest.WriteTree(t, dir, map[string]string{"shared/country.yaml": countryYAML})
 				p := filepath.Join(dir, "countries/HU/country.yaml")
 				os.Remove(p)
 				if err := os.Symlink("../../shared/country.yaml", p); err != nil {
@@ -158,7 +146,7 @@ func TestLoadFiles(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
-			writeTree(t, dir, fullCountry("HU"))
+			gittest.WriteTree(t, dir, fullCountry("HU"))
 			tt.setup(t, dir)
 			fsys, err := DirFS(dir)
 			if err != nil {
@@ -203,7 +191,7 @@ func TestTopFoldersThatAreNot(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
-			writeTree(t, dir, fullCountry("HU"))
+			gittest.WriteTree(t, dir, fullCountry("HU"))
 			p := filepath.Join(dir, tt.file)
 			if tt.file == "countries/SI" {
 				p = filepath.Join(dir, "countries")
@@ -236,7 +224,7 @@ func TestTopFoldersThatAreNot(t *testing.T) {
 
 func TestSymlinkTargetNeverRead(t *testing.T) {
 	dir := t.TempDir()
-	writeTree(t, dir, fullCountry("HU"))
+	gittest.WriteTree(t, dir, fullCountry("HU"))
 	fifo := filepath.Join(t.TempDir(), "pipe")
 	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
 		t.Skip("no named pipes:", err)

@@ -3,44 +3,26 @@ package outdir
 import (
 	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hwfplan/hwfplan/internal/gitrev/gittest"
 )
 
 // repo makes a plans repository with the git CLI: countries/, a committed docs/
 // folder, and an unrelated non-empty folder notes/ next to a file README.md.
 func repo(t *testing.T) string {
 	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("no git")
-	}
-	base := t.TempDir()
-	root := filepath.Join(base, "plans")
-	for name, data := range map[string]string{
+	root := filepath.Join(t.TempDir(), "plans")
+	gittest.WriteTree(t, root, map[string]string{
 		"countries/HU/country.yaml": "code: HU\n",
 		"clusters/wp5.yaml":         "id: wp5\n",
 		"docs/guide.md":             "# guide\n",
 		"README.md":                 "plans\n",
-		"notes/todo.txt":            "mine\n",
-	} {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, args := range [][]string{{"init", "-q"}, {"add", "countries", "clusters", "docs", "README.md"},
-		{"-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "plans"}} {
-		cmd := exec.Command("git", args...)
-		cmd.Dir = root
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
+	})
+	gittest.NewAt(t, root).Commit("plans")
+	gittest.WriteTree(t, root, map[string]string{"notes/todo.txt": "mine\n"})
 	return root
 }
 

@@ -3,6 +3,8 @@ package plandiff
 import (
 	"fmt"
 	"strings"
+
+	"github.com/hwfplan/hwfplan/internal/words"
 )
 
 // Label names the entity of a change as a reviewer reads it, below its section:
@@ -75,9 +77,9 @@ func (f FieldChange) Describe(money bool) string {
 	if f.Words != nil {
 		switch {
 		case f.Old == nil:
-			return fmt.Sprintf("%s added (%s)", f.Field, plural(f.Words.Added, "word"))
+			return fmt.Sprintf("%s added (%s)", f.Field, words.CountNoun(f.Words.Added, "word"))
 		case f.New == nil:
-			return fmt.Sprintf("%s removed (%s)", f.Field, plural(f.Words.Removed, "word"))
+			return fmt.Sprintf("%s removed (%s)", f.Field, words.CountNoun(f.Words.Removed, "word"))
 		}
 		return fmt.Sprintf("%s edited (+%d −%d words)", f.Field, f.Words.Added, f.Words.Removed)
 	}
@@ -166,10 +168,10 @@ func (cd CountryDiff) Summary() string {
 			switch {
 			case isIDd && (noun == EntityStep || noun == EntityAction):
 				if len(named) > maxNamed {
-					bits = append(bits, plural(counts[k], noun)+" "+kind)
+					bits = append(bits, words.CountNoun(counts[k], noun)+" "+kind)
 				}
 			default:
-				bits = append(bits, plural(counts[k], k))
+				bits = append(bits, words.CountNoun(counts[k], k))
 			}
 		}
 		if len(bits) == 0 {

@@ -3,13 +3,15 @@ package plandiff
 import (
 	"bytes"
 	"cmp"
-	"github.com/hwfplan/hwfplan/internal/diag"
 	"path"
 	"runtime"
 	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
+
+	"github.com/hwfplan/hwfplan/internal/diag"
+	"github.com/hwfplan/hwfplan/internal/words"
 
 	"github.com/hwfplan/hwfplan/internal/framework"
 	"github.com/hwfplan/hwfplan/internal/load"
@@ -225,13 +227,13 @@ func countryDetail(c *load.Country) string {
 				}
 			}
 		}
-		parts = append(parts, plural(n, "item")+" assessed")
+		parts = append(parts, words.CountNoun(n, "item")+" assessed")
 	}
 	if c.ToDo != nil {
-		parts = append(parts, plural(len(c.ToDo.Steps), "step"))
+		parts = append(parts, words.CountNoun(len(c.ToDo.Steps), "step"))
 	}
 	if c.ActionPlan != nil {
-		parts = append(parts, plural(len(c.ActionPlan.Actions), "action"))
+		parts = append(parts, words.CountNoun(len(c.ActionPlan.Actions), "action"))
 	}
 	return joinComma(parts)
 }
@@ -292,7 +294,7 @@ func (d *differ) clusters(old, new []*load.Cluster) []Change {
 
 func clusterDetail(v any) string {
 	c := v.(*plan.Cluster)
-	return joinComma([]string{c.Name, plural(len(c.Countries), "country")})
+	return joinComma([]string{c.Name, words.CountNoun(len(c.Countries), "country")})
 }
 
 // CompareCountries compares two revisions of one country whatever their folder names

@@ -11,16 +11,6 @@ import (
 
 func itoa(i int) string { return strconv.Itoa(i) }
 
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	if strings.HasSuffix(word, "y") {
-		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(word, "y"))
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
-
 func joinComma(parts []string) string {
 	var keep []string
 	for _, p := range parts {

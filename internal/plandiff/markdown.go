@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/escape"
+	"github.com/hwfplan/hwfplan/internal/words"
 )
 
 // maxMarkdownLines bounds the changes listed per country, so a pull request that
@@ -32,7 +33,7 @@ func (markdownWriter) Write(w io.Writer, r *Report) error {
 		ew.printf("%s\n", noChanges(r))
 		return ew.err
 	}
-	ew.printf("%s in %s.\n\n", plural(r.Count(), "change"), plural(len(r.Countries), "country"))
+	ew.printf("%s in %s.\n\n", words.CountNoun(r.Count(), "change"), words.CountNoun(len(r.Countries), "country"))
 	if len(r.Countries) > 0 {
 		ew.printf("| Country | Data status | As-is | To-be | To-do | Action plan |\n")
 		ew.printf("|---|---|---|---|---|---|\n")

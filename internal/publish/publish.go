@@ -23,6 +23,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/report"
 	"github.com/hwfplan/hwfplan/internal/source"
 	"github.com/hwfplan/hwfplan/internal/validate"
+	"github.com/hwfplan/hwfplan/internal/words"
 )
 
 // Options tune what may be published.
@@ -82,7 +83,7 @@ func (p *Plans) Problems() []string {
 type InvalidError struct{ Errors int }
 
 func (e *InvalidError) Error() string {
-	return fmt.Sprintf("the plans are invalid (%s); nothing was published", countErrors(e.Errors))
+	return fmt.Sprintf("the plans are invalid (%s); nothing was published", words.Count(e.Errors, "error", "errors"))
 }
 
 // check refuses invalid plans unless allow.
@@ -120,14 +121,7 @@ func (p *Plans) Source() (source.Info, error) {
 
 // InvalidNotice is the heading of the notice on outputs written from invalid plans.
 func InvalidNotice(n int) string {
-	return fmt.Sprintf("These plans are invalid (%s): the figures may leave out or misread what is wrong.", countErrors(n))
-}
-
-func countErrors(n int) string {
-	if n == 1 {
-		return "1 error"
-	}
-	return fmt.Sprintf("%d errors", n)
+	return fmt.Sprintf("These plans are invalid (%s): the figures may leave out or misread what is wrong.", words.Count(n, "error", "errors"))
 }
 
 // notice is the invalid-plans notice of a report; empty for valid plans.

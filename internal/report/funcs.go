@@ -11,6 +11,7 @@ import (
 
 	"github.com/hwfplan/hwfplan/internal/compare"
 	"github.com/hwfplan/hwfplan/internal/framework"
+	"github.com/hwfplan/hwfplan/internal/words"
 )
 
 // funcMap is what templates can call besides the text/template built-ins.
@@ -54,7 +55,7 @@ func funcMap(d *doc, data *Data) template.FuncMap {
 			return strconv.Itoa(*v)
 		},
 		"add":    func(a, b int) int { return a + b },
-		"plural": func(n int, one, many string) string { return fmt.Sprintf("%d %s", n, pickPlural(n, one, many)) },
+		"plural": words.Count,
 
 		// Vocabulary (plain text).
 		"countryName": func(code string) string {
@@ -222,13 +223,6 @@ func statusLabel(s string) string {
 	}
 	s = strings.ReplaceAll(s, "_", " ")
 	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-func pickPlural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // code writes s as a Markdown code span.

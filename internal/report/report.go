@@ -32,6 +32,7 @@ import (
 	"github.com/hwfplan/hwfplan"
 	"github.com/hwfplan/hwfplan/internal/compare"
 	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/words"
 )
 
 // Kind describes one report.
@@ -233,17 +234,7 @@ func IllustrativeNotice(d *Data) string {
 	for i, c := range d.Illustrative {
 		names[i] = fmt.Sprintf("%s (%s)", c.Name, c.Code)
 	}
-	return fmt.Sprintf("The data of %s are sample content, not an official assessment.", joinAnd(names))
-}
-
-func joinAnd(s []string) string {
-	switch len(s) {
-	case 0:
-		return ""
-	case 1:
-		return s[0]
-	}
-	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+	return fmt.Sprintf("The data of %s are sample content, not an official assessment.", words.JoinAnd(names))
 }
 
 func pageFor(d *Data, css, notice string, body []byte) page {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hwfplan/hwfplan/internal/gitrev/gittest"
 	"github.com/hwfplan/hwfplan/internal/load"
 	"github.com/spf13/afero"
 )
@@ -22,16 +23,7 @@ func TestOverridesRefuseLinks(t *testing.T) {
 		{"none", "", "", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			root := t.TempDir()
-			for name, data := range map[string]string{"site/layouts/partials/x.html": "x", "notes.html": "n", "assets/a.css": "a"} {
-				p := filepath.Join(root, filepath.FromSlash(name))
-				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
+			root := gittest.Tree(t, map[string]string{"site/layouts/partials/x.html": "x", "notes.html": "n", "assets/a.css": "a"})
 			if tt.link != "" {
 				p := filepath.Join(root, "site", filepath.FromSlash(tt.link))
 				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {

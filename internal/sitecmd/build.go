@@ -13,6 +13,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/outdir"
 	"github.com/hwfplan/hwfplan/internal/publish"
 	"github.com/hwfplan/hwfplan/internal/site"
+	"github.com/hwfplan/hwfplan/internal/words"
 )
 
 // Build runs `hwfplan build`: it builds and publishes the site.
@@ -45,7 +46,7 @@ func Build(opts *build.Options) error {
 		for _, d := range ds {
 			fmt.Fprintln(io.ErrOut, escape.Line(d.String()))
 		}
-		fmt.Fprintf(io.ErrOut, "the plans are invalid (%d %s); nothing was built\n", e, plural(e, "error", "errors"))
+		fmt.Fprintf(io.ErrOut, "the plans are invalid (%d %s); nothing was built\n", e, words.Plural(e, "error", "errors"))
 		return cmdutil.ErrSilent
 	}
 	// Hugo renders straight into a new folder next to out, which then replaces
@@ -73,11 +74,4 @@ func Prepare(root string, revisions int, pdf bool) (site.Input, []diag.Diagnosti
 	}
 	in, err := p.Site(context.Background(), publish.SiteOptions{Revisions: revisions, PDF: pdf})
 	return in, p.Diagnostics, err
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

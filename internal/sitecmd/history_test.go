@@ -1,51 +1,25 @@
 package sitecmd
 
 import (
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hwfplan/hwfplan/internal/gitrev/gittest"
 )
 
 // The build lists each country's recent revisions. An edit of a list entry without
 // an id (which panicked), a revision whose file does not parse and the revision
 // that mends it are all summarised; none stops the build.
 func TestHistorySummarisesEveryRevision(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
 	root := plansCopy(t)
-	git := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", args...)
-		cmd.Dir = root
-		cmd.Env = append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1", "HOME="+root,
-			"GIT_AUTHOR_NAME=Ana", "GIT_AUTHOR_EMAIL=ana@example.org", "GIT_COMMITTER_NAME=Ana", "GIT_COMMITTER_EMAIL=ana@example.org")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v %s", args, err, out)
-		}
-	}
-	replace := func(name, old, new string) {
-		t.Helper()
-		p := filepath.Join(root, name)
-		data, err := os.ReadFile(p)
-		if err != nil || !strings.Contains(string(data), old) {
-			t.Fatalf("%s lacks %q: %v", name, old, err)
-		}
-		if err := os.WriteFile(p, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	git("init", "-q", "-b", "main")
-	git("add", "-A")
-	git("commit", "-q", "-m", "plans")
-	replace("countries/HU/country.yaml", "    role: Affiliated entity", "    role: Training centre")
-	git("commit", "-q", "-am", "HU: one word of a role")
-	replace("countries/HU/as-is.yaml", "tasks:\n", "tasks:\n\t\n")
-	git("commit", "-q", "-am", "HU: a tab")
-	replace("countries/HU/as-is.yaml", "tasks:\n\t\n", "tasks:\n")
-	git("commit", "-q", "-am", "HU: mend the tab")
+	g := gittest.NewAt(t, root)
+	g.Commit("plans")
+	g.Replace("countries/HU/country.yaml", "    role: Affiliated entity", "    role: Training centre")
+	g.Commit("HU: one word of a role")
+	g.Replace("countries/HU/as-is.yaml", "tasks:\n", "tasks:\n\t\n")
+	g.Commit("HU: a tab")
+	g.Replace("countries/HU/as-is.yaml", "tasks:\n\t\n", "tasks:\n")
+	g.Commit("HU: mend the tab")
 
 	in, _, err := Prepare(root, 3, false)
 	if err != nil {

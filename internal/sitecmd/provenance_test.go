@@ -3,14 +3,15 @@ package sitecmd
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hwfplan/hwfplan/internal/cmd/report"
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
+	"github.com/hwfplan/hwfplan/internal/gitrev/gittest"
 	"github.com/hwfplan/hwfplan/internal/iostreams"
 	"github.com/hwfplan/hwfplan/internal/source"
 )
@@ -21,27 +22,10 @@ import (
 // and "commit `uncommitted`" outside git where hwfplan report said "commit
 // unknown" and dropped the date.
 func TestBuildAndReportNameTheSameSource(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
-	git := func(t *testing.T, root string, args ...string) string {
-		t.Helper()
-		cmd := exec.Command("git", args...)
-		cmd.Dir = root
-		cmd.Env = append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1", "HOME="+root,
-			"GIT_AUTHOR_NAME=Ana", "GIT_AUTHOR_EMAIL=ana@example.org", "GIT_COMMITTER_NAME=Ana", "GIT_COMMITTER_EMAIL=ana@example.org",
-			"GIT_AUTHOR_DATE=2026-11-24T09:00:00Z", "GIT_COMMITTER_DATE=2026-11-24T09:00:00Z")
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("git %v: %v %s", args, err, out)
-		}
-		return string(out)
-	}
 	commit := func(t *testing.T, root string) string {
-		git(t, root, "init", "-q", "-b", "main")
-		git(t, root, "add", "-A")
-		git(t, root, "commit", "-q", "-m", "plans")
-		return git(t, root, "rev-parse", "HEAD")[:12]
+		g := gittest.NewAt(t, root)
+		g.Start = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC) // the commit is a day later
+		return g.Commit("plans")[:12]
 	}
 	tests := []struct {
 		name  string

@@ -2,41 +2,23 @@ package source_test
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/hwfplan/hwfplan/internal/gitrev/gittest"
 	"github.com/hwfplan/hwfplan/internal/source"
 )
 
-func git(t *testing.T, dir string, args ...string) {
-	t.Helper()
-	cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
-	cmd.Env = append(os.Environ(), "GIT_AUTHOR_DATE=2025-05-14T10:00:00Z", "GIT_COMMITTER_DATE=2025-05-14T10:00:00Z",
-		"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.org", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.org")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("git %v: %v\n%s", args, err, out)
-	}
-}
-
 func TestDescribe(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
 	t.Setenv(source.EnvEpoch, "")
 	t.Setenv(source.EnvCommit, "")
-	dir := t.TempDir()
-	git(t, dir, "init", "-q", "-b", "main")
-	if err := os.MkdirAll(filepath.Join(dir, "countries", "HU"), 0o755); err != nil {
-		t.Fatal(err)
-	}
+	r := gittest.New(t)
+	r.Start = time.Date(2025, 5, 13, 10, 0, 0, 0, time.UTC) // the first commit is a day later
+	dir := r.Dir
+	r.Write(map[string]string{"countries/HU/country.yaml": "code: HU\n"})
+	r.Commit("first")
 	f := filepath.Join(dir, "countries", "HU", "country.yaml")
-	if err := os.WriteFile(f, []byte("code: HU\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	git(t, dir, "add", ".")
-	git(t, dir, "commit", "-q", "-m", "first")
 
 	info, err := source.Describe(dir)
 	if err != nil {

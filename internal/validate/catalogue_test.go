@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/hwfplan/hwfplan/internal/golden"
 )
 
 // TestRulesCatalogue keeps the catalogue honest: ids are unique kebab-case with a
@@ -67,17 +69,5 @@ func TestRulesDoc(t *testing.T) {
 		fmt.Fprintf(&b, "\n### %s\n\n%s\n", r.ID, r.Description())
 	}
 	path := filepath.Join("..", "..", filepath.FromSlash(RulesDoc))
-	if *update {
-		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	got, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if string(got) != b.String() {
-		t.Errorf("%s is stale; run go test ./internal/validate -run RulesDoc -update", path)
-	}
+	golden.Check(t, path, []byte(b.String())) // stale: go test ./internal/validate -run RulesDoc -update
 }

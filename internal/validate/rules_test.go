@@ -1,20 +1,17 @@
 package validate
 
 import (
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/hwfplan/hwfplan/internal/golden"
 	"github.com/hwfplan/hwfplan/internal/load"
 	"github.com/rogpeppe/go-internal/txtar"
 )
-
-var update = flag.Bool("update", false, "rewrite the want sections of testdata/rules/*.txtar")
 
 // today is the date the rule tests run on.
 const today = "2026-11-24"
@@ -49,32 +46,12 @@ func TestRules(t *testing.T) {
 			if err := applyEdits(fsys, string(ar.Comment)); err != nil {
 				t.Fatal(err)
 			}
-			wantIdx := -1
-			for i, f := range ar.Files {
-				if f.Name == "want" {
-					wantIdx = i
-					continue
+			for _, f := range ar.Files {
+				if f.Name != "want" {
+					fsys[f.Name] = &fstest.MapFile{Data: f.Data}
 				}
-				fsys[f.Name] = &fstest.MapFile{Data: f.Data}
 			}
-			got := runValidate(t, fsys)
-			if *update {
-				if wantIdx < 0 {
-					ar.Files = append(ar.Files, txtar.File{Name: "want"})
-					wantIdx = len(ar.Files) - 1
-				}
-				ar.Files[wantIdx].Data = []byte(got)
-				if err := os.WriteFile(path, txtar.Format(ar), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			if wantIdx < 0 {
-				t.Fatal("no want section; run with -update")
-			}
-			if want := string(ar.Files[wantIdx].Data); got != want {
-				t.Errorf("diagnostics differ\n--- got\n%s--- want\n%s", got, want)
-			}
+			golden.CheckSection(t, path, "want", []byte(runValidate(t, fsys)))
 		})
 	}
 }

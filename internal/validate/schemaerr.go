@@ -12,6 +12,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/load"
 	"github.com/hwfplan/hwfplan/internal/plan"
 	"github.com/hwfplan/hwfplan/internal/weburl"
+	"github.com/hwfplan/hwfplan/internal/words"
 	invopop "github.com/invopop/jsonschema"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
@@ -143,7 +144,7 @@ func (t *translator) walk(e *jsonschema.ValidationError) {
 	case *kind.MaxLength:
 		t.add(ptr, false, RuleLength, "is longer than %d characters", k.Want)
 	case *kind.MinItems:
-		t.add(ptr, false, RuleLength, "needs at least %d %s", k.Want, plural(k.Want, "entry", "entries"))
+		t.add(ptr, false, RuleLength, "needs at least %d %s", k.Want, words.Plural(k.Want, "entry", "entries"))
 	case *kind.MaxItems:
 		t.add(ptr, false, RuleLength, "has more than %d entries", k.Want)
 	case *kind.UniqueItems:
@@ -327,13 +328,6 @@ func ratStr(r *big.Rat) string {
 	}
 	f, _ := r.Float64()
 	return strconv.FormatFloat(f, 'f', -1, 64)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 func splitPointer(p string) []string {

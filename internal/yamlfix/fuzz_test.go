@@ -2,30 +2,20 @@ package yamlfix
 
 import (
 	"bytes"
-	"path/filepath"
 	"reflect"
 	"testing"
 
 	"github.com/hwfplan/hwfplan/internal/diag"
+	"github.com/hwfplan/hwfplan/internal/golden"
 	"github.com/hwfplan/hwfplan/internal/load"
-	"github.com/rogpeppe/go-internal/txtar"
 )
 
 // FuzzFix feeds arbitrary bytes to Fix: it never panics; a second run changes
 // nothing; and a file hwfplan reads without errors reads to the same values
 // after the fix, with nothing but quotes added.
 func FuzzFix(f *testing.F) {
-	cases, _ := filepath.Glob("../load/testdata/parse/*.txtar")
-	for _, c := range cases {
-		ar, err := txtar.ParseFile(c)
-		if err != nil {
-			f.Fatal(err)
-		}
-		for _, file := range ar.Files {
-			if file.Name == "in.yaml" {
-				f.Add(file.Data)
-			}
-		}
+	for _, in := range golden.Sections(f, "../load/testdata/parse/*.txtar", "in.yaml") {
+		f.Add(in)
 	}
 	f.Add([]byte("a: 2024-01-01\nb: [NO, yes, 1:30]\nc: |\n  2024-01-01\n"))
 	f.Add([]byte("a:\n\tb: 2024-01-01\n\u00a0 c: on\n"))

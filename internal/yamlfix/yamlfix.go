@@ -16,6 +16,7 @@ import (
 
 	"github.com/hwfplan/hwfplan/internal/diag"
 	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/words"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -59,7 +60,7 @@ func Fix(path string, data []byte) Result {
 	}
 	if quoted, n := quoteYAML11(r.Data); n > 0 {
 		r.Data = quoted
-		r.Changes = append(r.Changes, fmt.Sprintf("quoted %d %s that YAML 1.1 readers read as dates, true/false values or numbers", n, plural(n, "value", "values")))
+		r.Changes = append(r.Changes, fmt.Sprintf("quoted %d %s that YAML 1.1 readers read as dates, true/false values or numbers", n, words.Plural(n, "value", "values")))
 	}
 	_, ds := load.Parse(path, r.Data)
 	for _, d := range ds {
@@ -89,15 +90,7 @@ func indentChange(probs []load.IndentProblem) string {
 		}
 		parts = append(parts, name)
 	}
-	s := "replaced " + parts[0]
-	for i, p := range parts[1:] {
-		if i == len(parts)-2 {
-			s += " and " + p
-		} else {
-			s += ", " + p
-		}
-	}
-	return s + " in indentation with spaces"
+	return "replaced " + words.JoinAnd(parts) + " in indentation with spaces"
 }
 
 // quoteYAML11 puts in double quotes every unquoted value that YAML 1.1 readers
@@ -159,11 +152,4 @@ func offset(data []byte, starts []int, line, col int) (int, bool) {
 		off += size
 	}
 	return off, true
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

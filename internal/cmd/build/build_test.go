@@ -4,8 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hwfplan/hwfplan/internal/cmdutil"
-	"github.com/hwfplan/hwfplan/internal/iostreams"
+	"github.com/hwfplan/hwfplan/internal/cmdutil/cmdtest"
 )
 
 func TestNewCmdBuildFlags(t *testing.T) {
@@ -20,11 +19,8 @@ func TestNewCmdBuildFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
-			ios, _, _, _ := iostreams.Test()
-			var got *Options
-			cmd := NewCmdBuild(&cmdutil.Factory{IOStreams: ios}, func(o *Options) error { got = o; return nil })
-			cmd.SetArgs(tt.args)
-			if err := cmd.Execute(); err != nil {
+			got, err := cmdtest.Parse(nil, NewCmdBuild, tt.args)
+			if err != nil {
 				t.Fatal(err)
 			}
 			got.Factory = nil

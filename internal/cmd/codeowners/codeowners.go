@@ -17,6 +17,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/governance"
 	"github.com/hwfplan/hwfplan/internal/load"
 	"github.com/hwfplan/hwfplan/internal/safewrite"
+	"github.com/hwfplan/hwfplan/internal/words"
 	"github.com/spf13/cobra"
 )
 
@@ -81,7 +82,7 @@ func Run(opts *Options) error {
 		fmt.Fprintln(io.ErrOut, escape.Line(d.String()))
 	}
 	e, _ := diag.Count(ds)
-	fmt.Fprintf(io.ErrOut, "%s not written: fix the %d %s above first\n", governance.CodeownersPath, e, plural(e, "error", "errors"))
+	fmt.Fprintf(io.ErrOut, "%s not written: fix the %d %s above first\n", governance.CodeownersPath, e, words.Plural(e, "error", "errors"))
 	return cmdutil.ErrSilent
 }
 
@@ -152,11 +153,4 @@ func check(opts *Options, fsys fs.FS, want []byte) error {
 	}
 	fmt.Fprintf(errOut, "Run 'hwfplan codeowners' and commit %s.\n", governance.CodeownersPath)
 	return cmdutil.ErrSilent
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

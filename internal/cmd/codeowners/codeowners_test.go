@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
+	"github.com/hwfplan/hwfplan/internal/cmdutil/cmdtest"
+	"github.com/hwfplan/hwfplan/internal/gitrev/gittest"
 	"github.com/hwfplan/hwfplan/internal/governance"
 	"github.com/hwfplan/hwfplan/internal/iostreams"
 )
@@ -25,13 +27,7 @@ func TestNewCmdCodeownersFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.args, func(t *testing.T) {
-			ios, _, _, _ := iostreams.Test()
-			var got *Options
-			cmd := NewCmdCodeowners(&cmdutil.Factory{IOStreams: ios}, func(o *Options) error { got = o; return nil })
-			cmd.SetArgs(strings.Fields(tt.args))
-			cmd.SetOut(&bytes.Buffer{})
-			cmd.SetErr(&bytes.Buffer{})
-			err := cmd.Execute()
+			got, err := cmdtest.Parse(nil, NewCmdCodeowners, strings.Fields(tt.args))
 			if tt.wantErr != "" {
 				if err == nil || err.Error() != tt.wantErr {
 					t.Fatalf("error %v, want %q", err, tt.wantErr)
@@ -46,22 +42,6 @@ func TestNewCmdCodeownersFlags(t *testing.T) {
 			}
 		})
 	}
-}
-
-// repo writes a small plans repository into a temporary folder.
-func repo(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
 }
 
 func run(t *testing.T, dir string, check bool) (stderr string, code int) {
@@ -91,7 +71,7 @@ var base = map[string]string{
 }
 
 func TestRunWriteThenCheck(t *testing.T) {
-	dir := repo(t, base)
+	dir := gittest.Tree(t, base)
 
 	stderr, code := run(t, dir, true)
 	if code != 1 || stderr != ".github/CODEOWNERS is missing.\nRun 'hwfplan codeowners' and commit .github/CODEOWNERS.\n" {
@@ -155,7 +135,7 @@ func TestRunCheckDrift(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := repo(t, base)
+			dir := gittest.Tree(t, base)
 			if _, code := run(t, dir, false); code != 0 {
 				t.Fatal("write failed")
 			}
@@ -199,7 +179,7 @@ func TestRunRefusesBadOwners(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := repo(t, tt.files)
+			dir := gittest.Tree(t, tt.files)
 			for _, check := range []bool{false, true} {
 				stderr, code := run(t, dir, check)
 				if code != 1 || !strings.Contains(stderr, tt.want) || !strings.Contains(stderr, ".github/CODEOWNERS not written: fix the 1 error above first\n") {
@@ -243,7 +223,7 @@ func TestRunRefusesGithubLinkedOutside(t *testing.T) {
 		{"inside", func(dir string) string { return filepath.Join(dir, "meta") }, ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := repo(t, base)
+			dir := gittest.Tree(t, base)
 			target := tt.target(dir)
 			if tt.name != "dangling" {
 				if err := os.MkdirAll(target, 0o755); err != nil {

@@ -3,18 +3,16 @@ package compare
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
+	"github.com/hwfplan/hwfplan/internal/cmdutil/cmdtest"
 	"github.com/hwfplan/hwfplan/internal/compare/comparetest"
+	"github.com/hwfplan/hwfplan/internal/golden"
 	"github.com/hwfplan/hwfplan/internal/iostreams"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 func TestNewCmdCompareFlags(t *testing.T) {
 	tests := []struct {
@@ -33,14 +31,7 @@ func TestNewCmdCompareFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ios, _, _, _ := iostreams.Test()
-			f := &cmdutil.Factory{IOStreams: ios}
-			var got *Options
-			cmd := NewCmdCompare(f, func(o *Options) error { got = o; return nil })
-			cmd.SetArgs(append([]string{}, tt.args...))
-			cmd.SetOut(&bytes.Buffer{})
-			cmd.SetErr(&bytes.Buffer{})
-			err := cmd.Execute()
+			got, err := cmdtest.Parse(nil, NewCmdCompare, tt.args)
 			if tt.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 					t.Fatalf("error %v, want %q", err, tt.wantErr)
@@ -100,19 +91,7 @@ func TestRunGolden(t *testing.T) {
 					t.Errorf("output lacks %q", want)
 				}
 			}
-			path := filepath.Join("testdata", tt.golden)
-			if *update {
-				if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if out != string(want) {
-				t.Errorf("output differs from %s (run with -update to accept):\n%s", path, out)
-			}
+			golden.Check(t, filepath.Join("testdata", tt.golden), []byte(out))
 		})
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
 	"github.com/hwfplan/hwfplan/internal/load"
 	"github.com/hwfplan/hwfplan/internal/safewrite"
+	"github.com/hwfplan/hwfplan/internal/words"
 	"github.com/hwfplan/hwfplan/internal/yamlfix"
 	"github.com/spf13/cobra"
 )
@@ -149,18 +150,18 @@ func Run(opts *Options) error {
 		}
 	}
 
-	files := plural(len(targets), "file", "files")
+	files := words.Plural(len(targets), "file", "files")
 	switch {
 	case changed == 0:
 		fmt.Fprintf(io.ErrOut, "%d %s checked, nothing to fix\n", len(targets), files)
 	case opts.Check || opts.Diff:
-		fmt.Fprintf(io.ErrOut, "%d of %d %s would change; run hwfplan fmt to fix %s\n", changed, len(targets), files, plural(changed, "it", "them"))
+		fmt.Fprintf(io.ErrOut, "%d of %d %s would change; run hwfplan fmt to fix %s\n", changed, len(targets), files, words.Plural(changed, "it", "them"))
 	default:
 		fmt.Fprintf(io.ErrOut, "fixed %d of %d %s\n", changed, len(targets), files)
 	}
 	if unfixed > 0 || len(skipped) > 0 {
 		if unfixed > 0 {
-			fmt.Fprintf(io.ErrOut, "%d %s still %s problems fmt cannot fix (listed above)\n", unfixed, plural(unfixed, "file", "files"), plural(unfixed, "has", "have"))
+			fmt.Fprintf(io.ErrOut, "%d %s still %s problems fmt cannot fix (listed above)\n", unfixed, words.Plural(unfixed, "file", "files"), words.Plural(unfixed, "has", "have"))
 		}
 		return cmdutil.ErrSilent
 	}
@@ -296,11 +297,4 @@ func dedupe(ts []target) []target {
 		out = append(out, t)
 	}
 	return out
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -9,6 +9,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
+	"github.com/hwfplan/hwfplan/internal/cmdutil/cmdtest"
 	"github.com/hwfplan/hwfplan/internal/iostreams"
 )
 
@@ -23,13 +24,8 @@ func TestNewCmdFmtFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.args, func(t *testing.T) {
-			ios, _, _, _ := iostreams.Test()
-			var got *Options
-			cmd := NewCmdFmt(&cmdutil.Factory{IOStreams: ios}, func(o *Options) error { got = o; return nil })
-			cmd.SetArgs(strings.Fields(tt.args))
-			cmd.SetOut(&bytes.Buffer{})
-			cmd.SetErr(&bytes.Buffer{})
-			if err := cmd.Execute(); err != nil {
+			got, err := cmdtest.Parse(nil, NewCmdFmt, strings.Fields(tt.args))
+			if err != nil {
 				t.Fatal(err)
 			}
 			if got.Check != tt.want.Check || got.Diff != tt.want.Diff || strings.Join(got.Paths, " ") != strings.Join(tt.want.Paths, " ") {

@@ -10,7 +10,9 @@ import (
 	"time"
 
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
+	"github.com/hwfplan/hwfplan/internal/cmdutil/cmdtest"
 	"github.com/hwfplan/hwfplan/internal/diag"
+	"github.com/hwfplan/hwfplan/internal/gitrev/gittest"
 	"github.com/hwfplan/hwfplan/internal/iostreams"
 	"github.com/hwfplan/hwfplan/internal/load"
 	"github.com/hwfplan/hwfplan/internal/validate"
@@ -32,14 +34,7 @@ func TestNewCmdFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.args, func(t *testing.T) {
-			ios, _, _, _ := iostreams.Test()
-			f := &cmdutil.Factory{IOStreams: ios}
-			var got *Options
-			cmd := NewCmdNew(f, func(o *Options) error { got = o; return nil })
-			cmd.SetArgs(strings.Fields(tt.args))
-			cmd.SetOut(ios.ErrOut)
-			cmd.SetErr(ios.ErrOut)
-			err := cmd.Execute()
+			got, err := cmdtest.Parse(nil, NewCmdNew, strings.Fields(tt.args))
 			if tt.wantErr {
 				if err == nil {
 					t.Fatal("want an error")
@@ -67,14 +62,7 @@ countries: [SI] # more to come
 
 func newRepo(t *testing.T) string {
 	t.Helper()
-	root := t.TempDir()
-	if err := os.MkdirAll(filepath.Join(root, "clusters"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(root, "clusters", "wp6.yaml"), []byte(clusterFile), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return root
+	return gittest.Tree(t, map[string]string{"clusters/wp6.yaml": clusterFile})
 }
 
 func run(t *testing.T, root string, opts Options) (string, error) {

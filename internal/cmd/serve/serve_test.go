@@ -11,8 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hwfplan/hwfplan/internal/cmdutil"
-	"github.com/hwfplan/hwfplan/internal/iostreams"
+	"github.com/hwfplan/hwfplan/internal/cmdutil/cmdtest"
 )
 
 func TestNewCmdServeFlags(t *testing.T) {
@@ -25,11 +24,8 @@ func TestNewCmdServeFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
-			ios, _, _, _ := iostreams.Test()
-			var got *Options
-			cmd := NewCmdServe(&cmdutil.Factory{IOStreams: ios}, func(o *Options) error { got = o; return nil })
-			cmd.SetArgs(tt.args)
-			if err := cmd.Execute(); err != nil {
+			got, err := cmdtest.Parse(nil, NewCmdServe, tt.args)
+			if err != nil {
 				t.Fatal(err)
 			}
 			if got.Port != tt.want.Port || got.RepoURL != tt.want.RepoURL || got.Branch != tt.want.Branch {

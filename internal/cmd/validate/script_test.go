@@ -1,29 +1,12 @@
 package validate_test
 
 import (
-	"os"
 	"testing"
 
-	"github.com/hwfplan/hwfplan/internal/hwfcmd"
-	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/hwfplan/hwfplan/internal/testkit"
 )
 
-// TestMain lets the scripts run hwfplan as a real program: the test binary
-// turns into hwfplan when a script execs it.
-func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
-		"hwfplan": func() { os.Exit(hwfcmd.Main()) },
-	})
-}
+func TestMain(m *testing.M) { testkit.Main(m, nil) }
 
 // TestScripts runs testdata/script/*.txtar end to end: flags, output, exit status.
-func TestScripts(t *testing.T) {
-	testscript.Run(t, testscript.Params{
-		Dir: "testdata/script",
-		Setup: func(env *testscript.Env) error {
-			env.Setenv("NO_COLOR", "1")
-			env.Setenv("GITHUB_STEP_SUMMARY", "")
-			return nil
-		},
-	})
-}
+func TestScripts(t *testing.T) { testkit.Run(t, "testdata/script", nil) }

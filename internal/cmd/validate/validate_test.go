@@ -10,8 +10,9 @@ import (
 	"time"
 
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
+	"github.com/hwfplan/hwfplan/internal/cmdutil/cmdtest"
+	"github.com/hwfplan/hwfplan/internal/gitrev/gittest"
 	"github.com/hwfplan/hwfplan/internal/iostreams"
-	"github.com/rogpeppe/go-internal/txtar"
 )
 
 func TestNewCmdValidateFlags(t *testing.T) {
@@ -26,11 +27,8 @@ func TestNewCmdValidateFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.args, func(t *testing.T) {
-			ios, _, _, _ := iostreams.Test()
-			var got *Options
-			cmd := NewCmdValidate(&cmdutil.Factory{IOStreams: ios}, func(o *Options) error { got = o; return nil })
-			cmd.SetArgs(strings.Fields(tt.args))
-			if err := cmd.Execute(); err != nil {
+			got, err := cmdtest.Parse(nil, NewCmdValidate, strings.Fields(tt.args))
+			if err != nil {
 				t.Fatal(err)
 			}
 			if got.Format != tt.want.Format || got.Strict != tt.want.Strict || strings.Join(got.Paths, " ") != strings.Join(tt.want.Paths, " ") {
@@ -51,26 +49,6 @@ func TestFormatCompletion(t *testing.T) {
 	if strings.Join(got, " ") != "text json github sarif markdown" {
 		t.Errorf("got %v", got)
 	}
-}
-
-// writeRepo writes the files of a txtar archive under a new folder.
-func writeRepo(t *testing.T, archive string) string {
-	t.Helper()
-	ar, err := txtar.ParseFile(archive)
-	if err != nil {
-		t.Fatal(err)
-	}
-	root := t.TempDir()
-	for _, f := range ar.Files {
-		p := filepath.Join(root, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return root
 }
 
 func runIn(t *testing.T, root string, opts Options, env map[string]string) (string, string, error) {
@@ -97,12 +75,12 @@ func exitCode(err error) int {
 }
 
 func TestRun(t *testing.T) {
-	valid := writeRepo(t, "../../validate/testdata/base.txtar")
-	warn := writeRepo(t, "../../validate/testdata/base.txtar")
+	valid := gittest.TxtarTree(t, "../../validate/testdata/base.txtar")
+	warn := gittest.TxtarTree(t, "../../validate/testdata/base.txtar")
 	p := filepath.Join(warn, "countries/HU/to-be.yaml")
 	data, _ := os.ReadFile(p)
 	os.WriteFile(p, bytes.Replace(data, []byte("timeliness: {score: 3, year: 2027}"), []byte("timeliness: {score: 1, year: 2027}"), 1), 0o644)
-	invalid := writeRepo(t, "../../validate/testdata/base.txtar")
+	invalid := gittest.TxtarTree(t, "../../validate/testdata/base.txtar")
 	os.Remove(filepath.Join(invalid, "countries/HU/to-do.yaml"))
 
 	tests := []struct {
@@ -155,7 +133,7 @@ func TestRun(t *testing.T) {
 }
 
 func TestRunGitHubStepSummary(t *testing.T) {
-	root := writeRepo(t, "../../validate/testdata/base.txtar")
+	root := gittest.TxtarTree(t, "../../validate/testdata/base.txtar")
 	os.Remove(filepath.Join(root, "countries/HU/to-do.yaml"))
 	summary := filepath.Join(t.TempDir(), "summary.md")
 	os.WriteFile(summary, []byte("earlier step\n"), 0o644)
@@ -173,7 +151,7 @@ func TestRunGitHubStepSummary(t *testing.T) {
 }
 
 func TestRunColourOnlyOnTerminal(t *testing.T) {
-	root := writeRepo(t, "../../validate/testdata/base.txtar")
+	root := gittest.TxtarTree(t, "../../validate/testdata/base.txtar")
 	os.Remove(filepath.Join(root, "countries/HU/to-do.yaml"))
 	for _, tty := range []bool{false, true} {
 		ios, _, out, _ := iostreams.Test()

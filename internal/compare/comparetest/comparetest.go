@@ -5,11 +5,10 @@ package comparetest
 
 import (
 	_ "embed"
-	"os"
-	"path/filepath"
 	"testing"
 	"testing/fstest"
 
+	"github.com/hwfplan/hwfplan/internal/gitrev/gittest"
 	"github.com/hwfplan/hwfplan/internal/load"
 	"github.com/rogpeppe/go-internal/txtar"
 )
@@ -40,23 +39,10 @@ func Repo(t testing.TB) *load.Repo {
 // (for command tests that take --root).
 func Dir(t testing.TB) string {
 	t.Helper()
-	dir := t.TempDir()
-	if err := WriteTo(dir); err != nil {
-		t.Fatal(err)
-	}
-	return dir
+	return gittest.Tree(t, gittest.TxtarFiles(txtar.Parse(mini)))
 }
 
 // WriteTo writes the fixture's files under dir (for testscript setups).
 func WriteTo(dir string) error {
-	for _, f := range txtar.Parse(mini).Files {
-		p := filepath.Join(dir, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
+	return gittest.WriteFiles(dir, gittest.TxtarFiles(txtar.Parse(mini)))
 }

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/tools/txtar"
 )
 
 // Repo is a work tree made for one test.
@@ -17,7 +19,7 @@ type Repo struct {
 	T    testing.TB
 	Dir  string
 	tick int
-	// Start is the date of the first commit; each commit is one day later.
+	// Start is the day before the first commit's date; each commit is one day later.
 	Start time.Time
 }
 
@@ -67,15 +69,61 @@ func (r *Repo) run(args ...string) (string, error) {
 // Write writes files (slash path → content) into the work tree.
 func (r *Repo) Write(files map[string]string) {
 	r.T.Helper()
+	WriteTree(r.T, r.Dir, files)
+}
+
+// WriteTree writes files (slash path → content) under dir, making folders as
+// needed; it fails the test on error.
+func WriteTree(t testing.TB, dir string, files map[string]string) {
+	t.Helper()
+	if err := WriteFiles(dir, files); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// WriteFiles writes files (slash path → content) under dir, making folders as
+// needed: the one writer of test plan trees, with git (Repo.Write) or without
+// (WriteTree, Tree, TxtarTree, and testscript setups, which have no testing.TB).
+func WriteFiles(dir string, files map[string]string) error {
 	for name, content := range files {
-		p := filepath.Join(r.Dir, filepath.FromSlash(name))
+		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			r.T.Fatal(err)
+			return err
 		}
 		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			r.T.Fatal(err)
+			return err
 		}
 	}
+	return nil
+}
+
+// Tree writes files into a new temporary folder, without git, and returns its path.
+func Tree(t testing.TB, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	WriteTree(t, dir, files)
+	return dir
+}
+
+// TxtarFiles returns the files of a txtar archive (name → content), ready for
+// Write, WriteTree or Tree.
+func TxtarFiles(ar *txtar.Archive) map[string]string {
+	files := make(map[string]string, len(ar.Files))
+	for _, f := range ar.Files {
+		files[f.Name] = string(f.Data)
+	}
+	return files
+}
+
+// TxtarTree writes the files of the txtar archive at path into a new temporary
+// folder, without git, and returns its path.
+func TxtarTree(t testing.TB, path string) string {
+	t.Helper()
+	ar, err := txtar.ParseFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Tree(t, TxtarFiles(ar))
 }
 
 // Replace replaces the first occurrence of old in a work-tree file; the test fails
