@@ -12,6 +12,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/diag"
 	"github.com/hwfplan/hwfplan/internal/gitrev"
 	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/validate"
 )
 
@@ -23,7 +24,7 @@ func needGit(t *testing.T) {
 }
 
 // errorsIn validates a loaded repository and returns its errors as text.
-func errorsIn(t *testing.T, v *validate.Validator, repo *load.Repo, loadDiags []diag.Diagnostic) []string {
+func errorsIn(t *testing.T, v *validate.Validator, repo *model.Repo, loadDiags []diag.Diagnostic) []string {
 	t.Helper()
 	var out []string
 	for _, d := range v.Repo(repo, loadDiags, validate.Options{Today: "2026-11-24"}) {

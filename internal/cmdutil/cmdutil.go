@@ -15,6 +15,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/gitrev"
 	"github.com/hwfplan/hwfplan/internal/iostreams"
 	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 )
 
 // Exit codes.
@@ -119,7 +120,7 @@ type NotPlansError struct{ Root string }
 
 func (e *NotPlansError) Error() string {
 	return fmt.Sprintf("%s is not a plans repository (it has no %s/ or %s/ folder and no %s); run hwfplan inside a clone of the plans repository, or name one with --root DIR",
-		e.Root, load.CountriesDir, load.ClustersDir, framework.DefaultPath)
+		e.Root, model.CountriesDir, model.ClustersDir, framework.DefaultPath)
 }
 
 // PlansRoot returns Root, or a NotPlansError when that folder holds neither
@@ -130,7 +131,7 @@ func (f *Factory) PlansRoot() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	for _, d := range []string{load.CountriesDir, load.ClustersDir} {
+	for _, d := range []string{model.CountriesDir, model.ClustersDir} {
 		if fi, err := os.Stat(filepath.Join(root, d)); err == nil && fi.IsDir() {
 			return root, nil
 		}
@@ -142,7 +143,7 @@ func (f *Factory) PlansRoot() (string, error) {
 }
 
 // LoadRepo opens the plans repository (see PlansRoot) and loads every plan in it.
-func (f *Factory) LoadRepo() (string, *load.Repo, []diag.Diagnostic, error) {
+func (f *Factory) LoadRepo() (string, *model.Repo, []diag.Diagnostic, error) {
 	root, err := f.PlansRoot()
 	if err != nil {
 		return "", nil, nil, err

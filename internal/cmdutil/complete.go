@@ -11,7 +11,7 @@ import (
 
 	"github.com/hwfplan/hwfplan/internal/gitrev"
 	"github.com/hwfplan/hwfplan/internal/iso3166"
-	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/spf13/cobra"
 )
 
@@ -36,7 +36,7 @@ func (f *Factory) countryCodes() []string {
 }
 
 func folderCodes(root string) []string {
-	entries, err := os.ReadDir(filepath.Join(root, load.CountriesDir))
+	entries, err := os.ReadDir(filepath.Join(root, model.CountriesDir))
 	if err != nil {
 		return nil
 	}
@@ -120,7 +120,7 @@ func (f *Factory) ClusterIDs() []string {
 	if err != nil {
 		return nil
 	}
-	entries, err := os.ReadDir(filepath.Join(root, load.ClustersDir))
+	entries, err := os.ReadDir(filepath.Join(root, model.ClustersDir))
 	if err != nil {
 		return nil
 	}
@@ -208,7 +208,7 @@ func (f *Factory) CompletePlanPath(_ *cobra.Command, _ []string, toComplete stri
 	if !filepath.IsAbs(abs) {
 		abs = filepath.Join(wd, abs)
 	}
-	if filepath.Clean(abs) != filepath.Join(root, load.CountriesDir) {
+	if filepath.Clean(abs) != filepath.Join(root, model.CountriesDir) {
 		return nil, cobra.ShellCompDirectiveDefault
 	}
 	var out []string

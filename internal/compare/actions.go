@@ -6,7 +6,7 @@ import (
 	"slices"
 
 	"github.com/hwfplan/hwfplan/internal/framework"
-	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/plan"
 )
 
@@ -184,7 +184,7 @@ func ratio(a, b float64) Num {
 	return Some(a / b)
 }
 
-func actions(fw *framework.Framework, loaded []*load.Country, r *Result) ActionSummary {
+func actions(fw *framework.Framework, loaded []*model.Country, r *Result) ActionSummary {
 	endIdx, _ := MonthIndex(plan.YearMonth(fw.Programme.End))
 	s := ActionSummary{Countries: []CountryActions{}, Timeline: []TimelineEntry{}, AfterEnd: []TimelineEntry{}}
 	all, allBudget := counter{}, newBudgetAcc()

@@ -5,7 +5,7 @@ import (
 	"math"
 	"slices"
 
-	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 )
 
 // Cluster is a learning cluster and its member countries that loaded.
@@ -24,7 +24,7 @@ type Cluster struct {
 // disagreement). Members a cluster file lists but whose country did not load are
 // in Missing. A cluster named by a country but without a file still appears,
 // named by its id, so no country drops out of the comparison.
-func clusters(repo *load.Repo, countries []Country) []Cluster {
+func clusters(repo *model.Repo, countries []Country) []Cluster {
 	byID := map[string]*Cluster{}
 	get := func(id string) *Cluster {
 		if c := byID[id]; c != nil {

@@ -19,7 +19,7 @@ import (
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/framework"
-	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/plan"
 )
 
@@ -207,7 +207,7 @@ type ItemScore struct {
 // Compute derives every comparison from a loaded repository. Countries whose
 // country.yaml did not load are left out; a missing as-is, to-be, to-do or action
 // plan only leaves the numbers that depend on it missing.
-func Compute(repo *load.Repo) (*Result, error) {
+func Compute(repo *model.Repo) (*Result, error) {
 	if repo == nil || repo.Framework == nil {
 		return nil, errors.New("failed to compare: no repository or framework loaded")
 	}
@@ -225,13 +225,13 @@ func Compute(repo *load.Repo) (*Result, error) {
 	for _, d := range fw.Sustainability.Domains {
 		r.Domains = append(r.Domains, DomainInfo{ID: d.ID, Title: d.Title})
 	}
-	var loaded []*load.Country
+	var loaded []*model.Country
 	for _, c := range repo.Countries {
 		if c != nil && c.Country != nil {
 			loaded = append(loaded, c)
 		}
 	}
-	slices.SortFunc(loaded, func(a, b *load.Country) int { return cmp.Compare(a.Code, b.Code) })
+	slices.SortFunc(loaded, func(a, b *model.Country) int { return cmp.Compare(a.Code, b.Code) })
 	for _, c := range loaded {
 		cs, err := countryScores(fw, c)
 		if err != nil {
@@ -257,7 +257,7 @@ func Compute(repo *load.Repo) (*Result, error) {
 	return r, nil
 }
 
-func countryScores(fw *framework.Framework, c *load.Country) (Country, error) {
+func countryScores(fw *framework.Framework, c *model.Country) (Country, error) {
 	return Scores(fw, c), nil
 }
 
@@ -265,7 +265,7 @@ func countryScores(fw *framework.Framework, c *load.Country) (Country, error) {
 // completeness) on the 0-1 scale. It is the single place the scoring rule lives;
 // history uses it for scores over time. A missing country.yaml leaves the
 // descriptive fields empty (the name falls back to the code).
-func Scores(fw *framework.Framework, c *load.Country) Country {
+func Scores(fw *framework.Framework, c *model.Country) Country {
 	out := Country{Code: c.Code}
 	if c.Country != nil {
 		out.EUCode, out.Name, out.Cluster, out.Status = c.Country.EUCode, c.Country.Name, c.Country.Cluster, string(c.Country.Status)
@@ -298,7 +298,7 @@ func Scores(fw *framework.Framework, c *load.Country) Country {
 
 // itemScore scores one item; a score outside the item's scale counts as not
 // assessed (validate reports it), so it cannot push a mean outside 0-1.
-func itemScore(fw *framework.Framework, c *load.Country, task string, fit *framework.Item) ItemScore {
+func itemScore(fw *framework.Framework, c *model.Country, task string, fit *framework.Item) ItemScore {
 	s := fw.ItemScale(fit)
 	it := ItemScore{Key: fit.Key(), Task: task, Item: fit.ID}
 	if c.AsIs != nil {

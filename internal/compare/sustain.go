@@ -1,11 +1,12 @@
 package compare
 
 import (
-	"github.com/hwfplan/hwfplan/internal/framework"
-	"github.com/hwfplan/hwfplan/internal/load"
-	"github.com/hwfplan/hwfplan/internal/plan"
 	"maps"
 	"slices"
+
+	"github.com/hwfplan/hwfplan/internal/framework"
+	"github.com/hwfplan/hwfplan/internal/model"
+	"github.com/hwfplan/hwfplan/internal/plan"
 )
 
 // Anchorings that count as anchored in law, regulation or strategy.
@@ -143,7 +144,7 @@ func indexOf(xs []string, s string) (int, bool) {
 	return -1, false
 }
 
-func sustainability(fw *framework.Framework, loaded []*load.Country, r *Result) Sustainability {
+func sustainability(fw *framework.Framework, loaded []*model.Country, r *Result) Sustainability {
 	endIdx, _ := MonthIndex(plan.YearMonth(fw.Programme.End))
 	scale := fw.SustainabilityScale()
 	out := Sustainability{Countries: []CountrySustainability{}, Clusters: []ClusterSustainability{}}

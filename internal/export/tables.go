@@ -5,7 +5,7 @@ import (
 	"time"
 
 	"github.com/hwfplan/hwfplan/internal/compare"
-	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/plan"
 )
 
@@ -38,8 +38,8 @@ type Table struct {
 // Tables builds every export table from a repository and its comparison, in a
 // fixed order: countries, items, actions, kpis, sustainability, steps. Rows follow
 // country code order, then framework or file order.
-func Tables(repo *load.Repo, res *compare.Result) []Table {
-	byCode := map[string]*load.Country{}
+func Tables(repo *model.Repo, res *compare.Result) []Table {
+	byCode := map[string]*model.Country{}
 	for _, c := range repo.Countries {
 		if c != nil && c.Country != nil {
 			byCode[c.Code] = c
@@ -61,7 +61,7 @@ func Tables(repo *load.Repo, res *compare.Result) []Table {
 
 type countryPair struct {
 	res  *compare.Country
-	plan *load.Country
+	plan *model.Country
 }
 
 func num(n compare.Num) any {

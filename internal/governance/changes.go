@@ -8,7 +8,7 @@ import (
 
 	"github.com/hwfplan/hwfplan/internal/diag"
 	"github.com/hwfplan/hwfplan/internal/gitrev"
-	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 )
 
 // RuleSeveralCountries is the warning given when one change touches the folders
@@ -36,7 +36,7 @@ func Classify(paths []string) Change {
 		seen[p] = true
 		c.Paths = append(c.Paths, p)
 		parts := strings.SplitN(p, "/", 3)
-		if len(parts) == 3 && parts[0] == load.CountriesDir && parts[1] != "" {
+		if len(parts) == 3 && parts[0] == model.CountriesDir && parts[1] != "" {
 			countries[parts[1]] = true
 			continue
 		}
@@ -59,7 +59,7 @@ func (c Change) Diagnostics() []diag.Diagnostic {
 		return nil
 	}
 	return []diag.Diagnostic{{
-		File:     load.CountriesDir,
+		File:     model.CountriesDir,
 		Severity: diag.Warning,
 		Rule:     RuleSeveralCountries,
 		Message: fmt.Sprintf("this change touches %d countries' folders (%s); each country team approves only its own folder, so open one pull request per country unless the change is meant to span countries",

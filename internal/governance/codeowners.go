@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/diag"
-	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/plan"
 )
 
@@ -40,18 +40,18 @@ type Section struct {
 // GitHub applies the last matching line, so the order of sections matters.
 // A country whose maintainers cannot be read, or are not GitHub handles, gets an
 // error diagnostic at the place in country.yaml to fix, and no rule.
-func Owners(g *Governance, repo *load.Repo) ([]Section, []diag.Diagnostic) {
+func Owners(g *Governance, repo *model.Repo) ([]Section, []diag.Diagnostic) {
 	coords := at(g.Coordinators)
 	shared := []Rule{}
 	for _, p := range SharedPaths {
 		shared = append(shared, Rule{Pattern: p, Owners: coords})
 	}
-	shared = append(shared, Rule{Pattern: "/" + load.CountriesDir + "/", Owners: coords})
+	shared = append(shared, Rule{Pattern: "/" + model.CountriesDir + "/", Owners: coords})
 
 	var countries []Rule
 	var ds []diag.Diagnostic
 	cs := slices.Clone(repo.Countries)
-	slices.SortFunc(cs, func(a, b *load.Country) int { return strings.Compare(a.Code, b.Code) })
+	slices.SortFunc(cs, func(a, b *model.Country) int { return strings.Compare(a.Code, b.Code) })
 	for _, c := range cs {
 		owners, cds := countryOwners(c)
 		ds = append(ds, cds...)
@@ -70,7 +70,7 @@ func Owners(g *Governance, repo *load.Repo) ([]Section, []diag.Diagnostic) {
 	}, ds
 }
 
-func countryOwners(c *load.Country) ([]string, []diag.Diagnostic) {
+func countryOwners(c *model.Country) ([]string, []diag.Diagnostic) {
 	file := path.Join(c.Dir, plan.CountryFile)
 	if c.Country == nil {
 		return nil, []diag.Diagnostic{{File: file, Severity: diag.Error, Rule: RuleOwners,
@@ -91,7 +91,7 @@ func countryOwners(c *load.Country) ([]string, []diag.Diagnostic) {
 	var ds []diag.Diagnostic
 	for i, m := range c.Country.Maintainers {
 		if !ValidHandle(m) {
-			p := load.Pointer("maintainers", fmt.Sprint(i))
+			p := model.Pointer("maintainers", fmt.Sprint(i))
 			line, col := pos(p)
 			ds = append(ds, diag.Diagnostic{File: file, Line: line, Column: col, Pointer: p, Severity: diag.Error, Rule: RuleHandle,
 				Message: "maintainers: " + handleMessage(m)})
@@ -147,7 +147,7 @@ func Codeowners(sections []Section) []byte {
 
 // Generate is the one-call form: the CODEOWNERS file of a repository. It returns
 // nil data when any diagnostic is an error, so a broken file is never written.
-func Generate(g *Governance, repo *load.Repo) ([]byte, []diag.Diagnostic) {
+func Generate(g *Governance, repo *model.Repo) ([]byte, []diag.Diagnostic) {
 	sections, ds := Owners(g, repo)
 	diag.Sort(ds)
 	if diag.HasErrors(ds) {

@@ -17,6 +17,7 @@ import (
 
 	"github.com/hwfplan/hwfplan/internal/diag"
 	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/invopop/jsonschema"
 	checker "github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
@@ -125,7 +126,7 @@ func Parse(data []byte) (*Governance, []diag.Diagnostic) {
 
 // schemaDiags turns the leaves of a schema validation error into diagnostics at the
 // position of the offending value.
-func schemaDiags(f *load.File, ve *checker.ValidationError) []diag.Diagnostic {
+func schemaDiags(f *model.File, ve *checker.ValidationError) []diag.Diagnostic {
 	if len(ve.Causes) > 0 {
 		var out []diag.Diagnostic
 		for _, c := range ve.Causes {
@@ -133,7 +134,7 @@ func schemaDiags(f *load.File, ve *checker.ValidationError) []diag.Diagnostic {
 		}
 		return out
 	}
-	pointer := load.Pointer(ve.InstanceLocation...)
+	pointer := model.Pointer(ve.InstanceLocation...)
 	line, col := f.Pos(pointer)
 	where := File
 	if len(ve.InstanceLocation) > 0 {
@@ -147,7 +148,7 @@ func schemaDiags(f *load.File, ve *checker.ValidationError) []diag.Diagnostic {
 			msg += ": list the coordinators (GitHub users or org/team, without @)"
 		}
 	case *kind.AdditionalProperties:
-		line, col = f.KeyPos(load.Pointer(append(slices.Clone(ve.InstanceLocation), k.Properties[0])...))
+		line, col = f.KeyPos(model.Pointer(append(slices.Clone(ve.InstanceLocation), k.Properties[0])...))
 		msg = fmt.Sprintf("unknown key %s; the keys are coordinators and notes", strings.Join(k.Properties, ", "))
 	case *kind.Pattern:
 		msg = handleMessage(k.Got)

@@ -4,6 +4,7 @@ import (
 	"sync"
 
 	"github.com/hwfplan/hwfplan/internal/diag"
+	"github.com/hwfplan/hwfplan/internal/model"
 )
 
 // Cache shares parsed files between loads (Options.Cache): the two sides of a
@@ -22,7 +23,7 @@ type cacheKey struct {
 
 type cacheEntry struct {
 	once  sync.Once
-	file  *File
+	file  *model.File
 	diags []diag.Diagnostic
 	value any
 }
@@ -32,7 +33,7 @@ func NewCache() *Cache { return &Cache{files: map[cacheKey]*cacheEntry{}} }
 
 // get returns the parse of data at path, calling parse when the cache does not
 // have it yet.
-func (c *Cache) get(path string, data []byte, values bool, parse func() (*File, []diag.Diagnostic, any)) (*File, []diag.Diagnostic, any) {
+func (c *Cache) get(path string, data []byte, values bool, parse func() (*model.File, []diag.Diagnostic, any)) (*model.File, []diag.Diagnostic, any) {
 	k := cacheKey{path, string(data), values}
 	c.mu.Lock()
 	e := c.files[k]

@@ -14,6 +14,7 @@ import (
 
 	"github.com/hwfplan/hwfplan/internal/diag"
 	"github.com/hwfplan/hwfplan/internal/gitrev/gittest"
+	"github.com/hwfplan/hwfplan/internal/model"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -84,11 +85,11 @@ func (p plainFS) Open(name string) (fs.File, error)     { return p.fs.Open(name)
 func (p plainFS) Stat(name string) (fs.FileInfo, error) { return fs.Stat(p.fs, name) }
 
 // loadWith loads fsys with GOMAXPROCS set to procs, failing if it hangs.
-func loadWith(t *testing.T, fsys fs.FS, procs int, opts Options) (*Repo, []diag.Diagnostic) {
+func loadWith(t *testing.T, fsys fs.FS, procs int, opts Options) (*model.Repo, []diag.Diagnostic) {
 	t.Helper()
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
 	type result struct {
-		repo  *Repo
+		repo  *model.Repo
 		diags []diag.Diagnostic
 	}
 	done := make(chan result, 1)

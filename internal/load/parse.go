@@ -4,7 +4,8 @@
 // duplicate keys, anchors and aliases, non-text keys and symbolic links out of the
 // repository all become diagnostics at their position, never a panic or a hang.
 // Every file keeps its yaml.v3 node tree, so any JSON pointer maps back to a line
-// and column.
+// and column. What it reads is a model.Repo; load only reads, the types live in
+// package model.
 package load
 
 import (
@@ -19,19 +20,12 @@ import (
 	"unicode/utf8"
 
 	"github.com/hwfplan/hwfplan/internal/diag"
+	"github.com/hwfplan/hwfplan/internal/model"
 	"go.yaml.in/yaml/v3"
 )
 
 // MaxDepth bounds nesting; plan files are a few levels deep.
 const MaxDepth = 64
-
-// File is one parsed YAML file.
-type File struct {
-	Path  string     // slash path relative to the repository root
-	Data  []byte     // the bytes as read
-	Node  *yaml.Node // the document's top node (a mapping when the file is valid)
-	Value any        // the data as JSON values (map[string]any, []any, string, int64, float64, bool, nil)
-}
 
 // Rule ids of the loader's diagnostics.
 const (
@@ -62,13 +56,13 @@ func errAt(file string, line, col int, rule, format string, args ...any) diag.Di
 
 // Parse parses one YAML file. It returns the file (nil when nothing usable could be
 // read) and every problem found, each at its position.
-func Parse(path string, data []byte) (*File, []diag.Diagnostic) {
+func Parse(path string, data []byte) (*model.File, []diag.Diagnostic) {
 	return parse(path, data, true)
 }
 
 // parse is Parse; without values, File.Value is left nil (the diagnostics are
 // the same).
-func parse(path string, data []byte, values bool) (*File, []diag.Diagnostic) {
+func parse(path string, data []byte, values bool) (*model.File, []diag.Diagnostic) {
 	if enc := Encoding(data); enc != "" && convertible(data, enc) {
 		return nil, []diag.Diagnostic{errAt(path, 1, 1, RuleEncoding, "the file is saved as %s; plan files must be UTF-8: run hwfplan fmt on it, or save it as UTF-8 in your editor", enc)}
 	}
@@ -126,7 +120,7 @@ func parse(path string, data []byte, values bool) (*File, []diag.Diagnostic) {
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
 		top = doc.Content[0]
 	}
-	f := &File{Path: path, Data: data, Node: top}
+	f := &model.File{Path: path, Data: data, Node: top}
 	if top.Kind != yaml.MappingNode {
 		ds = append(ds, errAt(path, top.Line, top.Column, RuleRootType, "the file must hold keys with values (a mapping); it holds %s", describe(top)))
 		return f, ds

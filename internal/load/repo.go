@@ -15,61 +15,10 @@ import (
 	"github.com/hwfplan/hwfplan"
 	"github.com/hwfplan/hwfplan/internal/diag"
 	"github.com/hwfplan/hwfplan/internal/framework"
+	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/plan"
 	"go.yaml.in/yaml/v3"
 )
-
-// Folders of a plans repository.
-const (
-	CountriesDir = "countries"
-	ClustersDir  = "clusters"
-)
-
-// Repo is a whole plans repository as loaded.
-type Repo struct {
-	Framework     *framework.Framework
-	FrameworkFile *File // nil when the built-in framework is used
-	Countries     []*Country
-	Clusters      []*Cluster
-	Files         map[string]*File // every parsed file by path
-}
-
-// Country is one country folder. A field is nil when its file is missing or could
-// not be read; the diagnostics say why.
-type Country struct {
-	Code       string // the folder name
-	Dir        string // countries/<Code>
-	Country    *plan.Country
-	AsIs       *plan.AsIs
-	ToBe       *plan.ToBe
-	ToDo       *plan.ToDo
-	ActionPlan *plan.ActionPlan
-	Files      map[string]*File // by file name (plan.CountryFile ...)
-}
-
-// SetPlan puts a decoded plan file (*plan.Country, *plan.AsIs, *plan.ToBe,
-// *plan.ToDo or *plan.ActionPlan) in its field; anything else is ignored.
-func (c *Country) SetPlan(v any) {
-	switch v := v.(type) {
-	case *plan.Country:
-		c.Country = v
-	case *plan.AsIs:
-		c.AsIs = v
-	case *plan.ToBe:
-		c.ToBe = v
-	case *plan.ToDo:
-		c.ToDo = v
-	case *plan.ActionPlan:
-		c.ActionPlan = v
-	}
-}
-
-// Cluster is one clusters/<id>.yaml.
-type Cluster struct {
-	ID      string // from the file name
-	File    *File
-	Cluster *plan.Cluster
-}
 
 // Options tune loading.
 type Options struct {
@@ -104,8 +53,8 @@ var clusterFileRe = regexp.MustCompile(`^[a-z][a-z0-9_-]*\.yaml$`)
 // load, so the result and the diagnostics do not depend on the scheduling. fsys is
 // read from one goroutine at a time unless it is a DirFS, which is safe for
 // concurrent use.
-func Load(fsys fs.FS, opts Options) (*Repo, []diag.Diagnostic) {
-	l := loader{fsys: fsys, limit: opts.MaxFileSize, skip: opts.Skip, cache: opts.Cache, values: !opts.NoValues, repo: &Repo{Files: map[string]*File{}}}
+func Load(fsys fs.FS, opts Options) (*model.Repo, []diag.Diagnostic) {
+	l := loader{fsys: fsys, limit: opts.MaxFileSize, skip: opts.Skip, cache: opts.Cache, values: !opts.NoValues, repo: &model.Repo{Files: map[string]*model.File{}}}
 	if l.limit <= 0 {
 		l.limit = MaxFileSize
 	}
@@ -126,10 +75,10 @@ type loader struct {
 	limit      int64
 	skip       func(string) bool
 	cache      *Cache
-	values     bool       // build File.Value
+	values     bool       // build model.File.Value
 	concurrent bool       // fsys may be read from several goroutines at once
 	io         sync.Mutex // serialises reads of fsys when it may not
-	repo       *Repo
+	repo       *model.Repo
 	diags      []diag.Diagnostic
 }
 
@@ -140,12 +89,12 @@ type unit struct {
 	kind  unitKind
 	name  string // the country code or the cluster file name
 	diags []diag.Diagnostic
-	files []*File // parsed files, in the order a sequential load parses them
+	files []*model.File // parsed files, in the order a sequential load parses them
 
 	framework *framework.Framework
-	frameFile *File
-	country   *Country
-	cluster   *Cluster
+	frameFile *model.File
+	country   *model.Country
+	cluster   *model.Cluster
 	panicked  any // a panic while loading, raised again in Load's goroutine
 }
 
@@ -257,7 +206,7 @@ func (l *loader) readRaw(f folder, name string, e fs.DirEntry) raw {
 // parse turns a file as read into a parsed file and its diagnostics, as a
 // sequential load did: missing files are reported only when required. decode
 // (nil for none) turns the parsed file into the value kept with it.
-func (l *loader) parse(u *unit, r raw, required bool, decode func(*File) any) (*File, any) {
+func (l *loader) parse(u *unit, r raw, required bool, decode func(*model.File) any) (*model.File, any) {
 	if r.err != nil {
 		if errors.Is(r.err, fs.ErrNotExist) && !required {
 			return nil, nil
@@ -265,7 +214,7 @@ func (l *loader) parse(u *unit, r raw, required bool, decode func(*File) any) (*
 		u.diags = append(u.diags, readDiag(r.name, r.err))
 		return nil, nil
 	}
-	parse := func() (*File, []diag.Diagnostic, any) {
+	parse := func() (*model.File, []diag.Diagnostic, any) {
 		f, ds := parse(r.name, r.data, l.values)
 		var v any
 		if f != nil && decode != nil {
@@ -273,7 +222,7 @@ func (l *loader) parse(u *unit, r raw, required bool, decode func(*File) any) (*
 		}
 		return f, ds, v
 	}
-	var f *File
+	var f *model.File
 	var ds []diag.Diagnostic
 	var v any
 	if l.cache != nil {
@@ -317,7 +266,7 @@ func (l *loader) loadFramework(u *unit) {
 	unlock := l.lockIO()
 	r := l.readRaw(nil, framework.DefaultPath, nil)
 	unlock()
-	f, v := l.parse(u, r, false, func(f *File) any {
+	f, v := l.parse(u, r, false, func(f *model.File) any {
 		fw, err := framework.Parse(f.Data)
 		if err != nil {
 			d := errAt(framework.DefaultPath, 0, 0, RuleFramework, "%v; using the built-in framework instead", err)
@@ -359,20 +308,20 @@ func (l *loader) notFolder(units []*unit, name, holds string) ([]*unit, bool) {
 // planCountries lists the country folders (one unit each) and what is wrong with
 // the other entries of countries/.
 func (l *loader) planCountries(units []*unit) []*unit {
-	units, bad := l.notFolder(units, CountriesDir, "one folder per country")
+	units, bad := l.notFolder(units, model.CountriesDir, "one folder per country")
 	if bad {
 		return units
 	}
-	entries, err := fs.ReadDir(l.fsys, CountriesDir)
+	entries, err := fs.ReadDir(l.fsys, model.CountriesDir)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return planDiag(units, errAt(CountriesDir, 0, 0, RuleLayout, "there is no countries/ folder; is --root the plans repository?"))
+			return planDiag(units, errAt(model.CountriesDir, 0, 0, RuleLayout, "there is no countries/ folder; is --root the plans repository?"))
 		}
-		return planDiag(units, readDiag(CountriesDir, err))
+		return planDiag(units, readDiag(model.CountriesDir, err))
 	}
 	for _, e := range entries {
 		name := e.Name()
-		dir := path.Join(CountriesDir, name)
+		dir := path.Join(model.CountriesDir, name)
 		if strings.HasPrefix(name, ".") || (!e.IsDir() && isDoc(name)) || l.skipped(dir) {
 			continue
 		}
@@ -414,16 +363,16 @@ func isDoc(name string) bool {
 }
 
 // countryDecoders decode each country file into its plan type.
-var countryDecoders = map[string]func(*File) any{
-	plan.CountryFile:    func(f *File) any { return decode[plan.Country](f) },
-	plan.AsIsFile:       func(f *File) any { return decode[plan.AsIs](f) },
-	plan.ToBeFile:       func(f *File) any { return decode[plan.ToBe](f) },
-	plan.ToDoFile:       func(f *File) any { return decode[plan.ToDo](f) },
-	plan.ActionPlanFile: func(f *File) any { return decode[plan.ActionPlan](f) },
+var countryDecoders = map[string]func(*model.File) any{
+	plan.CountryFile:    func(f *model.File) any { return decode[plan.Country](f) },
+	plan.AsIsFile:       func(f *model.File) any { return decode[plan.AsIs](f) },
+	plan.ToBeFile:       func(f *model.File) any { return decode[plan.ToBe](f) },
+	plan.ToDoFile:       func(f *model.File) any { return decode[plan.ToDo](f) },
+	plan.ActionPlanFile: func(f *model.File) any { return decode[plan.ActionPlan](f) },
 }
 
 func (l *loader) loadCountry(u *unit) {
-	c := &Country{Code: u.name, Dir: path.Join(CountriesDir, u.name), Files: map[string]*File{}}
+	c := &model.Country{Code: u.name, Dir: path.Join(model.CountriesDir, u.name), Files: map[string]*model.File{}}
 	u.country = c
 
 	// Read the folder (one goroutine at a time unless fsys allows more), then parse.
@@ -474,20 +423,20 @@ func (l *loader) loadCountry(u *unit) {
 // planClusters lists the cluster files (one unit each) and what is wrong with the
 // other entries of clusters/.
 func (l *loader) planClusters(units []*unit) []*unit {
-	units, bad := l.notFolder(units, ClustersDir, "one file per learning cluster")
+	units, bad := l.notFolder(units, model.ClustersDir, "one file per learning cluster")
 	if bad {
 		return units
 	}
-	entries, err := fs.ReadDir(l.fsys, ClustersDir)
+	entries, err := fs.ReadDir(l.fsys, model.ClustersDir)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return planDiag(units, errAt(ClustersDir, 0, 0, RuleLayout, "there is no clusters/ folder; is --root the plans repository?"))
+			return planDiag(units, errAt(model.ClustersDir, 0, 0, RuleLayout, "there is no clusters/ folder; is --root the plans repository?"))
 		}
-		return planDiag(units, readDiag(ClustersDir, err))
+		return planDiag(units, readDiag(model.ClustersDir, err))
 	}
 	for _, e := range entries {
 		name := e.Name()
-		p := path.Join(ClustersDir, name)
+		p := path.Join(model.ClustersDir, name)
 		if strings.HasPrefix(name, ".") || isDoc(name) || l.skipped(p) {
 			continue
 		}
@@ -501,22 +450,22 @@ func (l *loader) planClusters(units []*unit) []*unit {
 }
 
 func (l *loader) loadCluster(u *unit) {
-	p := path.Join(ClustersDir, u.name)
+	p := path.Join(model.ClustersDir, u.name)
 	unlock := l.lockIO()
 	r := l.readRaw(nil, p, nil)
 	unlock()
-	f, v := l.parse(u, r, true, func(f *File) any { return decode[plan.Cluster](f) })
+	f, v := l.parse(u, r, true, func(f *model.File) any { return decode[plan.Cluster](f) })
 	if f == nil {
 		return
 	}
 	c, _ := v.(*plan.Cluster)
-	u.cluster = &Cluster{ID: strings.TrimSuffix(u.name, ".yaml"), File: f, Cluster: c}
+	u.cluster = &model.Cluster{ID: strings.TrimSuffix(u.name, ".yaml"), File: f, Cluster: c}
 }
 
 // decode fills a plan type from a parsed file. It returns nil when the file does
 // not have the right shape; the schema check then reports the details, so a
 // decode error here is not reported again.
-func decode[T any](f *File) *T {
+func decode[T any](f *model.File) *T {
 	if f.Node == nil || f.Node.Kind != yaml.MappingNode {
 		return nil
 	}
@@ -525,24 +474,4 @@ func decode[T any](f *File) *T {
 		return nil
 	}
 	return &v
-}
-
-// Country returns the country with the given code, or nil.
-func (r *Repo) Country(code string) *Country {
-	for _, c := range r.Countries {
-		if c.Code == code {
-			return c
-		}
-	}
-	return nil
-}
-
-// Cluster returns the cluster with the given id, or nil.
-func (r *Repo) Cluster(id string) *Cluster {
-	for _, c := range r.Clusters {
-		if c.ID == id {
-			return c
-		}
-	}
-	return nil
 }

@@ -11,10 +11,10 @@ import (
 	"sync/atomic"
 
 	"github.com/hwfplan/hwfplan/internal/diag"
+	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/words"
 
 	"github.com/hwfplan/hwfplan/internal/framework"
-	"github.com/hwfplan/hwfplan/internal/load"
 	"github.com/hwfplan/hwfplan/internal/plan"
 )
 
@@ -35,7 +35,7 @@ type differ struct {
 // Diff compares two revisions of a plans repository. Either may be nil (no plans).
 // Without the loader's diagnostics, only files that parse but do not decode are
 // known to be unreadable; DiffRevisions knows them all.
-func Diff(old, new *load.Repo, opts Options) *Report {
+func Diff(old, new *model.Repo, opts Options) *Report {
 	return DiffRevisions(Revision{Repo: old}, Revision{Repo: new}, opts)
 }
 
@@ -45,10 +45,10 @@ func Diff(old, new *load.Repo, opts Options) *Report {
 func DiffRevisions(oldRev, newRev Revision, opts Options) *Report {
 	old, new := oldRev.Repo, newRev.Repo
 	if old == nil {
-		old = &load.Repo{}
+		old = &model.Repo{}
 	}
 	if new == nil {
-		new = &load.Repo{}
+		new = &model.Repo{}
 	}
 	d := &differ{opts: opts, fw: cmp.Or(new.Framework, old.Framework)}
 	r := &Report{Old: oldRev.Label, New: newRev.Label, Countries: []CountryDiff{}, Changes: []Change{}}
@@ -60,13 +60,13 @@ func DiffRevisions(oldRev, newRev Revision, opts Options) *Report {
 	r.Problems = append(oldProblems, newProblems...)
 
 	oldC, newC := byCode(old.Countries), byCode(new.Countries)
-	var removed, added []*load.Country
-	var both [][2]*load.Country
+	var removed, added []*model.Country
+	var both [][2]*model.Country
 	for _, code := range unionKeys(oldC, newC) {
 		o, n := oldC[code], newC[code]
 		switch {
 		case o != nil && n != nil:
-			both = append(both, [2]*load.Country{o, n})
+			both = append(both, [2]*model.Country{o, n})
 		case o != nil:
 			removed = append(removed, o)
 		default:
@@ -117,7 +117,7 @@ func DiffRevisions(oldRev, newRev Revision, opts Options) *Report {
 // countries compares each pair of revisions of a country, on up to GOMAXPROCS
 // goroutines (the countries are independent), and returns the results in order.
 // A panic is raised again in the caller's goroutine.
-func (d *differ) countries(pairs [][2]*load.Country) []CountryDiff {
+func (d *differ) countries(pairs [][2]*model.Country) []CountryDiff {
 	out := make([]CountryDiff, len(pairs))
 	workers := min(runtime.GOMAXPROCS(0), len(pairs))
 	if workers <= 1 {
@@ -150,8 +150,8 @@ func (d *differ) countries(pairs [][2]*load.Country) []CountryDiff {
 	return out
 }
 
-func byCode(cs []*load.Country) map[string]*load.Country {
-	m := make(map[string]*load.Country, len(cs))
+func byCode(cs []*model.Country) map[string]*model.Country {
+	m := make(map[string]*model.Country, len(cs))
 	for _, c := range cs {
 		m[c.Code] = c
 	}
@@ -179,14 +179,14 @@ func unionKeys[V any](a, b map[string]V) []string {
 // are the same. Edits to the other files (country.yaml, the road map, the action
 // plan) in the same change do not matter. Each disappeared folder is paired at most
 // once, in code order. It returns the old code of each renamed folder by new code.
-func Renames(removed, added []*load.Country) map[string]string {
+func Renames(removed, added []*model.Country) map[string]string {
 	out := map[string]string{}
-	byCodeOrder := func(list []*load.Country) []*load.Country {
-		return slices.SortedFunc(slices.Values(list), func(a, b *load.Country) int { return cmp.Compare(a.Code, b.Code) })
+	byCodeOrder := func(list []*model.Country) []*model.Country {
+		return slices.SortedFunc(slices.Values(list), func(a, b *model.Country) int { return cmp.Compare(a.Code, b.Code) })
 	}
 	left := byCodeOrder(removed)
 	for _, n := range byCodeOrder(added) {
-		i := slices.IndexFunc(left, func(o *load.Country) bool { return sameAssessment(o, n) })
+		i := slices.IndexFunc(left, func(o *model.Country) bool { return sameAssessment(o, n) })
 		if i < 0 {
 			continue
 		}
@@ -196,18 +196,18 @@ func Renames(removed, added []*load.Country) map[string]string {
 	return out
 }
 
-func sameAssessment(o, n *load.Country) bool {
+func sameAssessment(o, n *model.Country) bool {
 	return o.AsIs != nil && n.AsIs != nil && equal(o.AsIs, n.AsIs) && equal(o.ToBe, n.ToBe)
 }
 
-func countryName(c *load.Country) string {
+func countryName(c *model.Country) string {
 	if c.Country != nil {
 		return c.Country.Name
 	}
 	return ""
 }
 
-func countryDetail(c *load.Country) string {
+func countryDetail(c *model.Country) string {
 	var parts []string
 	if c.Country != nil {
 		parts = append(parts, c.Country.Name)
@@ -238,7 +238,7 @@ func countryDetail(c *load.Country) string {
 	return joinComma(parts)
 }
 
-func frameworkChange(o, n *load.File) (Change, bool) {
+func frameworkChange(o, n *model.File) (Change, bool) {
 	var od, nd []byte
 	if o != nil {
 		od = o.Data
@@ -265,8 +265,8 @@ func frameworkChange(o, n *load.File) (Change, bool) {
 	return ch, true
 }
 
-func (d *differ) clusters(old, new []*load.Cluster) []Change {
-	om, nm := map[string]*load.Cluster{}, map[string]*load.Cluster{}
+func (d *differ) clusters(old, new []*model.Cluster) []Change {
+	om, nm := map[string]*model.Cluster{}, map[string]*model.Cluster{}
 	for _, c := range old {
 		om[c.ID] = c
 	}
@@ -275,7 +275,7 @@ func (d *differ) clusters(old, new []*load.Cluster) []Change {
 	}
 	var out []Change
 	for _, id := range unionKeys(om, nm) {
-		if p := path.Join(load.ClustersDir, id+".yaml"); d.oldBad.bad(p) || d.newBad.bad(p) {
+		if p := path.Join(model.ClustersDir, id+".yaml"); d.oldBad.bad(p) || d.newBad.bad(p) {
 			continue
 		}
 		var a, b side
@@ -299,7 +299,7 @@ func clusterDetail(v any) string {
 
 // CompareCountries compares two revisions of one country whatever their folder names
 // (old may be nil for a country that did not exist yet). fw orders tasks and items.
-func CompareCountries(fw *framework.Framework, old, new *load.Country, opts Options) CountryDiff {
+func CompareCountries(fw *framework.Framework, old, new *model.Country, opts Options) CountryDiff {
 	cd, _ := CompareCountryRevisions(fw, old, new, nil, nil, opts)
 	return cd
 }
@@ -307,19 +307,19 @@ func CompareCountries(fw *framework.Framework, old, new *load.Country, opts Opti
 // CompareCountryRevisions is CompareCountries given the loader's diagnostics of each
 // side's files: a file that cannot be read on either side is left out on both (never
 // shown as removed or added) and returned as unreadable, the old side's first.
-func CompareCountryRevisions(fw *framework.Framework, old, new *load.Country, oldDiags, newDiags []diag.Diagnostic, opts Options) (CountryDiff, []Unreadable) {
+func CompareCountryRevisions(fw *framework.Framework, old, new *model.Country, oldDiags, newDiags []diag.Diagnostic, opts Options) (CountryDiff, []Unreadable) {
 	d := &differ{opts: opts, fw: fw}
 	var oldUn, newUn []Unreadable
 	if old != nil {
-		oldUn, _, d.oldBad = unreadable(SideOld, Revision{Repo: &load.Repo{Countries: []*load.Country{old}}, Diags: oldDiags})
+		oldUn, _, d.oldBad = unreadable(SideOld, Revision{Repo: &model.Repo{Countries: []*model.Country{old}}, Diags: oldDiags})
 	}
 	if new != nil {
-		newUn, _, d.newBad = unreadable(SideNew, Revision{Repo: &load.Repo{Countries: []*load.Country{new}}, Diags: newDiags})
+		newUn, _, d.newBad = unreadable(SideNew, Revision{Repo: &model.Repo{Countries: []*model.Country{new}}, Diags: newDiags})
 	}
 	return d.compareCountry(old, new), append(oldUn, newUn...)
 }
 
-func (d *differ) compareCountry(old, new *load.Country) CountryDiff {
+func (d *differ) compareCountry(old, new *model.Country) CountryDiff {
 	switch {
 	case old == nil && new == nil:
 		return CountryDiff{Kind: Changed, Changes: []Change{}}

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 )
 
 // field is one leaf of an entity: its dotted yaml name, its JSON pointer below the
@@ -144,7 +144,7 @@ func isProse(name string) bool {
 // side is one revision of an entity: its value, file and JSON pointer.
 type side struct {
 	v    any
-	file *load.File
+	file *model.File
 	ptr  string
 }
 

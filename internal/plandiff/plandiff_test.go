@@ -13,6 +13,7 @@ import (
 
 	"github.com/hwfplan/hwfplan/internal/golden"
 	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/plandiff"
 )
 
@@ -65,7 +66,7 @@ func move(m fstest.MapFS, from, to string) {
 	}
 }
 
-func loadFS(t *testing.T, m fstest.MapFS) *load.Repo {
+func loadFS(t *testing.T, m fstest.MapFS) *model.Repo {
 	t.Helper()
 	r, _ := load.Load(m, load.Options{})
 	return r

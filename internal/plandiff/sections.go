@@ -8,11 +8,11 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/plan"
 )
 
-func (d *differ) country(o, n *load.Country) CountryDiff {
+func (d *differ) country(o, n *model.Country) CountryDiff {
 	var unread []string
 	for _, name := range plan.CountryFiles {
 		if d.oldBad.bad(path.Join(o.Dir, name)) || d.newBad.bad(path.Join(n.Dir, name)) {
@@ -23,7 +23,7 @@ func (d *differ) country(o, n *load.Country) CountryDiff {
 		o, n = WithoutFiles(o, unread...), WithoutFiles(n, unread...)
 	}
 	cd := CountryDiff{Code: n.Code, Name: countryName(n), Kind: Changed}
-	file := func(c *load.Country, name string) *load.File { return c.Files[name] }
+	file := func(c *model.Country, name string) *model.File { return c.Files[name] }
 	var out []Change
 	for _, name := range plan.CountryFiles {
 		of, nf := file(o, name), file(n, name)
@@ -52,7 +52,7 @@ func (d *differ) country(o, n *load.Country) CountryDiff {
 
 // WithoutFiles returns a copy of a country without the named plan files (as if
 // they were not there), for a comparison that leaves them out on both sides.
-func WithoutFiles(c *load.Country, names ...string) *load.Country {
+func WithoutFiles(c *model.Country, names ...string) *model.Country {
 	t := *c
 	t.Files = maps.Clone(c.Files)
 	for _, name := range names {

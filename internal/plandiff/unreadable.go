@@ -12,6 +12,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/diag"
 	"github.com/hwfplan/hwfplan/internal/framework"
 	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/plan"
 	"go.yaml.in/yaml/v3"
 )
@@ -20,7 +21,7 @@ import (
 // the loader's diagnostics (which say which files could not be read).
 type Revision struct {
 	Label string
-	Repo  *load.Repo
+	Repo  *model.Repo
 	Diags []diag.Diagnostic
 }
 
@@ -83,7 +84,7 @@ func unreadable(side string, rev Revision) (out []Unreadable, problems []string,
 	}
 	repo := rev.Repo
 	if repo == nil {
-		repo = &load.Repo{}
+		repo = &model.Repo{}
 	}
 	for _, c := range repo.Countries {
 		for _, name := range plan.CountryFiles {
@@ -131,14 +132,14 @@ func isPlanFile(p string) bool {
 	}
 	dir, name := path.Split(p)
 	switch path.Clean(dir) {
-	case load.ClustersDir:
+	case model.ClustersDir:
 		return strings.HasSuffix(name, ".yaml")
 	}
-	return path.Dir(path.Clean(dir)) == load.CountriesDir && slices.Contains(plan.CountryFiles, name)
+	return path.Dir(path.Clean(dir)) == model.CountriesDir && slices.Contains(plan.CountryFiles, name)
 }
 
 // planOf returns the decoded plan of a country file, nil when it did not decode.
-func planOf(c *load.Country, name string) any {
+func planOf(c *model.Country, name string) any {
 	switch name {
 	case plan.CountryFile:
 		return ptrOrNil(c.Country)
@@ -162,7 +163,7 @@ func ptrOrNil[T any](p *T) any {
 }
 
 // decodeError says why a parsed file does not decode into its plan type.
-func decodeError(name string, f *load.File) string {
+func decodeError(name string, f *model.File) string {
 	if f.Node == nil || f.Node.Kind != yaml.MappingNode {
 		return "the file must hold keys with values (a mapping)"
 	}

@@ -1,13 +1,15 @@
 package planhistory
 
 import (
-	"github.com/hwfplan/hwfplan/internal/diag"
 	"io/fs"
 	"iter"
 	"path"
 	"path/filepath"
 	"runtime"
 	"sync"
+
+	"github.com/hwfplan/hwfplan/internal/diag"
+	"github.com/hwfplan/hwfplan/internal/model"
 
 	"github.com/hwfplan/hwfplan/internal/framework"
 	"github.com/hwfplan/hwfplan/internal/gitrev"
@@ -51,7 +53,7 @@ type fileKey struct {
 }
 
 type parsed struct {
-	file  *load.File
+	file  *model.File
 	val   any               // *plan.Country, *plan.AsIs, ... or nil when it does not decode
 	diags []diag.Diagnostic // the parser's, which say why a file is unreadable
 }
@@ -169,11 +171,11 @@ func (l *loader) parse(snaps []snapshot) {
 
 // country builds the country of a snapshot whose files are parsed; nil when the
 // revision has no folder.
-func (l *loader) country(s snapshot) *load.Country {
+func (l *loader) country(s snapshot) *model.Country {
 	if s.hash.IsZero() {
 		return nil
 	}
-	c := &load.Country{Code: path.Base(s.dir), Dir: s.dir, Files: map[string]*load.File{}}
+	c := &model.Country{Code: path.Base(s.dir), Dir: s.dir, Files: map[string]*model.File{}}
 	for i, name := range plan.CountryFiles {
 		if s.files[i].IsZero() {
 			continue
@@ -210,7 +212,7 @@ func (l *loader) diags(s snapshot) []diag.Diagnostic {
 
 // load returns the framework and the country in dir at commit; the country is nil when
 // the folder does not exist there.
-func (l *loader) load(commit gitrev.Hash, dir string) (*framework.Framework, *load.Country, error) {
+func (l *loader) load(commit gitrev.Hash, dir string) (*framework.Framework, *model.Country, error) {
 	s, err := l.snapshot(commit, dir)
 	if err != nil {
 		return nil, nil, err
@@ -219,7 +221,7 @@ func (l *loader) load(commit gitrev.Hash, dir string) (*framework.Framework, *lo
 	return s.fw, l.country(s), nil
 }
 
-func decode(name string, f *load.File) any {
+func decode(name string, f *model.File) any {
 	switch name {
 	case plan.CountryFile:
 		return decodeAs[plan.Country](f)
@@ -236,7 +238,7 @@ func decode(name string, f *load.File) any {
 }
 
 // decodeAs decodes as load.Load does: a mapping that decodes, else nothing.
-func decodeAs[T any](f *load.File) any {
+func decodeAs[T any](f *model.File) any {
 	if f.Node == nil || f.Node.Kind != yaml.MappingNode {
 		return nil
 	}

@@ -5,7 +5,7 @@ import (
 	"path"
 	"strings"
 
-	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 )
 
 // countryFS shows only the framework and one country folder of a revision, so loading
@@ -17,7 +17,7 @@ type countryFS struct {
 
 func (c countryFS) allowed(name string) bool {
 	switch {
-	case name == "." || name == load.CountriesDir || name == "schema" || strings.HasPrefix(name, "schema/"):
+	case name == "." || name == model.CountriesDir || name == "schema" || strings.HasPrefix(name, "schema/"):
 		return true
 	case name == c.dir || strings.HasPrefix(name, c.dir+"/"):
 		return true
@@ -51,5 +51,5 @@ func (c countryFS) ReadDir(name string) ([]fs.DirEntry, error) {
 
 // OnlyCountry narrows a revision to the framework and countries/<code>.
 func OnlyCountry(fsys fs.FS, code string) fs.FS {
-	return countryFS{FS: fsys, dir: path.Join(load.CountriesDir, code)}
+	return countryFS{FS: fsys, dir: path.Join(model.CountriesDir, code)}
 }

@@ -7,7 +7,6 @@ package planhistory
 import (
 	"errors"
 	"fmt"
-	"github.com/hwfplan/hwfplan/internal/diag"
 	"path"
 	"slices"
 	"strings"
@@ -15,9 +14,11 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/hwfplan/hwfplan/internal/diag"
+	"github.com/hwfplan/hwfplan/internal/model"
+
 	"github.com/hwfplan/hwfplan/internal/framework"
 	"github.com/hwfplan/hwfplan/internal/gitrev"
-	"github.com/hwfplan/hwfplan/internal/load"
 	"github.com/hwfplan/hwfplan/internal/plan"
 	"github.com/hwfplan/hwfplan/internal/plandiff"
 )
@@ -111,7 +112,7 @@ func countries(r *gitrev.Repo, ld *loader, start gitrev.Hash, codes []string, op
 	}
 	dirs := make([]string, len(codes))
 	for i, code := range codes {
-		dirs[i] = path.Join(load.CountriesDir, code)
+		dirs[i] = path.Join(model.CountriesDir, code)
 	}
 	var revs [][]gitrev.Revision
 	if len(codes) == 1 {
@@ -263,7 +264,7 @@ func compareAll(ld *loader, jobs []job) {
 				}
 			}()
 			now := ld.country(j.now)
-			var before *load.Country
+			var before *model.Country
 			var beforeDiags []diag.Diagnostic
 			if j.parent {
 				before, beforeDiags = ld.country(j.before), ld.diags(j.before)
@@ -303,7 +304,7 @@ func keep(jobs []job) {
 // compareChanged is plandiff.CompareCountryRevisions of before and now, comparing
 // only the files whose content differs: a file with the same content on both sides
 // has no changes, so it is left out of both (country.yaml stays, for the name).
-func compareChanged(fw *framework.Framework, bs, ns snapshot, before, now *load.Country, beforeDiags, nowDiags []diag.Diagnostic) (plandiff.CountryDiff, []plandiff.Unreadable) {
+func compareChanged(fw *framework.Framework, bs, ns snapshot, before, now *model.Country, beforeDiags, nowDiags []diag.Diagnostic) (plandiff.CountryDiff, []plandiff.Unreadable) {
 	if before != nil && now != nil {
 		var same []string
 		for i, name := range plan.CountryFiles {
@@ -367,7 +368,7 @@ type scoreCache struct {
 	m  map[scoreKey]scores
 }
 
-func (sc *scoreCache) get(s snapshot, c *load.Country) (asIs, toBe map[string]*float64) {
+func (sc *scoreCache) get(s snapshot, c *model.Country) (asIs, toBe map[string]*float64) {
 	k := scoreKey{fw: s.fwKey, present: c != nil}
 	if c != nil {
 		k.asIs, k.toBe = s.files[asIsIndex], s.files[toBeIndex]

@@ -2,11 +2,13 @@ package planhistory
 
 import (
 	"encoding/json"
-	"github.com/hwfplan/hwfplan/internal/diag"
 	"path"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hwfplan/hwfplan/internal/diag"
+	"github.com/hwfplan/hwfplan/internal/model"
 
 	"github.com/hwfplan/hwfplan/internal/gitrev"
 	"github.com/hwfplan/hwfplan/internal/gitrev/gittest"
@@ -81,7 +83,7 @@ func eventfulHistory(t *testing.T) *gittest.Repo {
 // plainFollow is the rename rule applied the plain way: both commits loaded whole.
 func plainFollow(t *testing.T, r *gitrev.Repo) gitrev.RenameRule {
 	return func(commit, parent gitrev.Hash, p string) (string, error) {
-		loadAt := func(h gitrev.Hash) *load.Repo {
+		loadAt := func(h gitrev.Hash) *model.Repo {
 			fsys, err := r.FS(h)
 			if err != nil {
 				t.Fatal(err)
@@ -90,7 +92,7 @@ func plainFollow(t *testing.T, r *gitrev.Repo) gitrev.RenameRule {
 			return repo
 		}
 		before, after := loadAt(parent), loadAt(commit)
-		var removed, added []*load.Country
+		var removed, added []*model.Country
 		for _, c := range before.Countries {
 			if after.Country(c.Code) == nil {
 				removed = append(removed, c)
@@ -102,7 +104,7 @@ func plainFollow(t *testing.T, r *gitrev.Repo) gitrev.RenameRule {
 			}
 		}
 		if old, ok := plandiff.Renames(removed, added)[path.Base(p)]; ok {
-			return path.Join(load.CountriesDir, old), nil
+			return path.Join(model.CountriesDir, old), nil
 		}
 		return "", nil
 	}
@@ -112,12 +114,12 @@ func plainFollow(t *testing.T, r *gitrev.Repo) gitrev.RenameRule {
 // loaded whole with load.Load, compared whole.
 func reference(t *testing.T, r *gitrev.Repo, start gitrev.Hash, code string, opts Options) *History {
 	t.Helper()
-	revs, err := r.History(start, path.Join(load.CountriesDir, code), gitrev.HistoryOptions{Limit: opts.Limit, Follow: plainFollow(t, r)})
+	revs, err := r.History(start, path.Join(model.CountriesDir, code), gitrev.HistoryOptions{Limit: opts.Limit, Follow: plainFollow(t, r)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	mainline, _ := r.FirstParents(start)
-	loadAt := func(commit gitrev.Hash, dir string) (*load.Repo, *load.Country, []diag.Diagnostic) {
+	loadAt := func(commit gitrev.Hash, dir string) (*model.Repo, *model.Country, []diag.Diagnostic) {
 		fsys, err := r.FS(commit)
 		if err != nil {
 			t.Fatal(err)
@@ -128,7 +130,7 @@ func reference(t *testing.T, r *gitrev.Repo, start gitrev.Hash, code string, opt
 	h := &History{Code: code, Tasks: []string{}, Entries: []Entry{}}
 	for i, rev := range revs {
 		repo, now, nowDiags := loadAt(rev.Hash, rev.Path)
-		var before *load.Country
+		var before *model.Country
 		var beforeDiags []diag.Diagnostic
 		if len(rev.Parents) > 0 {
 			old := rev.Path

@@ -4,7 +4,7 @@ import (
 	"path"
 
 	"github.com/hwfplan/hwfplan/internal/gitrev"
-	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/plandiff"
 )
 
@@ -12,7 +12,7 @@ import (
 // reports renames by, applied to the country folders a commit added and the ones
 // it removed, so history follows exactly the renames diff shows.
 func (l *loader) follow(commit, parent gitrev.Hash, p string) (string, error) {
-	if path.Dir(p) != load.CountriesDir {
+	if path.Dir(p) != model.CountriesDir {
 		return "", nil
 	}
 	before, err := l.folders(parent)
@@ -23,7 +23,7 @@ func (l *loader) follow(commit, parent gitrev.Hash, p string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	var removed, added []*load.Country
+	var removed, added []*model.Country
 	for name := range before {
 		if !after[name] {
 			c, err := l.folder(parent, name)
@@ -46,14 +46,14 @@ func (l *loader) follow(commit, parent gitrev.Hash, p string) (string, error) {
 		}
 	}
 	if old, ok := plandiff.Renames(removed, added)[path.Base(p)]; ok {
-		return path.Join(load.CountriesDir, old), nil
+		return path.Join(model.CountriesDir, old), nil
 	}
 	return "", nil
 }
 
 // folders lists the folder names in countries/ at a commit.
 func (l *loader) folders(commit gitrev.Hash) (map[string]bool, error) {
-	_, entries, err := l.r.Tree(commit, load.CountriesDir)
+	_, entries, err := l.r.Tree(commit, model.CountriesDir)
 	if err != nil {
 		return nil, err
 	}
@@ -67,10 +67,10 @@ func (l *loader) folders(commit gitrev.Hash) (map[string]bool, error) {
 }
 
 // folder loads countries/<name> at a commit (an empty country when it has no files).
-func (l *loader) folder(commit gitrev.Hash, name string) (*load.Country, error) {
-	_, c, err := l.load(commit, path.Join(load.CountriesDir, name))
+func (l *loader) folder(commit gitrev.Hash, name string) (*model.Country, error) {
+	_, c, err := l.load(commit, path.Join(model.CountriesDir, name))
 	if err != nil || c != nil {
 		return c, err
 	}
-	return &load.Country{Code: name, Dir: path.Join(load.CountriesDir, name), Files: map[string]*load.File{}}, nil
+	return &model.Country{Code: name, Dir: path.Join(model.CountriesDir, name), Files: map[string]*model.File{}}, nil
 }

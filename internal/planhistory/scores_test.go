@@ -6,7 +6,7 @@ import (
 
 	"github.com/hwfplan/hwfplan"
 	"github.com/hwfplan/hwfplan/internal/framework"
-	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/plan"
 )
 
@@ -16,7 +16,7 @@ func TestTaskScores(t *testing.T) {
 		t.Fatal(err)
 	}
 	score := func(v int) *int { return &v }
-	c := &load.Country{
+	c := &model.Country{
 		AsIs: &plan.AsIs{Tasks: map[string]plan.TaskAssessment{
 			// timeliness is on the phase scale 1-4: 2 → 1/3; linkage on 0-2: 1 → 1/2.
 			"data": {Items: map[string]plan.ItemAssessment{

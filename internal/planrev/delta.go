@@ -17,6 +17,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/diag"
 	"github.com/hwfplan/hwfplan/internal/gitrev"
 	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/plan"
 )
 
@@ -39,11 +40,11 @@ type Delta struct {
 // folders on both sides are not loaded either.
 func Changes(r *gitrev.Repo, old, new Revision, keep []string) (*Delta, error) {
 	d := &Delta{same: map[string]bool{}, cache: load.NewCache(), blobs: map[string]gitrev.Hash{}, trees: map[string]gitrev.Hash{}}
-	oc, nc := folders(old, load.CountriesDir), folders(new, load.CountriesDir)
+	oc, nc := folders(old, model.CountriesDir), folders(new, model.CountriesDir)
 	var both []string
 	for _, code := range union(oc, nc) {
 		if oc[code] && nc[code] && (len(keep) == 0 || slices.Contains(keep, code)) {
-			both = append(both, path.Join(load.CountriesDir, code))
+			both = append(both, path.Join(model.CountriesDir, code))
 		}
 	}
 	for _, rv := range []Revision{old, new} {
@@ -52,7 +53,7 @@ func Changes(r *gitrev.Repo, old, new Revision, keep []string) (*Delta, error) {
 		}
 	}
 	for _, code := range union(oc, nc) {
-		dir := path.Join(load.CountriesDir, code)
+		dir := path.Join(model.CountriesDir, code)
 		if !oc[code] || !nc[code] {
 			// Added or removed: compared whole, even when keep leaves it out, since
 			// it may be the other end of a rename of a folder keep names.
@@ -83,12 +84,12 @@ func Changes(r *gitrev.Repo, old, new Revision, keep []string) (*Delta, error) {
 	if len(keep) > 0 {
 		return d, nil // the report leaves out clusters
 	}
-	ocl, ncl := files(old, load.ClustersDir), files(new, load.ClustersDir)
+	ocl, ncl := files(old, model.ClustersDir), files(new, model.ClustersDir)
 	for _, name := range union(ocl, ncl) {
 		if !ocl[name] || !ncl[name] {
 			continue
 		}
-		p := path.Join(load.ClustersDir, name)
+		p := path.Join(model.ClustersDir, name)
 		same, err := d.sameHash(r, old, new, p, false)
 		if err != nil {
 			return nil, err
@@ -108,7 +109,7 @@ func (d *Delta) LoadOptions() load.Options {
 }
 
 // LoadDelta loads what a diff needs of a revision.
-func (rv Revision) LoadDelta(d *Delta) (*load.Repo, []diag.Diagnostic) {
+func (rv Revision) LoadDelta(d *Delta) (*model.Repo, []diag.Diagnostic) {
 	return load.Load(rv.FS, d.LoadOptions())
 }
 
@@ -156,7 +157,7 @@ func (d *Delta) hashOf(r *gitrev.Repo, rv Revision, p string, dir bool) (gitrev.
 func CountryCodes(revs ...Revision) []string {
 	all := map[string]bool{}
 	for _, rv := range revs {
-		maps.Copy(all, folders(rv, load.CountriesDir))
+		maps.Copy(all, folders(rv, model.CountriesDir))
 	}
 	return slices.Sorted(maps.Keys(all))
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/diag"
 	"github.com/hwfplan/hwfplan/internal/gitrev"
 	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 )
 
 // WorkTree is the name that stands for the working tree in revision arguments.
@@ -132,6 +133,6 @@ func worktree(root string) (Revision, error) {
 }
 
 // Load loads the plans of a revision.
-func (rv Revision) Load() (*load.Repo, []diag.Diagnostic) {
+func (rv Revision) Load() (*model.Repo, []diag.Diagnostic) {
 	return load.Load(rv.FS, load.Options{})
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/diag"
 	"github.com/hwfplan/hwfplan/internal/export"
 	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/report"
 	"github.com/hwfplan/hwfplan/internal/source"
 	"github.com/hwfplan/hwfplan/internal/validate"
@@ -40,7 +41,7 @@ type Plans struct {
 	// Root is the repository's folder.
 	Root string
 	// Repo is the loaded repository.
-	Repo *load.Repo
+	Repo *model.Repo
 	// Diagnostics are the loader's and the validator's, in that order.
 	Diagnostics []diag.Diagnostic
 

@@ -12,7 +12,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/compare"
 	"github.com/hwfplan/hwfplan/internal/export"
 	"github.com/hwfplan/hwfplan/internal/gitrev"
-	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/planhistory"
 	"github.com/hwfplan/hwfplan/internal/report"
 )
@@ -21,7 +21,7 @@ import (
 // site.Input).
 type Site struct {
 	// Repo is the loaded, valid plans repository.
-	Repo *load.Repo
+	Repo *model.Repo
 	// Compare is compare.Compute(Repo); nil means the renderer computes it.
 	Compare *compare.Result
 	// Overrides is the plans repository's site/ folder, or nil: its files replace

@@ -8,7 +8,7 @@ import (
 
 	"github.com/hwfplan/hwfplan/internal/compare"
 	"github.com/hwfplan/hwfplan/internal/framework"
-	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/plan"
 	"github.com/hwfplan/hwfplan/internal/source"
 )
@@ -42,7 +42,7 @@ type CountryView struct {
 	compare.Country
 	Anchor         string // "country-hu"
 	ClusterName    string
-	Plan           *load.Country
+	Plan           *model.Country
 	Twinning       compare.Twinning
 	Actions        compare.CountryActions
 	Sustainability compare.CountrySustainability
@@ -63,7 +63,7 @@ type ClusterView struct {
 // statusOrder lists data statuses from most to least mature.
 var statusOrder = []string{"approved", "submitted", "draft", "illustrative"}
 
-func newData(name string, repo *load.Repo, res *compare.Result, src Source) *Data {
+func newData(name string, repo *model.Repo, res *compare.Result, src Source) *Data {
 	d := &Data{Name: name, Programme: res.Programme, Framework: res.Framework(), Source: src, R: res}
 	if d.Framework == nil {
 		d.Framework = repo.Framework

@@ -32,6 +32,7 @@ import (
 	"github.com/hwfplan/hwfplan"
 	"github.com/hwfplan/hwfplan/internal/compare"
 	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/words"
 )
 
@@ -85,7 +86,7 @@ const TemplateDir = "templates"
 // Build renders one report. It returns the files to write into the output folder,
 // by slash path: "<name>.md", "<name>.html", and the figures the Markdown links to,
 // "<name>-figures/<id>.svg". The same inputs give byte-identical files.
-func Build(repo *load.Repo, res *compare.Result, name string, opts Options) (map[string][]byte, error) {
+func Build(repo *model.Repo, res *compare.Result, name string, opts Options) (map[string][]byte, error) {
 	i := slices.IndexFunc(Kinds, func(k Kind) bool { return k.Name == name })
 	if i < 0 {
 		return nil, fmt.Errorf("unknown report %q; use one of: %s", name, strings.Join(KindNames(), ", "))
@@ -201,7 +202,7 @@ func readTemplate(repo fs.FS, file string) (string, error) {
 // nonce is a digest of everything the report is made from. Marker paragraphs carry
 // it, so text in the plans cannot forge one: it would have to contain the digest of
 // itself.
-func nonce(repo *load.Repo, src string) string {
+func nonce(repo *model.Repo, src string) string {
 	h := sha256.New()
 	h.Write([]byte(src))
 	for _, p := range slices.Sorted(maps.Keys(repo.Files)) {

@@ -17,6 +17,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/compare"
 	"github.com/hwfplan/hwfplan/internal/golden"
 	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"golang.org/x/net/html"
@@ -28,7 +29,7 @@ var fixtureSource = Source{Commit: "0123456789abcdef0123456789abcdef01234567",
 
 // loadFixture loads testdata/repo: HU (WP6, illustrative), IT and PT (WP5; PT's plan
 // text is hostile: script tags, javascript: links, markup, table pipes).
-func loadFixture(t *testing.T) (*load.Repo, *compare.Result) {
+func loadFixture(t *testing.T) (*model.Repo, *compare.Result) {
 	t.Helper()
 	fsys, err := load.DirFS("testdata/repo")
 	if err != nil {

@@ -9,9 +9,10 @@ import (
 	hwfplan "github.com/hwfplan/hwfplan"
 	"github.com/hwfplan/hwfplan/internal/benchgen/benchfix"
 	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 )
 
-func benchRepo(b testing.TB, n int) *load.Repo {
+func benchRepo(b testing.TB, n int) *model.Repo {
 	b.Helper()
 	fsys, err := load.DirFS(benchfix.Dir(b, n, 1))
 	if err != nil {

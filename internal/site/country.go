@@ -9,7 +9,7 @@ import (
 
 	"github.com/hwfplan/hwfplan/internal/chart"
 	"github.com/hwfplan/hwfplan/internal/framework"
-	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/plan"
 )
 
@@ -177,27 +177,27 @@ var statusLabels = map[string]string{
 func countryURL(code string) string { return "countries/" + strings.ToLower(code) + "/" }
 func clusterURL(id string) string   { return "clusters/" + id + "/" }
 
-func countryName(c *load.Country) string {
+func countryName(c *model.Country) string {
 	if c.Country != nil && c.Country.Name != "" {
 		return c.Country.Name
 	}
 	return c.Code
 }
 
-func countryStatus(c *load.Country) string {
+func countryStatus(c *model.Country) string {
 	if c.Country != nil {
 		return string(c.Country.Status)
 	}
 	return ""
 }
 
-func newCountryView(repo *load.Repo, c *load.Country, revs []Revision) (*countryView, error) {
+func newCountryView(repo *model.Repo, c *model.Country, revs []Revision) (*countryView, error) {
 	return countryViewOf(repo, c, revs, true)
 }
 
 // countryViewOf makes a country's view; without charts it leaves out the action
 // timeline, the costly part a summary does not show.
-func countryViewOf(repo *load.Repo, c *load.Country, revs []Revision, charts bool) (*countryView, error) {
+func countryViewOf(repo *model.Repo, c *model.Country, revs []Revision, charts bool) (*countryView, error) {
 	fw := repo.Framework
 	v := &countryView{Code: c.Code, Name: countryName(c), URL: countryURL(c.Code), Status: countryStatus(c)}
 	v.StatusLabel = statusLabels[v.Status]

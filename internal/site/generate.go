@@ -10,7 +10,7 @@ import (
 
 	"github.com/hwfplan/hwfplan/internal/compare"
 	"github.com/hwfplan/hwfplan/internal/framework"
-	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/plan"
 )
 
@@ -124,8 +124,8 @@ func noControls(js []byte) []byte {
 }
 
 // countryList is the countries in code order.
-func (g *generator) countryList() []*load.Country {
-	cs := append([]*load.Country(nil), g.in.Repo.Countries...)
+func (g *generator) countryList() []*model.Country {
+	cs := append([]*model.Country(nil), g.in.Repo.Countries...)
 	sort.Slice(cs, func(i, j int) bool { return cs[i].Code < cs[j].Code })
 	return cs
 }
@@ -248,7 +248,7 @@ func (g *generator) clusterViews() ([]clusterView, error) {
 		byCode[s.Code] = s
 	}
 	var out []clusterView
-	cls := append([]*load.Cluster(nil), g.in.Repo.Clusters...)
+	cls := append([]*model.Cluster(nil), g.in.Repo.Clusters...)
 	sort.Slice(cls, func(i, j int) bool { return cls[i].ID < cls[j].ID })
 	for _, cl := range cls {
 		if cl.Cluster == nil {
@@ -345,7 +345,7 @@ func statusOrder() []map[string]string {
 
 // searchText is the plain text a country page is found by: the plan's own text,
 // not its rendered HTML.
-func searchText(fw *framework.Framework, v *countryView, c *load.Country) string {
+func searchText(fw *framework.Framework, v *countryView, c *model.Country) string {
 	parts := []string{v.Name, v.Code, v.StatusLabel}
 	if c.ToBe != nil {
 		parts = append(parts, c.ToBe.Vision)

@@ -6,10 +6,11 @@ import (
 	"github.com/hwfplan/hwfplan/internal/benchgen/benchfix"
 	"github.com/hwfplan/hwfplan/internal/diag"
 	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/validate"
 )
 
-func loadFixture(b *testing.B, n int) (*load.Repo, []diag.Diagnostic) {
+func loadFixture(b *testing.B, n int) (*model.Repo, []diag.Diagnostic) {
 	b.Helper()
 	fsys, err := load.DirFS(benchfix.Dir(b, n, 1))
 	if err != nil {

@@ -5,7 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hwfplan/hwfplan/internal/diag"
-	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 )
 
 // RuleBidiControl flags the Unicode controls that reorder text on screen.
@@ -31,7 +31,7 @@ var bidiControls = map[rune]string{
 
 // hiddenText reports every bidirectional control in a file's bytes at its line
 // and column (columns count characters, as the YAML positions do).
-func hiddenText(f *load.File) []diag.Diagnostic {
+func hiddenText(f *model.File) []diag.Diagnostic {
 	var out []diag.Diagnostic
 	found := 0
 	line, col := 1, 1

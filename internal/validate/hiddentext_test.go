@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 )
 
 func TestHiddenText(t *testing.T) {
@@ -22,7 +22,7 @@ func TestHiddenText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ds := hiddenText(&load.File{Path: "x.yaml", Data: []byte(tt.data)})
+			ds := hiddenText(&model.File{Path: "x.yaml", Data: []byte(tt.data)})
 			if len(ds) != len(tt.want) {
 				t.Fatalf("got %d diagnostics %v, want %d", len(ds), ds, len(tt.want))
 			}

@@ -7,7 +7,7 @@ import (
 
 	"github.com/hwfplan/hwfplan/internal/diag"
 	"github.com/hwfplan/hwfplan/internal/framework"
-	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/plan"
 )
 
@@ -48,7 +48,7 @@ const Placeholder = "To be completed"
 // checker carries what every rule needs and collects the diagnostics.
 type checker struct {
 	fw     *framework.Framework
-	repo   *load.Repo
+	repo   *model.Repo
 	broken map[string]bool
 	opts   Options
 	out    []finding
@@ -58,7 +58,7 @@ type checker struct {
 type ref struct{ file, ptr string }
 
 // at returns the ref of a value in a file.
-func at(f *load.File, ptr string) ref { return ref{f.Path, ptr} }
+func at(f *model.File, ptr string) ref { return ref{f.Path, ptr} }
 
 // finding is a rule's diagnostic and the values, besides the one it is reported
 // at, that the rule read to reach it.
@@ -73,7 +73,7 @@ type finding struct {
 // read a value which already has an error (from the loader, the schema or
 // another rule; prior holds the loader's and the schema's) stays quiet: a wrong
 // task id is one error, not one more warning for every item of the step.
-func semantic(fw *framework.Framework, repo *load.Repo, broken map[string]bool, prior []diag.Diagnostic, opts Options) []diag.Diagnostic {
+func semantic(fw *framework.Framework, repo *model.Repo, broken map[string]bool, prior []diag.Diagnostic, opts Options) []diag.Diagnostic {
 	c := &checker{fw: fw, repo: repo, broken: broken, opts: opts}
 	for _, cn := range repo.Countries {
 		c.country(cn)
@@ -120,7 +120,7 @@ func hasError(pointers []string, ptr string) bool {
 
 // report adds a diagnostic at the value a pointer names (or at its key); inputs
 // are the other values the rule read to reach it.
-func (c *checker) report(f *load.File, sev diag.Severity, ptr string, atKey bool, inputs []ref, rule, format string, args ...any) {
+func (c *checker) report(f *model.File, sev diag.Severity, ptr string, atKey bool, inputs []ref, rule, format string, args ...any) {
 	line, col := f.Pos(ptr)
 	if atKey {
 		line, col = f.KeyPos(ptr)
@@ -129,11 +129,11 @@ func (c *checker) report(f *load.File, sev diag.Severity, ptr string, atKey bool
 		Severity: sev, Rule: rule, Message: fmt.Sprintf(format, args...)}, inputs: inputs})
 }
 
-func (c *checker) errorf(f *load.File, ptr, rule, format string, args ...any) {
+func (c *checker) errorf(f *model.File, ptr, rule, format string, args ...any) {
 	c.report(f, diag.Error, ptr, false, nil, rule, format, args...)
 }
 
-func (c *checker) warnf(f *load.File, ptr, rule, format string, args ...any) {
+func (c *checker) warnf(f *model.File, ptr, rule, format string, args ...any) {
 	c.report(f, diag.Warning, ptr, false, nil, rule, format, args...)
 }
 
@@ -147,16 +147,16 @@ type reporter struct {
 	inputs []ref
 }
 
-func (r reporter) errorf(f *load.File, ptr, rule, format string, args ...any) {
+func (r reporter) errorf(f *model.File, ptr, rule, format string, args ...any) {
 	r.c.report(f, diag.Error, ptr, false, r.inputs, rule, format, args...)
 }
 
-func (r reporter) warnf(f *load.File, ptr, rule, format string, args ...any) {
+func (r reporter) warnf(f *model.File, ptr, rule, format string, args ...any) {
 	r.c.report(f, diag.Warning, ptr, false, r.inputs, rule, format, args...)
 }
 
 // usable returns a country's file when it was read, decoded and passed its schema.
-func (c *checker) usable(cn *load.Country, name string) *load.File {
+func (c *checker) usable(cn *model.Country, name string) *model.File {
 	f := cn.Files[name]
 	if f == nil || c.broken[f.Path] {
 		return nil
@@ -182,7 +182,7 @@ func (c *checker) usable(cn *load.Country, name string) *load.File {
 
 // uniqueIDs reports every id of a list that repeats an earlier one. idPtr gives
 // the pointer of the i-th entry's id.
-func (c *checker) uniqueIDs(f *load.File, what string, ids []string, idPtr func(i int) string) {
+func (c *checker) uniqueIDs(f *model.File, what string, ids []string, idPtr func(i int) string) {
 	first := map[string]int{}
 	for i, id := range ids {
 		if id == "" {
@@ -199,7 +199,7 @@ func (c *checker) uniqueIDs(f *load.File, what string, ids []string, idPtr func(
 }
 
 // placeholder warns when a text is still a scaffold placeholder.
-func (c *checker) placeholder(f *load.File, ptr, what, text string) {
+func (c *checker) placeholder(f *model.File, ptr, what, text string) {
 	if strings.HasPrefix(text, Placeholder) {
 		c.warnf(f, ptr, RulePlaceholder, "%s is still the placeholder from hwfplan new country; replace it", what)
 	}

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/plan"
 )
 
@@ -18,7 +18,7 @@ var euCodeExceptions = map[string]string{"GR": "EL"}
 var githubHandle = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9]|-[A-Za-z0-9]){0,38}$`)
 
 // country checks country.yaml against its folder, the clusters and GitHub.
-func (c *checker) country(cn *load.Country) {
+func (c *checker) country(cn *model.Country) {
 	f := c.usable(cn, plan.CountryFile)
 	if f == nil {
 		return
@@ -41,7 +41,7 @@ func (c *checker) country(cn *load.Country) {
 	c.placeholder(f, "/competent_authority/name", "the competent authority", co.CompetentAuthority.Name)
 	c.countryCluster(cn, f)
 	for i, m := range co.Maintainers {
-		ptr := load.Pointer("maintainers", strconv.Itoa(i))
+		ptr := model.Pointer("maintainers", strconv.Itoa(i))
 		switch {
 		case strings.HasPrefix(m, "@") && githubHandle.MatchString(m[1:]):
 			c.errorf(f, ptr, RuleMaintainer, "write the GitHub handle without the @: %s", m[1:])
@@ -51,7 +51,7 @@ func (c *checker) country(cn *load.Country) {
 	}
 }
 
-func (c *checker) countryCluster(cn *load.Country, f *load.File) {
+func (c *checker) countryCluster(cn *model.Country, f *model.File) {
 	co := cn.Country
 	cl := c.repo.Cluster(co.Cluster)
 	if cl == nil {
@@ -81,10 +81,10 @@ func (c *checker) clusters() {
 			c.errorf(f, "/id", RuleClusterID, "the id is %q but the file is %s; the id must match the file name (%s)", cl.Cluster.ID, f.Path, cl.ID)
 		}
 		for i, code := range cl.Cluster.Countries {
-			ptr := load.Pointer("countries", strconv.Itoa(i))
+			ptr := model.Pointer("countries", strconv.Itoa(i))
 			cn := c.repo.Country(code)
 			if cn == nil {
-				if c.broken[load.CountriesDir+"/"+code] {
+				if c.broken[model.CountriesDir+"/"+code] {
 					continue // there is something there; the loader said what is wrong with it
 				}
 				c.errorf(f, ptr, RuleClusterCountryFolder, "cluster %s lists %s, but there is no folder countries/%s; create it with `hwfplan new country %s --cluster %s`", cl.ID, code, code, code, cl.ID)

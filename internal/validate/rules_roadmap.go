@@ -7,12 +7,12 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/plan"
 )
 
 // idPrefix reports an id that does not start with the folder's country code.
-func (c *checker) idPrefix(f *load.File, ptr, what, code, id, example string) {
+func (c *checker) idPrefix(f *model.File, ptr, what, code, id, example string) {
 	if strings.HasPrefix(id, code+"-") {
 		return
 	}
@@ -25,7 +25,7 @@ func (c *checker) idPrefix(f *load.File, ptr, what, code, id, example string) {
 
 // toDo checks the road map: ids, the items and stakeholders steps refer to, and
 // their milestones.
-func (c *checker) toDo(cn *load.Country) {
+func (c *checker) toDo(cn *model.Country) {
 	f := c.usable(cn, plan.ToDoFile)
 	if f == nil {
 		return
@@ -42,7 +42,7 @@ func (c *checker) toDo(cn *load.Country) {
 	steps := cn.ToDo.Steps
 	listIDs(c, f, "step", "steps", steps, func(s plan.Step) string { return s.ID })
 	for i, s := range steps {
-		base := load.Pointer("steps", strconv.Itoa(i))
+		base := model.Pointer("steps", strconv.Itoa(i))
 		c.idPrefix(f, base+"/id", "step", cn.Code, s.ID, cn.Code+"-S1")
 		for j, key := range s.Items {
 			ptr := base + "/items/" + strconv.Itoa(j)
@@ -72,19 +72,19 @@ func (c *checker) toDo(cn *load.Country) {
 
 // actionPlan checks the actions: ids, the steps they implement, dates, money and
 // what happens after the programme.
-func (c *checker) actionPlan(cn *load.Country) {
+func (c *checker) actionPlan(cn *model.Country) {
 	f := c.usable(cn, plan.ActionPlanFile)
 	if f == nil {
 		return
 	}
 	ap := cn.ActionPlan
 	for i, p := range ap.PolicyDialogue.Participants {
-		c.placeholder(f, load.Pointer("policy_dialogue", "participants", strconv.Itoa(i)), "the participant", p)
+		c.placeholder(f, model.Pointer("policy_dialogue", "participants", strconv.Itoa(i)), "the participant", p)
 	}
 	c.placeholder(f, "/policy_dialogue/outcome", "the outcome of the policy dialogue", ap.PolicyDialogue.Outcome)
 	for _, d := range c.fw.DomainIDs() {
 		if sf, ok := ap.SustainabilityFactors[d]; ok {
-			c.placeholder(f, load.Pointer("sustainability_factors", d, "evidence"), "the evidence of sustainability domain "+d, sf.Evidence)
+			c.placeholder(f, model.Pointer("sustainability_factors", d, "evidence"), "the evidence of sustainability domain "+d, sf.Evidence)
 		} else {
 			c.warnf(f, "/sustainability_factors", RuleSustainabilityUnscored,
 				"sustainability domain %s is not scored yet; add it with a score and the evidence (reports show it as not scored)", d)
@@ -92,17 +92,17 @@ func (c *checker) actionPlan(cn *load.Country) {
 	}
 	var steps map[string]stepTask // step id → task; nil when to-do.yaml is unusable
 	var stepIDs []ref             // the step ids in to-do.yaml
-	var todo *load.File
+	var todo *model.File
 	if todo = c.usable(cn, plan.ToDoFile); todo != nil {
 		steps = stepTasks(cn.ToDo)
 		for i := range cn.ToDo.Steps {
-			stepIDs = append(stepIDs, at(todo, load.Pointer("steps", strconv.Itoa(i), "id")))
+			stepIDs = append(stepIDs, at(todo, model.Pointer("steps", strconv.Itoa(i), "id")))
 		}
 	}
 	programmeEnd := plan.YearMonth(c.fw.Programme.End)
 	listIDs(c, f, "action", "actions", ap.Actions, func(a plan.Action) string { return a.ID })
 	for i, a := range ap.Actions {
-		base := load.Pointer("actions", strconv.Itoa(i))
+		base := model.Pointer("actions", strconv.Itoa(i))
 		c.idPrefix(f, base+"/id", "action", cn.Code, a.ID, cn.Code+"-A1")
 		c.implements(f, todo, base, a, steps, stepIDs)
 		// The schema checks the months' form; compare only real ones.
@@ -132,7 +132,7 @@ func (c *checker) actionPlan(cn *load.Country) {
 // implements checks the steps an action implements exist, and that the action's
 // task is the task of one of them. Whether a step exists depends on every step id in to-do.yaml (ids): a step id
 // that is wrong there is its error, not one more for each action.
-func (c *checker) implements(f, todo *load.File, base string, a plan.Action, steps map[string]stepTask, ids []ref) {
+func (c *checker) implements(f, todo *model.File, base string, a plan.Action, steps map[string]stepTask, ids []ref) {
 	if steps == nil {
 		return
 	}

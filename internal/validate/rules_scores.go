@@ -3,12 +3,12 @@ package validate
 import (
 	"strconv"
 
-	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/plan"
 )
 
 // asIs checks the inventories of as-is.yaml have unique ids.
-func (c *checker) asIs(cn *load.Country) {
+func (c *checker) asIs(cn *model.Country) {
 	f := c.usable(cn, plan.AsIsFile)
 	if f == nil {
 		return
@@ -20,16 +20,16 @@ func (c *checker) asIs(cn *load.Country) {
 }
 
 // listIDs checks the ids of a top-level list are unique.
-func listIDs[T any](c *checker, f *load.File, what, key string, list []T, id func(T) string) {
+func listIDs[T any](c *checker, f *model.File, what, key string, list []T, id func(T) string) {
 	ids := make([]string, len(list))
 	for i, e := range list {
 		ids[i] = id(e)
 	}
-	c.uniqueIDs(f, what, ids, func(i int) string { return load.Pointer(key, strconv.Itoa(i), "id") })
+	c.uniqueIDs(f, what, ids, func(i int) string { return model.Pointer(key, strconv.Itoa(i), "id") })
 }
 
 // toBe compares the targets with the as-is scores and the road map.
-func (c *checker) toBe(cn *load.Country) {
+func (c *checker) toBe(cn *model.Country) {
 	f := c.usable(cn, plan.ToBeFile)
 	if f == nil {
 		return
@@ -48,7 +48,7 @@ func (c *checker) toBe(cn *load.Country) {
 	if todo := c.usable(cn, plan.ToDoFile); todo != nil {
 		addressed = map[string]bool{}
 		for i, s := range cn.ToDo.Steps {
-			stepItems = append(stepItems, at(todo, load.Pointer("steps", strconv.Itoa(i), "items")))
+			stepItems = append(stepItems, at(todo, model.Pointer("steps", strconv.Itoa(i), "items")))
 			for _, k := range s.Items {
 				addressed[k] = true
 			}
@@ -61,7 +61,7 @@ func (c *checker) toBe(cn *load.Country) {
 			if !ok {
 				continue
 			}
-			ptr := load.Pointer("targets", task.ID, it.ID)
+			ptr := model.Pointer("targets", task.ID, it.ID)
 			if assessedYear > 0 && t.Year < assessedYear {
 				c.reading(at(asIsFile, "/assessed_on")).errorf(f, ptr+"/year", RuleTargetYear, "target year %d of item %s is before the assessment year %d (assessed_on %s in as-is.yaml)", t.Year, it.Key(), assessedYear, cn.AsIs.AssessedOn)
 			}
@@ -75,7 +75,7 @@ func (c *checker) toBe(cn *load.Country) {
 			if cur == nil {
 				continue // not assessed: no gap to measure
 			}
-			score := at(asIsFile, load.Pointer("tasks", task.ID, "items", it.ID, "score"))
+			score := at(asIsFile, model.Pointer("tasks", task.ID, "items", it.ID, "score"))
 			if t.Score < *cur {
 				c.reading(score).warnf(f, ptr+"/score", RuleTargetBelowAsIs, "target %d of item %s is below its current score %d (as-is.yaml); a target should be at least the current level", t.Score, it.Key(), *cur)
 				continue
@@ -95,7 +95,7 @@ func stepTasks(td *plan.ToDo) map[string]stepTask {
 	m := make(map[string]stepTask, len(td.Steps))
 	for i, s := range td.Steps {
 		if _, dup := m[s.ID]; !dup {
-			m[s.ID] = stepTask{s.Task, load.Pointer("steps", strconv.Itoa(i), "task")}
+			m[s.ID] = stepTask{s.Task, model.Pointer("steps", strconv.Itoa(i), "task")}
 		}
 	}
 	return m

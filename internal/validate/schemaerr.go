@@ -10,6 +10,7 @@ import (
 
 	"github.com/hwfplan/hwfplan/internal/diag"
 	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/plan"
 	"github.com/hwfplan/hwfplan/internal/weburl"
 	"github.com/hwfplan/hwfplan/internal/words"
@@ -34,7 +35,7 @@ const (
 	RuleSchema     = "schema"
 )
 
-func (v *Validator) checkSchema(f *load.File, kindName string, c *compiled) []diag.Diagnostic {
+func (v *Validator) checkSchema(f *model.File, kindName string, c *compiled) []diag.Diagnostic {
 	err := c.check.Validate(f.Value)
 	if err == nil {
 		return nil
@@ -50,7 +51,7 @@ func (v *Validator) checkSchema(f *load.File, kindName string, c *compiled) []di
 
 type translator struct {
 	v   *Validator
-	f   *load.File
+	f   *model.File
 	src *invopop.Schema
 	out []diag.Diagnostic
 }
@@ -72,7 +73,7 @@ func (t *translator) add(pointer string, atKey bool, rule, format string, args .
 }
 
 func (t *translator) walk(e *jsonschema.ValidationError) {
-	ptr := load.Pointer(e.InstanceLocation...)
+	ptr := model.Pointer(e.InstanceLocation...)
 	switch k := e.ErrorKind.(type) {
 	case *kind.Required:
 		for _, m := range k.Missing {
@@ -81,7 +82,7 @@ func (t *translator) walk(e *jsonschema.ValidationError) {
 	case *kind.AdditionalProperties:
 		allowed := t.allowedKeys(e.InstanceLocation)
 		for _, p := range k.Properties {
-			child := load.Pointer(append(append([]string{}, e.InstanceLocation...), p)...)
+			child := model.Pointer(append(append([]string{}, e.InstanceLocation...), p)...)
 			msg := fmt.Sprintf("unknown key %q", p)
 			if s := suggest(p, allowed); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
@@ -148,7 +149,7 @@ func (t *translator) walk(e *jsonschema.ValidationError) {
 	case *kind.MaxItems:
 		t.add(ptr, false, RuleLength, "has more than %d entries", k.Want)
 	case *kind.UniqueItems:
-		t.add(load.Pointer(append(append([]string{}, e.InstanceLocation...), strconv.Itoa(k.Duplicates[1]))...), false, RuleUnique,
+		t.add(model.Pointer(append(append([]string{}, e.InstanceLocation...), strconv.Itoa(k.Duplicates[1]))...), false, RuleUnique,
 			"entries %d and %d are the same; list each once", k.Duplicates[0]+1, k.Duplicates[1]+1)
 	case *kind.OneOf:
 		if len(e.InstanceLocation) == 4 && e.InstanceLocation[0] == "tasks" && e.InstanceLocation[2] == "items" {
@@ -188,7 +189,7 @@ func (t *translator) where(pointer string) string {
 	for i, tok := range toks {
 		if _, err := strconv.Atoi(tok); err == nil && i > 0 {
 			label := "#" + strconv.Itoa(mustAtoi(tok)+1)
-			if n, _, ok := t.f.Lookup(load.Pointer(append(append([]string{}, toks[:i+1]...), "id")...)); ok && n.Value != "" {
+			if n, _, ok := t.f.Lookup(model.Pointer(append(append([]string{}, toks[:i+1]...), "id")...)); ok && n.Value != "" {
 				label = n.Value
 			}
 			parts[len(parts)-1] += "[" + label + "]"

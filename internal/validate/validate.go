@@ -19,7 +19,7 @@ import (
 	"github.com/hwfplan/hwfplan"
 	"github.com/hwfplan/hwfplan/internal/diag"
 	"github.com/hwfplan/hwfplan/internal/framework"
-	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/schema"
 	invopop "github.com/invopop/jsonschema"
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -124,7 +124,7 @@ func forEach(n int, fn func(i int)) {
 // Repo validates a loaded repository. loadDiags are the loader's diagnostics; they
 // are merged into the result (a file the loader could not read is not checked
 // further). The result is sorted.
-func (v *Validator) Repo(repo *load.Repo, loadDiags []diag.Diagnostic, opts Options) []diag.Diagnostic {
+func (v *Validator) Repo(repo *model.Repo, loadDiags []diag.Diagnostic, opts Options) []diag.Diagnostic {
 	ds := slices.Clone(loadDiags)
 	broken := map[string]bool{} // files that failed to load or whose shape is wrong
 	for _, d := range loadDiags {
@@ -200,7 +200,7 @@ func breaksShape(ds []diag.Diagnostic) bool {
 }
 
 // Validate is the one-call form: compile the framework's schemas and validate.
-func Validate(repo *load.Repo, loadDiags []diag.Diagnostic, opts Options) ([]diag.Diagnostic, error) {
+func Validate(repo *model.Repo, loadDiags []diag.Diagnostic, opts Options) ([]diag.Diagnostic, error) {
 	v, err := New(repo.Framework)
 	if err != nil {
 		return nil, err
@@ -211,7 +211,7 @@ func Validate(repo *load.Repo, loadDiags []diag.Diagnostic, opts Options) ([]dia
 // Errors validates a loaded repository and returns how many errors it has. The
 // commands that publish figures (compare, export, report) use it to warn that
 // a file with errors may be left out or misread, where the build refuses.
-func Errors(repo *load.Repo, loadDiags []diag.Diagnostic) int {
+func Errors(repo *model.Repo, loadDiags []diag.Diagnostic) int {
 	ds, err := Validate(repo, loadDiags, Options{})
 	if err != nil {
 		e, _ := diag.Count(loadDiags)

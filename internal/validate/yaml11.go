@@ -5,6 +5,7 @@ import (
 
 	"github.com/hwfplan/hwfplan/internal/diag"
 	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -17,7 +18,7 @@ const RuleYAML11 = "yaml11-plain"
 // where hwfplan reads text: in those tools the file fails its own schema. It also
 // warns at numbers written with a leading zero, which readers read as different
 // numbers.
-func yaml11Plain(f *load.File) []diag.Diagnostic {
+func yaml11Plain(f *model.File) []diag.Diagnostic {
 	if f.Node == nil {
 		return nil
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
 	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/safewrite"
 	"github.com/hwfplan/hwfplan/internal/words"
 	"github.com/hwfplan/hwfplan/internal/yamlfix"
@@ -67,7 +68,7 @@ What fmt cannot fix (a YAML syntax error, say) it reports, and exits 1.
 }
 
 // defaultPaths are the plan files fmt fixes without PATH, relative to the root.
-var defaultPaths = []string{load.CountriesDir, load.ClustersDir, "governance.yaml", "schema/framework.yaml"}
+var defaultPaths = []string{model.CountriesDir, model.ClustersDir, "governance.yaml", "schema/framework.yaml"}
 
 // target is one file to fix.
 type target struct {

@@ -15,7 +15,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/gitrev"
 	"github.com/hwfplan/hwfplan/internal/iostreams"
 	"github.com/hwfplan/hwfplan/internal/iso3166"
-	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/planhistory"
 	"github.com/spf13/cobra"
 )
@@ -121,11 +121,11 @@ func Run(opts *Options) error {
 // start revision has no such folder: the code is mistyped or unknown. It suggests
 // the close codes of the countries there, else lists them all.
 func knownCountry(repo *gitrev.Repo, start gitrev.Hash, code, rev string) error {
-	h, _, err := repo.Tree(start, load.CountriesDir+"/"+code)
+	h, _, err := repo.Tree(start, model.CountriesDir+"/"+code)
 	if err != nil || !h.IsZero() {
 		return err
 	}
-	_, entries, err := repo.Tree(start, load.CountriesDir)
+	_, entries, err := repo.Tree(start, model.CountriesDir)
 	if err != nil {
 		return err
 	}
@@ -135,7 +135,7 @@ func knownCountry(repo *gitrev.Repo, start gitrev.Hash, code, rev string) error 
 			codes = append(codes, e.Name)
 		}
 	}
-	msg := fmt.Sprintf("there is no country %s: %s has no folder %s/%s and no earlier revision had one", code, rev, load.CountriesDir, code)
+	msg := fmt.Sprintf("there is no country %s: %s has no folder %s/%s and no earlier revision had one", code, rev, model.CountriesDir, code)
 	if close := iso3166.Close(code, codes); len(close) > 0 {
 		return cmdutil.FlagErrorf("%s; did you mean %s?", msg, strings.Join(close, " or "))
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
 	"github.com/hwfplan/hwfplan/internal/iso3166"
 	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/plan"
 	"github.com/hwfplan/hwfplan/internal/safewrite"
 	"github.com/spf13/cobra"
@@ -143,12 +144,12 @@ func Run(opts *Options) error {
 		for _, c := range repo.Clusters {
 			ids = append(ids, c.ID)
 		}
-		return cmdutil.FlagErrorf("there is no cluster %q in %s; known clusters: %s", opts.Cluster, filepath.Join(root, load.ClustersDir), strings.Join(ids, ", "))
+		return cmdutil.FlagErrorf("there is no cluster %q in %s; known clusters: %s", opts.Cluster, filepath.Join(root, model.ClustersDir), strings.Join(ids, ", "))
 	}
-	rel := load.CountriesDir + "/" + opts.Code
+	rel := model.CountriesDir + "/" + opts.Code
 	dir := filepath.Join(root, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Join(root, load.CountriesDir), 0o755); err != nil {
-		return fmt.Errorf("failed to create %s: %w", load.CountriesDir, err)
+	if err := os.MkdirAll(filepath.Join(root, model.CountriesDir), 0o755); err != nil {
+		return fmt.Errorf("failed to create %s: %w", model.CountriesDir, err)
 	}
 	if err := os.Mkdir(dir, 0o755); err != nil {
 		if errors.Is(err, fs.ErrExist) {
@@ -165,7 +166,7 @@ func Run(opts *Options) error {
 	}
 	errOut := opts.Factory.IOStreams.ErrOut
 	fmt.Fprintf(errOut, "Created %s/ with %s (status: draft).\n", rel, strings.Join(plan.CountryFiles, ", "))
-	clusterPath := load.ClustersDir + "/" + cl.ID + ".yaml"
+	clusterPath := model.ClustersDir + "/" + cl.ID + ".yaml"
 	switch {
 	case cl.Cluster != nil && slices.Contains(cl.Cluster.Countries, opts.Code):
 		fmt.Fprintf(errOut, "%s already lists %s.\n", clusterPath, opts.Code)

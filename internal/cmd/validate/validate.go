@@ -15,7 +15,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/diagfmt"
 	"github.com/hwfplan/hwfplan/internal/governance"
 	"github.com/hwfplan/hwfplan/internal/iso3166"
-	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/validate"
 	"github.com/spf13/cobra"
 )
@@ -141,11 +141,11 @@ func countryHint(root, p string) string {
 		return ""
 	}
 	code := strings.ToUpper(p)
-	dir := load.CountriesDir + "/" + code
+	dir := model.CountriesDir + "/" + code
 	if fi, err := os.Stat(filepath.Join(root, filepath.FromSlash(dir))); err == nil && fi.IsDir() {
 		return "; to validate a country, name its folder: hwfplan validate " + dir
 	}
-	entries, _ := os.ReadDir(filepath.Join(root, load.CountriesDir))
+	entries, _ := os.ReadDir(filepath.Join(root, model.CountriesDir))
 	var codes []string
 	for _, e := range entries {
 		if e.IsDir() {
@@ -153,10 +153,10 @@ func countryHint(root, p string) string {
 		}
 	}
 	if close := iso3166.Close(code, codes); len(close) > 0 {
-		return "; to validate a country, name its folder, such as " + load.CountriesDir + "/" + close[0] + " (there is no " + dir + ")"
+		return "; to validate a country, name its folder, such as " + model.CountriesDir + "/" + close[0] + " (there is no " + dir + ")"
 	}
 	if len(codes) > 0 {
-		return "; to validate a country, name its folder, such as " + load.CountriesDir + "/" + codes[0] + " (there is no " + dir + ")"
+		return "; to validate a country, name its folder, such as " + model.CountriesDir + "/" + codes[0] + " (there is no " + dir + ")"
 	}
 	return ""
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/hwfplan/hwfplan/internal/gitrev/gittest"
 	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/rogpeppe/go-internal/txtar"
 )
 
@@ -26,7 +27,7 @@ func FS() fstest.MapFS {
 }
 
 // Repo loads the fixture; it fails the test on any load diagnostic.
-func Repo(t testing.TB) *load.Repo {
+func Repo(t testing.TB) *model.Repo {
 	t.Helper()
 	repo, ds := load.Load(FS(), load.Options{})
 	for _, d := range ds {

@@ -1,4 +1,8 @@
-package load
+// Package model is a plans repository as the rest of the program sees it: the
+// framework, each country's five plan files, the clusters, and the parsed files
+// behind them for positions. It only holds data: package load reads it, every
+// other package reads from it.
+package model
 
 import (
 	"strconv"
@@ -6,6 +10,14 @@ import (
 
 	"go.yaml.in/yaml/v3"
 )
+
+// File is one parsed YAML file.
+type File struct {
+	Path  string     // slash path relative to the repository root
+	Data  []byte     // the bytes as read
+	Node  *yaml.Node // the document's top node (a mapping when the file is valid)
+	Value any        // the data as JSON values (map[string]any, []any, string, int64, float64, bool, nil)
+}
 
 // Lookup finds the node at a JSON pointer ("/tasks/data/items/linkage/score").
 // When the pointer goes further than the data, it returns the deepest node that

@@ -1,0 +1,78 @@
+package model
+
+import (
+	"github.com/hwfplan/hwfplan/internal/framework"
+	"github.com/hwfplan/hwfplan/internal/plan"
+)
+
+// Folders of a plans repository.
+const (
+	CountriesDir = "countries"
+	ClustersDir  = "clusters"
+)
+
+// Repo is a whole plans repository as loaded.
+type Repo struct {
+	Framework     *framework.Framework
+	FrameworkFile *File // nil when the built-in framework is used
+	Countries     []*Country
+	Clusters      []*Cluster
+	Files         map[string]*File // every parsed file by path
+}
+
+// Country is one country folder. A field is nil when its file is missing or could
+// not be read; the diagnostics say why.
+type Country struct {
+	Code       string // the folder name
+	Dir        string // countries/<Code>
+	Country    *plan.Country
+	AsIs       *plan.AsIs
+	ToBe       *plan.ToBe
+	ToDo       *plan.ToDo
+	ActionPlan *plan.ActionPlan
+	Files      map[string]*File // by file name (plan.CountryFile ...)
+}
+
+// SetPlan puts a decoded plan file (*plan.Country, *plan.AsIs, *plan.ToBe,
+// *plan.ToDo or *plan.ActionPlan) in its field; anything else is ignored.
+func (c *Country) SetPlan(v any) {
+	switch v := v.(type) {
+	case *plan.Country:
+		c.Country = v
+	case *plan.AsIs:
+		c.AsIs = v
+	case *plan.ToBe:
+		c.ToBe = v
+	case *plan.ToDo:
+		c.ToDo = v
+	case *plan.ActionPlan:
+		c.ActionPlan = v
+	}
+}
+
+// Cluster is one clusters/<id>.yaml.
+type Cluster struct {
+	ID      string // from the file name
+	File    *File
+	Cluster *plan.Cluster
+}
+
+// Country returns the country with the given code, or nil.
+func (r *Repo) Country(code string) *Country {
+	for _, c := range r.Countries {
+		if c.Code == code {
+			return c
+		}
+	}
+	return nil
+}
+
+// Cluster returns the cluster with the given id, or nil.
+func (r *Repo) Cluster(id string) *Cluster {
+	for _, c := range r.Clusters {
+		if c.ID == id {
+			return c
+		}
+	}
+	return nil
+}
