@@ -6,7 +6,7 @@ package main
 import (
 	"os"
 
-	"github.com/hwfplan/hwfplan/internal/sitecmd"
+	"github.com/hwfplan/hwfplan/internal/sitecli"
 )
 
-func main() { os.Exit(sitecmd.Main()) }
+func main() { os.Exit(sitecli.Main()) }

@@ -5,7 +5,7 @@ package main
 import (
 	"os"
 
-	"github.com/hwfplan/hwfplan/internal/hwfcmd"
+	"github.com/hwfplan/hwfplan/internal/cli"
 )
 
-func main() { os.Exit(hwfcmd.Main()) }
+func main() { os.Exit(cli.Main()) }

@@ -7,7 +7,7 @@
 //	func TestMain(m *testing.M) { testkit.Main(m, nil) }
 //	func TestScripts(t *testing.T) { testkit.Run(t, "testdata/script", nil) }
 //
-// hwfcmd's test adds the program hwfplan-site (which links Hugo); the others do
+// cli's test adds the program hwfplan-site (which links Hugo); the others do
 // not, so their test binaries stay small.
 package testkit
 
@@ -20,7 +20,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hwfplan/hwfplan/internal/hwfcmd"
+	"github.com/hwfplan/hwfplan/internal/cli"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
@@ -28,7 +28,7 @@ import (
 // the extra programs, by name) when a script runs it.
 func Main(m *testing.M, extra map[string]func() int) {
 	programs := map[string]func(){
-		"hwfplan": func() { os.Exit(hwfcmd.Main()) },
+		"hwfplan": func() { os.Exit(cli.Main()) },
 	}
 	for name, main := range extra {
 		programs[name] = func() { os.Exit(main()) }

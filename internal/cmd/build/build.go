@@ -1,8 +1,8 @@
 // Package build defines `hwfplan build`: its flags, help and options. The build
 // itself is internal/publish (validate, compare, gather reports, downloads and
-// revisions) and then internal/sitecmd (render with Hugo, publish atomically),
+// revisions) and then internal/sitecli (render with Hugo, publish atomically),
 // linked only into hwfplan-site so that hwfplan starts quickly; hwfplan passes the
-// command on to hwfplan-site (see internal/hwfcmd).
+// command on to hwfplan-site (see internal/cli).
 package build
 
 import (

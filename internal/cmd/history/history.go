@@ -3,15 +3,11 @@
 package history
 
 import (
-	"encoding/json"
 	"fmt"
-	"io"
 	"regexp"
-	"slices"
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
-	"github.com/hwfplan/hwfplan/internal/escape"
 	"github.com/hwfplan/hwfplan/internal/gitrev"
 	"github.com/hwfplan/hwfplan/internal/iostreams"
 	"github.com/hwfplan/hwfplan/internal/iso3166"
@@ -105,16 +101,13 @@ func Run(opts *Options) error {
 		}
 	}
 	if opts.Format == "json" {
-		enc := json.NewEncoder(opts.IO.Out)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(h)
+		return planhistory.WriteJSON(opts.IO.Out, h)
 	}
 	if len(h.Entries) == 0 {
 		fmt.Fprintf(opts.IO.ErrOut, "no revision of %s changed countries/%s\n", opts.Rev, opts.Code)
 		return nil
 	}
-	return writeText(opts.IO.Out, h)
+	return planhistory.WriteText(opts.IO.Out, h)
 }
 
 // knownCountry returns a usage error when no revision has countries/CODE and the
@@ -143,39 +136,4 @@ func knownCountry(repo *gitrev.Repo, start gitrev.Hash, code, rev string) error 
 		return cmdutil.FlagErrorf("%s; the countries are %s", msg, strings.Join(codes, ", "))
 	}
 	return cmdutil.FlagErrorf("%s; %s has no countries", msg, rev)
-}
-
-func writeText(w io.Writer, h *planhistory.History) error {
-	var b strings.Builder
-	fmt.Fprintf(&b, "History of %s: %d revisions\n\n", h.Code, len(h.Entries))
-	for _, e := range h.Entries {
-		fmt.Fprintf(&b, "%s  %s  %s  %s\n", e.Short, e.Date.UTC().Format("2006-01-02"), escape.Line(e.Author), escape.Line(e.Subject))
-		fmt.Fprintf(&b, "         %s\n", escape.Line(e.Summary))
-	}
-	fmt.Fprintf(&b, "\nTask scores, as-is → to-be (0-1), oldest first\n")
-	fmt.Fprintf(&b, "%-10s  %-7s", "date", "commit")
-	for _, t := range h.Tasks {
-		fmt.Fprintf(&b, "  %-13s", t)
-	}
-	b.WriteString("\n")
-	for _, e := range slices.Backward(h.Entries) {
-		fmt.Fprintf(&b, "%-10s  %-7s", e.Date.UTC().Format("2006-01-02"), e.Short)
-		for _, t := range h.Tasks {
-			fmt.Fprintf(&b, "  %-13s", score(e.AsIs[t])+" → "+score(e.ToBe[t]))
-		}
-		b.WriteString("\n")
-	}
-	lines := strings.Split(b.String(), "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " ")
-	}
-	_, err := io.WriteString(w, strings.Join(lines, "\n"))
-	return err
-}
-
-func score(v *float64) string {
-	if v == nil {
-		return "  —"
-	}
-	return fmt.Sprintf("%.2f", *v)
 }

@@ -22,7 +22,7 @@ import (
 )
 
 // Renderers run the two commands that render the site with Hugo. hwfplan-site
-// (internal/sitecmd) runs them in process; hwfplan (internal/hwfcmd) hands them
+// (internal/sitecli) runs them in process; hwfplan (internal/cli) hands them
 // over to hwfplan-site, so that Hugo is not linked into hwfplan.
 type Renderers struct {
 	Build func(*buildcmd.Options) error

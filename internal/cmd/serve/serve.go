@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
+	"github.com/hwfplan/hwfplan/internal/preview"
 	"github.com/hwfplan/hwfplan/internal/source"
 	"github.com/spf13/cobra"
 )
@@ -52,9 +53,9 @@ Like build, it runs in hwfplan-site, the companion program installed next to hwf
 	return cmd
 }
 
-// Run serves until interrupted, building the site with build (internal/sitecmd's
+// Run serves until interrupted, building the site with build (internal/sitecli's
 // Builder in hwfplan-site).
-func Run(ctx context.Context, opts *Options, build BuildFunc) error {
+func Run(ctx context.Context, opts *Options, build preview.BuildFunc) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
@@ -65,7 +66,7 @@ func Run(ctx context.Context, opts *Options, build BuildFunc) error {
 	if err != nil {
 		return err
 	}
-	srv := NewServer(build)
+	srv := preview.NewServer(build)
 	report := func(start time.Time) {
 		if problems := srv.Rebuild(); len(problems) > 0 {
 			for _, p := range problems {
@@ -86,7 +87,7 @@ func Run(ctx context.Context, opts *Options, build BuildFunc) error {
 	errc := make(chan error, 2)
 	go func() { errc <- hs.Serve(ln) }()
 	go func() {
-		errc <- watch(ctx, root, 300*time.Millisecond, func() {
+		errc <- preview.Watch(ctx, root, 300*time.Millisecond, func() {
 			fmt.Fprintln(io.ErrOut, "change detected, rebuilding")
 			report(time.Now())
 		})

@@ -1,4 +1,4 @@
-package hwfcmd
+package cli
 
 import (
 	"os/exec"
@@ -19,7 +19,7 @@ func TestHwfplanLeavesHugoOut(t *testing.T) {
 		t.Fatalf("go list: %v\n%s", err, out)
 	}
 	banned := []string{"github.com/gohugoio", "github.com/gobuffalo/flect", "github.com/alecthomas/chroma",
-		"github.com/hwfplan/hwfplan/internal/site", "github.com/hwfplan/hwfplan/internal/sitecmd"}
+		"github.com/hwfplan/hwfplan/internal/site", "github.com/hwfplan/hwfplan/internal/sitecli"}
 	for _, pkg := range strings.Fields(string(out)) {
 		for _, b := range banned {
 			if pkg == b || strings.HasPrefix(pkg, b+"/") {

@@ -1,9 +1,9 @@
-// Package hwfcmd runs the hwfplan command line: it builds the command tree, runs it,
+// Package cli runs the hwfplan command line: it builds the command tree, runs it,
 // and turns errors into messages and exit codes in one place.
 //
 // hwfplan does not link the site renderer: `build` and `serve` are handed over to
 // hwfplan-site (see Delegate), which runs the same command tree with Hugo.
-package hwfcmd
+package cli
 
 import (
 	"errors"

@@ -1,4 +1,4 @@
-package sitecmd
+package sitecli
 
 import (
 	"context"

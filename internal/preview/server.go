@@ -1,4 +1,8 @@
-package serve
+// Package preview is the local preview `hwfplan serve` runs: the latest build held
+// in memory and served on loopback (or an error page while the plans do not
+// validate), a watcher that rebuilds when a plans, schema, site or template file
+// changes, and a script injected into every page that reloads it after a rebuild.
+package preview
 
 import (
 	"bytes"

@@ -1,4 +1,4 @@
-package hwfcmd
+package cli
 
 import (
 	"errors"

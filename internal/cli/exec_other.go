@@ -1,6 +1,6 @@
 //go:build !unix
 
-package hwfcmd
+package cli
 
 import (
 	"errors"

@@ -1,13 +1,14 @@
-package sitecmd
+package sitecli
 
 import (
 	"github.com/hwfplan/hwfplan/internal/cmd/serve"
 	"github.com/hwfplan/hwfplan/internal/diag"
+	"github.com/hwfplan/hwfplan/internal/preview"
 	"github.com/hwfplan/hwfplan/internal/site"
 )
 
 // Builder returns the build function the preview uses: validate, then render.
-func Builder(opts *serve.Options) serve.BuildFunc {
+func Builder(opts *serve.Options) preview.BuildFunc {
 	return func() (map[string][]byte, []string, error) {
 		root, err := opts.Factory.PlansRoot()
 		if err != nil {

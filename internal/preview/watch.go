@@ -1,4 +1,4 @@
-package serve
+package preview
 
 import (
 	"context"
@@ -15,9 +15,9 @@ import (
 // WatchedDirs are the folders of a plans repository whose changes rebuild the site.
 var WatchedDirs = []string{"countries", "clusters", "schema", "site", "templates"}
 
-// watch calls onChange once per burst of changes under the watched folders of root,
+// Watch calls onChange once per burst of changes under the watched folders of root,
 // until ctx is done. Folders created later are watched as they appear.
-func watch(ctx context.Context, root string, debounce time.Duration, onChange func()) error {
+func Watch(ctx context.Context, root string, debounce time.Duration, onChange func()) error {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return fmt.Errorf("failed to watch the plans: %w", err)

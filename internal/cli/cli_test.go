@@ -1,16 +1,16 @@
-package hwfcmd_test
+package cli_test
 
 import (
 	"testing"
 
-	"github.com/hwfplan/hwfplan/internal/sitecmd"
+	"github.com/hwfplan/hwfplan/internal/sitecli"
 	"github.com/hwfplan/hwfplan/internal/testkit"
 )
 
 // The scripts run both programs as separate processes, as installed: hwfplan
 // (without Hugo) hands build and serve over to hwfplan-site, found on the PATH.
 func TestMain(m *testing.M) {
-	testkit.Main(m, map[string]func() int{"hwfplan-site": sitecmd.Main})
+	testkit.Main(m, map[string]func() int{"hwfplan-site": sitecli.Main})
 }
 
 // TestScripts runs the end-to-end scripts in testdata/script: the real command
