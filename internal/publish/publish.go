@@ -21,8 +21,8 @@ import (
 	"github.com/hwfplan/hwfplan/internal/export"
 	"github.com/hwfplan/hwfplan/internal/load"
 	"github.com/hwfplan/hwfplan/internal/model"
+	"github.com/hwfplan/hwfplan/internal/provenance"
 	"github.com/hwfplan/hwfplan/internal/report"
-	"github.com/hwfplan/hwfplan/internal/source"
 	"github.com/hwfplan/hwfplan/internal/validate"
 	"github.com/hwfplan/hwfplan/internal/words"
 )
@@ -48,7 +48,7 @@ type Plans struct {
 	opts Options
 	fsys fs.FS
 	cmp  *compare.Result
-	src  *source.Info
+	src  *provenance.Info
 }
 
 // Load reads the plans repository at root and validates it. Problems in the
@@ -108,12 +108,12 @@ func (p *Plans) Compare() (*compare.Result, error) {
 }
 
 // Source returns the provenance of what is published: the one value the site
-// and every report name (see source.Info.Label).
-func (p *Plans) Source() (source.Info, error) {
+// and every report name (see provenance.Info.Label).
+func (p *Plans) Source() (provenance.Info, error) {
 	if p.src == nil {
-		src, err := source.Describe(p.Root)
+		src, err := provenance.Describe(p.Root)
 		if err != nil {
-			return source.Info{}, err
+			return provenance.Info{}, err
 		}
 		p.src = &src
 	}
@@ -137,7 +137,7 @@ func (p *Plans) notice() report.Notice {
 // Report builds the named report (report.Kinds) from src: its Markdown with
 // figures and its self-contained HTML, by slash path. Templates in the
 // repository's templates/ folder replace the built-in ones.
-func (p *Plans) Report(name string, src source.Info) (map[string][]byte, error) {
+func (p *Plans) Report(name string, src provenance.Info) (map[string][]byte, error) {
 	if err := p.check(p.opts.AllowInvalid); err != nil {
 		return nil, err
 	}
@@ -149,7 +149,7 @@ func (p *Plans) Report(name string, src source.Info) (map[string][]byte, error) 
 }
 
 // PDF prints a report's HTML (from Report) with the Chromium at chromium.
-func (p *Plans) PDF(ctx context.Context, name string, html []byte, chromium string, src source.Info) ([]byte, error) {
+func (p *Plans) PDF(ctx context.Context, name string, html []byte, chromium string, src provenance.Info) ([]byte, error) {
 	res, err := p.Compare()
 	if err != nil {
 		return nil, err

@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/hwfplan/hwfplan/internal/source"
+	"github.com/hwfplan/hwfplan/internal/provenance"
 )
 
 // Invalid plans publish nothing unless AllowInvalid says so, and the site never:
@@ -37,7 +37,7 @@ func TestInvalidPlansAreRefused(t *testing.T) {
 		if got := errors.As(err, &invalid); got == allow {
 			t.Errorf("allow=%v: Tables = %v", allow, err)
 		}
-		_, err = p.Report("as-is", source.Info{})
+		_, err = p.Report("as-is", provenance.Info{})
 		if got := errors.As(err, &invalid); got == allow {
 			t.Errorf("allow=%v: Report = %v", allow, err)
 		}

@@ -10,7 +10,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/framework"
 	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/plan"
-	"github.com/hwfplan/hwfplan/internal/source"
+	"github.com/hwfplan/hwfplan/internal/provenance"
 )
 
 // Data is what a report template sees. Text fields hold plain (unescaped) text from
@@ -34,7 +34,7 @@ type Data struct {
 
 // Source identifies the revision of the plans a report was built from: the one
 // provenance value (see package source), whose Label the templates print.
-type Source = source.Info
+type Source = provenance.Info
 
 // CountryView is one country as the templates see it: its scores and the plan
 // content the comparison does not carry (strengths, actions, evidence).

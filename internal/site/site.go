@@ -19,16 +19,16 @@ import (
 	"github.com/gohugoio/hugo/hugofs"
 	"github.com/hwfplan/hwfplan"
 	"github.com/hwfplan/hwfplan/internal/framework"
+	"github.com/hwfplan/hwfplan/internal/provenance"
 	"github.com/hwfplan/hwfplan/internal/publish"
 	"github.com/hwfplan/hwfplan/internal/schema"
-	"github.com/hwfplan/hwfplan/internal/source"
 	"github.com/spf13/afero"
 )
 
 // Defaults for Options.
 const (
-	DefaultRepoURL = source.DefaultRepoURL
-	DefaultBranch  = source.DefaultBranch
+	DefaultRepoURL = provenance.DefaultRepoURL
+	DefaultBranch  = provenance.DefaultBranch
 )
 
 // Input is what the site is made of; package publish gathers it.

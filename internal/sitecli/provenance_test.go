@@ -13,7 +13,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
 	"github.com/hwfplan/hwfplan/internal/gitrev/gittest"
 	"github.com/hwfplan/hwfplan/internal/iostreams"
-	"github.com/hwfplan/hwfplan/internal/source"
+	"github.com/hwfplan/hwfplan/internal/provenance"
 )
 
 // The site's reports and `hwfplan report` name the source in the same words,
@@ -56,8 +56,8 @@ func TestBuildAndReportNameTheSameSource(t *testing.T) {
 	colophon := regexp.MustCompile(`<footer class="colophon"><p>[^<]* · source ([^<]*)</p></footer>`)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			t.Setenv(source.EnvCommit, "")
-			t.Setenv(source.EnvEpoch, tt.epoch)
+			t.Setenv(provenance.EnvCommit, "")
+			t.Setenv(provenance.EnvEpoch, tt.epoch)
 			root := plansCopy(t)
 			want := tt.setup(t, root)
 

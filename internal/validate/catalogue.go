@@ -3,7 +3,7 @@ package validate
 import (
 	"github.com/hwfplan/hwfplan/internal/diag"
 	"github.com/hwfplan/hwfplan/internal/load"
-	"github.com/hwfplan/hwfplan/internal/source"
+	"github.com/hwfplan/hwfplan/internal/provenance"
 )
 
 // Rules lists every rule id validation can report — the loader's, the schema
@@ -86,5 +86,5 @@ const RulesDoc = "docs/validate-rules.md"
 // RuleDocURL returns the address of a rule's section in the published
 // documentation, for SARIF's helpUri and links in reports.
 func RuleDocURL(id string) string {
-	return source.DefaultRepoURL + "/blob/" + source.DefaultBranch + "/" + RulesDoc + "#" + id
+	return provenance.DefaultRepoURL + "/blob/" + provenance.DefaultBranch + "/" + RulesDoc + "#" + id
 }

@@ -13,9 +13,9 @@ import (
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
 	"github.com/hwfplan/hwfplan/internal/escape"
 	"github.com/hwfplan/hwfplan/internal/outdir"
+	"github.com/hwfplan/hwfplan/internal/provenance"
 	"github.com/hwfplan/hwfplan/internal/publish"
 	"github.com/hwfplan/hwfplan/internal/report"
-	"github.com/hwfplan/hwfplan/internal/source"
 	"github.com/spf13/cobra"
 )
 
@@ -30,7 +30,7 @@ type Options struct {
 	// Getenv reads CHROME_PATH (tests replace it).
 	Getenv func(string) string
 	// Source overrides the commit read from git (tests).
-	Source *source.Info
+	Source *provenance.Info
 }
 
 // Command is the command whose output folder a report folder is (see package outdir).

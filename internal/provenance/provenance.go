@@ -1,7 +1,7 @@
-// Package source says which commit generated output comes from: its hash and its
+// Package provenance says which commit generated output comes from: its hash and its
 // commit time. Reports and the site print these instead of the wall clock, so the
 // same commit always builds byte-identical output.
-package source
+package provenance
 
 import (
 	"fmt"
