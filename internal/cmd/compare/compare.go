@@ -4,10 +4,8 @@
 package compare
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
+	"github.com/hwfplan/hwfplan/internal/comparefmt"
 	"github.com/hwfplan/hwfplan/internal/framework"
 	"github.com/hwfplan/hwfplan/internal/load"
 	"github.com/hwfplan/hwfplan/internal/publish"
@@ -16,7 +14,7 @@ import (
 
 // Formats and groupings the command accepts.
 var (
-	Formats = []string{"text", "markdown", "csv", "json"}
+	Formats = comparefmt.Formats
 	Bys     = []string{"country", "cluster"}
 )
 
@@ -117,48 +115,5 @@ func Run(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	io := opts.Factory.IOStreams
-	v := view{res: res, by: opts.By, task: opts.Task, problems: problems}
-	switch opts.Format {
-	case "json":
-		return writeJSON(io.Out, v)
-	case "csv":
-		if len(problems) > 0 {
-			fmt.Fprintf(io.Out, "# %s\n", publish.InvalidNotice(len(problems)))
-			for _, p := range problems {
-				fmt.Fprintf(io.Out, "# %s\n", plain(p))
-			}
-		}
-		return writeCSV(io.Out, v.tidy())
-	case "markdown":
-		if len(problems) > 0 {
-			fmt.Fprintf(io.Out, "> **%s**\n>\n", mdCell(publish.InvalidNotice(len(problems))))
-			for _, p := range problems {
-				fmt.Fprintf(io.Out, "> - %s\n", mdCell(p))
-			}
-			fmt.Fprintln(io.Out)
-		}
-		if err := writeMarkdown(io.Out, v.tables()); err != nil {
-			return err
-		}
-		if len(res.Illustrative) > 0 {
-			_, err = fmt.Fprintf(io.Out, "\n> **Illustrative data:** %s — sample content, not an assessment.\n", mdCell(strings.Join(res.Illustrative, ", ")))
-		}
-		return err
-	default:
-		if len(problems) > 0 {
-			fmt.Fprintf(io.Out, "%s\n", publish.InvalidNotice(len(problems)))
-			for _, p := range problems {
-				fmt.Fprintf(io.Out, "  %s\n", plain(p))
-			}
-			fmt.Fprintln(io.Out)
-		}
-		if err := writeText(io.Out, v.tables()); err != nil {
-			return err
-		}
-		if len(res.Illustrative) > 0 {
-			_, err = fmt.Fprintf(io.Out, "\nIllustrative data: %s — sample content, not an assessment.\n", plain(strings.Join(res.Illustrative, ", ")))
-		}
-		return err
-	}
+	return comparefmt.Write(opts.Factory.IOStreams.Out, res, comparefmt.Options{Format: opts.Format, By: opts.By, Task: opts.Task, Problems: problems})
 }

@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"bytes"
 	"encoding/json"
 	"path/filepath"
 	"strings"
@@ -10,6 +9,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
 	"github.com/hwfplan/hwfplan/internal/cmdutil/cmdtest"
 	"github.com/hwfplan/hwfplan/internal/compare/comparetest"
+	"github.com/hwfplan/hwfplan/internal/comparefmt"
 	"github.com/hwfplan/hwfplan/internal/golden"
 	"github.com/hwfplan/hwfplan/internal/iostreams"
 )
@@ -124,7 +124,7 @@ func TestRunJSONIsVersionedAndValid(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var doc Document
+	var doc comparefmt.Document
 	if err := json.Unmarshal([]byte(out), &doc); err != nil {
 		t.Fatal(err)
 	}
@@ -143,17 +143,6 @@ func TestRunUnknownTask(t *testing.T) {
 	}
 	if _, ok := err.(*cmdutil.FlagError); !ok {
 		t.Errorf("want a usage error, got %T", err)
-	}
-}
-
-func TestMarkdownEscapesPlanText(t *testing.T) {
-	var b bytes.Buffer
-	err := writeMarkdown(&b, []table{{title: "t", header: []string{"h"}, rows: [][]string{{"a|b <script>\n*x*"}}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := `| a\|b &lt;script&gt; \*x\* |`; !strings.Contains(b.String(), want) {
-		t.Errorf("got %s, want %s", b.String(), want)
 	}
 }
 

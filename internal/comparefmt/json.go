@@ -1,4 +1,4 @@
-package compare
+package comparefmt
 
 import (
 	"encoding/json"

@@ -1,4 +1,4 @@
-package compare
+package comparefmt
 
 import (
 	"bytes"
@@ -23,5 +23,16 @@ func TestTablesEscapeControlCharacters(t *testing.T) {
 		if !strings.Contains(b.String(), `x1b`) || !strings.Contains(b.String(), "gary") {
 			t.Errorf("%s: the text is not shown: %q", name, b.String())
 		}
+	}
+}
+
+func TestMarkdownEscapesPlanText(t *testing.T) {
+	var b bytes.Buffer
+	err := writeMarkdown(&b, []table{{title: "t", header: []string{"h"}, rows: [][]string{{"a|b <script>\n*x*"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `| a\|b &lt;script&gt; \*x\* |`; !strings.Contains(b.String(), want) {
+		t.Errorf("got %s, want %s", b.String(), want)
 	}
 }
