@@ -207,16 +207,3 @@ func Validate(repo *model.Repo, loadDiags []diag.Diagnostic, opts Options) ([]di
 	}
 	return v.Repo(repo, loadDiags, opts), nil
 }
-
-// Errors validates a loaded repository and returns how many errors it has. The
-// commands that publish figures (compare, export, report) use it to warn that
-// a file with errors may be left out or misread, where the build refuses.
-func Errors(repo *model.Repo, loadDiags []diag.Diagnostic) int {
-	ds, err := Validate(repo, loadDiags, Options{})
-	if err != nil {
-		e, _ := diag.Count(loadDiags)
-		return max(e, 1)
-	}
-	e, _ := diag.Count(ds)
-	return e
-}
