@@ -187,3 +187,15 @@ func round(s string, shift, decimals int) string {
 	}
 	return out
 }
+
+// Rule says in one sentence of plain text how numbers are written and compared,
+// for the methods sections of the reports and the site; its examples are written
+// by the functions it describes.
+func Rule() string {
+	return "Scores, gaps and statistics on the 0-1 scale are shown with " + strconv.Itoa(ScoreDecimals) +
+		" decimals, differences with their sign, shares as whole percentages and amounts in whole currency units, " +
+		"all rounded half away from zero on the exact value (a gap of 0.125 shows as " + Score(0.125) + ", a share of 0.525 as " + Percent(0.525) + "); " +
+		"the downloads (CSV, JSON, Excel) and hwfplan compare's CSV and JSON give the same numbers with up to " + strconv.Itoa(MachineDecimals) +
+		" decimals (" + MachineText(2.0/3) + " for two thirds). Scores are kept as exact fractions, so thresholds are compared exactly: " +
+		"a gap of 0.25 meets a threshold of 0.25 however it was computed."
+}

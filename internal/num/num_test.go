@@ -153,3 +153,12 @@ func TestPlain(t *testing.T) {
 		}
 	}
 }
+
+func TestRuleShowsItsExamples(t *testing.T) {
+	r := num.Rule()
+	for _, want := range []string{"2 decimals", "0.125 shows as 0.13", "0.525 as 53\u00a0%", "up to 4 decimals", "(0.6667 for two thirds)"} {
+		if !strings.Contains(r, want) {
+			t.Errorf("Rule() lacks %q:\n%s", want, r)
+		}
+	}
+}

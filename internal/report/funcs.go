@@ -52,6 +52,8 @@ func funcMap(d *doc, data *Data) template.FuncMap {
 		"money":  money,
 		// plain writes a value as the plans or the framework wrote it (0.25).
 		"plain": num.Plain,
+		// precision says how numbers are written and compared (num.Rule).
+		"precision": func() string { return escapeMarkdown(num.Rule()) },
 		"raw": func(v *int) string {
 			if v == nil {
 				return "—"

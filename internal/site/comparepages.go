@@ -103,7 +103,7 @@ func (g *generator) clusterBars() (string, *heatmapView, error) {
 			if i < len(stats) {
 				n = stats[i].AsIs.Mean
 			}
-			series[i].Values = append(series[i].Values, num(n))
+			series[i].Values = append(series[i].Values, chartValue(n))
 			cells = append(cells, n.String())
 		}
 		table.Rows = append(table.Rows, tableRow{Name: name, URL: url, Cells: cells})
