@@ -76,6 +76,15 @@ func (n Num) String() string {
 	return num.Score(n.Value)
 }
 
+// Signed renders a difference for people with its sign (num.Signed: "+0.13",
+// "−0.05", "0.00"), or "—" when missing.
+func (n Num) Signed() string {
+	if !n.Valid {
+		return "—"
+	}
+	return num.Signed(n.Value)
+}
+
 // Format renders the value for people with the given number of decimals, or ""
 // when missing.
 func (n Num) Format(decimals int) string {
