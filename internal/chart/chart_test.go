@@ -199,3 +199,38 @@ func wellFormed(t *testing.T, doc []byte) {
 		t.Errorf("root must be svg role=img with title and desc first, got %v", first)
 	}
 }
+
+// TestValuesRoundLikeTables: a chart writes its values as the tables beside it do
+// (package num): 0.125 is 0.13, not strconv's 0.12, and a negative gap has the
+// minus sign, in the cell, its tooltip and the other charts' tooltips.
+func TestValuesRoundLikeTables(t *testing.T) {
+	q, nq := 0.125, -0.125
+	for _, c := range []struct {
+		name string
+		r    renderer
+		want []string
+	}{
+		{"heatmap", HeatMap{Meta: Meta{ID: "h", Title: "T"}, Rows: []string{"A"}, Cols: []string{"x", "y"},
+			Values: [][]*float64{{&q, &nq}}, Gap: true},
+			[]string{">0.13</text>", "A, x: 0.13</title>", ">\u22120.13</text>", "A, y: \u22120.13</title>"}},
+		{"radar", Radar{Meta: Meta{ID: "r", Title: "T"}, Axes: []string{"a", "b", "c"},
+			Series: []Series{{Name: "S", Values: []*float64{&q, &q, &q}}}},
+			[]string{"S, a: 0.13</title>"}},
+		{"bars", Bars{Meta: Meta{ID: "b", Title: "T"}, Groups: []string{"g"},
+			Series: []Series{{Name: "S", Values: []*float64{&q}}}},
+			[]string{">0.13<"}},
+	} {
+		svg, err := c.r.Render()
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		for _, w := range c.want {
+			if !strings.Contains(string(svg), w) {
+				t.Errorf("%s: SVG lacks %q", c.name, w)
+			}
+		}
+		if strings.Contains(string(svg), ">0.12<") || strings.Contains(string(svg), ": 0.12<") {
+			t.Errorf("%s: SVG rounds 0.125 to 0.12", c.name)
+		}
+	}
+}

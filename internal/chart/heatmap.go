@@ -3,6 +3,8 @@ package chart
 import (
 	"fmt"
 	"math"
+
+	numfmt "github.com/hwfplan/hwfplan/internal/num"
 )
 
 // HeatMap is a matrix of values in [0,1], such as countries (rows) × tasks (columns).
@@ -105,7 +107,7 @@ func (h HeatMap) Render() ([]byte, error) {
 	s.printf(`<linearGradient id="%s-grad">`, s.id)
 	for i := range 9 {
 		t := float64(i) / 8
-		s.printf(`<stop offset="%s" stop-color="%s"/>`, fmtValue(t, 3), ramp(classes, t).hex())
+		s.printf(`<stop offset="%s" stop-color="%s"/>`, numfmt.Fixed(t, 3), ramp(classes, t).hex())
 	}
 	s.printf("</linearGradient>\n</defs>\n")
 

@@ -3,7 +3,7 @@
 // action-plan timeline and a small line chart of scores over time.
 //
 // Every chart is plain data in, SVG bytes out. The input types depend on no other
-// hwfplan package. Every SVG has role="img", a <title> and a <desc> referenced by
+// hwfplan package; values are written by package num, the one number formatter. Every SVG has role="img", a <title> and a <desc> referenced by
 // aria-labelledby, ids prefixed with the caller's ID so several charts can share one
 // HTML page, a viewBox with width="100%" so it scales, a system sans-serif font stack,
 // and XML-escaped text. The same input gives byte-identical output.
@@ -23,6 +23,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	numfmt "github.com/hwfplan/hwfplan/internal/num"
 )
 
 // fontStack is the system sans-serif stack used by every chart; no web fonts.
@@ -92,14 +94,10 @@ func num(v float64) string {
 	return s
 }
 
-// fmtValue formats a data value for display with the given number of decimals.
-func fmtValue(v float64, decimals int) string {
-	s := strconv.FormatFloat(v, 'f', decimals, 64)
-	if strings.Trim(s, "-0.") == "" {
-		s = strings.TrimPrefix(s, "-")
-	}
-	return s
-}
+// fmtValue formats a data value for display with the given number of decimals,
+// as every report, page and table writes it (package num: half away from zero
+// on the decimal value, so 0.125 is 0.13 here as in the data table).
+func fmtValue(v float64, decimals int) string { return numfmt.People(v, decimals) }
 
 // esc returns s escaped for XML text and attribute values; characters XML cannot hold
 // become U+FFFD.

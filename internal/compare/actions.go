@@ -247,7 +247,7 @@ func actions(fw *framework.Framework, loaded []*model.Country, r *Result) Action
 		slices.Sort(ca.StepsWithoutAction)
 		if cs := r.Country(c.Code); cs != nil {
 			for _, it := range cs.Items {
-				if it.Gap.Valid && it.Gap.Value >= fw.GapThreshold-scoreEps && it.Gap.Value > scoreEps && !listed[it.Key] {
+				if r.LargeGap(it.Gap) && !listed[it.Key] {
 					ca.UncoveredGaps = append(ca.UncoveredGaps, ItemGap{Item: it.Key, Gap: it.Gap})
 				}
 			}

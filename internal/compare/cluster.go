@@ -2,10 +2,10 @@ package compare
 
 import (
 	"cmp"
-	"math"
 	"slices"
 
 	"github.com/hwfplan/hwfplan/internal/model"
+	"github.com/hwfplan/hwfplan/internal/num"
 )
 
 // Cluster is a learning cluster and its member countries that loaded.
@@ -165,7 +165,7 @@ func crossCluster(r *Result) CrossCluster {
 				}
 				p := ClusterPair{Task: t.ID, A: cc.Clusters[i].Cluster, B: cc.Clusters[j].Cluster, MeanA: a, MeanB: b, Difference: d}
 				cc.Pairs = append(cc.Pairs, p)
-				if best == nil || math.Abs(d.Value) > math.Abs(best.Difference.Value)+scoreEps {
+				if best == nil || absCmp(d, best.Difference) > 0 {
 					best = &p
 				}
 			}
@@ -175,9 +175,8 @@ func crossCluster(r *Result) CrossCluster {
 		}
 	}
 	byDiff := func(a, b ClusterPair) int {
-		da, db := math.Abs(a.Difference.Value), math.Abs(b.Difference.Value)
-		if math.Abs(da-db) > scoreEps {
-			return -cmp.Compare(da, db)
+		if c := absCmp(a.Difference, b.Difference); c != 0 {
+			return -c
 		}
 		if c := cmp.Compare(taskOrder[a.Task], taskOrder[b.Task]); c != 0 {
 			return c
@@ -187,4 +186,15 @@ func crossCluster(r *Result) CrossCluster {
 	slices.SortStableFunc(cc.MostDifferent, byDiff)
 	slices.SortStableFunc(cc.Pairs, byDiff)
 	return cc
+}
+
+// absCmp compares the sizes of two differences exactly, whatever their sign.
+func absCmp(a, b Num) int {
+	abs := func(n Num) Num {
+		if n.Ratio().Sign() < 0 {
+			return Sub(Exact(num.Frac(0, 1)), n)
+		}
+		return n
+	}
+	return abs(a).Cmp(abs(b))
 }

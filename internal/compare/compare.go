@@ -15,46 +15,91 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/framework"
 	"github.com/hwfplan/hwfplan/internal/model"
+	"github.com/hwfplan/hwfplan/internal/num"
 	"github.com/hwfplan/hwfplan/internal/plan"
 )
 
 // Num is a number that may be missing (an item not assessed, a mean of nothing).
-// It marshals to JSON as a number rounded to 4 decimals, or null when not Valid.
+// A score, a mean, median or difference of scores also keeps its exact value, a
+// fraction of integers (num.Ratio); Value is then the float64 nearest to it, so
+// that it rounds like the exact value wherever it is written (package num).
+// It marshals to JSON as a number at num.MachineDecimals, or null when not Valid.
 type Num struct {
 	Value float64
 	Valid bool
+	exact num.Ratio
 }
 
-// Some returns a valid Num.
+// Some returns a valid Num with no exact value (a standard deviation, a share of
+// money).
 func Some(v float64) Num { return Num{Value: v, Valid: true} }
 
-// String renders the value with two decimals, or "—" when missing.
+// Exact returns the Num of an exact fraction; missing when r is not a number.
+func Exact(r num.Ratio) Num {
+	if !r.OK() {
+		return Num{}
+	}
+	return Num{Value: r.Float64(), Valid: true, exact: r}
+}
+
+// Ratio is n's exact value: the fraction it was computed from or, for a Num
+// made by Some, the decimal its float reads as. Not a number when n is missing.
+func (n Num) Ratio() num.Ratio {
+	switch {
+	case !n.Valid:
+		return num.Ratio{}
+	case n.exact.OK():
+		return n.exact
+	}
+	return num.Decimal(n.Value)
+}
+
+// Cmp compares two Nums exactly (see Ratio); a missing Num sorts first.
+func (n Num) Cmp(o Num) int {
+	a, b := n.Ratio(), o.Ratio()
+	if n.Valid && o.Valid && (!a.OK() || !b.OK()) {
+		return cmp.Compare(n.Value, o.Value) // beyond what a Ratio holds
+	}
+	return a.Cmp(b)
+}
+
+// String renders the value for people with two decimals (num.Score), or "—"
+// when missing.
 func (n Num) String() string {
 	if !n.Valid {
 		return "—"
 	}
-	return strconv.FormatFloat(round(n.Value, 2), 'f', 2, 64)
+	return num.Score(n.Value)
 }
 
-// Format renders the value with the given number of decimals, or "" when missing.
+// Signed renders a difference for people with its sign (num.Signed: "+0.13",
+// "−0.05", "0.00"), or "—" when missing.
+func (n Num) Signed() string {
+	if !n.Valid {
+		return "—"
+	}
+	return num.Signed(n.Value)
+}
+
+// Format renders the value for people with the given number of decimals, or ""
+// when missing.
 func (n Num) Format(decimals int) string {
 	if !n.Valid {
 		return ""
 	}
-	return strconv.FormatFloat(round(n.Value, decimals), 'f', decimals, 64)
+	return num.People(n.Value, decimals)
 }
 
-// MarshalJSON writes null or the value rounded to 4 decimals.
+// MarshalJSON writes null or the value at num.MachineDecimals (num.MachineText).
 func (n Num) MarshalJSON() ([]byte, error) {
 	if !n.Valid || math.IsNaN(n.Value) || math.IsInf(n.Value, 0) {
 		return []byte("null"), nil
 	}
-	return strconv.AppendFloat(nil, round(n.Value, 4), 'f', -1, 64), nil
+	return []byte(num.MachineText(n.Value)), nil
 }
 
 // UnmarshalJSON reads null or a number.
@@ -71,21 +116,23 @@ func (n *Num) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-func round(v float64, decimals int) float64 {
-	p := math.Pow(10, float64(decimals))
-	r := math.Round(v*p) / p
-	if r == 0 {
-		return 0 // no "-0"
-	}
-	return r
-}
-
-// Sub returns a-b, missing when either is.
+// Sub returns a-b, missing when either is; exact when both are.
 func Sub(a, b Num) Num {
 	if !a.Valid || !b.Valid {
 		return Num{}
 	}
+	if a.exact.OK() && b.exact.OK() {
+		if d := a.exact.Sub(b.exact); d.OK() {
+			return Exact(d)
+		}
+	}
 	return Some(a.Value - b.Value)
+}
+
+// LargeGap reports whether a gap is flagged as large: positive and at least the
+// framework's gap_threshold, compared exactly (framework.LargeGap).
+func (r *Result) LargeGap(gap Num) bool {
+	return framework.LargeGap(gap.Ratio(), r.GapThreshold)
 }
 
 // Result is everything Compute derives from a repository.
@@ -275,14 +322,14 @@ func Scores(fw *framework.Framework, c *model.Country) Country {
 	}
 	for _, t := range fw.Tasks {
 		ts := TaskScore{Task: t.ID, ItemCount: len(t.Items)}
-		var asis, tobe []float64
+		var asis, tobe []Num
 		for _, fit := range t.Items {
 			it := itemScore(fw, c, t.ID, &fit)
 			out.Items = append(out.Items, it)
 			if it.Assessed {
 				ts.Assessed++
-				asis = append(asis, it.AsIs.Value)
-				tobe = append(tobe, it.ToBe.Value)
+				asis = append(asis, it.AsIs)
+				tobe = append(tobe, it.ToBe)
 			}
 		}
 		ts.AsIs, ts.ToBe = mean(asis), mean(tobe)
@@ -309,7 +356,7 @@ func itemScore(fw *framework.Framework, c *model.Country, task string, fit *fram
 					v := *ia.Score
 					it.Score = &v
 					it.Assessed = true
-					it.AsIs = Some(s.Normalise(float64(v)))
+					it.AsIs = Exact(s.Normalised(v))
 				}
 			}
 		}
@@ -326,7 +373,7 @@ func itemScore(fw *framework.Framework, c *model.Country, task string, fit *fram
 	}
 	switch {
 	case it.Target != nil:
-		it.ToBe = Some(s.Normalise(float64(*it.Target)))
+		it.ToBe = Exact(s.Normalised(*it.Target))
 	case it.Assessed:
 		it.ToBe = it.AsIs
 	}
@@ -339,18 +386,28 @@ func share(n, total int) Num {
 	if total == 0 {
 		return Num{}
 	}
-	return Some(float64(n) / float64(total))
+	return Exact(num.Frac(int64(n), int64(total)))
 }
 
-func mean(xs []float64) Num {
-	if len(xs) == 0 {
-		return Num{}
-	}
+// mean is the mean of the valid values, missing when there are none; exact when
+// every value is.
+func mean(xs []Num) Num {
+	rs := make([]num.Ratio, 0, len(xs))
 	var s float64
 	for _, x := range xs {
-		s += x
+		if !x.Valid {
+			continue
+		}
+		rs = append(rs, x.exact)
+		s += x.Value
 	}
-	return Some(s / float64(len(xs)))
+	if len(rs) == 0 {
+		return Num{}
+	}
+	if m := num.Mean(rs); m.OK() {
+		return Exact(m)
+	}
+	return Some(s / float64(len(rs)))
 }
 
 // Country returns the scores of the country with the given code, or nil.

@@ -20,31 +20,32 @@ type Stats struct {
 	StdDev Num `json:"std_dev"`
 }
 
-// Describe computes Stats over the valid values.
+// Describe computes Stats over the valid values. Mean, median, minimum, maximum
+// and spread are exact when the values are (see Num).
 func Describe(vals []Num) Stats {
-	var xs []float64
+	var xs []Num
 	for _, v := range vals {
 		if v.Valid {
-			xs = append(xs, v.Value)
+			xs = append(xs, v)
 		}
 	}
 	st := Stats{Count: len(xs)}
 	if len(xs) == 0 {
 		return st
 	}
-	slices.Sort(xs)
+	slices.SortStableFunc(xs, Num.Cmp)
 	st.Mean = mean(xs)
 	n := len(xs)
 	if n%2 == 1 {
-		st.Median = Some(xs[n/2])
+		st.Median = xs[n/2]
 	} else {
-		st.Median = Some((xs[n/2-1] + xs[n/2]) / 2)
+		st.Median = mean(xs[n/2-1 : n/2+1])
 	}
-	st.Min, st.Max = Some(xs[0]), Some(xs[n-1])
-	st.Spread = Some(xs[n-1] - xs[0])
+	st.Min, st.Max = xs[0], xs[n-1]
+	st.Spread = Sub(xs[n-1], xs[0])
 	var ss float64
 	for _, x := range xs {
-		d := x - st.Mean.Value
+		d := x.Value - st.Mean.Value
 		ss += d * d
 	}
 	st.StdDev = Some(math.Sqrt(ss / float64(n)))
@@ -96,10 +97,6 @@ type TaskDistribution struct {
 	Gap  Stats  `json:"gap"`
 }
 
-// scoreEps treats scores closer than this as equal, so floating-point noise in a
-// mean never breaks a tie.
-const scoreEps = 1e-9
-
 func crossCountry(r *Result) CrossCountry {
 	var cc CrossCountry
 	m := &cc.Matrix
@@ -137,13 +134,10 @@ func rank(r *Result, ti int, task string) Ranking {
 		rk.Entries = append(rk.Entries, RankEntry{Country: c.Code, Cluster: c.Cluster, Score: ts.AsIs, Gap: ts.Gap})
 	}
 	slices.SortStableFunc(rk.Entries, func(a, b RankEntry) int {
-		if math.Abs(a.Score.Value-b.Score.Value) > scoreEps {
-			return -cmp.Compare(a.Score.Value, b.Score.Value)
-		}
-		return cmp.Compare(a.Country, b.Country)
+		return cmp.Or(b.Score.Cmp(a.Score), cmp.Compare(a.Country, b.Country))
 	})
 	for i := range rk.Entries {
-		if i > 0 && math.Abs(rk.Entries[i].Score.Value-rk.Entries[i-1].Score.Value) <= scoreEps {
+		if i > 0 && rk.Entries[i].Score.Cmp(rk.Entries[i-1].Score) == 0 {
 			rk.Entries[i].Rank = rk.Entries[i-1].Rank
 		} else {
 			rk.Entries[i].Rank = i + 1

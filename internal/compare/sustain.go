@@ -154,15 +154,15 @@ func sustainability(fw *framework.Framework, loaded []*model.Country, r *Result)
 		if sc := r.Country(c.Code); sc != nil {
 			cs.Cluster = sc.Cluster
 		}
-		var norm []float64
+		var norm []Num
 		for _, d := range fw.Sustainability.Domains {
 			ds := DomainScore{Domain: d.ID}
 			if c.ActionPlan != nil && scale != nil {
 				if f, ok := c.ActionPlan.SustainabilityFactors[d.ID]; ok && scale.Contains(f.Score) {
 					v := f.Score
 					ds.Score = &v
-					ds.Normalised = Some(scale.Normalise(float64(v)))
-					norm = append(norm, ds.Normalised.Value)
+					ds.Normalised = Exact(scale.Normalised(v))
+					norm = append(norm, ds.Normalised)
 				}
 			}
 			cs.Domains = append(cs.Domains, ds)

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+
+	"github.com/hwfplan/hwfplan/internal/num"
 )
 
 // Twinning limits.
@@ -49,10 +51,10 @@ type Partner struct {
 // comes first, then by code. Gaps no other country scores higher on are listed
 // with no partners, so the report can say nobody is ahead yet.
 //
-// The partners come from an index built once (peers): for each item, the assessed
-// countries grouped by as-is score, highest first. A scale has a handful of
-// values, so a gap walks a few groups and takes at most TwinningPartners countries
-// from them, instead of ranking every other country: O(N) for N countries, not
+// Scores are compared exactly (Num.Cmp). The partners come from an index built
+// once (peers): for each item, the assessed countries grouped by as-is score,
+// highest first. A scale has a handful of values, so a gap walks a few groups and
+// takes at most TwinningPartners countries from them, instead of ranking every other country: O(N) for N countries, not
 // O(N²), and a reason is formatted only for a partner that is kept.
 func twinning(r *Result) []Twinning {
 	idx := newPeerIndex(r.Countries)
@@ -76,21 +78,16 @@ func twinning(r *Result) []Twinning {
 }
 
 // largestGaps returns a country's TwinningGaps largest positive item gaps, ties in
-// framework order.
+// framework order; gaps are compared exactly.
 func largestGaps(c *Country) []ItemScore {
 	var gaps []ItemScore
 	for _, it := range c.Items {
-		if it.Gap.Valid && it.Gap.Value > scoreEps {
+		if it.Gap.Valid && it.Gap.Ratio().Sign() > 0 {
 			gaps = append(gaps, it)
 		}
 	}
 	// c.Items is in framework order; a stable sort keeps that order for ties.
-	slices.SortStableFunc(gaps, func(a, b ItemScore) int {
-		if math.Abs(a.Gap.Value-b.Gap.Value) <= scoreEps {
-			return 0
-		}
-		return -cmp.Compare(a.Gap.Value, b.Gap.Value)
-	})
+	slices.SortStableFunc(gaps, func(a, b ItemScore) int { return b.Gap.Cmp(a.Gap) })
 	if len(gaps) > TwinningGaps {
 		gaps = gaps[:TwinningGaps]
 	}
@@ -101,8 +98,8 @@ func partner(c, o *Country, g, oi ItemScore, info ItemInfo) Partner {
 	return Partner{
 		Country: o.Code, Cluster: o.Cluster, OtherCluster: o.Cluster != c.Cluster,
 		Score: *oi.Score, AsIs: oi.AsIs,
-		Reason: fmt.Sprintf("%s scores %d/%d on %s where %s scores %d/%d (gap %.2f)",
-			o.Code, *oi.Score, info.Max, g.Key, c.Code, *g.Score, info.Max, g.Gap.Value),
+		Reason: fmt.Sprintf("%s scores %d/%d on %s where %s scores %d/%d (gap %s)",
+			o.Code, *oi.Score, info.Max, g.Key, c.Code, *g.Score, info.Max, g.Gap),
 	}
 }
 
@@ -117,15 +114,11 @@ type itemPeers struct {
 	groups []*peerGroup
 	// pos is, by country index, the position of the item in Country.Items.
 	pos map[int]int
-	// slow is set when two distinct values are within scoreEps of each other (no
-	// scale gives such values): the partners are then ranked one by one, as the
-	// comparison that treats them as equal requires.
-	slow bool
 }
 
 // peerGroup is the countries with one as-is value on an item, in code order.
 type peerGroup struct {
-	value   float64
+	value   Num
 	members []int // indices into Result.Countries
 	// in holds, by cluster, the cluster's first TwinningPartners members.
 	in map[string][]int
@@ -133,16 +126,33 @@ type peerGroup struct {
 	notIn map[string][]int
 }
 
+// valueKey groups as-is values that compare equal (Num.Cmp): by their exact
+// value, or, beyond what a Ratio holds, by their float (every NaN alike).
+type valueKey struct {
+	q    num.Ratio
+	bits uint64
+}
+
+func keyOf(n Num) valueKey {
+	if q := n.Ratio(); q.OK() {
+		return valueKey{q: q}
+	}
+	if math.IsNaN(n.Value) {
+		return valueKey{bits: math.Float64bits(math.NaN())}
+	}
+	return valueKey{bits: math.Float64bits(n.Value)}
+}
+
 func newPeerIndex(cs []Country) *peerIndex {
 	idx := &peerIndex{items: map[string]*itemPeers{}}
-	byValue := map[string]map[float64]*peerGroup{}
+	byValue := map[string]map[valueKey]*peerGroup{}
 	for ci := range cs {
 		for ii, it := range cs[ci].Items {
 			ip := idx.items[it.Key]
 			if ip == nil {
 				ip = &itemPeers{pos: map[int]int{}}
 				idx.items[it.Key] = ip
-				byValue[it.Key] = map[float64]*peerGroup{}
+				byValue[it.Key] = map[valueKey]*peerGroup{}
 			}
 			if _, dup := ip.pos[ci]; dup {
 				continue // Country.Item returns the first item of a key
@@ -151,21 +161,19 @@ func newPeerIndex(cs []Country) *peerIndex {
 			if !it.Assessed {
 				continue
 			}
-			grp := byValue[it.Key][it.AsIs.Value]
+			k := keyOf(it.AsIs)
+			grp := byValue[it.Key][k]
 			if grp == nil {
-				grp = &peerGroup{value: it.AsIs.Value, in: map[string][]int{}, notIn: map[string][]int{}}
-				byValue[it.Key][it.AsIs.Value] = grp
+				grp = &peerGroup{value: it.AsIs, in: map[string][]int{}, notIn: map[string][]int{}}
+				byValue[it.Key][k] = grp
 				ip.groups = append(ip.groups, grp)
 			}
 			grp.members = append(grp.members, ci)
 		}
 	}
 	for _, ip := range idx.items {
-		slices.SortFunc(ip.groups, func(a, b *peerGroup) int { return -cmp.Compare(a.value, b.value) })
-		for i, grp := range ip.groups {
-			if math.IsNaN(grp.value) || i > 0 && !(ip.groups[i-1].value-grp.value > scoreEps) {
-				ip.slow = true
-			}
+		slices.SortFunc(ip.groups, func(a, b *peerGroup) int { return b.value.Cmp(a.value) })
+		for _, grp := range ip.groups {
 			slices.SortStableFunc(grp.members, func(a, b int) int { return cmp.Compare(cs[a].Code, cs[b].Code) })
 			for _, m := range grp.members {
 				if cl := cs[m].Cluster; len(grp.in[cl]) < TwinningPartners {
@@ -184,12 +192,9 @@ func (idx *peerIndex) partners(cs []Country, c *Country, g ItemScore) []int {
 	if ip == nil {
 		return nil
 	}
-	if ip.slow || math.IsNaN(g.AsIs.Value) {
-		return ip.ranked(cs, c, g)
-	}
 	var out []int
 	for _, grp := range ip.groups {
-		if len(out) == TwinningPartners || grp.value <= g.AsIs.Value+scoreEps {
+		if len(out) == TwinningPartners || grp.value.Cmp(g.AsIs) <= 0 {
 			break
 		}
 		// Among equal scores another cluster's countries come first, each part in
@@ -218,36 +223,6 @@ func (grp *peerGroup) othersOf(cs []Country, cl string) []int {
 	}
 	grp.notIn[cl] = got
 	return got
-}
-
-// ranked ranks every country that scores higher than c on g's item, the way the
-// partners are ordered, and returns the first TwinningPartners.
-func (ip *itemPeers) ranked(cs []Country, c *Country, g ItemScore) []int {
-	var cands []int
-	for oi := range cs {
-		p, ok := ip.pos[oi]
-		if !ok || cs[oi].Code == c.Code {
-			continue
-		}
-		if it := cs[oi].Items[p]; !it.Assessed || it.AsIs.Value <= g.AsIs.Value+scoreEps {
-			continue
-		}
-		cands = append(cands, oi)
-	}
-	value := func(oi int) float64 { return cs[oi].Items[ip.pos[oi]].AsIs.Value }
-	slices.SortStableFunc(cands, func(a, b int) int {
-		if va, vb := value(a), value(b); math.Abs(va-vb) > scoreEps {
-			return -cmp.Compare(va, vb)
-		}
-		if oa, ob := cs[a].Cluster != c.Cluster, cs[b].Cluster != c.Cluster; oa != ob {
-			if oa {
-				return -1
-			}
-			return 1
-		}
-		return cmp.Compare(cs[a].Code, cs[b].Code)
-	})
-	return cands[:min(len(cands), TwinningPartners)]
 }
 
 func (r *Result) itemInfo(key string) ItemInfo {

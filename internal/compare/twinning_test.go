@@ -7,6 +7,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"github.com/hwfplan/hwfplan/internal/num"
 )
 
 // twinningOracle is the first implementation of twinning: every other country
@@ -26,19 +28,19 @@ func twinningOracle(r *Result) []Twinning {
 					continue
 				}
 				oi, ok := o.Item(g.Key)
-				if !ok || !oi.Assessed || oi.AsIs.Value <= g.AsIs.Value+scoreEps {
+				if !ok || !oi.Assessed || oi.AsIs.Cmp(g.AsIs) <= 0 {
 					continue
 				}
 				tg.Partners = append(tg.Partners, Partner{
 					Country: o.Code, Cluster: o.Cluster, OtherCluster: o.Cluster != c.Cluster,
 					Score: *oi.Score, AsIs: oi.AsIs,
-					Reason: fmt.Sprintf("%s scores %d/%d on %s where %s scores %d/%d (gap %.2f)",
-						o.Code, *oi.Score, info.Max, g.Key, c.Code, *g.Score, info.Max, g.Gap.Value),
+					Reason: fmt.Sprintf("%s scores %d/%d on %s where %s scores %d/%d (gap %s)",
+						o.Code, *oi.Score, info.Max, g.Key, c.Code, *g.Score, info.Max, g.Gap),
 				})
 			}
 			slices.SortStableFunc(tg.Partners, func(a, b Partner) int {
-				if math.Abs(a.AsIs.Value-b.AsIs.Value) > scoreEps {
-					return -cmp.Compare(a.AsIs.Value, b.AsIs.Value)
+				if c := b.AsIs.Cmp(a.AsIs); c != 0 {
+					return c
 				}
 				if a.OtherCluster != b.OtherCluster {
 					if a.OtherCluster {
@@ -59,8 +61,8 @@ func twinningOracle(r *Result) []Twinning {
 }
 
 // randomResult makes a Result with n countries in random order, scored on items of
-// a few scales. With odd, some as-is values are moved off the scale by less than
-// scoreEps or made NaN, which the index must hand to the one-by-one ranking.
+// a few scales. With odd, some as-is values lose their exact value: moved off the
+// scale by a trace (a float with no exact fraction behind it) or made NaN.
 func randomResult(rng *rand.Rand, n int, odd bool) *Result {
 	type scale struct{ min, max int }
 	scales := []scale{{0, 2}, {1, 4}, {0, 3}, {0, 1}}
@@ -81,24 +83,24 @@ func randomResult(rng *rand.Rand, n int, odd bool) *Result {
 		c := Country{Code: fmt.Sprintf("%c%c", 'A'+ci/26, 'A'+ci%26), Cluster: clusters[rng.IntN(len(clusters))]}
 		for _, info := range items {
 			it := ItemScore{Key: info.Key}
-			norm := func(v int) float64 { return float64(v-info.Min) / float64(info.Max-info.Min) }
+			norm := func(v int) Num { return Exact(num.Frac(int64(v-info.Min), int64(info.Max-info.Min))) }
 			if rng.IntN(5) > 0 {
 				v := info.Min + rng.IntN(info.Max-info.Min+1)
-				it.Score, it.Assessed, it.AsIs = &v, true, Some(norm(v))
+				it.Score, it.Assessed, it.AsIs = &v, true, norm(v)
 				if odd && rng.IntN(4) == 0 {
 					switch rng.IntN(3) {
 					case 0:
-						it.AsIs.Value += scoreEps / 2
+						it.AsIs = Some(it.AsIs.Value + 1e-12)
 					case 1:
-						it.AsIs.Value -= scoreEps / 3
+						it.AsIs = Some(it.AsIs.Value - 1e-13/3)
 					default:
-						it.AsIs.Value = math.NaN()
+						it.AsIs = Some(math.NaN())
 					}
 				}
 				it.ToBe = it.AsIs
 				if rng.IntN(2) == 0 {
 					t := info.Min + rng.IntN(info.Max-info.Min+1)
-					it.Target, it.Targeted, it.ToBe = &t, true, Some(norm(t))
+					it.Target, it.Targeted, it.ToBe = &t, true, norm(t)
 				}
 				it.Gap = Sub(it.ToBe, it.AsIs)
 			}
@@ -122,17 +124,6 @@ func TestTwinningMatchesOracle(t *testing.T) {
 		// %+v, not reflect.DeepEqual: NaN is not equal to itself.
 		if g, w := fmt.Sprintf("%+v", got), fmt.Sprintf("%+v", want); g != w {
 			t.Fatalf("round %d (%d countries, odd %v): twinning differs from the oracle\n got %s\nwant %s", round, n, odd, g, w)
-		}
-	}
-}
-
-// TestTwinningIndexIsUsed checks that scale values take the indexed path: the
-// one-by-one ranking is only for values closer than scoreEps.
-func TestTwinningIndexIsUsed(t *testing.T) {
-	r := randomResult(rand.New(rand.NewPCG(1, 2)), 100, false)
-	for key, ip := range newPeerIndex(r.Countries).items {
-		if ip.slow {
-			t.Errorf("item %s ranks one by one", key)
 		}
 	}
 }

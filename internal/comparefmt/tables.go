@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/hwfplan/hwfplan/internal/compare"
+	"github.com/hwfplan/hwfplan/internal/num"
 )
 
 // table is one titled table of cells, laid out by the text and Markdown writers.
@@ -47,10 +48,11 @@ func (v view) tables() []table {
 	return v.countryTables()
 }
 
-func num(n compare.Num) string { return n.String() }
+// score writes a number for people (num.Score), "—" when missing.
+func score(n compare.Num) string { return n.String() }
 
 func statsRow(label string, st compare.Stats) []string {
-	return []string{label, strconv.Itoa(st.Count), num(st.Mean), num(st.Median), num(st.Min), num(st.Max), num(st.Spread), num(st.StdDev)}
+	return []string{label, strconv.Itoa(st.Count), score(st.Mean), score(st.Median), score(st.Min), score(st.Max), score(st.Spread), score(st.StdDev)}
 }
 
 var statsHeader = []string{"n", "Mean", "Median", "Min", "Max", "Spread", "SD"}
@@ -68,8 +70,8 @@ func (v view) countryTables() []table {
 		row := []string{c.Code, c.Name, c.Cluster, c.Status, pct(c.Completeness)}
 		grow := []string{c.Code, c.Cluster}
 		for _, i := range idx {
-			row = append(row, num(c.Tasks[i].AsIs))
-			grow = append(grow, num(c.Tasks[i].Gap))
+			row = append(row, score(c.Tasks[i].AsIs))
+			grow = append(grow, score(c.Tasks[i].Gap))
 		}
 		asis.rows = append(asis.rows, row)
 		gap.rows = append(gap.rows, grow)
@@ -78,8 +80,8 @@ func (v view) countryTables() []table {
 	grow := []string{"mean", ""}
 	for _, i := range idx {
 		d := r.CrossCountry.Distributions[i]
-		mrow = append(mrow, num(d.AsIs.Mean))
-		grow = append(grow, num(d.Gap.Mean))
+		mrow = append(mrow, score(d.AsIs.Mean))
+		grow = append(grow, score(d.Gap.Mean))
 	}
 	asis.rows = append(asis.rows, mrow)
 	gap.rows = append(gap.rows, grow)
@@ -99,12 +101,12 @@ func (v view) taskTables() []table {
 	for _, e := range r.CrossCountry.Rankings[i].Entries {
 		c := r.Country(e.Country)
 		ts := c.Tasks[i]
-		rk.rows = append(rk.rows, []string{strconv.Itoa(e.Rank), e.Country, e.Cluster, num(ts.AsIs), num(ts.ToBe), num(ts.Gap), assessed(ts)})
+		rk.rows = append(rk.rows, []string{strconv.Itoa(e.Rank), e.Country, e.Cluster, score(ts.AsIs), score(ts.ToBe), score(ts.Gap), assessed(ts)})
 	}
 	for _, code := range r.CrossCountry.Rankings[i].Unranked {
 		c := r.Country(code)
 		ts := c.Tasks[i]
-		rk.rows = append(rk.rows, []string{"—", code, c.Cluster, num(ts.AsIs), num(ts.ToBe), num(ts.Gap), assessed(ts)})
+		rk.rows = append(rk.rows, []string{"—", code, c.Cluster, score(ts.AsIs), score(ts.ToBe), score(ts.Gap), assessed(ts)})
 	}
 	items := table{title: "Item scores on " + t.ID + " (as-is→target on each item's scale)", header: []string{"Country"}}
 	for _, it := range t.Items {
@@ -138,8 +140,8 @@ func (v view) clusterTables() []table {
 		row := []string{cl.ID, cl.Name, strconv.Itoa(len(cl.Countries))}
 		grow := []string{cl.ID}
 		for _, i := range idx {
-			row = append(row, num(cc.Clusters[ci].Tasks[i].AsIs.Mean))
-			grow = append(grow, num(cc.Clusters[ci].Tasks[i].Gap.Mean))
+			row = append(row, score(cc.Clusters[ci].Tasks[i].AsIs.Mean))
+			grow = append(grow, score(cc.Clusters[ci].Tasks[i].Gap.Mean))
 		}
 		means.rows = append(means.rows, row)
 		gaps.rows = append(gaps.rows, grow)
@@ -147,8 +149,8 @@ func (v view) clusterTables() []table {
 	row := []string{AllClusters, "All countries", strconv.Itoa(len(r.Countries))}
 	grow := []string{AllClusters}
 	for _, i := range idx {
-		row = append(row, num(cc.All[i].AsIs.Mean))
-		grow = append(grow, num(cc.All[i].Gap.Mean))
+		row = append(row, score(cc.All[i].AsIs.Mean))
+		grow = append(grow, score(cc.All[i].Gap.Mean))
 	}
 	means.rows = append(means.rows, row)
 	gaps.rows = append(gaps.rows, grow)
@@ -159,11 +161,11 @@ func (v view) clusterTables() []table {
 		for ci, cl := range r.Clusters {
 			ts := cc.Clusters[ci].Tasks[i]
 			stats.rows = append(stats.rows, []string{r.Tasks[i].ID, cl.ID, strconv.Itoa(ts.AsIs.Count),
-				num(ts.AsIs.Mean), num(ts.AsIs.Median), num(ts.AsIs.Min), num(ts.AsIs.Max), num(ts.AsIs.Spread), signed(ts.VsAll)})
+				score(ts.AsIs.Mean), score(ts.AsIs.Median), score(ts.AsIs.Min), score(ts.AsIs.Max), score(ts.AsIs.Spread), signed(ts.VsAll)})
 		}
 		a := cc.All[i].AsIs
 		stats.rows = append(stats.rows, []string{r.Tasks[i].ID, AllClusters, strconv.Itoa(a.Count),
-			num(a.Mean), num(a.Median), num(a.Min), num(a.Max), num(a.Spread), ""})
+			score(a.Mean), score(a.Median), score(a.Min), score(a.Max), score(a.Spread), ""})
 	}
 	diff := table{title: "Where the clusters differ most (largest difference of as-is means per task)",
 		header: []string{"Task", "Clusters", "Mean A", "Mean B", "A minus B"}}
@@ -171,7 +173,7 @@ func (v view) clusterTables() []table {
 		if v.task != "" && p.Task != v.task {
 			continue
 		}
-		diff.rows = append(diff.rows, []string{p.Task, p.A + " vs " + p.B, num(p.MeanA), num(p.MeanB), signed(p.Difference)})
+		diff.rows = append(diff.rows, []string{p.Task, p.A + " vs " + p.B, score(p.MeanA), score(p.MeanB), signed(p.Difference)})
 	}
 	return []table{means, gaps, stats, diff}
 }
@@ -184,8 +186,8 @@ func (v view) tidy() table {
 		t := table{header: []string{"cluster", "task", "count", "mean", "median", "min", "max", "spread", "std_dev", "vs_all", "gap_mean"}}
 		add := func(id string, ts compare.TaskStats) {
 			a := ts.AsIs
-			t.rows = append(t.rows, []string{id, ts.Task, strconv.Itoa(a.Count), f4(a.Mean), f4(a.Median), f4(a.Min), f4(a.Max),
-				f4(a.Spread), f4(a.StdDev), f4(ts.VsAll), f4(ts.Gap.Mean)})
+			t.rows = append(t.rows, []string{id, ts.Task, strconv.Itoa(a.Count), machine(a.Mean), machine(a.Median), machine(a.Min), machine(a.Max),
+				machine(a.Spread), machine(a.StdDev), machine(ts.VsAll), machine(ts.Gap.Mean)})
 		}
 		for _, i := range idx {
 			for _, cs := range r.CrossCluster.Clusters {
@@ -199,8 +201,8 @@ func (v view) tidy() table {
 	for _, c := range r.Countries {
 		for _, i := range idx {
 			ts := c.Tasks[i]
-			t.rows = append(t.rows, []string{c.Code, c.Name, c.Cluster, c.Status, ts.Task, f4(ts.AsIs), f4(ts.ToBe), f4(ts.Gap),
-				rankOf(r, i, c.Code), strconv.Itoa(ts.Assessed), strconv.Itoa(ts.ItemCount), f4(ts.Completeness)})
+			t.rows = append(t.rows, []string{c.Code, c.Name, c.Cluster, c.Status, ts.Task, machine(ts.AsIs), machine(ts.ToBe), machine(ts.Gap),
+				rankOf(r, i, c.Code), strconv.Itoa(ts.Assessed), strconv.Itoa(ts.ItemCount), machine(ts.Completeness)})
 		}
 	}
 	return t
@@ -215,21 +217,25 @@ func rankOf(r *compare.Result, ti int, code string) string {
 	return ""
 }
 
-func f4(n compare.Num) string { return n.Format(4) }
+// machine writes a number for CSV at num.MachineDecimals (num.MachineText), ""
+// when missing.
+func machine(n compare.Num) string {
+	if !n.Valid {
+		return ""
+	}
+	return num.MachineText(n.Value)
+}
 
+// pct writes a share as a whole percentage (num.Percent), "—" when missing.
 func pct(n compare.Num) string {
 	if !n.Valid {
 		return "—"
 	}
-	return strconv.Itoa(int(n.Value*100+0.5)) + "%"
+	return num.Percent(n.Value)
 }
 
-func signed(n compare.Num) string {
-	if n.Valid && n.Value > 0.005 {
-		return "+" + n.String()
-	}
-	return n.String()
-}
+// signed writes a difference with its sign (num.Signed), "—" when missing.
+func signed(n compare.Num) string { return n.Signed() }
 
 func assessed(ts compare.TaskScore) string {
 	return strconv.Itoa(ts.Assessed) + "/" + strconv.Itoa(ts.ItemCount)

@@ -3,7 +3,6 @@ package export_test
 import (
 	"bytes"
 	"encoding/json"
-	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -115,9 +114,10 @@ func TestJSON(t *testing.T) {
 	if r["country"] != "BB" || r["key"] != "gov.uptake" || r["score"] != nil || r["assessed"] != false || r["not_assessed"] != "No data yet." {
 		t.Errorf("BB uptake %v", r)
 	}
-	// AA data.timeliness: 2 on 1-4 → 1/3, target 4 → 1, gap 2/3.
+	// AA data.timeliness: 2 on 1-4 → 1/3, target 4 → 1, gap 2/3, written at 4
+	// decimals (num.MachineDecimals) without float noise.
 	r = recs[0]
-	if r["score"] != 2.0 || r["target"] != 4.0 || math.Abs(r["as_is"].(float64)-1.0/3) > 1e-12 || math.Abs(r["gap"].(float64)-2.0/3) > 1e-12 {
+	if r["score"] != 2.0 || r["target"] != 4.0 || r["as_is"] != 0.3333 || r["gap"] != 0.6667 || r["to_be"] != 1.0 {
 		t.Errorf("AA timeliness %v", r)
 	}
 	// Keys keep column order.
@@ -151,7 +151,7 @@ func TestXLSXTypes(t *testing.T) {
 		{"actions", "J3", excelize.CellTypeUnset, "2025-06"}, // a date formatted yyyy-mm
 		{"countries", "G2", excelize.CellTypeUnset, "2024-06-01"},
 		{"items", "K2", excelize.CellTypeUnset, "2"},
-		{"items", "N2", excelize.CellTypeUnset, "0.333333333333333"}, // 1/3, General format
+		{"items", "N2", excelize.CellTypeUnset, "0.3333"}, // 1/3 at num.MachineDecimals, General format
 	}
 	for _, tt := range tests {
 		t.Run(tt.sheet+"!"+tt.cell, func(t *testing.T) {

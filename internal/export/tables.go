@@ -6,6 +6,7 @@ import (
 
 	"github.com/hwfplan/hwfplan/internal/compare"
 	"github.com/hwfplan/hwfplan/internal/model"
+	"github.com/hwfplan/hwfplan/internal/num"
 	"github.com/hwfplan/hwfplan/internal/plan"
 )
 
@@ -64,11 +65,13 @@ type countryPair struct {
 	plan *model.Country
 }
 
-func num(n compare.Num) any {
+// computed is a number hwfplan computed, at num.MachineDecimals (num.Machine), so
+// every format writes it without float noise; nil when missing.
+func computed(n compare.Num) any {
 	if !n.Valid {
 		return nil
 	}
-	return n.Value
+	return num.Machine(n.Value)
 }
 
 func intp(p *int) any {
@@ -139,8 +142,8 @@ func countriesTable(cs []countryPair, res *compare.Result) Table {
 			actions = len(c.plan.ActionPlan.Actions)
 		}
 		t.Rows = append(t.Rows, []any{c.res.Code, str(p.EUCode), c.res.Name, str(c.res.Cluster), str(c.res.Status),
-			str(p.CompetentAuthority.Name), assessed, c.res.Assessed, c.res.ItemCount, num(c.res.Completeness),
-			horizon, dialogue, steps, actions, num(sustMean[c.res.Code])})
+			str(p.CompetentAuthority.Name), assessed, c.res.Assessed, c.res.ItemCount, computed(c.res.Completeness),
+			horizon, dialogue, steps, actions, computed(sustMean[c.res.Code])})
 	}
 	return t
 }
@@ -161,7 +164,7 @@ func itemsTable(cs []countryPair, res *compare.Result) Table {
 			info := itemInfo(res, it.Key)
 			t.Rows = append(t.Rows, []any{c.res.Code, str(c.res.Cluster), it.Task, it.Item, it.Key, info.Title,
 				info.Scale, info.Min, info.Max, it.Assessed, intp(it.Score), intp(it.Target), nonZero(it.TargetYr),
-				num(it.AsIs), num(it.ToBe), num(it.Gap), str(it.NotReason), evidence})
+				computed(it.AsIs), computed(it.ToBe), computed(it.Gap), str(it.NotReason), evidence})
 		}
 	}
 	return t
@@ -238,7 +241,7 @@ func sustainabilityTable(res *compare.Result) Table {
 	}
 	for _, c := range res.Sustainability.Countries {
 		for _, d := range c.Domains {
-			t.Rows = append(t.Rows, []any{c.Country, str(c.Cluster), d.Domain, titles[d.Domain], intp(d.Score), num(d.Normalised)})
+			t.Rows = append(t.Rows, []any{c.Country, str(c.Cluster), d.Domain, titles[d.Domain], intp(d.Score), computed(d.Normalised)})
 		}
 	}
 	return t

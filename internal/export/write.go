@@ -11,14 +11,17 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hwfplan/hwfplan/internal/num"
 	"github.com/hwfplan/hwfplan/internal/outdir"
 )
 
 // Formats lists the export formats.
 var Formats = []string{"csv", "json", "xlsx"}
 
-// cellText renders a cell for CSV: empty for no value, numbers in the shortest
-// exact form, booleans as true/false, dates as YYYY-MM-DD and months as YYYY-MM.
+// cellText renders a cell for CSV: empty for no value, numbers as num.Plain
+// writes them (the shortest decimal: computed numbers were rounded by num.Machine
+// when the table was built, plan values read as written), booleans as true/false,
+// dates as YYYY-MM-DD and months as YYYY-MM.
 func cellText(col Column, v any) string {
 	switch x := v.(type) {
 	case nil:
@@ -26,7 +29,7 @@ func cellText(col Column, v any) string {
 	case string:
 		return x
 	case float64:
-		return strconv.FormatFloat(x, 'f', -1, 64)
+		return num.Plain(x)
 	case int:
 		return strconv.Itoa(x)
 	case bool:

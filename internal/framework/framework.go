@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"slices"
 
+	"github.com/hwfplan/hwfplan/internal/num"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -132,6 +133,8 @@ func (f *Framework) index() error {
 	}
 	if f.GapThreshold < 0 || f.GapThreshold > 1 {
 		errs = append(errs, fmt.Errorf("gap_threshold %v must be between 0 and 1", f.GapThreshold))
+	} else if !num.Decimal(f.GapThreshold).OK() {
+		errs = append(errs, fmt.Errorf("gap_threshold %v has too many digits to compare exactly; write it as a short decimal like 0.25", f.GapThreshold))
 	}
 	for i := range f.Scales {
 		s := &f.Scales[i]
@@ -235,9 +238,22 @@ func (f *Framework) ProfessionIDs() []string {
 	return ids
 }
 
-// Normalise maps a score on a scale to 0-1: (score-min)/(max-min).
-func (s *Scale) Normalise(score float64) float64 {
-	return (score - float64(s.Min)) / float64(s.Max-s.Min)
+// Normalised is a score on the scale mapped to 0-1, (score-min)/(max-min), as an
+// exact fraction, so that means and gaps of scores stay exact.
+func (s *Scale) Normalised(score int) num.Ratio {
+	return num.Frac(int64(score-s.Min), int64(s.Max-s.Min))
+}
+
+// LargeGap reports whether a gap on the 0-1 scale is flagged as large: it is
+// positive and at least the framework's gap_threshold, compared exactly.
+func (f *Framework) LargeGap(gap num.Ratio) bool { return LargeGap(gap, f.GapThreshold) }
+
+// LargeGap is the one rule for a large gap, for callers that hold the threshold
+// but not the framework: gap > 0 and gap ≥ threshold, both exact (the threshold
+// as the decimal the framework writes, 0.25 = 1/4). A gap that is not a number
+// is never large.
+func LargeGap(gap num.Ratio, threshold float64) bool {
+	return gap.OK() && gap.Sign() > 0 && gap.Cmp(num.Decimal(threshold)) >= 0
 }
 
 // LabelFor returns the label of a value, preferring the item's own levels.

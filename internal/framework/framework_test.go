@@ -6,6 +6,7 @@ import (
 
 	"github.com/hwfplan/hwfplan"
 	"github.com/hwfplan/hwfplan/internal/framework"
+	"github.com/hwfplan/hwfplan/internal/num"
 )
 
 func TestDefaultFramework(t *testing.T) {
@@ -48,20 +49,45 @@ func TestDefaultFramework(t *testing.T) {
 	}
 }
 
-func TestNormalise(t *testing.T) {
+func TestNormalised(t *testing.T) {
 	tests := []struct {
-		min, max int
-		score    float64
-		want     float64
+		min, max, score int
+		want            num.Ratio
 	}{
-		{0, 2, 0, 0}, {0, 2, 1, 0.5}, {0, 2, 2, 1},
-		{1, 4, 1, 0}, {1, 4, 2, 1.0 / 3}, {1, 4, 4, 1},
+		{0, 2, 0, num.Frac(0, 1)}, {0, 2, 1, num.Frac(1, 2)}, {0, 2, 2, num.Frac(1, 1)},
+		{1, 4, 1, num.Frac(0, 1)}, {1, 4, 2, num.Frac(1, 3)}, {1, 4, 4, num.Frac(1, 1)},
 	}
 	for _, tt := range tests {
 		s := framework.Scale{Min: tt.min, Max: tt.max}
-		if got := s.Normalise(tt.score); got != tt.want {
-			t.Errorf("Normalise(%v) on %d-%d = %v, want %v", tt.score, tt.min, tt.max, got, tt.want)
+		if got := s.Normalised(tt.score); got != tt.want {
+			t.Errorf("Normalised(%d) on %d-%d = %s, want %s", tt.score, tt.min, tt.max, got, tt.want)
 		}
+	}
+}
+
+// TestLargeGap: a gap is large when it is positive and at least the threshold,
+// compared exactly; 0.25 on the threshold 0.25 is large, however it was reached.
+func TestLargeGap(t *testing.T) {
+	fw := &framework.Framework{GapThreshold: 0.25}
+	for _, c := range []struct {
+		gap  num.Ratio
+		want bool
+	}{
+		{num.Frac(1, 4), true},
+		{num.Frac(8, 12).Sub(num.Frac(5, 12)), true}, // Hungary's stakeholders task
+		{num.Frac(1, 3), true},
+		{num.Frac(1, 8), false},
+		{num.Frac(24999, 100000), false},
+		{num.Frac(0, 1), false},
+		{num.Frac(-1, 2), false},
+		{num.Ratio{}, false},
+	} {
+		if got := fw.LargeGap(c.gap); got != c.want {
+			t.Errorf("LargeGap(%s) = %v, want %v", c.gap, got, c.want)
+		}
+	}
+	if framework.LargeGap(num.Frac(0, 1), 0) || !framework.LargeGap(num.Frac(1, 100), 0) {
+		t.Error("with threshold 0 every positive gap is large and no zero gap is")
 	}
 }
 

@@ -3,10 +3,11 @@ package plandiff
 import (
 	"fmt"
 	"maps"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/hwfplan/hwfplan/internal/num"
 )
 
 func itoa(i int) string { return strconv.Itoa(i) }
@@ -21,28 +22,28 @@ func joinComma(parts []string) string {
 	return strings.Join(keep, ", ")
 }
 
-// Amount renders money with thousands separators: 120000 → "120,000".
+// Amount renders money with thousands separators and, when it has any, cents
+// rounded as package num rounds (half away from zero on the decimal value):
+// 120000 → "120,000", 1234.5 → "1,234.50". A diff shows what was written, so it
+// keeps the cents the reports' whole units leave out.
 func Amount(v float64) string {
-	neg := v < 0
-	v = math.Abs(v)
-	whole := int64(v)
-	frac := v - float64(whole)
-	s := strconv.FormatInt(whole, 10)
+	s := num.Fixed(v, 2)
+	neg := strings.HasPrefix(s, "-")
+	whole, cents, _ := strings.Cut(strings.TrimPrefix(s, "-"), ".")
 	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, r := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
 			b.WriteByte(',')
 		}
 		b.WriteRune(r)
 	}
-	out := b.String()
-	if frac >= 0.005 {
-		out += strings.TrimPrefix(strconv.FormatFloat(frac, 'f', 2, 64), "0")
+	if cents != "00" && cents != "" {
+		b.WriteString("." + cents)
 	}
-	if neg {
-		out = "-" + out
-	}
-	return out
+	return b.String()
 }
 
 // FormatValue renders a field value for people: lists joined, absent as "—".
@@ -62,7 +63,10 @@ func FormatValue(v any) string {
 	case int:
 		return strconv.Itoa(x)
 	case float64:
-		return strconv.FormatFloat(x, 'f', -1, 64)
+		if p := num.Plain(x); p != "" {
+			return p
+		}
+		return strconv.FormatFloat(x, 'f', -1, 64) // NaN, ±Inf: a YAML file can hold them
 	case []any:
 		parts := make([]string, len(x))
 		for i, e := range x {

@@ -240,3 +240,18 @@ func TestDiffParallel(t *testing.T) {
 		}
 	}
 }
+
+// TestAmount: money in a diff keeps its cents, rounded as package num rounds.
+func TestAmount(t *testing.T) {
+	for _, c := range []struct {
+		v    float64
+		want string
+	}{
+		{120000, "120,000"}, {1234.5, "1,234.50"}, {1234.999, "1,235"}, {0.125, "0.13"},
+		{-1500.25, "-1,500.25"}, {999.995, "1,000"}, {0, "0"},
+	} {
+		if got := plandiff.Amount(c.v); got != c.want {
+			t.Errorf("Amount(%v) = %q, want %q", c.v, got, c.want)
+		}
+	}
+}

@@ -5,6 +5,7 @@
 package planhistory
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"path"
@@ -19,6 +20,7 @@ import (
 
 	"github.com/hwfplan/hwfplan/internal/framework"
 	"github.com/hwfplan/hwfplan/internal/gitrev"
+	"github.com/hwfplan/hwfplan/internal/num"
 	"github.com/hwfplan/hwfplan/internal/plan"
 	"github.com/hwfplan/hwfplan/internal/plandiff"
 )
@@ -57,8 +59,30 @@ type Entry struct {
 	Note string `json:"note,omitempty"`
 	// AsIs and ToBe are the task scores (0-1) after this revision; null when a task has
 	// no assessed item.
-	AsIs map[string]*float64 `json:"as_is"`
-	ToBe map[string]*float64 `json:"to_be"`
+	AsIs Scores `json:"as_is"`
+	ToBe Scores `json:"to_be"`
+}
+
+// Scores are task scores (0-1) by task id, nil for a task with no assessed item.
+// In JSON each is written at num.MachineDecimals (num.MachineText), as every
+// machine-readable number hwfplan writes: 0.4167, not 0.41666666666666669.
+type Scores map[string]*float64
+
+// MarshalJSON writes the scores as an object, keys sorted, null for a missing one.
+func (s Scores) MarshalJSON() ([]byte, error) {
+	if s == nil {
+		return []byte("null"), nil
+	}
+	out := make(map[string]json.RawMessage, len(s))
+	for k, v := range s {
+		out[k] = json.RawMessage("null")
+		if v != nil {
+			if t := num.MachineText(*v); t != "" {
+				out[k] = json.RawMessage(t)
+			}
+		}
+	}
+	return json.Marshal(out)
 }
 
 // Options tune Country.

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/escape"
+	"github.com/hwfplan/hwfplan/internal/num"
 )
 
 // WriteJSON writes a history as indented JSON, with <, > and & left as they are.
@@ -53,5 +54,5 @@ func score(v *float64) string {
 	if v == nil {
 		return "  —"
 	}
-	return fmt.Sprintf("%.2f", *v)
+	return num.Score(*v)
 }

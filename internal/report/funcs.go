@@ -11,6 +11,7 @@ import (
 
 	"github.com/hwfplan/hwfplan/internal/compare"
 	"github.com/hwfplan/hwfplan/internal/framework"
+	"github.com/hwfplan/hwfplan/internal/num"
 	"github.com/hwfplan/hwfplan/internal/words"
 )
 
@@ -18,7 +19,8 @@ import (
 //
 // Text helpers return plain text; wrap anything that came from the plans in `md`
 // before it goes into Markdown. Structure helpers (chapter, section, annex, figure,
-// table) take plain text and escape it themselves. Number helpers return safe text.
+// table) take plain text and escape it themselves. Number helpers return safe text,
+// written by package num (the one number formatter) at the precision of their kind.
 func funcMap(d *doc, data *Data) template.FuncMap {
 	fw := data.Framework
 	return template.FuncMap{
@@ -48,6 +50,10 @@ func funcMap(d *doc, data *Data) template.FuncMap {
 		"signed": signed,
 		"pct":    pct,
 		"money":  money,
+		// plain writes a value as the plans or the framework wrote it (0.25).
+		"plain": num.Plain,
+		// precision says how numbers are written and compared (num.Rule).
+		"precision": func() string { return escapeMarkdown(num.Rule()) },
 		"raw": func(v *int) string {
 			if v == nil {
 				return "—"
@@ -168,6 +174,7 @@ func funcMap(d *doc, data *Data) template.FuncMap {
 	}
 }
 
+// numOr writes a number for people (package num), or missing.
 func numOr(n compare.Num, decimals int, missing string) string {
 	if !n.Valid || math.IsNaN(n.Value) || math.IsInf(n.Value, 0) {
 		return missing
@@ -177,41 +184,24 @@ func numOr(n compare.Num, decimals int, missing string) string {
 
 // signed shows a difference with its sign: "+0.25", "−0.10", "0.00".
 func signed(n compare.Num) string {
-	s := numOr(n, 2, "n/a")
-	switch {
-	case s == "n/a" || strings.Trim(s, "0.-") == "":
-		return strings.TrimPrefix(s, "-")
-	case strings.HasPrefix(s, "-"):
-		return "−" + s[1:]
+	if !n.Valid || math.IsNaN(n.Value) || math.IsInf(n.Value, 0) {
+		return "n/a"
 	}
-	return "+" + s
+	return num.Signed(n.Value)
 }
 
 // pct shows a share as a whole percentage: "63 %".
 func pct(n compare.Num) string {
-	if !n.Valid {
+	if !n.Valid || math.IsNaN(n.Value) || math.IsInf(n.Value, 0) {
 		return "n/a"
 	}
-	return strconv.FormatFloat(math.Round(n.Value*100), 'f', 0, 64) + "\u00a0%"
+	return num.Percent(n.Value)
 }
 
 // money shows an amount with its currency and thousands separators: "EUR 350,000".
 // Amounts are never converted or added across currencies.
 func money(amount float64, currency string) string {
-	neg := amount < 0
-	s := strconv.FormatFloat(math.Abs(math.Round(amount)), 'f', 0, 64)
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	out := b.String()
-	if neg {
-		out = "−" + out
-	}
-	return escapeMarkdown(currency) + "\u00a0" + out
+	return escapeMarkdown(currency) + "\u00a0" + num.Money(amount)
 }
 
 func statusLabel(s string) string {

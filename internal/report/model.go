@@ -3,7 +3,6 @@ package report
 import (
 	"cmp"
 	"maps"
-	"math"
 	"slices"
 
 	"github.com/hwfplan/hwfplan/internal/compare"
@@ -164,16 +163,13 @@ func (d *Data) LargestGaps(n int) []Gap {
 	var gaps []Gap
 	for _, c := range d.Countries {
 		for _, t := range c.Tasks {
-			if t.Gap.Valid && t.Gap.Value > 1e-9 {
+			if t.Gap.Valid && t.Gap.Ratio().Sign() > 0 {
 				gaps = append(gaps, Gap{Country: c, Task: t.Task, Gap: t.Gap})
 			}
 		}
 	}
 	slices.SortStableFunc(gaps, func(a, b Gap) int {
-		if math.Abs(a.Gap.Value-b.Gap.Value) > 1e-9 {
-			return cmp.Compare(b.Gap.Value, a.Gap.Value)
-		}
-		return cmp.Compare(a.Country.Code, b.Country.Code)
+		return cmp.Or(b.Gap.Cmp(a.Gap), cmp.Compare(a.Country.Code, b.Country.Code))
 	})
 	return gaps[:min(n, len(gaps))]
 }
@@ -184,7 +180,7 @@ func (d *Data) WeakestDomain() *compare.DomainStats {
 	var weakest *compare.DomainStats
 	for i := range d.R.Sustainability.All.Domains {
 		ds := &d.R.Sustainability.All.Domains[i]
-		if ds.Stats.Mean.Valid && (weakest == nil || ds.Stats.Mean.Value < weakest.Stats.Mean.Value-1e-9) {
+		if ds.Stats.Mean.Valid && (weakest == nil || ds.Stats.Mean.Cmp(weakest.Stats.Mean) < 0) {
 			weakest = ds
 		}
 	}

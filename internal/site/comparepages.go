@@ -64,7 +64,7 @@ func (g *generator) compare() error {
 	var pairs []pairView
 	for _, p := range g.cmp.CrossCluster.MostDifferent {
 		t, _ := g.cmp.Task(p.Task)
-		pairs = append(pairs, pairView{Task: t.Short, A: g.clusterName(p.A), B: g.clusterName(p.B), Difference: p.Difference.String()})
+		pairs = append(pairs, pairView{Task: t.Short, A: g.clusterName(p.A), B: g.clusterName(p.B), Difference: p.Difference.Signed()})
 	}
 	params := map[string]any{"view": "clusters", "chart": bars, "table": table, "pairs": pairs, "search": "cluster comparison"}
 	return g.add("compare/clusters.md", page{Title: "Comparison by cluster", Weight: 2, Params: params})
@@ -103,7 +103,7 @@ func (g *generator) clusterBars() (string, *heatmapView, error) {
 			if i < len(stats) {
 				n = stats[i].AsIs.Mean
 			}
-			series[i].Values = append(series[i].Values, num(n))
+			series[i].Values = append(series[i].Values, chartValue(n))
 			cells = append(cells, n.String())
 		}
 		table.Rows = append(table.Rows, tableRow{Name: name, URL: url, Cells: cells})

@@ -10,6 +10,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/chart"
 	"github.com/hwfplan/hwfplan/internal/framework"
 	"github.com/hwfplan/hwfplan/internal/model"
+	"github.com/hwfplan/hwfplan/internal/num"
 	"github.com/hwfplan/hwfplan/internal/plan"
 )
 
@@ -330,7 +331,7 @@ func asIsOf(fw *framework.Framework, a *plan.AsIs, targets map[string]plan.Targe
 		v.Models = append(v.Models, rowView{Cells: []string{m.Name, humanID(m.Type), professions(fw, m.Professions), fmt.Sprint(m.HorizonYears), humanID(m.UpdateFrequency), m.Owner}})
 	}
 	if s := a.PlanningStaff; s != nil {
-		v.Staff = fmt.Sprintf("%d people (%s FTE)", s.Headcount, trimFloat(s.FTE))
+		v.Staff = fmt.Sprintf("%d people (%s FTE)", s.Headcount, num.Plain(s.FTE))
 		if s.Unit != "" {
 			v.Staff += " in " + s.Unit
 		}
@@ -369,10 +370,10 @@ func actionOf(fw *framework.Framework, a plan.Action) actionView {
 		if b.Secured {
 			secured = "secured"
 		}
-		v.Budget = fmt.Sprintf("%s %s, %s funding, %s", b.Currency, thousands(b.Amount), b.Source, secured)
+		v.Budget = fmt.Sprintf("%s %s, %s funding, %s", b.Currency, num.Money(b.Amount), b.Source, secured)
 	}
 	for _, k := range a.KPIs {
-		s := fmt.Sprintf("%s: %s → %s %s by %d", k.Indicator, trimFloat(k.Baseline), trimFloat(k.Target), k.Unit, k.TargetYear)
+		s := fmt.Sprintf("%s: %s → %s %s by %d", k.Indicator, num.Plain(k.Baseline), num.Plain(k.Target), k.Unit, k.TargetYear)
 		if k.NHWA != "" {
 			s += " (NHWA " + k.NHWA + ")"
 		}
@@ -451,20 +452,4 @@ func yesNo(b bool, yes, no string) string {
 		return yes
 	}
 	return no
-}
-
-func trimFloat(f float64) string {
-	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", f), "0"), ".")
-}
-
-func thousands(f float64) string {
-	s := fmt.Sprintf("%.0f", f)
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }

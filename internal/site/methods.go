@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/framework"
+	"github.com/hwfplan/hwfplan/internal/num"
 	"github.com/hwfplan/hwfplan/internal/weburl"
 )
 
@@ -17,7 +18,8 @@ type programmeView struct {
 }
 
 type methodsView struct {
-	GapThreshold float64          `json:"gap_threshold"`
+	GapThreshold string           `json:"gap_threshold"` // as the framework writes it
+	Precision    string           `json:"precision"`     // how numbers are written (num.Rule)
 	Scales       []scaleView      `json:"scales"`
 	Tasks        []methodTaskView `json:"tasks"`
 	Domains      []domainView     `json:"domains"`
@@ -68,7 +70,7 @@ func labels(ls []framework.Label) string {
 
 // newMethodsView is the framework as the methods page shows it.
 func newMethodsView(fw *framework.Framework) methodsView {
-	m := methodsView{GapThreshold: fw.GapThreshold}
+	m := methodsView{GapThreshold: num.Plain(fw.GapThreshold), Precision: num.Rule()}
 	for _, s := range fw.Scales {
 		m.Scales = append(m.Scales, scaleView{Title: s.Title, Range: fmt.Sprintf("%d–%d", s.Min, s.Max), Labels: labels(s.Labels)})
 	}

@@ -19,8 +19,8 @@ type taskScore struct {
 	LargeGap bool   `json:"large_gap"`
 }
 
-// num turns a comparison number into a chart value (nil when missing).
-func num(n compare.Num) *float64 {
+// chartValue turns a comparison number into a chart value (nil when missing).
+func chartValue(n compare.Num) *float64 {
 	if !n.Valid {
 		return nil
 	}
@@ -46,9 +46,9 @@ func (g *generator) addScores(v *countryView) error {
 	for _, t := range g.cmp.Tasks {
 		ts, _ := c.Task(t.ID)
 		v.Scores = append(v.Scores, taskScore{Task: t.Short, Anchor: "task-" + t.ID, AsIs: ts.AsIs.String(), ToBe: ts.ToBe.String(), Gap: ts.Gap.String(),
-			Assessed: fmt.Sprintf("%d of %d", ts.Assessed, ts.ItemCount), LargeGap: ts.Gap.Valid && ts.Gap.Value >= g.cmp.GapThreshold})
-		asIs.Values = append(asIs.Values, num(ts.AsIs))
-		toBe.Values = append(toBe.Values, num(ts.ToBe))
+			Assessed: fmt.Sprintf("%d of %d", ts.Assessed, ts.ItemCount), LargeGap: g.cmp.LargeGap(ts.Gap)})
+		asIs.Values = append(asIs.Values, chartValue(ts.AsIs))
+		toBe.Values = append(toBe.Values, chartValue(ts.ToBe))
 	}
 	if len(g.cmp.Tasks) < 3 {
 		return nil
@@ -108,7 +108,7 @@ func (g *generator) headlineCharts() ([]heatmapView, error) {
 			var vals []*float64
 			var cells []string
 			for _, n := range row {
-				vals = append(vals, num(n))
+				vals = append(vals, chartValue(n))
 				cells = append(cells, n.String())
 			}
 			h.Values = append(h.Values, vals)
@@ -142,7 +142,7 @@ func (g *generator) clusterChart(v clusterView) (*heatmapView, error) {
 		var cells []string
 		for _, t := range g.cmp.Tasks {
 			ts, _ := c.Task(t.ID)
-			vals = append(vals, num(ts.AsIs))
+			vals = append(vals, chartValue(ts.AsIs))
 			cells = append(cells, ts.AsIs.String())
 		}
 		h.Rows = append(h.Rows, m.Name)

@@ -56,7 +56,7 @@ func Rules() []diag.RuleInfo {
 		{ID: RuleTargetBelowAsIs, Severity: w, Summary: "A target is not below the item's current score."},
 		{ID: RuleTargetYear, Severity: e, Summary: "A target year is not before the assessment year."},
 		{ID: RuleTargetHorizon, Severity: w, Summary: "A target year is not after the plan's horizon year."},
-		{ID: RuleGapAddressed, Severity: w, Summary: "Every gap above the framework's gap_threshold is addressed by a to-do step."},
+		{ID: RuleGapAddressed, Severity: w, Summary: "Every item gap of at least the framework's gap_threshold (compared exactly) is addressed by a to-do step."},
 		{ID: RuleDuplicateID, Severity: e, Summary: "Ids are unique within their list."},
 		{ID: RuleIDPrefix, Severity: e, Summary: "Step and action ids start with the country code."},
 		{ID: RuleItemTask, Severity: w, Summary: "A step's items belong to the step's task."},

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/hwfplan/hwfplan/internal/model"
+	"github.com/hwfplan/hwfplan/internal/num"
 	"github.com/hwfplan/hwfplan/internal/plan"
 )
 
@@ -81,9 +82,9 @@ func (c *checker) toBe(cn *model.Country) {
 				continue
 			}
 			sc := c.fw.ItemScale(it)
-			gap := float64(t.Score-*cur) / float64(sc.Max-sc.Min)
-			if addressed != nil && gap > c.fw.GapThreshold && !addressed[it.Key()] {
-				c.reading(append([]ref{score}, stepItems...)...).warnf(f, ptr+"/score", RuleGapAddressed, "the gap of item %s (as-is %d, target %d: %.2f of its scale) is above the threshold %.2f, but no step in to-do.yaml addresses it; add %s to the items of a step", it.Key(), *cur, t.Score, gap, c.fw.GapThreshold, it.Key())
+			gap := sc.Normalised(t.Score).Sub(sc.Normalised(*cur))
+			if addressed != nil && c.fw.LargeGap(gap) && !addressed[it.Key()] {
+				c.reading(append([]ref{score}, stepItems...)...).warnf(f, ptr+"/score", RuleGapAddressed, "the gap of item %s (as-is %d, target %d: %s of its scale) is at least the threshold %s, but no step in to-do.yaml addresses it; add %s to the items of a step", it.Key(), *cur, t.Score, num.Score(gap.Float64()), num.Plain(c.fw.GapThreshold), it.Key())
 			}
 		}
 	}
