@@ -92,6 +92,8 @@ type CurrencyBudget struct {
 	// as the plans say; AfterProgrammeSecured the part of it whose budget is secured.
 	AfterProgramme        float64 `json:"after_programme"`
 	AfterProgrammeSecured float64 `json:"after_programme_secured"`
+	// AfterSecuredShare = AfterProgrammeSecured / AfterProgramme.
+	AfterSecuredShare Num `json:"after_secured_share"`
 	// Unsplit counts the actions that run across the programme end without saying
 	// how much of their budget falls after it; UnsplitAmount is their whole budgets
 	// (in Total, not in AfterProgramme).
@@ -123,6 +125,7 @@ type BudgetEquivalent struct {
 	SecuredShare          Num     `json:"secured_share"`
 	AfterProgramme        float64 `json:"after_programme"`
 	AfterProgrammeSecured float64 `json:"after_programme_secured"`
+	AfterSecuredShare     Num     `json:"after_secured_share"`
 	UnsplitAmount         float64 `json:"unsplit_amount"`
 	AnnualCost            float64 `json:"annual_cost"`
 	Cancelled             float64 `json:"cancelled"`
@@ -282,6 +285,7 @@ func (b *budgetAcc) result() Budget {
 	for _, cur := range slices.Sorted(maps.Keys(b.byCur)) {
 		cb := *b.byCur[cur]
 		cb.SecuredShare = ratio(cb.Secured, cb.Total)
+		cb.AfterSecuredShare = ratio(cb.AfterProgrammeSecured, cb.AfterProgramme)
 		cb.BySource = []SourceBudget{}
 		for _, src := range slices.Sorted(maps.Keys(b.bySrc[cur])) {
 			sb := *b.bySrc[cur][src]
@@ -307,6 +311,7 @@ func (b *budgetAcc) result() Budget {
 	}
 	if eq != nil {
 		eq.SecuredShare = ratio(eq.Secured, eq.Total)
+		eq.AfterSecuredShare = ratio(eq.AfterProgrammeSecured, eq.AfterProgramme)
 		out.Equivalent = eq
 	}
 	return out

@@ -193,6 +193,7 @@ func TestBudgetMeaning(t *testing.T) {
 		t.Errorf("EUR after the programme %+v", eur)
 	}
 	approx(t, "EUR equivalent", eur.TotalEquivalent, 400)
+	approx(t, "EUR after secured share", eur.AfterSecuredShare, 0)
 	// HUF 1000 runs across the end without a split: not guessed.
 	if huf.AfterProgramme != 0 || huf.Unsplit != 1 || huf.UnsplitAmount != 1000 {
 		t.Errorf("HUF %+v", huf)
@@ -218,9 +219,11 @@ func TestBudgetMeaning(t *testing.T) {
 			t.Errorf("equivalent %s = %v, want %v", c.what, c.got, c.want)
 		}
 	}
+	// NOK 800 after, unsecured; EUR 200 after, unsecured; HUF unsplit → 0 of 200 secured.
+	approx(t, "equivalent after secured share", eq.AfterSecuredShare, 0)
 	// Readiness leaves the cancelled action out; CC-A1 ended with the programme anyway.
 	all := r.Sustainability.All.Readiness
-	if all.AfterEnd != 3 || all.Cancelled != 0 {
+	if all.Actions != 4 || all.AfterEnd != 3 || all.Cancelled != 0 {
 		t.Errorf("readiness %+v", all)
 	}
 	// Continuing actions: AA-A2 (EUR 200 after, 50 a year) and BB-A1 (HUF unsplit).

@@ -57,6 +57,7 @@ type ClusterSustainability struct {
 
 // Readiness measures how ready actions that end after programme.end are.
 // Cancelled actions are left out of every count but Cancelled.
+//   - Actions: the actions counted (all but the cancelled ones).
 //   - AfterEnd: actions ending after the programme end.
 //   - Stated: of those, how many have a sustainability block; Unstated the rest.
 //   - Continuing: actions whose sustainability says they continue (whatever their end).
@@ -67,6 +68,7 @@ type ClusterSustainability struct {
 //     the programme and their yearly costs (see Budget).
 //   - Cancelled counts cancelled actions that were to end after the programme.
 type Readiness struct {
+	Actions            int     `json:"actions"`
 	AfterEnd           int     `json:"after_end"`
 	Stated             int     `json:"stated"`
 	Unstated           int     `json:"unstated"`
@@ -99,6 +101,7 @@ func (ra *readinessAcc) add(a plan.Action, endIdx int) {
 		}
 		return
 	}
+	ra.r.Actions++
 	if after {
 		ra.r.AfterEnd++
 		if a.Sustainability != nil {

@@ -5,32 +5,30 @@ import "slices"
 // Choice is one allowed value of a coded field and the words readers see for it.
 type Choice struct {
 	Code  string
-	Label string // sentence case: "In progress", "EU funds"
+	Label string // as the words read inside a sentence: "in progress", "EU funds"
 }
 
 // The wording of every coded field, in the order lists and tables show the codes.
 // Reports and pages take their words from here, so a code never reaches a reader
-// as written in the file ("eu", "in_progress") and each reads the same everywhere.
-// TestChoicesMatchSchema keeps these lists equal to the enums of the schema.
+// as written in the file ("eu", "in_progress", "none") and reads the same
+// everywhere; a table cell capitalises the first letter. TestChoicesMatchSchema
+// keeps these lists equal to the enums of the schema.
 var (
 	ActionStatuses = []Choice{
-		{"planned", "Planned"}, {"in_progress", "In progress"}, {"done", "Done"},
-		{"delayed", "Delayed"}, {"cancelled", "Cancelled"},
+		{"planned", "planned"}, {"in_progress", "in progress"}, {"done", "done"},
+		{"delayed", "delayed"}, {"cancelled", "cancelled"},
 	}
 	FundingSources = []Choice{
-		{"national", "National budget"}, {"regional", "Regional budget"},
-		{"eu", "EU funds"}, {"other", "Other funds"},
+		{"national", "national budget"}, {"regional", "regional budget"},
+		{"eu", "EU funds"}, {"other", "other funds"},
 	}
 	Anchorings = []Choice{
-		{"law", "Law"}, {"regulation", "Regulation"}, {"strategy", "Strategy"},
-		{"institution", "An institution only"}, {"none", "Not anchored"},
+		{"law", "anchored in law"}, {"regulation", "anchored in regulation"},
+		{"strategy", "anchored in a strategy"}, {"institution", "held by an institution only"},
+		{"none", "not anchored"},
 	}
-	Priorities   = []Choice{{"high", "High"}, {"medium", "Medium"}, {"low", "Low"}}
-	Levels       = []Choice{{"national", "National"}, {"regional", "Regional"}}
-	DataStatuses = []Choice{
-		{string(StatusIllustrative), "Illustrative"}, {string(StatusDraft), "Draft"},
-		{string(StatusSubmitted), "Submitted"}, {string(StatusApproved), "Approved"},
-	}
+	Priorities = []Choice{{"high", "high"}, {"medium", "medium"}, {"low", "low"}}
+	Levels     = []Choice{{"national", "national"}, {"regional", "regional"}}
 )
 
 // LabelOf returns the words for code, or code itself when it is not one of
