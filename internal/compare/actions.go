@@ -22,8 +22,8 @@ type ActionSummary struct {
 	ByTask []TaskActions `json:"by_task"`
 	// Countries holds each country's coverage, budget and counts (by code).
 	Countries []CountryActions `json:"countries"`
-	// Budget totals over all countries, per currency.
-	Budget []CurrencyBudget `json:"budget"`
+	// Budget is the money of all countries' actions.
+	Budget Budget `json:"budget"`
 	// Timeline lists every action with a valid start and end (by country, start, id).
 	Timeline []TimelineEntry `json:"timeline"`
 	// AfterEnd lists the actions ending after programme.end (same order).
@@ -53,9 +53,9 @@ type CountryActions struct {
 	// and that no to-do step lists.
 	UncoveredGaps []ItemGap `json:"uncovered_gaps"`
 	// StepsWithoutAction are to-do step ids no action implements.
-	StepsWithoutAction []string         `json:"steps_without_action"`
-	Budget             []CurrencyBudget `json:"budget"`
-	// Unbudgeted counts actions without a budget.
+	StepsWithoutAction []string `json:"steps_without_action"`
+	Budget             Budget   `json:"budget"`
+	// Unbudgeted counts actions (not cancelled) without a budget.
 	Unbudgeted int `json:"unbudgeted"`
 }
 
@@ -65,24 +65,107 @@ type ItemGap struct {
 	Gap  Num    `json:"gap"`
 }
 
-// CurrencyBudget totals budgets in one currency. Amounts in different currencies
-// are never added together. SecuredShare = Secured / Total (missing when Total is 0).
+// Budget is the money of a set of actions: totals per currency (amounts in
+// different currencies are never added up) and, when the framework declares
+// exchange rates, their equivalents in the rates' base currency.
+//
+// Cancelled actions are out of every total but Cancelled. Money after the
+// programme is what falls after programme.end (see AfterProgramme), never an
+// action's whole-life budget; a yearly cost after the programme is counted apart.
+type Budget struct {
+	Currencies []CurrencyBudget `json:"currencies"`
+	// Equivalent adds up the currencies with a declared rate, converted to the
+	// base; nil when the framework declares no exchange rates.
+	Equivalent *BudgetEquivalent `json:"equivalent"`
+}
+
+// CurrencyBudget is the money in one currency. SecuredShare = Secured / Total
+// (missing when Total is 0).
 type CurrencyBudget struct {
-	Currency     string         `json:"currency"`
-	Total        float64        `json:"total"`
-	Secured      float64        `json:"secured"`
-	SecuredShare Num            `json:"secured_share"`
-	Actions      int            `json:"actions"`
-	BySource     []SourceBudget `json:"by_source"`
+	Currency string `json:"currency"`
+	// Actions counts the actions (not cancelled) with a budget in this currency.
+	Actions      int     `json:"actions"`
+	Total        float64 `json:"total"`
+	Secured      float64 `json:"secured"`
+	SecuredShare Num     `json:"secured_share"`
+	// AfterProgramme is the part of Total that falls after programme.end, as far
+	// as the plans say; AfterProgrammeSecured the part of it whose budget is secured.
+	AfterProgramme        float64 `json:"after_programme"`
+	AfterProgrammeSecured float64 `json:"after_programme_secured"`
+	// AfterSecuredShare = AfterProgrammeSecured / AfterProgramme.
+	AfterSecuredShare Num `json:"after_secured_share"`
+	// Unsplit counts the actions that run across the programme end without saying
+	// how much of their budget falls after it; UnsplitAmount is their whole budgets
+	// (in Total, not in AfterProgramme).
+	Unsplit       int     `json:"unsplit"`
+	UnsplitAmount float64 `json:"unsplit_amount"`
+	// AnnualCost adds up the yearly costs after the programme that continuing
+	// actions declare in this currency; AnnualCostActions counts them.
+	AnnualCost        float64 `json:"annual_cost"`
+	AnnualCostActions int     `json:"annual_cost_actions"`
+	// Cancelled is the budget of cancelled actions, out of every other total.
+	Cancelled        float64 `json:"cancelled"`
+	CancelledActions int     `json:"cancelled_actions"`
+	// BySource splits the budgets (not cancelled) by funding source, in code order.
+	BySource []SourceBudget `json:"by_source"`
+	// Rate is the declared units of this currency per unit of the base currency;
+	// missing when none is declared (then so are the equivalents).
+	Rate                     Num `json:"rate"`
+	TotalEquivalent          Num `json:"total_equivalent"`
+	AfterProgrammeEquivalent Num `json:"after_programme_equivalent"`
+	AnnualCostEquivalent     Num `json:"annual_cost_equivalent"`
+}
+
+// BudgetEquivalent adds up the currencies with a rate, converted to Base.
+type BudgetEquivalent struct {
+	Base                  string  `json:"base"`
+	RatesDate             string  `json:"rates_date"`
+	Total                 float64 `json:"total"`
+	Secured               float64 `json:"secured"`
+	SecuredShare          Num     `json:"secured_share"`
+	AfterProgramme        float64 `json:"after_programme"`
+	AfterProgrammeSecured float64 `json:"after_programme_secured"`
+	AfterSecuredShare     Num     `json:"after_secured_share"`
+	UnsplitAmount         float64 `json:"unsplit_amount"`
+	AnnualCost            float64 `json:"annual_cost"`
+	Cancelled             float64 `json:"cancelled"`
+	// Unconverted lists the currencies without a declared rate, left out above.
+	Unconverted []string `json:"unconverted"`
 }
 
 // SourceBudget totals budgets of one funding source within a currency.
 type SourceBudget struct {
-	Source       string  `json:"source"`
-	Total        float64 `json:"total"`
-	Secured      float64 `json:"secured"`
-	SecuredShare Num     `json:"secured_share"`
-	Actions      int     `json:"actions"`
+	Source         string  `json:"source"`
+	Total          float64 `json:"total"`
+	Secured        float64 `json:"secured"`
+	SecuredShare   Num     `json:"secured_share"`
+	AfterProgramme float64 `json:"after_programme"`
+	Actions        int     `json:"actions"`
+}
+
+// AfterProgramme returns the part of an action's budget that falls after the
+// programme end (a YYYY-MM): none for an action that ends by then, all of it for
+// one that starts later, and for one that runs across the end the after_programme
+// its plan declares (at most the budget). known is false when the action runs
+// across the end without saying, or its months are not real.
+func AfterProgramme(a plan.Action, end plan.YearMonth) (amount float64, known bool) {
+	if a.Budget == nil {
+		return 0, true
+	}
+	e, ok0 := MonthIndex(end)
+	si, ok1 := MonthIndex(a.Start)
+	ei, ok2 := MonthIndex(a.End)
+	switch {
+	case !ok0 || !ok1 || !ok2:
+		return 0, false
+	case ei <= e:
+		return 0, true
+	case si > e:
+		return a.Budget.Amount, true
+	case a.Budget.AfterProgramme != nil:
+		return min(max(*a.Budget.AfterProgramme, 0), a.Budget.Amount), true
+	}
+	return 0, false
 }
 
 // TimelineEntry is an action on the timeline. Months are YYYY-MM; StartIndex and
@@ -130,49 +213,106 @@ func (c counter) list() []Count {
 }
 
 type budgetAcc struct {
+	end   plan.YearMonth
+	rates *framework.ExchangeRates
 	byCur map[string]*CurrencyBudget
 	bySrc map[string]map[string]*SourceBudget
 }
 
-func newBudgetAcc() *budgetAcc {
-	return &budgetAcc{byCur: map[string]*CurrencyBudget{}, bySrc: map[string]map[string]*SourceBudget{}}
+func newBudgetAcc(fw *framework.Framework) *budgetAcc {
+	return &budgetAcc{end: plan.YearMonth(fw.Programme.End), rates: fw.ExchangeRates,
+		byCur: map[string]*CurrencyBudget{}, bySrc: map[string]map[string]*SourceBudget{}}
 }
 
-func (b *budgetAcc) add(bu *plan.Budget) {
-	cb := b.byCur[bu.Currency]
+func (b *budgetAcc) currency(cur string) *CurrencyBudget {
+	cb := b.byCur[cur]
 	if cb == nil {
-		cb = &CurrencyBudget{Currency: bu.Currency}
-		b.byCur[bu.Currency] = cb
-		b.bySrc[bu.Currency] = map[string]*SourceBudget{}
+		cb = &CurrencyBudget{Currency: cur}
+		b.byCur[cur] = cb
+		b.bySrc[cur] = map[string]*SourceBudget{}
+	}
+	return cb
+}
+
+// add counts one action's budget and yearly cost.
+func (b *budgetAcc) add(a plan.Action) {
+	if s := a.Sustainability; s != nil && s.Continues && s.AnnualCost != nil && a.Status != "cancelled" {
+		cb := b.currency(s.AnnualCost.Currency)
+		cb.AnnualCost += s.AnnualCost.Amount
+		cb.AnnualCostActions++
+	}
+	bu := a.Budget
+	if bu == nil {
+		return
+	}
+	cb := b.currency(bu.Currency)
+	if a.Status == "cancelled" {
+		cb.Cancelled += bu.Amount
+		cb.CancelledActions++
+		return
 	}
 	sb := b.bySrc[bu.Currency][bu.Source]
 	if sb == nil {
 		sb = &SourceBudget{Source: bu.Source}
 		b.bySrc[bu.Currency][bu.Source] = sb
 	}
+	after, known := AfterProgramme(a, b.end)
 	cb.Total += bu.Amount
 	sb.Total += bu.Amount
 	cb.Actions++
 	sb.Actions++
+	cb.AfterProgramme += after
+	sb.AfterProgramme += after
+	if !known {
+		cb.Unsplit++
+		cb.UnsplitAmount += bu.Amount
+	}
 	if bu.Secured {
 		cb.Secured += bu.Amount
 		sb.Secured += bu.Amount
+		cb.AfterProgrammeSecured += after
 	}
 }
 
-// list returns currencies in code order, sources in code order.
-func (b *budgetAcc) list() []CurrencyBudget {
-	out := []CurrencyBudget{}
+// result returns currencies in code order, sources in code order, and the
+// equivalents when rates are declared.
+func (b *budgetAcc) result() Budget {
+	out := Budget{Currencies: []CurrencyBudget{}}
+	var eq *BudgetEquivalent
+	if x := b.rates; x != nil {
+		eq = &BudgetEquivalent{Base: x.Base, RatesDate: x.Date, Unconverted: []string{}}
+	}
 	for _, cur := range slices.Sorted(maps.Keys(b.byCur)) {
 		cb := *b.byCur[cur]
 		cb.SecuredShare = ratio(cb.Secured, cb.Total)
+		cb.AfterSecuredShare = ratio(cb.AfterProgrammeSecured, cb.AfterProgramme)
 		cb.BySource = []SourceBudget{}
 		for _, src := range slices.Sorted(maps.Keys(b.bySrc[cur])) {
 			sb := *b.bySrc[cur][src]
 			sb.SecuredShare = ratio(sb.Secured, sb.Total)
 			cb.BySource = append(cb.BySource, sb)
 		}
-		out = append(out, cb)
+		if r, ok := b.rates.Rate(cur); ok {
+			cb.Rate = Some(r)
+			cb.TotalEquivalent = Some(cb.Total / r)
+			cb.AfterProgrammeEquivalent = Some(cb.AfterProgramme / r)
+			cb.AnnualCostEquivalent = Some(cb.AnnualCost / r)
+			eq.Total += cb.Total / r
+			eq.Secured += cb.Secured / r
+			eq.AfterProgramme += cb.AfterProgramme / r
+			eq.AfterProgrammeSecured += cb.AfterProgrammeSecured / r
+			eq.UnsplitAmount += cb.UnsplitAmount / r
+			eq.AnnualCost += cb.AnnualCost / r
+			eq.Cancelled += cb.Cancelled / r
+		} else if eq != nil {
+			eq.Unconverted = append(eq.Unconverted, cur)
+		}
+		out.Currencies = append(out.Currencies, cb)
+	}
+	if eq != nil {
+		eq.SecuredShare = ratio(eq.Secured, eq.Total)
+		eq.AfterSecuredShare = ratio(eq.AfterProgrammeSecured, eq.AfterProgramme)
+		out.Equivalent = eq
 	}
 	return out
 }
@@ -187,11 +327,11 @@ func ratio(a, b float64) Num {
 func actions(fw *framework.Framework, loaded []*model.Country, r *Result) ActionSummary {
 	endIdx, _ := MonthIndex(plan.YearMonth(fw.Programme.End))
 	s := ActionSummary{Countries: []CountryActions{}, Timeline: []TimelineEntry{}, AfterEnd: []TimelineEntry{}}
-	all, allBudget := counter{}, newBudgetAcc()
+	all, allBudget := counter{}, newBudgetAcc(fw)
 	taskCount := map[string]counter{}
 	for _, c := range loaded {
 		ca := CountryActions{Country: c.Code, UncoveredGaps: []ItemGap{}, StepsWithoutAction: []string{}}
-		cst, ctask, cbud := counter{}, map[string]counter{}, newBudgetAcc()
+		cst, ctask, cbud := counter{}, map[string]counter{}, newBudgetAcc(fw)
 		var acts []plan.Action
 		if c.ActionPlan != nil {
 			acts = c.ActionPlan.Actions
@@ -212,10 +352,9 @@ func actions(fw *framework.Framework, loaded []*model.Country, r *Result) Action
 			for _, st := range a.Implements {
 				implemented[st] = true
 			}
-			if a.Budget != nil {
-				cbud.add(a.Budget)
-				allBudget.add(a.Budget)
-			} else {
+			cbud.add(a)
+			allBudget.add(a)
+			if a.Budget == nil && a.Status != "cancelled" {
 				ca.Unbudgeted++
 			}
 			si, ok1 := MonthIndex(a.Start)
@@ -232,7 +371,7 @@ func actions(fw *framework.Framework, loaded []*model.Country, r *Result) Action
 		s.Total += ca.Total
 		ca.ByStatus = cst.list()
 		ca.ByTask = taskActions(fw, ctask)
-		ca.Budget = cbud.list()
+		ca.Budget = cbud.result()
 		listed := map[string]bool{}
 		if c.ToDo != nil {
 			for _, st := range c.ToDo.Steps {
@@ -256,7 +395,7 @@ func actions(fw *framework.Framework, loaded []*model.Country, r *Result) Action
 	}
 	s.ByStatus = all.list()
 	s.ByTask = taskActions(fw, taskCount)
-	s.Budget = allBudget.list()
+	s.Budget = allBudget.result()
 	byTime := func(a, b TimelineEntry) int {
 		return cmp.Or(cmp.Compare(a.Country, b.Country), cmp.Compare(a.StartIndex, b.StartIndex), cmp.Compare(a.ID, b.ID))
 	}

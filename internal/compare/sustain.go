@@ -56,24 +56,30 @@ type ClusterSustainability struct {
 }
 
 // Readiness measures how ready actions that end after programme.end are.
+// Cancelled actions are left out of every count but Cancelled.
+//   - Actions: the actions counted (all but the cancelled ones).
 //   - AfterEnd: actions ending after the programme end.
 //   - Stated: of those, how many have a sustainability block; Unstated the rest.
 //   - Continuing: actions whose sustainability says they continue (whatever their end).
 //   - SecuredShare = ContinuingSecured / Continuing (funding_secured true).
 //   - AnchoredShare = ContinuingAnchored / Continuing (anchored in law, regulation or strategy).
 //   - ByAnchoring counts continuing actions per anchoring (Anchorings order).
-//   - ContinuingBudget totals the budgets of continuing actions per currency.
+//   - ContinuingBudget is the money of the continuing actions: what falls after
+//     the programme and their yearly costs (see Budget).
+//   - Cancelled counts cancelled actions that were to end after the programme.
 type Readiness struct {
-	AfterEnd           int              `json:"after_end"`
-	Stated             int              `json:"stated"`
-	Unstated           int              `json:"unstated"`
-	Continuing         int              `json:"continuing"`
-	ContinuingSecured  int              `json:"continuing_secured"`
-	ContinuingAnchored int              `json:"continuing_anchored"`
-	SecuredShare       Num              `json:"secured_share"`
-	AnchoredShare      Num              `json:"anchored_share"`
-	ByAnchoring        []Count          `json:"by_anchoring"`
-	ContinuingBudget   []CurrencyBudget `json:"continuing_budget"`
+	Actions            int     `json:"actions"`
+	AfterEnd           int     `json:"after_end"`
+	Stated             int     `json:"stated"`
+	Unstated           int     `json:"unstated"`
+	Continuing         int     `json:"continuing"`
+	ContinuingSecured  int     `json:"continuing_secured"`
+	ContinuingAnchored int     `json:"continuing_anchored"`
+	SecuredShare       Num     `json:"secured_share"`
+	AnchoredShare      Num     `json:"anchored_share"`
+	ByAnchoring        []Count `json:"by_anchoring"`
+	ContinuingBudget   Budget  `json:"continuing_budget"`
+	Cancelled          int     `json:"cancelled"`
 }
 
 type readinessAcc struct {
@@ -82,12 +88,21 @@ type readinessAcc struct {
 	budget *budgetAcc
 }
 
-func newReadinessAcc() *readinessAcc {
-	return &readinessAcc{anchor: map[string]int{}, budget: newBudgetAcc()}
+func newReadinessAcc(fw *framework.Framework) *readinessAcc {
+	return &readinessAcc{anchor: map[string]int{}, budget: newBudgetAcc(fw)}
 }
 
 func (ra *readinessAcc) add(a plan.Action, endIdx int) {
-	if ei, ok := MonthIndex(a.End); ok && ei > endIdx {
+	ei, ok := MonthIndex(a.End)
+	after := ok && ei > endIdx
+	if a.Status == "cancelled" {
+		if after {
+			ra.r.Cancelled++
+		}
+		return
+	}
+	ra.r.Actions++
+	if after {
 		ra.r.AfterEnd++
 		if a.Sustainability != nil {
 			ra.r.Stated++
@@ -107,9 +122,7 @@ func (ra *readinessAcc) add(a plan.Action, endIdx int) {
 		ra.r.ContinuingAnchored++
 	}
 	ra.anchor[s.Anchoring]++
-	if a.Budget != nil {
-		ra.budget.add(a.Budget)
-	}
+	ra.budget.add(a)
 }
 
 func (ra *readinessAcc) addAll(acts []plan.Action, endIdx int) {
@@ -131,7 +144,7 @@ func (ra *readinessAcc) result() Readiness {
 			r.ByAnchoring = append(r.ByAnchoring, Count{Key: k, Count: ra.anchor[k]})
 		}
 	}
-	r.ContinuingBudget = ra.budget.list()
+	r.ContinuingBudget = ra.budget.result()
 	return r
 }
 
@@ -168,7 +181,7 @@ func sustainability(fw *framework.Framework, loaded []*model.Country, r *Result)
 			cs.Domains = append(cs.Domains, ds)
 		}
 		cs.Mean = mean(norm)
-		ra := newReadinessAcc()
+		ra := newReadinessAcc(fw)
 		if c.ActionPlan != nil {
 			acts[c.Code] = c.ActionPlan.Actions
 			ra.addAll(c.ActionPlan.Actions, endIdx)
@@ -178,7 +191,7 @@ func sustainability(fw *framework.Framework, loaded []*model.Country, r *Result)
 	}
 	group := func(id string, codes []string) ClusterSustainability {
 		g := ClusterSustainability{Cluster: id, Domains: []DomainStats{}}
-		ra := newReadinessAcc()
+		ra := newReadinessAcc(fw)
 		for _, code := range codes {
 			ra.addAll(acts[code], endIdx)
 		}

@@ -8,8 +8,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
+	"strings"
+	"time"
 
 	"github.com/hwfplan/hwfplan/internal/num"
 	"go.yaml.in/yaml/v3"
@@ -28,6 +31,9 @@ type Framework struct {
 	Tasks          []Task         `yaml:"tasks"`
 	Sustainability Sustainability `yaml:"sustainability"`
 	Professions    []Profession   `yaml:"professions"`
+	// ExchangeRates, when declared, turn amounts in other currencies into
+	// equivalents in one currency (EUR for HEROES); nil when the file has none.
+	ExchangeRates *ExchangeRates `yaml:"exchange_rates"`
 
 	scales map[string]*Scale
 	items  map[string]*Item
@@ -42,6 +48,87 @@ type Programme struct {
 	End      string `yaml:"end"`   // YYYY-MM; actions ending later must state their sustainability
 	URL      string `yaml:"url"`
 }
+
+// ExchangeRates are reference rates of one date and source: each rate is how many
+// units of a currency one unit of Base buys, as the ECB quotes its euro reference
+// rates (1 EUR = 24.326 CZK). Reports show amounts in their own currency and add
+// the Base equivalent; they never convert silently.
+type ExchangeRates struct {
+	Base   string `yaml:"base"`
+	Date   string `yaml:"date"` // YYYY-MM-DD
+	Source string `yaml:"source"`
+	URL    string `yaml:"url"`
+	Rates  []Rate `yaml:"rates"`
+
+	line int
+}
+
+// Rate is one currency's rate against the base.
+type Rate struct {
+	Currency string  `yaml:"currency"`
+	Rate     float64 `yaml:"rate"`
+
+	line, column int
+}
+
+// UnmarshalYAML keeps the rate's position for messages.
+func (r *Rate) UnmarshalYAML(n *yaml.Node) error {
+	type plain Rate
+	var p plain
+	if err := n.Decode(&p); err != nil {
+		return err
+	}
+	*r = Rate(p)
+	r.line, r.column = n.Line, n.Column
+	return nil
+}
+
+// UnmarshalYAML keeps the block's position for messages.
+func (x *ExchangeRates) UnmarshalYAML(n *yaml.Node) error {
+	type plain ExchangeRates
+	var p plain
+	if err := n.Decode(&p); err != nil {
+		return err
+	}
+	*x = ExchangeRates(p)
+	x.line = n.Line
+	return nil
+}
+
+// Rate returns the rate of a currency against the base (1 for the base itself).
+func (x *ExchangeRates) Rate(currency string) (float64, bool) {
+	if x == nil {
+		return 0, false
+	}
+	if currency == x.Base {
+		return 1, true
+	}
+	for _, r := range x.Rates {
+		if r.Currency == currency {
+			return r.Rate, true
+		}
+	}
+	return 0, false
+}
+
+// Convert returns an amount in the base currency; ok is false when no rate for
+// the currency is declared.
+func (x *ExchangeRates) Convert(amount float64, currency string) (float64, bool) {
+	r, ok := x.Rate(currency)
+	if !ok {
+		return 0, false
+	}
+	return amount / r, true
+}
+
+// PositionError is a problem in the framework file at a line and column.
+type PositionError struct {
+	Line, Column int
+	Err          error
+}
+
+func (e *PositionError) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.Err) }
+func (e *PositionError) Unwrap() error { return e.Err }
 
 // Scale is an ordinal scale with labelled values.
 type Scale struct {
@@ -105,6 +192,7 @@ type Profession struct {
 
 var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 var monthPattern = regexp.MustCompile(`^[0-9]{4}-(0[1-9]|1[0-2])$`)
+var currencyPattern = regexp.MustCompile(`^[A-Z]{3}$`)
 
 // Parse decodes and checks a framework file.
 func Parse(data []byte) (*Framework, error) {
@@ -181,6 +269,9 @@ func (f *Framework) index() error {
 	}
 	if len(f.Sustainability.Domains) > 0 && f.scales[f.Sustainability.Scale] == nil {
 		errs = append(errs, fmt.Errorf("sustainability uses unknown scale %q", f.Sustainability.Scale))
+	}
+	if x := f.ExchangeRates; x != nil {
+		errs = append(errs, x.check()...)
 	}
 	return errors.Join(errs...)
 }
@@ -279,4 +370,40 @@ func (s *Scale) Contains(v int) bool { return v >= s.Min && v <= s.Max }
 // HasDomain reports whether id is a sustainability domain.
 func (f *Framework) HasDomain(id string) bool {
 	return slices.ContainsFunc(f.Sustainability.Domains, func(d Domain) bool { return d.ID == id })
+}
+
+// check reports what makes the rates unusable, each at its line.
+func (x *ExchangeRates) check() []error {
+	var errs []error
+	at := func(line, col int, format string, args ...any) {
+		errs = append(errs, &PositionError{Line: line, Column: col, Err: fmt.Errorf(format, args...)})
+	}
+	if !currencyPattern.MatchString(x.Base) {
+		at(x.line, 1, "exchange_rates.base %q is not a currency code like EUR", x.Base)
+	}
+	if _, err := time.Parse(time.DateOnly, x.Date); err != nil {
+		at(x.line, 1, "exchange_rates.date %q is not a date like 2025-10-09: say which day the rates are of", x.Date)
+	}
+	if strings.TrimSpace(x.Source) == "" {
+		at(x.line, 1, "exchange_rates.source is missing: say who published the rates")
+	}
+	if len(x.Rates) == 0 {
+		at(x.line, 1, "exchange_rates.rates is empty")
+	}
+	seen := map[string]bool{}
+	for _, r := range x.Rates {
+		switch {
+		case !currencyPattern.MatchString(r.Currency):
+			at(r.line, r.column, "exchange rate currency %q is not a currency code like CZK", r.Currency)
+		case r.Currency == x.Base:
+			at(r.line, r.column, "exchange rate for %s, the base currency, is always 1; leave it out", r.Currency)
+		case seen[r.Currency]:
+			at(r.line, r.column, "exchange rate for %s is given twice", r.Currency)
+		}
+		seen[r.Currency] = true
+		if !(r.Rate > 0) || math.IsInf(r.Rate, 0) {
+			at(r.line, r.column, "exchange rate for %s must be a number above 0 (units of %s per 1 %s), not %v", r.Currency, r.Currency, x.Base, r.Rate)
+		}
+	}
+	return errs
 }

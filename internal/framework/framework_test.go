@@ -1,6 +1,7 @@
 package framework_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -126,6 +127,65 @@ tasks:
 			_, err := framework.Parse([]byte(src))
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("err = %v, want it to contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestExchangeRates(t *testing.T) {
+	fw, err := framework.Parse(hwfplan.DefaultFramework)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := fw.ExchangeRates
+	if x == nil || x.Base != "EUR" || x.Date == "" || x.Source == "" {
+		t.Fatalf("the shipped framework declares no usable rates: %+v", x)
+	}
+	if v, ok := x.Convert(24326, "CZK"); !ok || v < 999.99 || v > 1000.01 {
+		t.Errorf("CZK 24,326 = EUR %v, %v; want 1000", v, ok)
+	}
+	if v, ok := x.Convert(500, "EUR"); !ok || v != 500 {
+		t.Errorf("EUR 500 = %v, %v", v, ok)
+	}
+	if _, ok := x.Convert(1, "JPY"); ok {
+		t.Error("JPY converted without a declared rate")
+	}
+	var none *framework.ExchangeRates
+	if _, ok := none.Convert(1, "EUR"); ok {
+		t.Error("converted without any rates")
+	}
+}
+
+func TestExchangeRatesChecked(t *testing.T) {
+	base := string(hwfplan.DefaultFramework)
+	i := strings.Index(base, "exchange_rates:")
+	j := strings.Index(base, "\n# The five EU sectoral")
+	if i < 0 || j < i {
+		t.Fatal("the shipped framework has no exchange_rates block")
+	}
+	for _, tc := range []struct{ name, block, want string }{
+		{"zero rate", "exchange_rates:\n  base: EUR\n  date: \"2025-10-09\"\n  source: ECB\n  rates:\n    - {currency: CZK, rate: 0}\n", "line 6: exchange rate for CZK must be a number above 0"},
+		{"bad date", "exchange_rates:\n  base: EUR\n  date: October\n  source: ECB\n  rates:\n    - {currency: CZK, rate: 24}\n", "exchange_rates.date \"October\" is not a date"},
+		{"no source", "exchange_rates:\n  base: EUR\n  date: \"2025-10-09\"\n  rates:\n    - {currency: CZK, rate: 24}\n", "exchange_rates.source is missing"},
+		{"twice", "exchange_rates:\n  base: EUR\n  date: \"2025-10-09\"\n  source: ECB\n  rates:\n    - {currency: CZK, rate: 24}\n    - {currency: CZK, rate: 25}\n", "line 7: exchange rate for CZK is given twice"},
+		{"base listed", "exchange_rates:\n  base: EUR\n  date: \"2025-10-09\"\n  source: ECB\n  rates:\n    - {currency: EUR, rate: 1}\n", "the base currency, is always 1"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := base[:i] + tc.block + base[j:]
+			_, err := framework.Parse([]byte(src))
+			if err == nil {
+				t.Fatal("accepted")
+			}
+			// Lines count from the block's start in the test input.
+			msg := err.Error()
+			want := tc.want
+			if l, rest, ok := strings.Cut(want, ": "); ok && strings.HasPrefix(l, "line ") {
+				var n int
+				fmt.Sscanf(l, "line %d", &n)
+				want = fmt.Sprintf("line %d: %s", n+strings.Count(base[:i], "\n"), rest)
+			}
+			if !strings.Contains(msg, want) {
+				t.Errorf("error %q does not say %q", msg, want)
 			}
 		})
 	}

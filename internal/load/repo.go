@@ -269,7 +269,12 @@ func (l *loader) loadFramework(u *unit) {
 	f, v := l.parse(u, r, false, func(f *model.File) any {
 		fw, err := framework.Parse(f.Data)
 		if err != nil {
-			d := errAt(framework.DefaultPath, 0, 0, RuleFramework, "%v; using the built-in framework instead", err)
+			line, col := 0, 0
+			var pe *framework.PositionError
+			if errors.As(err, &pe) {
+				line, col = pe.Line, pe.Column
+			}
+			d := errAt(framework.DefaultPath, line, col, RuleFramework, "%v; using the built-in framework instead", err)
 			return frameworkValue{diag: &d}
 		}
 		return frameworkValue{fw: fw}

@@ -9,6 +9,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/hwfplan/hwfplan"
 	"github.com/hwfplan/hwfplan/internal/gitrev/gittest"
 )
 
@@ -280,4 +281,22 @@ func TestLoadMapFS(t *testing.T) {
 	if strings.Contains(got, "notes.md") {
 		t.Errorf("notes.md should be ignored:\n%s", got)
 	}
+}
+
+// TestFrameworkErrorPosition checks a framework problem the framework can place
+// (a bad exchange rate) is reported at its line, not at the top of the file.
+func TestFrameworkErrorPosition(t *testing.T) {
+	fw := strings.Replace(string(hwfplan.DefaultFramework), "{currency: HUF, rate: 390.98}", "{currency: HUF, rate: -1}", 1)
+	line := strings.Count(fw[:strings.Index(fw, "rate: -1")], "\n") + 1
+	fsys := fstest.MapFS{"schema/framework.yaml": {Data: []byte(fw)}}
+	_, diags := Load(fsys, Options{})
+	for _, d := range diags {
+		if d.File == "schema/framework.yaml" && d.Rule == RuleFramework {
+			if d.Line != line || !strings.Contains(d.Message, "exchange rate for HUF must be a number above 0") {
+				t.Errorf("diagnostic %d:%d %s; want line %d about HUF", d.Line, d.Column, d.Message, line)
+			}
+			return
+		}
+	}
+	t.Fatalf("no framework diagnostic in %v", diags)
 }

@@ -81,19 +81,29 @@ func Percent(share float64) string {
 
 // Money writes an amount for people in whole units, thousands separated by
 // commas: "350,000", "−1,200".
-func Money(amount float64) string {
-	s := People(amount, 0)
-	neg := strings.HasPrefix(s, minus)
-	s = strings.TrimPrefix(s, minus)
-	var b strings.Builder
-	if neg {
-		b.WriteString(minus)
+func Money(amount float64) string { return group(People(amount, 0)) }
+
+// Quantity writes a planned value (a KPI's baseline or target) for people with
+// the decimals it has, at most MachineDecimals, thousands separated: "5,200", "7.5".
+func Quantity(v float64) string { return group(human(MachineText(v))) }
+
+// group separates the thousands of a number text's whole part with commas.
+func group(s string) string {
+	sign := ""
+	if rest, ok := strings.CutPrefix(s, minus); ok {
+		sign, s = minus, rest
 	}
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
+	whole, frac, hasFrac := strings.Cut(s, ".")
+	var b strings.Builder
+	b.WriteString(sign)
+	for i, r := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
 			b.WriteByte(',')
 		}
 		b.WriteRune(r)
+	}
+	if hasFrac {
+		b.WriteString("." + frac)
 	}
 	return b.String()
 }

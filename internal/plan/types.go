@@ -200,12 +200,21 @@ type Action struct {
 	Sustainability *Sustainability `yaml:"sustainability,omitempty" jsonschema:"title=After the programme" jsonschema_description:"Required when the action ends after the programme (see programme.end in schema/framework.yaml)."`
 }
 
-// Budget is an action's money.
+// Budget is an action's money over its whole life.
 type Budget struct {
-	Amount   float64 `yaml:"amount" jsonschema:"title=Amount,minimum=0"`
+	Amount   float64 `yaml:"amount" jsonschema:"title=Amount,minimum=0" jsonschema_description:"The action's whole budget, from its start to its end."`
 	Currency string  `yaml:"currency" jsonschema:"title=Currency (ISO 4217),pattern=^[A-Z]{3}$,example=EUR"`
 	Source   string  `yaml:"source" jsonschema:"title=Funding source,enum=national,enum=regional,enum=eu,enum=other"`
 	Secured  bool    `yaml:"secured" jsonschema:"title=Funding secured"`
+	// AfterProgramme is the part of Amount spent after programme.end. Nil means the
+	// plan does not say; it is needed only when the action spans the programme end.
+	AfterProgramme *float64 `yaml:"after_programme,omitempty" jsonschema:"title=Of which after the programme,minimum=0" jsonschema_description:"The part of the amount spent after the programme ends (programme.end in schema/framework.yaml). Needed when the action starts before that month and ends after it; an action that starts later spends all of its budget after the programme, one that ends by then none of it."`
+}
+
+// AnnualCost is what keeping an action going costs each year after the programme.
+type AnnualCost struct {
+	Amount   float64 `yaml:"amount" jsonschema:"title=Amount per year,minimum=0"`
+	Currency string  `yaml:"currency" jsonschema:"title=Currency (ISO 4217),pattern=^[A-Z]{3}$,example=EUR"`
 }
 
 // KPI is a SMART indicator of an action.
@@ -224,7 +233,9 @@ type Sustainability struct {
 	Continues      bool   `yaml:"continues" jsonschema:"title=Continues after the programme"`
 	FundingSecured bool   `yaml:"funding_secured" jsonschema:"title=Funding secured after the programme"`
 	Anchoring      string `yaml:"anchoring" jsonschema:"title=Anchored in,enum=law,enum=regulation,enum=strategy,enum=institution,enum=none"`
-	Notes          string `yaml:"notes,omitempty" jsonschema:"title=Notes"`
+	// AnnualCost is the recurring cost of a continuing action, per year.
+	AnnualCost *AnnualCost `yaml:"annual_cost,omitempty" jsonschema:"title=Yearly cost after the programme" jsonschema_description:"What keeping the action going costs each year once the programme has ended (staff, licences, running costs); funding_secured says whether it is covered."`
+	Notes      string      `yaml:"notes,omitempty" jsonschema:"title=Notes"`
 }
 
 // SustainabilityFactor scores one HEROES sustainability domain.

@@ -8,10 +8,13 @@ import (
 	"strings"
 	"text/template"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/hwfplan/hwfplan/internal/compare"
 	"github.com/hwfplan/hwfplan/internal/framework"
 	"github.com/hwfplan/hwfplan/internal/num"
+	"github.com/hwfplan/hwfplan/internal/plan"
 	"github.com/hwfplan/hwfplan/internal/words"
 )
 
@@ -54,6 +57,9 @@ func funcMap(d *doc, data *Data) template.FuncMap {
 		"plain": num.Plain,
 		// precision says how numbers are written and compared (num.Rule).
 		"precision": func() string { return escapeMarkdown(num.Rule()) },
+		// quantity writes a value as planned (a KPI's baseline or target): as few
+		// decimals as it has, thousands separated: "5,200", "7.5".
+		"quantity": num.Quantity,
 		"raw": func(v *int) string {
 			if v == nil {
 				return "—"
@@ -145,10 +151,44 @@ func funcMap(d *doc, data *Data) template.FuncMap {
 			return ""
 		},
 		"statusLabel": func(s string) string { return strings.ReplaceAll(statusLabel(s), " ", "\u00a0") },
+		// The words for the other coded fields (plain text; plan.LabelOf).
+		"fundingSource": func(s string) string { return plan.LabelOf(plan.FundingSources, s) },
+		"anchoring":     func(s string) string { return plan.LabelOf(plan.Anchorings, s) },
+		"priority":      func(s string) string { return plan.LabelOf(plan.Priorities, s) },
+		"level":         func(s string) string { return plan.LabelOf(plan.Levels, s) },
+		// capital writes text with its first letter in capitals, for a table cell.
+		"capital": capital,
+		"yesNo": func(b bool, yes, no string) string {
+			if b {
+				return yes
+			}
+			return no
+		},
+		// afterProgramme is the part of an action's budget that falls after the
+		// programme end; missing when the plan does not say (compare.AfterProgramme).
+		"afterProgramme": func(a plan.Action) compare.Num {
+			if v, ok := compare.AfterProgramme(a, plan.YearMonth(data.Programme.End)); ok {
+				return compare.Some(v)
+			}
+			return compare.Num{}
+		},
+		// endsAfter reports whether an action ends after the programme end.
+		"endsAfter": func(a plan.Action) bool {
+			e, ok1 := compare.MonthIndex(plan.YearMonth(data.Programme.End))
+			m, ok2 := compare.MonthIndex(a.End)
+			return ok1 && ok2 && m > e
+		},
 		// monthText writes a YYYY-MM as "January 2026" (other text unchanged).
 		"monthText": func(v any) string {
 			if t, err := time.Parse("2006-01", fmt.Sprint(v)); err == nil {
 				return t.Format("January 2006")
+			}
+			return escapeMarkdown(fmt.Sprint(v))
+		},
+		// dateText writes a YYYY-MM-DD as "9 October 2025" (other text escaped).
+		"dateText": func(v any) string {
+			if t, err := time.Parse(time.DateOnly, fmt.Sprint(v)); err == nil {
+				return t.Format("2 January 2006")
 			}
 			return escapeMarkdown(fmt.Sprint(v))
 		},
@@ -204,15 +244,15 @@ func money(amount float64, currency string) string {
 	return escapeMarkdown(currency) + "\u00a0" + num.Money(amount)
 }
 
-func statusLabel(s string) string {
-	switch s {
-	case "":
-		return ""
-	case "in_progress":
-		return "In progress"
+func statusLabel(s string) string { return capital(plan.LabelOf(plan.ActionStatuses, s)) }
+
+// capital upper-cases the first letter of s.
+func capital(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
 	}
-	s = strings.ReplaceAll(s, "_", " ")
-	return strings.ToUpper(s[:1]) + s[1:]
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // code writes s as a Markdown code span.

@@ -186,3 +186,57 @@ func (d *Data) WeakestDomain() *compare.DomainStats {
 	}
 	return weakest
 }
+
+// StepActions lists the ids of the actions that implement a road-map step, in
+// the order of the action plan.
+func (c *CountryView) StepActions(step string) []string {
+	out := []string{}
+	if c.Plan == nil || c.Plan.ActionPlan == nil {
+		return out
+	}
+	for _, a := range c.Plan.ActionPlan.Actions {
+		if slices.Contains(a.Implements, step) {
+			out = append(out, a.ID)
+		}
+	}
+	return out
+}
+
+// HasKPIs reports whether any action of the country has an indicator.
+func (c *CountryView) HasKPIs() bool {
+	if c.Plan == nil || c.Plan.ActionPlan == nil {
+		return false
+	}
+	for _, a := range c.Plan.ActionPlan.Actions {
+		if len(a.KPIs) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// Authority is the name of the country's competent authority, or "".
+func (c *CountryView) Authority() string {
+	if c.Plan == nil || c.Plan.Country == nil {
+		return ""
+	}
+	return c.Plan.Country.CompetentAuthority.Name
+}
+
+// Coverage counts the countries with a large gap no road-map step addresses
+// (Gaps) and those with a step no action implements (Steps).
+type Coverage struct{ Gaps, Steps int }
+
+// CoverageCounts counts the countries with holes in their plans.
+func (d *Data) CoverageCounts() Coverage {
+	var c Coverage
+	for _, v := range d.Countries {
+		if len(v.Actions.UncoveredGaps) > 0 {
+			c.Gaps++
+		}
+		if len(v.Actions.StepsWithoutAction) > 0 {
+			c.Steps++
+		}
+	}
+	return c
+}

@@ -181,7 +181,8 @@ func TestPublishable(t *testing.T) {
 		}
 	}
 	s := string(build(t, "sustainability")["sustainability.html"])
-	for _, want := range []string{`id="fig-timeline-hu"`, `id="policy-board"`, `id="coverage"`, `NOK`, `Policy Board on Sustainability`} {
+	for _, want := range []string{`id="fig-timeline-hu"`, `id="policy-board"`, `id="coverage"`, `NOK`, `Policy Board on Sustainability`,
+		"No Policy Board data is recorded", `id="tab-roadmap-hu"`, `id="tab-kpis-hu"`, `id="tab-budget-eur"`, `id="tab-rates"`} {
 		if !strings.Contains(s, want) {
 			t.Errorf("sustainability.html lacks %q", want)
 		}
@@ -262,6 +263,24 @@ func TestPDF(t *testing.T) {
 		}
 		if !strings.Contains(string(out), "(A4)") {
 			t.Errorf("PDF is not A4:\n%s", out)
+		}
+	}
+}
+
+// TestNoRawCodes checks the sustainability report speaks in words, not in the
+// codes of the plan files ("eu, secured", "ends, none", "in_progress").
+func TestNoRawCodes(t *testing.T) {
+	md := string(build(t, "sustainability")["sustainability.md"])
+	// Link targets, code spans and web addresses hold ids, not text.
+	text := regexp.MustCompile("\\]\\(#[^)]*\\)|`[^`]*`|https?://[^ )]*").ReplaceAllString(md, "]")
+	for _, code := range []string{`\bin_progress\b`, `\beu\b`, `, none\b`, `\bsecured: `, `\banchoring\b: `, `\b(national|regional|eu|other), secured\b`, `\b(ends|continues), (none|law|regulation|strategy|institution)\b`} {
+		if m := regexp.MustCompile(code).FindAllString(text, 3); len(m) > 0 {
+			t.Errorf("the report writes the plan code %q: %q", code, m)
+		}
+	}
+	for _, want := range []string{"EU funds", "anchored in a strategy", "held by an institution only", "In\u00a0progress"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the report lacks the words %q", want)
 		}
 	}
 }

@@ -66,6 +66,8 @@ func Rules() []diag.RuleInfo {
 		{ID: RuleDateReal, Severity: e, Summary: "Dates and months are real calendar dates."},
 		{ID: RuleDateOrder, Severity: e, Summary: "An action does not end before it starts."},
 		{ID: RuleCurrency, Severity: e, Summary: "Budgets use an active ISO 4217 currency code."},
+		{ID: RuleBudgetAfter, Severity: e, Summary: "The part of a budget spent after the programme (after_programme) is not more than the budget, is 0 for an action that ends by the programme end, and is the whole budget for one that starts after it."},
+		{ID: RuleBudgetSplit, Severity: w, Summary: "An action with a budget that runs across the programme end says how much of it is spent after the programme (after_programme)."},
 		{ID: RuleSustainability, Severity: e, Summary: "Actions ending after the programme (programme.end in the framework) state their sustainability, unless cancelled."},
 		{ID: RulePlaceholder, Severity: w, Summary: "No placeholder text from hwfplan new country is left."},
 		{ID: RuleYAML11, Severity: w, Summary: "Values YAML 1.1 readers (PyYAML, js-yaml) would read as dates, true/false values or numbers are quoted, so the file is text to every reader (hwfplan fmt quotes them); numbers have no leading zero."},

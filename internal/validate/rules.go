@@ -39,6 +39,8 @@ const (
 	RuleDoneInFuture           = "status-done-future"
 	RulePlaceholder            = "placeholder"
 	RuleSustainabilityUnscored = "sustainability-unscored"
+	RuleBudgetAfter            = "budget-after-programme"
+	RuleBudgetSplit            = "budget-split"
 )
 
 // Placeholder starts the texts `hwfplan new country` writes where only the

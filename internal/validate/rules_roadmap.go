@@ -120,6 +120,14 @@ func (c *checker) actionPlan(cn *model.Country) {
 			if msg, ok := checkCurrency(a.Budget.Currency); !ok {
 				c.errorf(f, base+"/budget/currency", RuleCurrency, "%s", msg)
 			}
+			if startOK && endOK {
+				c.budgetAfter(f, base, a, programmeEnd)
+			}
+		}
+		if s := a.Sustainability; s != nil && s.AnnualCost != nil {
+			if msg, ok := checkCurrency(s.AnnualCost.Currency); !ok {
+				c.errorf(f, base+"/sustainability/annual_cost/currency", RuleCurrency, "%s", msg)
+			}
 		}
 		kpis := make([]string, len(a.KPIs))
 		for j, k := range a.KPIs {
@@ -153,5 +161,26 @@ func (c *checker) implements(f, todo *model.File, base string, a plan.Action, st
 	}
 	if !missing && len(tasks) > 0 && !slices.Contains(tasks, a.Task) {
 		c.reading(taskInputs...).warnf(f, base+"/task", RuleActionTask, "action %s is under task %s, but the steps it implements are under %s; check the action's task", a.ID, a.Task, strings.Join(tasks, ", "))
+	}
+}
+
+// budgetAfter checks what a budget says falls after the programme against the
+// action's months: an action that ends by the programme end spends nothing after
+// it, one that starts later spends everything after it, and one that spans the end
+// should say how much (the reports count its money after the programme as unknown
+// until it does).
+func (c *checker) budgetAfter(f *model.File, base string, a plan.Action, end plan.YearMonth) {
+	b := a.Budget
+	ptr := base + "/budget/after_programme"
+	money := func(v float64) string { return b.Currency + " " + strconv.FormatFloat(v, 'f', -1, 64) }
+	switch after := b.AfterProgramme; {
+	case after != nil && *after > b.Amount:
+		c.errorf(f, ptr, RuleBudgetAfter, "action %s spends %s after the programme, more than its whole budget of %s", a.ID, money(*after), money(b.Amount))
+	case after != nil && *after > 0 && a.End <= end:
+		c.reading(at(f, base+"/end")).errorf(f, ptr, RuleBudgetAfter, "action %s ends in %s, by the end of the programme (%s), so none of its budget can fall after it; remove after_programme or correct the end", a.ID, a.End, end)
+	case after != nil && *after != b.Amount && a.Start > end:
+		c.reading(at(f, base+"/start")).errorf(f, ptr, RuleBudgetAfter, "action %s starts in %s, after the programme ends (%s), so all of its budget (%s) falls after it, not %s; remove after_programme or correct it", a.ID, a.Start, end, money(b.Amount), money(*after))
+	case after == nil && a.Start <= end && a.End > end && a.Status != "cancelled":
+		c.reading(at(f, base+"/start"), at(f, base+"/end")).warnf(f, base+"/budget", RuleBudgetSplit, "action %s runs from %s to %s, across the end of the programme (%s); add after_programme: how much of its %s is spent after %s", a.ID, a.Start, a.End, end, money(b.Amount), end)
 	}
 }

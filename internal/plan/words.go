@@ -1,0 +1,50 @@
+package plan
+
+import "slices"
+
+// Choice is one allowed value of a coded field and the words readers see for it.
+type Choice struct {
+	Code  string
+	Label string // as the words read inside a sentence: "in progress", "EU funds"
+}
+
+// The wording of every coded field, in the order lists and tables show the codes.
+// Reports and pages take their words from here, so a code never reaches a reader
+// as written in the file ("eu", "in_progress", "none") and reads the same
+// everywhere; a table cell capitalises the first letter. TestChoicesMatchSchema
+// keeps these lists equal to the enums of the schema.
+var (
+	ActionStatuses = []Choice{
+		{"planned", "planned"}, {"in_progress", "in progress"}, {"done", "done"},
+		{"delayed", "delayed"}, {"cancelled", "cancelled"},
+	}
+	FundingSources = []Choice{
+		{"national", "national budget"}, {"regional", "regional budget"},
+		{"eu", "EU funds"}, {"other", "other funds"},
+	}
+	Anchorings = []Choice{
+		{"law", "anchored in law"}, {"regulation", "anchored in regulation"},
+		{"strategy", "anchored in a strategy"}, {"institution", "held by an institution only"},
+		{"none", "not anchored"},
+	}
+	Priorities = []Choice{{"high", "high"}, {"medium", "medium"}, {"low", "low"}}
+	Levels     = []Choice{{"national", "national"}, {"regional", "regional"}}
+)
+
+// LabelOf returns the words for code, or code itself when it is not one of
+// choices (a file the schema check has already refused).
+func LabelOf(choices []Choice, code string) string {
+	if i := slices.IndexFunc(choices, func(c Choice) bool { return c.Code == code }); i >= 0 {
+		return choices[i].Label
+	}
+	return code
+}
+
+// Codes lists the codes of choices in order.
+func Codes(choices []Choice) []string {
+	out := make([]string, len(choices))
+	for i, c := range choices {
+		out[i] = c.Code
+	}
+	return out
+}
