@@ -86,6 +86,9 @@ type CrossCluster struct {
 	// Pairs holds every pair of clusters on every task, in the same order
 	// (absolute difference, then task order, then cluster ids).
 	Pairs []ClusterPair `json:"pairs"`
+	// Spreads holds, per task (framework order), the distribution of the as-is
+	// scores in each cluster and over all countries.
+	Spreads []TaskSpread `json:"spreads"`
 }
 
 // ClusterStats is one cluster's statistics per task.
@@ -185,6 +188,7 @@ func crossCluster(r *Result) CrossCluster {
 	}
 	slices.SortStableFunc(cc.MostDifferent, byDiff)
 	slices.SortStableFunc(cc.Pairs, byDiff)
+	cc.Spreads = spreads(r)
 	return cc
 }
 

@@ -150,6 +150,8 @@ type Result struct {
 	Twinning       []Twinning     `json:"twinning"`
 	Actions        ActionSummary  `json:"actions"`
 	Sustainability Sustainability `json:"sustainability"`
+	// Findings are the facts the as-is report leads with.
+	Findings Findings `json:"findings"`
 
 	fw *framework.Framework
 	// byCode indexes Countries by code (the first of a code), so that Country is
@@ -301,6 +303,7 @@ func Compute(repo *model.Repo) (*Result, error) {
 	r.Twinning = twinning(r)
 	r.Actions = actions(fw, loaded, r)
 	r.Sustainability = sustainability(fw, loaded, r)
+	r.Findings = findings(r)
 	return r, nil
 }
 

@@ -59,6 +59,8 @@ type CrossCountry struct {
 	Rankings []Ranking `json:"rankings"`
 	// Distributions per task, in framework order.
 	Distributions []TaskDistribution `json:"distributions"`
+	// Items describes every item across the countries, in framework order.
+	Items []ItemStats `json:"items"`
 }
 
 // Matrix is the country × task table: rows are Countries (by code), columns Tasks
@@ -120,6 +122,7 @@ func crossCountry(r *Result) CrossCountry {
 		}
 		cc.Distributions = append(cc.Distributions, TaskDistribution{Task: t.ID, AsIs: Describe(a), ToBe: Describe(b), Gap: Describe(g)})
 	}
+	cc.Items = itemStats(r)
 	return cc
 }
 
