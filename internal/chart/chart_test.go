@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
@@ -70,6 +71,43 @@ func goldenCases() []struct {
 				return m
 			}(),
 		}},
+		{"heatmap-grouped", HeatMap{
+			Meta: Meta{ID: "hm-grouped", Title: "Items by task and country",
+				Desc: "Heat map of item scores, items grouped by task, one column per country code."},
+			Rows:      []string{"Timeliness", "Linked data sources", "Regular evaluation", "Planning committee", "Policy uptake"},
+			RowGroups: []RowGroup{{Label: "Data and sources", Rows: 2}, {Label: "Models and tools", Rows: 1}, {Label: "Stakeholders", Rows: 2}},
+			Cols:      []string{"BE", "CZ", "DE", "EE", "ES", "GR", "HR", "HU", "IT", "LT", "MT", "NL", "NO", "PL", "PT", "RO", "SE", "SI", "SK"},
+			Values: func() [][]*float64 {
+				m := make([][]*float64, 5)
+				for r := range m {
+					for c := range 19 {
+						if (r+c)%11 == 0 {
+							m[r] = append(m[r], nil)
+							continue
+						}
+						m[r] = append(m[r], Value(float64((r*5+c*3)%7)/6))
+					}
+				}
+				return m
+			}(),
+		}},
+		{"strips-clusters", Strips{
+			Meta: Meta{ID: "st", Title: "Figure 4. Distribution of the as-is score by cluster and task",
+				Desc: "For each task, one strip per cluster and one for all countries: a dot per country, the box spans the middle half, the line marks the median."},
+			Axis: "As-is score (0 = lowest level, 1 = highest)", ReferenceLast: true,
+			Panels: []StripPanel{
+				{Title: "Data and sources", Strips: []Strip{
+					{Label: "WP5 (6)", Points: pts(0.19, 0.44, 0.54, 0.54, 0.85, 1), Q1: Value(0.4675), Median: Value(0.54), Q3: Value(0.7725)},
+					{Label: "WP6 (6)", Points: pts(0.08, 0.33, 0.43, 0.44, 0.52, 0.83), Q1: Value(0.355), Median: Value(0.435), Q3: Value(0.5)},
+					{Label: "All countries (12)", Points: pts(0.08, 0.19, 0.33, 0.43, 0.44, 0.44, 0.52, 0.54, 0.54, 0.83, 0.85, 1), Q1: Value(0.405), Median: Value(0.48), Q3: Value(0.6125)},
+				}},
+				{Title: "Models and tools", Strips: []Strip{
+					{Label: "WP5 (6)", Points: pts(0.17, 0.17, 0.67, 0.83, 0.83, 1), Q1: Value(0.295), Median: Value(0.75), Q3: Value(0.83)},
+					{Label: "One country", Points: pts(0.5)},
+					{Label: "All countries (7)", Points: pts(0.17, 0.17, 0.5, 0.67, 0.83, 0.83, 1), Q1: Value(0.335), Median: Value(0.67), Q3: Value(0.83)},
+				}},
+			},
+		}},
 		{"bars-clusters", Bars{
 			Meta: Meta{ID: "bars", Title: "Figure 3. Mean as-is score by cluster and task",
 				Desc: "Grouped bars: for each cluster and for all countries, the mean as-is score of each task (0 to 1)."},
@@ -131,6 +169,15 @@ func goldenCases() []struct {
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
 func ym(y int, m time.Month) time.Time { return time.Date(y, m, 1, 0, 0, 0, 0, time.UTC) }
+
+// pts labels values "C1", "C2", … in order.
+func pts(v ...float64) []Point {
+	out := make([]Point, len(v))
+	for i, x := range v {
+		out[i] = Point{Label: fmt.Sprintf("C%d", i+1), Value: x}
+	}
+	return out
+}
 
 func vals(v ...float64) []*float64 {
 	out := make([]*float64, len(v))

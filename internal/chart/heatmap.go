@@ -22,6 +22,15 @@ type HeatMap struct {
 	Gap bool
 	// Legend names the value, e.g. "As-is score (0 = none, 1 = complete)".
 	Legend string
+	// RowGroups, when set, split the rows into labelled groups in order (items by
+	// task, say): each group's label heads its rows. The sizes add up to len(Rows).
+	RowGroups []RowGroup
+}
+
+// RowGroup is a run of consecutive heat map rows under one label.
+type RowGroup struct {
+	Label string
+	Rows  int
 }
 
 // Heat map layout, in SVG user units.
@@ -35,6 +44,11 @@ const (
 	hmMaxColText = 160.0
 	hmMaxGridW   = 720.0
 	hmNarrowCol  = 46.0
+	// Columns whose labels are all this narrow (country codes) get compact columns
+	// just wide enough for a value, laid side by side without rotating the labels.
+	hmCompactLabel = 30.0
+	hmCompactCol   = 38.0
+	hmGroupH       = 24.0
 )
 
 func (h HeatMap) check() error {
@@ -46,6 +60,18 @@ func (h HeatMap) check() error {
 	}
 	if len(h.Values) != len(h.Rows) {
 		return fmt.Errorf("heat map %s: %d rows of values for %d row labels", h.ID, len(h.Values), len(h.Rows))
+	}
+	if len(h.RowGroups) > 0 {
+		n := 0
+		for _, g := range h.RowGroups {
+			if g.Rows < 1 {
+				return fmt.Errorf("heat map %s: row group %q has no rows", h.ID, g.Label)
+			}
+			n += g.Rows
+		}
+		if n != len(h.Rows) {
+			return fmt.Errorf("heat map %s: row groups hold %d rows for %d row labels", h.ID, n, len(h.Rows))
+		}
 	}
 	for r, row := range h.Values {
 		if len(row) != len(h.Cols) {
@@ -75,7 +101,11 @@ func (h HeatMap) Render() ([]byte, error) {
 	headH := hmLineH
 	// Many columns (items rather than tasks) would make the grid too wide for a page:
 	// then columns are narrow and their headers run diagonally, cut to hmMaxColText.
-	rotated := float64(len(h.Cols))*colW > hmMaxGridW
+	compact := maxWidth(h.Cols, hmLabelSize*bold) <= hmCompactLabel
+	if compact {
+		colW = hmCompactCol
+	}
+	rotated := !compact && float64(len(h.Cols))*colW > hmMaxGridW
 	extraRight := 0.0
 	if rotated {
 		colW = hmNarrowCol
@@ -97,7 +127,32 @@ func (h HeatMap) Render() ([]byte, error) {
 	gridX := hmPad + rowW
 	gridY := hmTop + headH + 8
 	gridW := float64(len(h.Cols)) * colW
-	gridH := float64(len(h.Rows)) * hmCellH
+	// rowY is the top of each row; a group's label takes a band above its rows.
+	rowY := make([]float64, len(h.Rows))
+	groupAt := map[int]RowGroup{}
+	rowGroup := make([]string, len(h.Rows))
+	y, r0 := gridY, 0
+	for _, g := range h.RowGroups {
+		groupAt[r0] = g
+		for k := range g.Rows {
+			rowGroup[r0+k] = g.Label
+		}
+		r0 += g.Rows
+	}
+	for r := range h.Rows {
+		if _, ok := groupAt[r]; ok {
+			y += hmGroupH
+		}
+		rowY[r] = y
+		y += hmCellH
+	}
+	gridH := y - gridY
+	cellName := func(r int) string {
+		if rowGroup[r] != "" {
+			return rowGroup[r] + " › " + h.Rows[r]
+		}
+		return h.Rows[r]
+	}
 	width := math.Max(gridX+gridW+extraRight+hmPad, 420)
 	height := gridY + gridH + 64
 
@@ -130,35 +185,40 @@ func (h HeatMap) Render() ([]byte, error) {
 	}
 	s.printf("</g>\n")
 
-	// Row labels.
+	// Row labels, and the group labels with a rule across the grid.
 	s.printf(`<g font-size="%s">`+"\n", num(hmLabelSize))
 	for r, label := range h.Rows {
-		y := gridY + (float64(r)+0.5)*hmCellH + 4
+		if g, ok := groupAt[r]; ok {
+			gy := rowY[r] - hmGroupH
+			s.printf(`<path d="M%s %sH%s" stroke="%s" stroke-width="1"/>`+"\n", num(hmPad), num(gy+hmGroupH-3), num(gridX+gridW), colAxis)
+			s.text(hmPad, gy+hmGroupH-8, "", `font-weight="600"`, truncate(g.Label, rowW+gridW-8, hmLabelSize*bold), g.Label)
+		}
+		y := rowY[r] + hmCellH/2 + 4
 		s.text(gridX-8, y, "end", "", truncate(label, hmMaxRowText, hmLabelSize), label)
 	}
 	s.printf("</g>\n")
 
 	// Cells.
 	valueSize := "12"
-	if rotated {
+	if rotated || compact {
 		valueSize = "11"
 	}
 	s.printf(`<g font-size="%s" text-anchor="middle">`+"\n", valueSize)
 	for r, row := range h.Values {
 		for c, v := range row {
 			x := gridX + float64(c)*colW
-			y := gridY + float64(r)*hmCellH
+			y := rowY[r]
 			cx, cy := x+colW/2, y+hmCellH/2+4
 			if v == nil {
 				s.printf(`<g><title>%s, %s: no value</title><rect x="%s" y="%s" width="%s" height="%s" fill="url(#%s-na)" stroke="#ffffff"/>`,
-					esc(h.Rows[r]), esc(h.Cols[c]), num(x), num(y), num(colW), num(hmCellH), s.id)
+					esc(cellName(r)), esc(h.Cols[c]), num(x), num(y), num(colW), num(hmCellH), s.id)
 				s.printf(`<text x="%s" y="%s" fill="%s" font-style="italic">n/a</text></g>`+"\n", num(cx), num(cy), colMuted)
 				continue
 			}
 			bg := ramp(classes, *v)
 			val := fmtValue(*v, 2)
 			s.printf(`<g><title>%s, %s: %s</title><rect x="%s" y="%s" width="%s" height="%s" fill="%s" stroke="#ffffff"/>`,
-				esc(h.Rows[r]), esc(h.Cols[c]), val, num(x), num(y), num(colW), num(hmCellH), bg.hex())
+				esc(cellName(r)), esc(h.Cols[c]), val, num(x), num(y), num(colW), num(hmCellH), bg.hex())
 			s.printf(`<text x="%s" y="%s" fill="%s">%s</text></g>`+"\n", num(cx), num(cy), textOn(bg).hex(), val)
 		}
 	}

@@ -21,6 +21,8 @@ func nastyCharts() []renderer {
 		Radar{Meta: m, Axes: []string{nasty, nasty, nasty}, Series: []Series{{Name: nasty, Values: []*float64{v, nil, v}}}},
 		Timeline{Meta: m, Actions: []Action{{ID: nasty, Label: nasty, Start: ym(2025, 1), End: ym(2025, 3), Status: StatusDone}}, Marker: ym(2026, 1), MarkerLabel: nasty},
 		Lines{Meta: m, Dates: []time.Time{day(2024, 1, 1), day(2025, 1, 1)}, Series: []Series{{Name: nasty, Values: []*float64{v, v}}}, YLabel: nasty},
+		HeatMap{Meta: m, Rows: []string{nasty}, RowGroups: []RowGroup{{Label: nasty, Rows: 1}}, Cols: []string{"AA"}, Values: [][]*float64{{v}}},
+		Strips{Meta: m, Axis: nasty, Panels: []StripPanel{{Title: nasty, Strips: []Strip{{Label: nasty, Points: []Point{{Label: nasty, Value: 0.5}}, Median: v}}}}},
 	}
 }
 
@@ -79,6 +81,8 @@ func metaOf(r renderer) Meta {
 		return c.Meta
 	case Lines:
 		return c.Meta
+	case Strips:
+		return c.Meta
 	}
 	panic("unknown chart")
 }
@@ -102,6 +106,11 @@ func TestErrors(t *testing.T) {
 		{"radar axes", Radar{Meta: m, Axes: []string{"a", "b"}, Series: []Series{{Name: "s", Values: []*float64{v, v}}}}, "at least 3 axes"},
 		{"timeline status", Timeline{Meta: m, Actions: []Action{{ID: "A1", Status: "started"}}}, `unknown status "started" (valid: planned, in_progress, done, delayed, cancelled)`},
 		{"timeline order", Timeline{Meta: m, Actions: []Action{{ID: "A1", Start: ym(2025, 5), End: ym(2025, 4), Status: StatusDone}}}, "A1 ends (2025-04) before it starts (2025-05)"},
+		{"heat map groups", HeatMap{Meta: m, Rows: []string{"a", "b"}, RowGroups: []RowGroup{{Label: "g", Rows: 1}}, Cols: []string{"c"}, Values: [][]*float64{{v}, {v}}}, "row groups hold 1 rows for 2 row labels"},
+		{"heat map empty group", HeatMap{Meta: m, Rows: []string{"a"}, RowGroups: []RowGroup{{Label: "g", Rows: 1}, {Label: "h"}}, Cols: []string{"c"}, Values: [][]*float64{{v}}}, `row group "h" has no rows`},
+		{"strips no panel", Strips{Meta: m}, "needs at least one panel"},
+		{"strips empty panel", Strips{Meta: m, Panels: []StripPanel{{Title: "p"}}}, `panel "p" has no strips`},
+		{"strips NaN", Strips{Meta: m, Panels: []StripPanel{{Title: "p", Strips: []Strip{{Label: "s", Points: []Point{{Label: "x", Value: math.NaN()}}}}}}}, "p › s › x: value is not a finite number"},
 		{"lines order", Lines{Meta: m, Dates: []time.Time{day(2025, 1, 2), day(2025, 1, 1)}, Series: []Series{{Name: "s", Values: []*float64{v, v}}}}, "not in ascending order"},
 	}
 	for _, tc := range tests {
