@@ -21,6 +21,10 @@ type Findings struct {
 	// a score.
 	Strongest string `json:"strongest"`
 	Weakest   string `json:"weakest"`
+	// Widest is the task on which the countries' as-is scores spread furthest
+	// (highest minus lowest; the first in framework order among equals); "" when
+	// no task has a score.
+	Widest string `json:"widest"`
 	// WeakItems are the items at least one country is weak on, the most widely weak
 	// first (by share of the countries that assessed the item, then by the lower
 	// median, then framework order). ItemStats.WeakInMost tells which are weak in
@@ -42,6 +46,11 @@ type Findings struct {
 	// lie, the widest first (equal ranges in task order). Empty with fewer than
 	// two clusters that have scores.
 	ClusterRanges []ClusterRange `json:"cluster_ranges"`
+	// LowestEverywhere and HighestEverywhere name the cluster whose mean as-is
+	// score is alone the lowest (highest) on every task, when at least two tasks
+	// are compared; "" otherwise.
+	LowestEverywhere  string `json:"lowest_everywhere"`
+	HighestEverywhere string `json:"highest_everywhere"`
 	// ClusterSizes are the numbers of countries with data in the smallest and the
 	// largest cluster (0 when there is no cluster with members).
 	SmallestCluster int `json:"smallest_cluster"`
@@ -89,7 +98,8 @@ type CountryGap struct {
 }
 
 // ClusterRange is how far apart the clusters' mean as-is scores on a task lie: the
-// cluster with the lowest and the highest mean, and their difference.
+// cluster with the lowest and the highest mean, and their difference. Among equal
+// means Low is the first cluster in id order and High the last.
 type ClusterRange struct {
 	Task     string `json:"task"`
 	Low      string `json:"low"`
@@ -105,7 +115,7 @@ func findings(r *Result) Findings {
 	f := Findings{Tasks: []TaskSynthesis{}, WeakItems: []ItemStats{}, FullItems: []ItemStats{},
 		Leaders: []Leader{}, LargestGaps: []CountryGap{}, ClusterRanges: []ClusterRange{}}
 	items := r.CrossCountry.Items
-	var strong, weak, gapTask *TaskDistribution
+	var strong, weak, wide, gapTask *TaskDistribution
 	for ti, t := range r.Tasks {
 		ts := TaskSynthesis{Task: t.ID, Leaders: []RankEntry{}, Laggards: []RankEntry{}}
 		var vals []Num
@@ -153,6 +163,9 @@ func findings(r *Result) Findings {
 					weak = d
 				}
 			}
+			if sp := d.AsIs.Spread; sp.Valid && (wide == nil || sp.Value > wide.AsIs.Spread.Value+scoreEps) {
+				wide = d
+			}
 			if m := d.Gap.Mean; m.Valid && m.Value > scoreEps && (gapTask == nil || m.Value > gapTask.Gap.Mean.Value+scoreEps) {
 				gapTask = d
 			}
@@ -160,6 +173,9 @@ func findings(r *Result) Findings {
 	}
 	if strong != nil {
 		f.Strongest, f.Weakest = strong.Task, weak.Task
+	}
+	if wide != nil {
+		f.Widest = wide.Task
 	}
 	if gapTask != nil {
 		f.GapTask = gapTask.Task
@@ -180,6 +196,9 @@ func findings(r *Result) Findings {
 	f.Leaders = leaders(r, f.Tasks)
 	f.LargestGaps = largestCountryGaps(r)
 	f.ClusterRanges = clusterRanges(r)
+	if len(f.ClusterRanges) > 1 {
+		f.LowestEverywhere, f.HighestEverywhere = everywhere(r, -1), everywhere(r, 1)
+	}
 	for _, cl := range r.Clusters {
 		n := len(cl.Countries)
 		if n == 0 {
@@ -298,7 +317,9 @@ func clusterRanges(r *Result) []ClusterRange {
 			if m.Value < cr.LowMean.Value-scoreEps {
 				cr.Low, cr.LowMean = cs.Cluster, m
 			}
-			if m.Value > cr.HighMean.Value+scoreEps {
+			// The last cluster among equal highest means, so that equal means
+			// show two clusters, not one twice.
+			if m.Value > cr.HighMean.Value-scoreEps {
 				cr.High, cr.HighMean = cs.Cluster, m
 			}
 		}
@@ -317,11 +338,11 @@ func clusterRanges(r *Result) []ClusterRange {
 // above or below the median of all countries.
 type Standing struct {
 	Country string `json:"country"`
-	// Strongest and Weakest are the tasks with its highest and lowest as-is score
-	// (the first in framework order among equals); "" when no task has a score, and
-	// both "" when every task scores the same.
-	Strongest string `json:"strongest"`
-	Weakest   string `json:"weakest"`
+	// Strongest and Weakest are the tasks with its highest and its lowest as-is
+	// score, several when they score the same, in framework order; both empty when
+	// no task has a score or every task scores the same.
+	Strongest []string `json:"strongest"`
+	Weakest   []string `json:"weakest"`
 	// LargestGap is the task with its largest positive gap; "" when it has none.
 	LargestGap string `json:"largest_gap"`
 	// Above, AtMedian and Below are the tasks on which its as-is score is above, at
@@ -385,11 +406,52 @@ func (r *Result) Standing(code string) Standing {
 			}
 		}
 	}
+	s.Strongest, s.Weakest = []string{}, []string{}
 	if hi != nil && math.Abs(hi.AsIs.Value-lo.AsIs.Value) > scoreEps {
-		s.Strongest, s.Weakest = hi.Task, lo.Task
+		for _, t := range c.Tasks {
+			switch {
+			case !t.AsIs.Valid:
+			case math.Abs(t.AsIs.Value-hi.AsIs.Value) <= scoreEps:
+				s.Strongest = append(s.Strongest, t.Task)
+			case math.Abs(t.AsIs.Value-lo.AsIs.Value) <= scoreEps:
+				s.Weakest = append(s.Weakest, t.Task)
+			}
+		}
 	}
 	if gap != nil {
 		s.LargestGap = gap.Task
 	}
 	return s
+}
+
+// everywhere returns the cluster whose mean as-is score is, alone, the lowest
+// (sign -1) or the highest (sign 1) on every task that has two or more cluster
+// means; "" when there is none.
+func everywhere(r *Result, sign int) string {
+	found := ""
+	for ti := range r.Tasks {
+		best, n, tied := "", 0, false
+		var bestMean Num
+		for _, cs := range r.CrossCluster.Clusters {
+			if ti >= len(cs.Tasks) || !cs.Tasks[ti].AsIs.Mean.Valid {
+				continue
+			}
+			m := cs.Tasks[ti].AsIs.Mean
+			n++
+			switch c := cmpNum(m, bestMean) * sign; {
+			case best == "" || c > 0:
+				best, bestMean, tied = cs.Cluster, m, false
+			case c == 0:
+				tied = true
+			}
+		}
+		if n < 2 {
+			continue
+		}
+		if tied || found != "" && found != best {
+			return ""
+		}
+		found = best
+	}
+	return found
 }

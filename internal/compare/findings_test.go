@@ -112,8 +112,9 @@ func TestSpreads(t *testing.T) {
 
 func TestFindings(t *testing.T) {
 	f := compute(t).Findings
-	if f.Strongest != "data" || f.Weakest != "gov" || f.GapTask != "gov" {
-		t.Errorf("strongest %q weakest %q gap task %q, want data, gov, gov", f.Strongest, f.Weakest, f.GapTask)
+	// data spreads from 5/12 to 1, gov from 1/2 to 3/4.
+	if f.Strongest != "data" || f.Weakest != "gov" || f.GapTask != "gov" || f.Widest != "data" {
+		t.Errorf("strongest %q weakest %q gap task %q widest %q, want data, gov, gov, data", f.Strongest, f.Weakest, f.GapTask, f.Widest)
 	}
 
 	data, gov := f.Tasks[0], f.Tasks[1]
@@ -163,6 +164,10 @@ func TestFindings(t *testing.T) {
 	}
 	approx(t, "gov range", f.ClusterRanges[0].Range, 0.25)
 	approx(t, "data range", f.ClusterRanges[1].Range, 5.0/6-17.0/24)
+	// c1 is lower on both tasks, c2 higher.
+	if f.LowestEverywhere != "c1" || f.HighestEverywhere != "c2" {
+		t.Errorf("lowest everywhere %q, highest everywhere %q, want c1, c2", f.LowestEverywhere, f.HighestEverywhere)
+	}
 	if f.SmallestCluster != 1 || f.LargestCluster != 2 {
 		t.Errorf("cluster sizes %d-%d, want 1-2", f.SmallestCluster, f.LargestCluster)
 	}
@@ -184,7 +189,7 @@ func TestStanding(t *testing.T) {
 	r := compute(t)
 	s := r.Standing("AA")
 	// AA: data 5/12 (median 5/6: below), gov 1/2 (median 1/2: at it).
-	if s.Strongest != "gov" || s.Weakest != "data" || s.LargestGap != "data" {
+	if !slices.Equal(s.Strongest, []string{"gov"}) || !slices.Equal(s.Weakest, []string{"data"}) || s.LargestGap != "data" {
 		t.Errorf("AA: strongest %q weakest %q largest gap %q", s.Strongest, s.Weakest, s.LargestGap)
 	}
 	if !slices.Equal(s.Below, []string{"data"}) || !slices.Equal(s.AtMedian, []string{"gov"}) || len(s.Above) != 0 {
@@ -194,7 +199,7 @@ func TestStanding(t *testing.T) {
 		t.Errorf("AA ranks %+v", s.Ranks)
 	}
 	// BB: data 1, gov 1/2; its only gap is on gov.
-	if b := r.Standing("BB"); b.Strongest != "data" || b.LargestGap != "gov" || !slices.Equal(b.Above, []string{"data"}) {
+	if b := r.Standing("BB"); !slices.Equal(b.Strongest, []string{"data"}) || b.LargestGap != "gov" || !slices.Equal(b.Above, []string{"data"}) {
 		t.Errorf("BB: %+v", b)
 	}
 	if z := r.Standing("ZZ"); z.Country != "" {

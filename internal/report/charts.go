@@ -16,6 +16,8 @@ import (
 //	heatmap-domains             country × sustainability domain
 //	bars-domains                mean domain score per cluster, and all countries
 //	timeline-<code>             a country's action plan (e.g. timeline-hu)
+//	heatmap-items               item × country as-is score, items grouped by task
+//	strips-clusters             per task, each cluster's scores as dots with quartiles
 //
 // The template's caption becomes the chart's accessible title; the description is
 // written here from the data.
@@ -74,18 +76,21 @@ func figures(d *Data) map[string]figureFunc {
 	}
 	for _, c := range d.Countries {
 		c := c
-		figs["radar-"+anchorID(c.Code)] = func(title string) ([]byte, error) {
-			asis := make([]*float64, len(c.Tasks))
-			tobe := make([]*float64, len(c.Tasks))
-			for i, t := range c.Tasks {
-				asis[i], tobe[i] = ptr(t.AsIs), ptr(t.ToBe)
+		// A radar needs three axes; with fewer tasks the table shows it all.
+		if len(cols) >= 3 {
+			figs["radar-"+anchorID(c.Code)] = func(title string) ([]byte, error) {
+				asis := make([]*float64, len(c.Tasks))
+				tobe := make([]*float64, len(c.Tasks))
+				for i, t := range c.Tasks {
+					asis[i], tobe[i] = ptr(t.AsIs), ptr(t.ToBe)
+				}
+				return chart.Radar{
+					Meta: chart.Meta{ID: "fig-radar-" + anchorID(c.Code), Title: title,
+						Desc: fmt.Sprintf("Radar chart of %s's as-is score and to-be target on each of the %d tasks, 0 at the centre and 1 at the edge. The values are in the table that follows.", c.Name, len(c.Tasks))},
+					Axes:   cols,
+					Series: []chart.Series{{Name: "As is", Values: asis}, {Name: "To be", Values: tobe}},
+				}.Render()
 			}
-			return chart.Radar{
-				Meta: chart.Meta{ID: "fig-radar-" + anchorID(c.Code), Title: title,
-					Desc: fmt.Sprintf("Radar chart of %s's as-is score and to-be target on each of the %d tasks, 0 at the centre and 1 at the edge. The values are in the table that follows.", c.Name, len(c.Tasks))},
-				Axes:   cols,
-				Series: []chart.Series{{Name: "As is", Values: asis}, {Name: "To be", Values: tobe}},
-			}.Render()
 		}
 		if c.Plan != nil && c.Plan.ActionPlan != nil && len(c.Plan.ActionPlan.Actions) > 0 {
 			figs["timeline-"+anchorID(c.Code)] = func(title string) ([]byte, error) {
@@ -117,6 +122,7 @@ func figures(d *Data) map[string]figureFunc {
 			}.Render()
 		}
 	}
+	asIsFigures(d, figs)
 	return figs
 }
 

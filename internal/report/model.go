@@ -1,7 +1,6 @@
 package report
 
 import (
-	"cmp"
 	"maps"
 	"slices"
 
@@ -148,30 +147,6 @@ func (c *CountryView) Factors() map[string]plan.SustainabilityFactor {
 		return map[string]plan.SustainabilityFactor{}
 	}
 	return c.Plan.ActionPlan.SustainabilityFactors
-}
-
-// Gap is one country's gap on one task.
-type Gap struct {
-	Country *CountryView
-	Task    string
-	Gap     compare.Num
-}
-
-// LargestGaps returns the n largest country × task gaps, largest first; ties go
-// by country code, then task order.
-func (d *Data) LargestGaps(n int) []Gap {
-	var gaps []Gap
-	for _, c := range d.Countries {
-		for _, t := range c.Tasks {
-			if t.Gap.Valid && t.Gap.Ratio().Sign() > 0 {
-				gaps = append(gaps, Gap{Country: c, Task: t.Task, Gap: t.Gap})
-			}
-		}
-	}
-	slices.SortStableFunc(gaps, func(a, b Gap) int {
-		return cmp.Or(b.Gap.Cmp(a.Gap), cmp.Compare(a.Country.Code, b.Country.Code))
-	})
-	return gaps[:min(n, len(gaps))]
 }
 
 // WeakestDomain returns the sustainability domain with the lowest mean score over

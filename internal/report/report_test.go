@@ -111,9 +111,15 @@ func TestHostileText(t *testing.T) {
 			checkMarkup(t, b.String(), true)
 		})
 	}
-	// The as-is report shows the strengths, where most of the hostile text is.
+	// The as-is report shows the strengths, where most of the hostile text is, and
+	// the profile's assessors, task summaries, evidence, sources, inventories and
+	// stakeholder map, in table cells and running text.
 	page := string(build(t, "as-is")["as-is.html"])
-	for _, want := range []string{"[x](javascript:alert(1)) and &lt;https://evil.example&gt;", "1. not a list | not a cell", "**bold** _it_ `code` ~~del~~ &amp;amp; &amp;#60;script&amp;#62;"} {
+	for _, want := range []string{"[x](javascript:alert(1)) and &lt;https://evil.example&gt;", "1. not a list | not a cell", "**bold** _it_ `code` ~~del~~ &amp;amp; &amp;#60;script&amp;#62;",
+		"by &lt;b&gt;Assessor&lt;/b&gt; | one and", "Registers &lt;script&gt;alert(2)&lt;/script&gt; | cover",
+		"Updated yearly &lt;img src=x onerror=alert(3)&gt; | [y](javascript:alert(3))", "Sources: &lt;i&gt;register&lt;/i&gt; | a.",
+		"Register &lt;script&gt;alert(4)&lt;/script&gt; | x", "&lt;u&gt;unit&lt;/u&gt; | y", "<td>**role** | &lt;i&gt;w&lt;/i&gt;</td>",
+		"<td>Chamber &lt;script&gt;alert(5)&lt;/script&gt; | z</td>"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("as-is.html lacks the literal text %q", want)
 		}
@@ -167,7 +173,10 @@ func TestPublishable(t *testing.T) {
 		`<header class="title-page">`, `Illustrative data`, `Hungary (HU)`, `0123456789ab`, `31 January 2026`,
 		`<nav class="toc"`, `id="country-hu"`, `id="cluster-wp6"`, `id="task-data"`, `id="methods"`,
 		`id="fig-heatmap-asis"`, `role="img"`, `<title id="fig-heatmap-asis-title">Figure 1.`, `<desc id="fig-heatmap-asis-desc">`,
-		`<p class="caption" id="tab-heatmap-asis"><span class="caption-label">Table 2.</span>`,
+		`<p class="caption" id="tab-heatmap-asis"><span class="caption-label">Table 3.</span>`,
+		`id="limitations"`, `id="items"`, `id="fig-heatmap-items"`, `id="tab-heatmap-items"`, `id="tab-items"`,
+		`id="fig-strips-clusters"`, `id="tab-strips-clusters"`, `id="tab-unassessed"`, `id="tab-grid-hu"`, `id="tab-sources-hu"`,
+		`id="tab-models-hu"`, `id="tab-stakeholders-hu"`, `<h4>Peer learning (twinning)</h4>`,
 		`<a href="#fig-heatmap-asis">Figure 1</a>`, `@page`, `<header class="banner"><p><strong>Illustrative data.</strong>`,
 		`<th scope="row">Programme</th>`,
 	} {

@@ -1,0 +1,547 @@
+package report
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"text/template"
+	"time"
+
+	"github.com/hwfplan/hwfplan/internal/chart"
+	"github.com/hwfplan/hwfplan/internal/compare"
+	"github.com/hwfplan/hwfplan/internal/framework"
+	"github.com/hwfplan/hwfplan/internal/plan"
+	"github.com/hwfplan/hwfplan/internal/words"
+)
+
+// proseFuncs are the template helpers that write the reports' sentences: lists of
+// countries, tasks and items joined as English, dates in words, and the findings
+// and standings package compare computes. Helpers that return text escape what
+// came from the plans, so their result goes into Markdown as it is.
+func proseFuncs(data *Data) template.FuncMap {
+	fw := data.Framework
+	return template.FuncMap{
+		// subsection writes an unnumbered heading inside a section ("#### Title"),
+		// not listed in the contents.
+		"subsection": func(title string) string { return "\n\n#### " + escapeMarkdown(title) + "\n\n" },
+		// countryList joins the countries' names: "Belgium, Estonia and Sweden".
+		"countryList": func(codes []string) string {
+			out := make([]string, len(codes))
+			for i, code := range codes {
+				out[i] = escapeMarkdown(countryNameOf(data, code))
+			}
+			return words.JoinAnd(out)
+		},
+		// countryLinks is countryList with each name linked to its profile.
+		"countryLinks": func(codes []string) string {
+			out := make([]string, len(codes))
+			for i, code := range codes {
+				out[i] = fmt.Sprintf("[%s](#%s)", escapeMarkdown(countryNameOf(data, code)), anchorID("country", code))
+			}
+			return words.JoinAnd(out)
+		},
+		"codesOf": codesOf,
+		// names joins names written in the plans: "A, B and C".
+		"names": nameList,
+		// taskList joins the tasks' short titles: "Data and sources and Stakeholders".
+		"taskList": func(ids []string) string {
+			out := make([]string, len(ids))
+			for i, id := range ids {
+				out[i] = escapeMarkdown(taskShortOf(fw, id))
+			}
+			return words.JoinAnd(out)
+		},
+		"itemStats": func(key string) *compare.ItemStats {
+			for i := range data.R.CrossCountry.Items {
+				if data.R.CrossCountry.Items[i].Key == key {
+					return &data.R.CrossCountry.Items[i]
+				}
+			}
+			return nil
+		},
+		"firstItems": func(n int, items []compare.ItemStats) []compare.ItemStats { return items[:min(n, len(items))] },
+		"standing":   data.R.Standing,
+		// scaleStep is the normalised distance between two neighbouring levels.
+		"scaleStep": func(sc framework.Scale) compare.Num {
+			if sc.Max <= sc.Min {
+				return compare.Num{}
+			}
+			return compare.Some(1 / float64(sc.Max-sc.Min))
+		},
+		// dateText writes a YYYY-MM-DD date as "28 June 2024" (other text escaped).
+		"dateText": func(v any) string {
+			s := fmt.Sprint(v)
+			if t, err := time.Parse("2006-01-02", s); err == nil {
+				return t.Format("2 January 2006")
+			}
+			return escapeMarkdown(s)
+		},
+		// enumText writes a schema value such as "supply_stock_flow" as words.
+		"enumText": enumText,
+		// professionList names professions by the framework's titles; a specialty
+		// ("nurses/midwifery") follows in brackets.
+		"professionList": func(ids []string) string {
+			out := make([]string, len(ids))
+			for i, id := range ids {
+				base, spec, _ := strings.Cut(id, "/")
+				t := strings.ReplaceAll(base, "_", " ")
+				for _, p := range fw.Professions {
+					if p.ID == base {
+						t = p.Title
+					}
+				}
+				if spec != "" {
+					t += " (" + strings.ReplaceAll(spec, "_", " ") + ")"
+				}
+				out[i] = escapeMarkdown(t)
+			}
+			return strings.Join(out, ", ")
+		},
+		"sub": func(a, b int) int { return a - b },
+		// zero is the number 0, to ask whether a number shows as zero.
+		"zero": func() compare.Num { return compare.Some(0) },
+		// weakBelow is the normalised score an item is weak below.
+		"weakBelow": func() compare.Num { return compare.Some(compare.WeakBelow) },
+		// sep is what goes before the i-th of n list entries: "", ", " or " and ".
+		"sep": func(i, n int) string {
+			switch {
+			case i == 0:
+				return ""
+			case i == n-1:
+				return " and "
+			}
+			return ", "
+		},
+		// wordOf is the singular (n = 1) or the plural word, without the number.
+		"wordOf": words.Plural,
+		"countryLink": func(code string) string {
+			return fmt.Sprintf("[%s](#%s)", escapeMarkdown(countryNameOf(data, code)), anchorID("country", code))
+		},
+		// synthesis and distribution return a task's synthesis and distribution.
+		"synthesis": func(task string) *compare.TaskSynthesis {
+			for i := range data.R.Findings.Tasks {
+				if data.R.Findings.Tasks[i].Task == task {
+					return &data.R.Findings.Tasks[i]
+				}
+			}
+			return nil
+		},
+		"distribution": func(task string) *compare.TaskDistribution {
+			for i := range data.R.CrossCountry.Distributions {
+				if data.R.CrossCountry.Distributions[i].Task == task {
+					return &data.R.CrossCountry.Distributions[i]
+				}
+			}
+			return nil
+		},
+		// itemScore is a country's normalised as-is score on an item (missing when
+		// not assessed); taskOf its score on a task.
+		"itemScore": func(c *CountryView, key string) compare.Num {
+			if it, ok := c.Item(key); ok && it.Assessed {
+				return it.AsIs
+			}
+			return compare.Num{}
+		},
+		"taskOf": func(c *CountryView, task string) compare.TaskScore {
+			ts, _ := c.Task(task)
+			return ts
+		},
+		// rankText is a country's place on a task: "3 of 19", or "not ranked".
+		"rankText": func(code, task string) string {
+			for _, rp := range data.R.Standing(code).Ranks {
+				if rp.Task == task && rp.Rank > 0 {
+					return fmt.Sprintf("%d of %d", rp.Rank, rp.Of)
+				}
+			}
+			return "not ranked"
+		},
+		"medianPhrase": func(s compare.Standing) string { return medianPhrase(fw, s) },
+		"lastRange": func(rs []compare.ClusterRange) *compare.ClusterRange {
+			if len(rs) == 0 {
+				return nil
+			}
+			return &rs[len(rs)-1]
+		},
+	}
+}
+
+// medianPhrase says how a country compares with the median of all countries:
+// "above the median of all countries on Data and sources, level with it on Models
+// and tools and below it on Stakeholders".
+func medianPhrase(fw *framework.Framework, s compare.Standing) string {
+	n := len(s.Above) + len(s.AtMedian) + len(s.Below)
+	list := func(ids []string) string {
+		if len(ids) == n && n > 1 {
+			return "every task"
+		}
+		out := make([]string, len(ids))
+		for i, id := range ids {
+			out[i] = escapeMarkdown(taskShortOf(fw, id))
+		}
+		return words.JoinAnd(out)
+	}
+	var parts []string
+	median := "the median of all countries"
+	if len(s.Above) > 0 {
+		parts = append(parts, "above "+median+" on "+list(s.Above))
+		median = "it"
+	}
+	if len(s.AtMedian) > 0 {
+		parts = append(parts, "level with "+median+" on "+list(s.AtMedian))
+		median = "it"
+	}
+	if len(s.Below) > 0 {
+		parts = append(parts, "below "+median+" on "+list(s.Below))
+	}
+	return words.JoinAnd(parts)
+}
+
+// SharedFirst returns the tasks on which several countries share first place.
+func (d *Data) SharedFirst() []string {
+	var out []string
+	for _, ts := range d.R.Findings.Tasks {
+		if len(ts.Leaders) > 1 {
+			out = append(out, ts.Task)
+		}
+	}
+	return out
+}
+
+// enumLabels words the schema values whose id does not read as English.
+var enumLabels = map[string]string{
+	"hris":                "HR information system",
+	"joint_questionnaire": "Joint Questionnaire (Eurostat, OECD, WHO)",
+	"supply_stock_flow":   "supply, stock and flow",
+	"demand_utilisation":  "demand, utilisation-based",
+	"needs_based":         "needs-based",
+	"one_off":             "one-off",
+}
+
+// enumText writes a schema value such as "professional_register" as words.
+func enumText(s string) string {
+	if l, ok := enumLabels[s]; ok {
+		return l
+	}
+	return escapeMarkdown(strings.ReplaceAll(s, "_", " "))
+}
+
+// codesOf returns the country codes of a list of ranking entries, distribution
+// values or gaps, in order.
+func codesOf(v any) []string {
+	var out []string
+	switch l := v.(type) {
+	case []compare.RankEntry:
+		for _, e := range l {
+			out = append(out, e.Country)
+		}
+	case []compare.CountryValue:
+		for _, e := range l {
+			out = append(out, e.Country)
+		}
+	case []compare.CountryGap:
+		for _, e := range l {
+			out = append(out, e.Country)
+		}
+	case []string:
+		out = append(out, l...)
+	}
+	return out
+}
+
+func countryNameOf(d *Data, code string) string {
+	if c := d.Country(code); c != nil {
+		return c.Name
+	}
+	return code
+}
+
+func taskShortOf(fw *framework.Framework, id string) string {
+	if t, ok := fw.Task(id); ok {
+		if t.Short != "" {
+			return t.Short
+		}
+		return t.Title
+	}
+	return id
+}
+
+// WeakInMost returns the items more than half of the countries that assessed them
+// are weak on, the most widely weak first.
+func (d *Data) WeakInMost() []compare.ItemStats {
+	var out []compare.ItemStats
+	for _, it := range d.R.Findings.WeakItems {
+		if it.WeakInMost() {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// AllIllustrative reports whether every country's data are illustrative.
+func (d *Data) AllIllustrative() bool {
+	return len(d.Countries) > 0 && len(d.Illustrative) == len(d.Countries)
+}
+
+// Unassessed is a framework item a country has no as-is score for.
+type Unassessed struct {
+	Country *CountryView
+	Task    string
+	Item    string // task.item
+	Reason  string // plain text from the plan; "" when none is given
+}
+
+// Unassessed lists every item a country did not score, by country, then in
+// framework order.
+func (d *Data) Unassessed() []Unassessed {
+	var out []Unassessed
+	for _, c := range d.Countries {
+		for _, it := range c.Items {
+			if !it.Assessed {
+				out = append(out, Unassessed{Country: c, Task: it.Task, Item: it.Key, Reason: it.NotReason})
+			}
+		}
+	}
+	return out
+}
+
+// Period is the span of the countries' assessment dates (YYYY-MM-DD).
+type Period struct {
+	First, Last string
+}
+
+// AssessmentPeriod returns the earliest and the latest assessment date; empty
+// when no country gives one.
+func (d *Data) AssessmentPeriod() Period {
+	var dates []string
+	for _, c := range d.Countries {
+		if c.Plan != nil && c.Plan.AsIs != nil && c.Plan.AsIs.AssessedOn.Valid() {
+			dates = append(dates, string(c.Plan.AsIs.AssessedOn))
+		}
+	}
+	if len(dates) == 0 {
+		return Period{}
+	}
+	slices.Sort(dates)
+	return Period{First: dates[0], Last: dates[len(dates)-1]}
+}
+
+// AsIs returns the country's as-is file, or nil.
+func (c *CountryView) AsIs() *plan.AsIs {
+	if c.Plan == nil {
+		return nil
+	}
+	return c.Plan.AsIs
+}
+
+// ItemRow is one row of a country's item table: the score and what it rests on.
+// TaskStart is set on the first item of each task, to head the task's rows.
+type ItemRow struct {
+	TaskStart string // task id
+	compare.ItemScore
+	Evidence string   // plain text from the plan
+	Sources  []string // plain text from the plan
+}
+
+// ItemRows returns the country's items in framework order with their evidence.
+func (c *CountryView) ItemRows() []ItemRow {
+	var out []ItemRow
+	prev := ""
+	asis := c.AsIs()
+	for _, it := range c.Items {
+		row := ItemRow{ItemScore: it}
+		if it.Task != prev {
+			row.TaskStart, prev = it.Task, it.Task
+		}
+		if asis != nil {
+			if ia, ok := asis.Tasks[it.Task].Items[it.Item]; ok {
+				row.Evidence, row.Sources = ia.Evidence, ia.Sources
+			}
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+// TaskSummary is a country's own summary of one task.
+type TaskSummary struct {
+	Task    string
+	Summary string // plain text from the plan
+}
+
+// TaskSummaries returns the task summaries the country wrote, in framework order.
+func (c *CountryView) TaskSummaries() []TaskSummary {
+	var out []TaskSummary
+	asis := c.AsIs()
+	if asis == nil {
+		return nil
+	}
+	for _, t := range c.Tasks {
+		if s := strings.TrimSpace(asis.Tasks[t.Task].Summary); s != "" {
+			out = append(out, TaskSummary{Task: t.Task, Summary: s})
+		}
+	}
+	return out
+}
+
+// Staff is the planning staff with the FTE as a number the templates format.
+type Staff struct {
+	Headcount int
+	FTE       compare.Num
+	Unit      string // plain text from the plan
+}
+
+// Staff returns the country's planning staff, or nil when none is recorded.
+func (c *CountryView) Staff() *Staff {
+	a := c.AsIs()
+	if a == nil || a.PlanningStaff == nil {
+		return nil
+	}
+	s := a.PlanningStaff
+	return &Staff{Headcount: s.Headcount, FTE: compare.Some(s.FTE), Unit: s.Unit}
+}
+
+// Bands of the stakeholder map's 1-5 scores: 1-2 low, 3 medium, 4-5 high.
+var bands = []struct {
+	Label  string
+	Lo, Hi int
+}{{"low (1-2)", 1, 2}, {"medium (3)", 3, 3}, {"high (4-5)", 4, 5}}
+
+func band(v int) int {
+	for i, b := range bands {
+		if v >= b.Lo && v <= b.Hi {
+			return i
+		}
+	}
+	if v < bands[0].Lo {
+		return 0
+	}
+	return len(bands) - 1
+}
+
+// Grid is the stakeholder map as a power × willingness grid: rows from high to
+// low power, columns from low to high willingness, each cell the names of the
+// stakeholders in it (plain text from the plan).
+type Grid struct {
+	Cols []string
+	Rows []GridRow
+	// Drivers have high power and high willingness: the allies planning can build
+	// on. Resisters have high power and low willingness: those to win over.
+	Drivers, Resisters []string
+	// Total is the number of stakeholders mapped.
+	Total int
+}
+
+// GridRow is one power band of the grid.
+type GridRow struct {
+	Label string
+	Cells [][]string
+}
+
+// StakeholderGrid returns the country's stakeholder map as a grid, or nil when it
+// maps no stakeholder.
+func (c *CountryView) StakeholderGrid() *Grid {
+	a := c.AsIs()
+	if a == nil || len(a.Stakeholders) == 0 {
+		return nil
+	}
+	g := &Grid{Total: len(a.Stakeholders)}
+	for _, b := range bands {
+		g.Cols = append(g.Cols, b.Label)
+	}
+	for i := len(bands) - 1; i >= 0; i-- {
+		g.Rows = append(g.Rows, GridRow{Label: bands[i].Label, Cells: make([][]string, len(bands))})
+	}
+	top := len(bands) - 1
+	for _, s := range a.Stakeholders {
+		p, w := band(s.Power), band(s.Willingness)
+		row := &g.Rows[top-p]
+		row.Cells[w] = append(row.Cells[w], s.Name)
+		switch {
+		case p == top && w == top:
+			g.Drivers = append(g.Drivers, s.Name)
+		case p == top && w == 0:
+			g.Resisters = append(g.Resisters, s.Name)
+		}
+	}
+	return g
+}
+
+// nameList joins plain-text names from the plans, escaped, as English.
+func nameList(names []string) string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = escapeMarkdown(n)
+	}
+	return words.JoinAnd(out)
+}
+
+// asIsFigures adds the as-is report's item heat map and cluster distributions.
+func asIsFigures(d *Data, figs map[string]figureFunc) {
+	r := d.R
+	if len(d.Countries) == 0 || len(r.Tasks) == 0 {
+		return
+	}
+	figs["heatmap-items"] = func(title string) ([]byte, error) {
+		var rows []string
+		var groups []chart.RowGroup
+		for _, t := range r.Tasks {
+			if len(t.Items) == 0 {
+				continue
+			}
+			groups = append(groups, chart.RowGroup{Label: taskLabel(t), Rows: len(t.Items)})
+			for _, it := range t.Items {
+				rows = append(rows, it.Title)
+			}
+		}
+		cols := make([]string, len(d.Countries))
+		vals := make([][]*float64, len(rows))
+		for ci, c := range d.Countries {
+			cols[ci] = c.Code
+		}
+		ri := 0
+		for _, t := range r.Tasks {
+			for _, it := range t.Items {
+				vals[ri] = make([]*float64, len(d.Countries))
+				for ci, c := range d.Countries {
+					if s, ok := c.Item(it.Key); ok && s.Assessed {
+						vals[ri][ci] = ptr(s.AsIs)
+					}
+				}
+				ri++
+			}
+		}
+		return chart.HeatMap{
+			Meta: chart.Meta{ID: "fig-heatmap-items", Title: title,
+				Desc: fmt.Sprintf("Heat map of the normalised as-is score (0 to 1) of %d items, grouped by task, in %d countries (columns by country code); darker cells are higher scores, n/a marks an item not assessed. The values are in the table that follows.", len(rows), len(cols))},
+			Rows: rows, RowGroups: groups, Cols: cols, Values: vals,
+			Legend: "As-is score of the item (0 = lowest level, 1 = highest)",
+		}.Render()
+	}
+	if len(d.Clusters) == 0 || len(r.CrossCluster.Spreads) == 0 {
+		return
+	}
+	figs["strips-clusters"] = func(title string) ([]byte, error) {
+		var panels []chart.StripPanel
+		for ti, ts := range r.CrossCluster.Spreads {
+			p := chart.StripPanel{Title: taskLabel(r.Tasks[ti])}
+			for i, sp := range ts.Clusters {
+				p.Strips = append(p.Strips, strip(d, fmt.Sprintf("%s (%d)", clusterLabel(d.Clusters[i]), sp.AsIs.Count), sp))
+			}
+			p.Strips = append(p.Strips, strip(d, fmt.Sprintf("All countries (%d)", ts.All.AsIs.Count), ts.All))
+			panels = append(panels, p)
+		}
+		return chart.Strips{
+			Meta: chart.Meta{ID: "fig-strips-clusters", Title: title,
+				Desc: fmt.Sprintf("For each of %d tasks, one strip per cluster and one for all countries, on a 0 to 1 axis: a dot for each country's as-is score, a box from the lower to the upper quartile and a line at the median. The values are in the table that follows.", len(panels))},
+			Panels: panels, Axis: "As-is score (0 = lowest level, 1 = highest)", ReferenceLast: true,
+		}.Render()
+	}
+}
+
+func strip(d *Data, label string, sp compare.Spread) chart.Strip {
+	st := chart.Strip{Label: label, Q1: ptr(sp.AsIs.Q1), Median: ptr(sp.AsIs.Median), Q3: ptr(sp.AsIs.Q3)}
+	for _, cv := range sp.Scores {
+		st.Points = append(st.Points, chart.Point{Label: fmt.Sprintf("%s (%s)", countryNameOf(d, cv.Country), cv.Country), Value: cv.Value.Value})
+	}
+	return st
+}
