@@ -64,7 +64,7 @@ func generateTo(in Input, put func(name string, data []byte) error) error {
 	if !in.SourceTime.IsZero() {
 		g.date = in.SourceTime.UTC().Format(time.RFC3339)
 	}
-	steps := []func() error{g.home, g.countries, g.clusters, g.compare, g.reports, g.simple}
+	steps := []func() error{g.home, g.countries, g.clusters, g.compare, g.twinning, g.reports, g.simple}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
@@ -217,7 +217,8 @@ func (g *generator) countries() error {
 		if v.ScoreHistory, err = g.scoreHistory(v, g.in.Revisions[c.Code]); err != nil {
 			return err
 		}
-		params := map[string]any{"country": v, "illustrative": v.Illustrative, "search": searchText(g.in.Repo.Framework, v, c)}
+		params := map[string]any{"country": v, "illustrative": v.Illustrative, "search": searchText(g.in.Repo.Framework, v, c),
+			"twinning": g.countryTwinning(c.Code)}
 		if err := g.add("countries/"+strings.ToLower(c.Code)+".md", page{Title: v.Name, Params: params}); err != nil {
 			return err
 		}
