@@ -74,7 +74,7 @@ func goldenCases() []struct {
 		{"heatmap-grouped", HeatMap{
 			Meta: Meta{ID: "hm-grouped", Title: "Items by task and country",
 				Desc: "Heat map of item scores, items grouped by task, one column per country code."},
-			Rows:      []string{"Timeliness", "Linked data sources", "Explicit planning method or model, documented", "Planning committee", "Policy uptake"},
+			Rows:      []string{"Timeliness", "Linked data sources", "Explicit planning method or model, documented", "Communication with stakeholders", "Policy uptake"},
 			RowGroups: []RowGroup{{Label: "Data and sources", Rows: 2}, {Label: "Models and tools", Rows: 1}, {Label: "Stakeholders", Rows: 2}},
 			Cols:      []string{"BE", "CZ", "DE", "EE", "ES", "GR", "HR", "HU", "IT", "LT", "MT", "NL", "NO", "PL", "PT", "RO", "SE", "SI", "SK"},
 			Values: func() [][]*float64 {

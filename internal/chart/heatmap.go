@@ -193,10 +193,16 @@ func (h HeatMap) Render() ([]byte, error) {
 			s.printf(`<path d="M%s %sH%s" stroke="%s" stroke-width="1"/>`+"\n", num(hmPad), num(gy+hmGroupH-3), num(gridX+gridW), colAxis)
 			s.text(hmPad, gy+hmGroupH-8, "", `font-weight="600"`, truncate(g.Label, rowW+gridW-8, hmLabelSize*bold), g.Label)
 		}
-		// A label too long for one line takes two, in a smaller size, before it is cut.
-		if lines := wrap(label, hmMaxRowText, hmLabelSize-1, 2); textWidth(label, hmLabelSize) > hmMaxRowText && len(lines) == 2 {
-			s.text(gridX-8, rowY[r]+12, "end", `font-size="11"`, lines[0], label)
-			s.text(gridX-8, rowY[r]+24, "end", `font-size="11"`, lines[1], "")
+		// A label too long for its column takes a smaller size, then two lines,
+		// before it is cut.
+		if textWidth(label, hmLabelSize) > hmMaxRowText {
+			lines := wrap(label, hmMaxRowText, hmLabelSize-1, 2)
+			if len(lines) == 1 {
+				s.text(gridX-8, rowY[r]+hmCellH/2+4, "end", `font-size="11"`, lines[0], label)
+			} else {
+				s.text(gridX-8, rowY[r]+12, "end", `font-size="11"`, lines[0], label)
+				s.text(gridX-8, rowY[r]+24, "end", `font-size="11"`, lines[1], "")
+			}
 			continue
 		}
 		y := rowY[r] + hmCellH/2 + 4
