@@ -2,8 +2,9 @@ package compare
 
 import (
 	"cmp"
-	"math"
 	"slices"
+
+	"github.com/hwfplan/hwfplan/internal/num"
 )
 
 // LargestGapCount is how many country × task gaps Findings.LargestGaps holds.
@@ -156,17 +157,17 @@ func findings(r *Result) Findings {
 		if ti < len(r.CrossCountry.Distributions) {
 			d := &r.CrossCountry.Distributions[ti]
 			if m := d.AsIs.Median; m.Valid {
-				if strong == nil || m.Value > strong.AsIs.Median.Value+scoreEps {
+				if strong == nil || m.Cmp(strong.AsIs.Median) > 0 {
 					strong = d
 				}
-				if weak == nil || m.Value < weak.AsIs.Median.Value-scoreEps {
+				if weak == nil || m.Cmp(weak.AsIs.Median) < 0 {
 					weak = d
 				}
 			}
-			if sp := d.AsIs.Spread; sp.Valid && (wide == nil || sp.Value > wide.AsIs.Spread.Value+scoreEps) {
+			if sp := d.AsIs.Spread; sp.Valid && (wide == nil || sp.Cmp(wide.AsIs.Spread) > 0) {
 				wide = d
 			}
-			if m := d.Gap.Mean; m.Valid && m.Value > scoreEps && (gapTask == nil || m.Value > gapTask.Gap.Mean.Value+scoreEps) {
+			if m := d.Gap.Mean; m.Valid && m.Ratio().Sign() > 0 && (gapTask == nil || m.Cmp(gapTask.Gap.Mean) > 0) {
 				gapTask = d
 			}
 		}
@@ -210,12 +211,12 @@ func findings(r *Result) Findings {
 		f.LargestCluster = max(f.LargestCluster, n)
 	}
 	if f.SmallestCluster > 0 {
-		f.OneCountryWeight = Some(1 / float64(f.SmallestCluster))
+		f.OneCountryWeight = Exact(num.Frac(1, int64(f.SmallestCluster)))
 	}
 	return f
 }
 
-// cmpNum orders two numbers with scoreEps tolerance; missing numbers come last.
+// cmpNum orders two numbers exactly (Num.Cmp), but missing numbers last.
 func cmpNum(a, b Num) int {
 	switch {
 	case !a.Valid && !b.Valid:
@@ -224,10 +225,8 @@ func cmpNum(a, b Num) int {
 		return 1
 	case !b.Valid:
 		return -1
-	case math.Abs(a.Value-b.Value) <= scoreEps:
-		return 0
 	}
-	return cmp.Compare(a.Value, b.Value)
+	return a.Cmp(b)
 }
 
 // moreWeak orders items the most widely weak first: by the share of weak
@@ -282,7 +281,7 @@ func largestCountryGaps(r *Result) []CountryGap {
 	var gaps []CountryGap
 	for _, c := range r.Countries {
 		for _, t := range c.Tasks {
-			if t.Gap.Valid && t.Gap.Value > scoreEps {
+			if t.Gap.Valid && t.Gap.Ratio().Sign() > 0 {
 				gaps = append(gaps, CountryGap{Country: c.Code, Cluster: c.Cluster, Task: t.Task, Gap: t.Gap})
 			}
 		}
@@ -314,12 +313,12 @@ func clusterRanges(r *Result) []ClusterRange {
 				cr = &ClusterRange{Task: t.ID, Low: cs.Cluster, High: cs.Cluster, LowMean: m, HighMean: m}
 				continue
 			}
-			if m.Value < cr.LowMean.Value-scoreEps {
+			if m.Cmp(cr.LowMean) < 0 {
 				cr.Low, cr.LowMean = cs.Cluster, m
 			}
 			// The last cluster among equal highest means, so that equal means
 			// show two clusters, not one twice.
-			if m.Value > cr.HighMean.Value-scoreEps {
+			if m.Cmp(cr.HighMean) >= 0 {
 				cr.High, cr.HighMean = cs.Cluster, m
 			}
 		}
@@ -386,13 +385,13 @@ func (r *Result) Standing(code string) Standing {
 		if !t.AsIs.Valid {
 			continue
 		}
-		if hi == nil || t.AsIs.Value > hi.AsIs.Value+scoreEps {
+		if hi == nil || t.AsIs.Cmp(hi.AsIs) > 0 {
 			hi = t
 		}
-		if lo == nil || t.AsIs.Value < lo.AsIs.Value-scoreEps {
+		if lo == nil || t.AsIs.Cmp(lo.AsIs) < 0 {
 			lo = t
 		}
-		if t.Gap.Valid && t.Gap.Value > scoreEps && (gap == nil || t.Gap.Value > gap.Gap.Value+scoreEps) {
+		if t.Gap.Valid && t.Gap.Ratio().Sign() > 0 && (gap == nil || t.Gap.Cmp(gap.Gap) > 0) {
 			gap = t
 		}
 		if ti < len(r.CrossCountry.Distributions) {
@@ -407,13 +406,13 @@ func (r *Result) Standing(code string) Standing {
 		}
 	}
 	s.Strongest, s.Weakest = []string{}, []string{}
-	if hi != nil && math.Abs(hi.AsIs.Value-lo.AsIs.Value) > scoreEps {
+	if hi != nil && hi.AsIs.Cmp(lo.AsIs) != 0 {
 		for _, t := range c.Tasks {
 			switch {
 			case !t.AsIs.Valid:
-			case math.Abs(t.AsIs.Value-hi.AsIs.Value) <= scoreEps:
+			case t.AsIs.Cmp(hi.AsIs) == 0:
 				s.Strongest = append(s.Strongest, t.Task)
-			case math.Abs(t.AsIs.Value-lo.AsIs.Value) <= scoreEps:
+			case t.AsIs.Cmp(lo.AsIs) == 0:
 				s.Weakest = append(s.Weakest, t.Task)
 			}
 		}

@@ -2,14 +2,18 @@ package compare
 
 import (
 	"cmp"
-	"math"
 	"slices"
+
+	"github.com/hwfplan/hwfplan/internal/num"
 )
 
 // WeakBelow is the normalised as-is score an item score is weak below: the lower
 // half of its scale (phase 1 or 2 on a 1-4 scale, 0 on a 0-2 scale). "Somehow" (1 on
-// 0-2) sits at the middle and is not counted as weak.
-const WeakBelow = 0.5
+// 0-2) sits at the middle and is not counted as weak. Scores compare exactly.
+var WeakBelow = Exact(num.Frac(1, 2))
+
+// top is the top of the normalised scale.
+var top = Exact(num.Frac(1, 1))
 
 // ItemStats describes one framework item across the countries: the distribution of
 // their normalised as-is scores and gaps, and who is weak, who is at the top of the
@@ -59,10 +63,10 @@ func itemStats(r *Result) []ItemStats {
 					continue
 				}
 				asis, gap = append(asis, it.AsIs), append(gap, it.Gap)
-				if it.AsIs.Value < WeakBelow-scoreEps {
+				if it.AsIs.Cmp(WeakBelow) < 0 {
 					st.Weak = append(st.Weak, c.Code)
 				}
-				if it.AsIs.Value > 1-scoreEps {
+				if it.AsIs.Cmp(top) >= 0 {
 					st.Full = append(st.Full, c.Code)
 				}
 			}
@@ -86,7 +90,8 @@ func itemAt(c *Country, i int, key string) (ItemScore, bool) {
 // FiveNum is the five-number summary of a set of values: the minimum, the lower
 // quartile, the median, the upper quartile and the maximum. The quartiles
 // interpolate linearly between the sorted values at position (n−1)·p (the method of
-// spreadsheets' QUARTILE.INC and R's default), so the median equals Stats.Median.
+// spreadsheets' QUARTILE.INC and R's default), so the median equals Stats.Median;
+// they are exact when the values are.
 // Everything but Count is missing for an empty set.
 type FiveNum struct {
 	Count  int `json:"count"`
@@ -97,27 +102,43 @@ type FiveNum struct {
 	Max    Num `json:"max"`
 }
 
-// Summarise computes the five-number summary of the valid values.
+// Summarise computes the five-number summary of the valid values; exact when the
+// values are (see Num).
 func Summarise(vals []Num) FiveNum {
-	var xs []float64
+	var xs []Num
 	for _, v := range vals {
-		if v.Valid && !math.IsNaN(v.Value) {
-			xs = append(xs, v.Value)
+		if v.Valid {
+			xs = append(xs, v)
 		}
 	}
 	f := FiveNum{Count: len(xs)}
 	if len(xs) == 0 {
 		return f
 	}
-	slices.Sort(xs)
-	q := func(p float64) Num {
-		pos := float64(len(xs)-1) * p
-		lo := int(math.Floor(pos))
-		hi := min(lo+1, len(xs)-1)
-		return Some(xs[lo] + (pos-float64(lo))*(xs[hi]-xs[lo]))
-	}
-	f.Min, f.Q1, f.Median, f.Q3, f.Max = Some(xs[0]), q(0.25), q(0.5), q(0.75), Some(xs[len(xs)-1])
+	slices.SortStableFunc(xs, Num.Cmp)
+	f.Min, f.Q1, f.Median, f.Q3, f.Max = xs[0], quartile(xs, 1), quartile(xs, 2), quartile(xs, 3), xs[len(xs)-1]
 	return f
+}
+
+// quartile returns the k-th quartile of the sorted values: at position (n−1)·k/4,
+// interpolated linearly between the two values around it.
+func quartile(xs []Num, k int) Num {
+	pos := (len(xs) - 1) * k
+	lo, m := pos/4, pos%4
+	if m == 0 {
+		return xs[lo]
+	}
+	a, b := xs[lo], xs[lo+1]
+	if d := Sub(b, a); d.exact.OK() && a.exact.OK() {
+		step := num.Frac(0, 1)
+		for range m {
+			step = step.Add(d.exact)
+		}
+		if r := a.exact.Add(step.Div(4)); r.OK() {
+			return Exact(r)
+		}
+	}
+	return Some(a.Value + float64(m)/4*(b.Value-a.Value))
 }
 
 // CountryValue is one country's value in a distribution.
@@ -159,10 +180,7 @@ func spread(r *Result, ti int, cluster string, codes []string) Spread {
 		sp.Scores = append(sp.Scores, CountryValue{Country: code, Value: v})
 	}
 	slices.SortStableFunc(sp.Scores, func(a, b CountryValue) int {
-		if math.Abs(a.Value.Value-b.Value.Value) > scoreEps {
-			return cmp.Compare(a.Value.Value, b.Value.Value)
-		}
-		return cmp.Compare(a.Country, b.Country)
+		return cmp.Or(a.Value.Cmp(b.Value), cmp.Compare(a.Country, b.Country))
 	})
 	sp.AsIs, sp.Mean = Summarise(vals), Describe(vals).Mean
 	return sp

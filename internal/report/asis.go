@@ -10,6 +10,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/chart"
 	"github.com/hwfplan/hwfplan/internal/compare"
 	"github.com/hwfplan/hwfplan/internal/framework"
+	"github.com/hwfplan/hwfplan/internal/num"
 	"github.com/hwfplan/hwfplan/internal/plan"
 	"github.com/hwfplan/hwfplan/internal/words"
 )
@@ -66,7 +67,7 @@ func proseFuncs(data *Data) template.FuncMap {
 			if sc.Max <= sc.Min {
 				return compare.Num{}
 			}
-			return compare.Some(1 / float64(sc.Max-sc.Min))
+			return compare.Exact(num.Frac(1, int64(sc.Max-sc.Min)))
 		},
 		// dateText writes a YYYY-MM-DD date as "28 June 2024" (other text escaped).
 		"dateText": func(v any) string {
@@ -99,9 +100,9 @@ func proseFuncs(data *Data) template.FuncMap {
 		},
 		"sub": func(a, b int) int { return a - b },
 		// zero is the number 0, to ask whether a number shows as zero.
-		"zero": func() compare.Num { return compare.Some(0) },
+		"zero": func() compare.Num { return compare.Exact(num.Frac(0, 1)) },
 		// weakBelow is the normalised score an item is weak below.
-		"weakBelow": func() compare.Num { return compare.Some(compare.WeakBelow) },
+		"weakBelow": func() compare.Num { return compare.WeakBelow },
 		// sep is what goes before the i-th of n list entries: "", ", " or " and ".
 		"sep": func(i, n int) string {
 			switch {
