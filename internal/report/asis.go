@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 	"text/template"
-	"time"
 
 	"github.com/hwfplan/hwfplan/internal/chart"
 	"github.com/hwfplan/hwfplan/internal/compare"
@@ -68,14 +67,6 @@ func proseFuncs(data *Data) template.FuncMap {
 				return compare.Num{}
 			}
 			return compare.Exact(num.Frac(1, int64(sc.Max-sc.Min)))
-		},
-		// dateText writes a YYYY-MM-DD date as "28 June 2024" (other text escaped).
-		"dateText": func(v any) string {
-			s := fmt.Sprint(v)
-			if t, err := time.Parse("2006-01-02", s); err == nil {
-				return t.Format("2 January 2006")
-			}
-			return escapeMarkdown(s)
 		},
 		// enumText writes a schema value such as "supply_stock_flow" as words.
 		"enumText": enumText,

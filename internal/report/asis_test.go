@@ -135,3 +135,16 @@ func TestFindingsOtherCases(t *testing.T) {
 		}
 	}
 }
+
+// TestProseFuncsShadowNothing: the prose helpers are added after funcMap, so one
+// of the same name would silently replace it in both reports.
+func TestProseFuncsShadowNothing(t *testing.T) {
+	repo, res := loadFixture(t)
+	d := newData("as-is", repo, res, fixtureSource)
+	base := funcMap(newDoc(modeMarkdown, "as-is", "m-", nil, nil), d)
+	for name := range proseFuncs(d) {
+		if _, dup := base[name]; dup {
+			t.Errorf("proseFuncs redefines %q", name)
+		}
+	}
+}
