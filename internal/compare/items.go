@@ -105,17 +105,11 @@ type FiveNum struct {
 // Summarise computes the five-number summary of the valid values; exact when the
 // values are (see Num).
 func Summarise(vals []Num) FiveNum {
-	var xs []Num
-	for _, v := range vals {
-		if v.Valid {
-			xs = append(xs, v)
-		}
-	}
+	xs := validSorted(vals)
 	f := FiveNum{Count: len(xs)}
 	if len(xs) == 0 {
 		return f
 	}
-	slices.SortStableFunc(xs, Num.Cmp)
 	f.Min, f.Q1, f.Median, f.Q3, f.Max = xs[0], quartile(xs, 1), quartile(xs, 2), quartile(xs, 3), xs[len(xs)-1]
 	return f
 }

@@ -23,17 +23,11 @@ type Stats struct {
 // Describe computes Stats over the valid values. Mean, median, minimum, maximum
 // and spread are exact when the values are (see Num).
 func Describe(vals []Num) Stats {
-	var xs []Num
-	for _, v := range vals {
-		if v.Valid {
-			xs = append(xs, v)
-		}
-	}
+	xs := validSorted(vals)
 	st := Stats{Count: len(xs)}
 	if len(xs) == 0 {
 		return st
 	}
-	slices.SortStableFunc(xs, Num.Cmp)
 	st.Mean = mean(xs)
 	n := len(xs)
 	if n%2 == 1 {
@@ -147,4 +141,16 @@ func rank(r *Result, ti int, task string) Ranking {
 		}
 	}
 	return rk
+}
+
+// validSorted returns the valid values of vals, smallest first.
+func validSorted(vals []Num) []Num {
+	var xs []Num
+	for _, v := range vals {
+		if v.Valid {
+			xs = append(xs, v)
+		}
+	}
+	slices.SortStableFunc(xs, Num.Cmp)
+	return xs
 }
