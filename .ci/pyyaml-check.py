@@ -20,6 +20,8 @@ def schema_for(rel):
         return parts[2][: -len(".yaml")] + ".schema.json"
     if len(parts) == 2 and parts[0] == "clusters" and parts[1].endswith(".yaml"):
         return "cluster.schema.json"
+    if len(parts) == 1 and parts[0] == "publication.yaml":
+        return "publication.schema.json"
     return None
 
 
@@ -35,7 +37,7 @@ def main():
         validators[p.name] = jsonschema.Draft202012Validator(
             schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
         )
-    files = sorted(list((root / "countries").glob("*/*.yaml")) + list((root / "clusters").glob("*.yaml")))
+    files = sorted(list((root / "countries").glob("*/*.yaml")) + list((root / "clusters").glob("*.yaml")) + list(root.glob("publication.yaml")))
     failed = 0
     for f in files:
         rel = f.relative_to(root)

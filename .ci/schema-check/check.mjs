@@ -64,6 +64,8 @@ function planFiles() {
   for (const f of fs.existsSync(clusters) ? fs.readdirSync(clusters).sort() : []) {
     if (f.endsWith(".yaml")) out.push({ file: path.join(clusters, f), kind: "cluster" });
   }
+  const publication = path.join(root, "publication.yaml");
+  if (fs.existsSync(publication)) out.push({ file: publication, kind: "publication" });
   return out;
 }
 

@@ -49,6 +49,7 @@ function schemaFor(rel) {
   const p = rel.split("/");
   if (p.length === 3 && p[0] === "countries" && p[2].endsWith(".yaml")) return p[2].replace(/\.yaml$/, "") + ".schema.json";
   if (p.length === 2 && p[0] === "clusters" && p[1].endsWith(".yaml")) return "cluster.schema.json";
+  if (rel === "publication.yaml") return "publication.schema.json";
   return null;
 }
 
@@ -70,7 +71,7 @@ for (const f of fs.readdirSync(path.join(root, "schema")).filter((f) => f.endsWi
 const files = [
   ...yamlFiles(path.join(root, "countries")),
   ...yamlFiles(path.join(root, "clusters")),
-  ...["governance.yaml", "schema/framework.yaml"].map((f) => path.join(root, f)).filter((f) => fs.existsSync(f)),
+  ...["governance.yaml", "publication.yaml", "schema/framework.yaml"].map((f) => path.join(root, f)).filter((f) => fs.existsSync(f)),
 ].sort();
 
 let failed = 0;

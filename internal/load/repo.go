@@ -62,6 +62,7 @@ func Load(fsys fs.FS, opts Options) (*model.Repo, []diag.Diagnostic) {
 	units := []*unit{{kind: frameworkUnit}}
 	units = l.planCountries(units)
 	units = l.planClusters(units)
+	units = append(units, &unit{kind: publicationUnit})
 	l.run(units)
 	for _, u := range units {
 		l.assemble(u)
@@ -95,16 +96,18 @@ type unit struct {
 	frameFile *model.File
 	country   *model.Country
 	cluster   *model.Cluster
+	pub       *plan.Publication
 	panicked  any // a panic while loading, raised again in Load's goroutine
 }
 
 type unitKind int
 
 const (
-	diagUnit      unitKind = iota // only diagnostics found while planning
-	frameworkUnit                 // schema/framework.yaml
-	countryUnit                   // countries/<code>
-	clusterUnit                   // clusters/<id>.yaml
+	diagUnit        unitKind = iota // only diagnostics found while planning
+	frameworkUnit                   // schema/framework.yaml
+	countryUnit                     // countries/<code>
+	clusterUnit                     // clusters/<id>.yaml
+	publicationUnit                 // publication.yaml (optional)
 )
 
 // run loads the units on up to GOMAXPROCS goroutines.
@@ -147,6 +150,8 @@ func (l *loader) load(u *unit) {
 		l.loadCountry(u)
 	case clusterUnit:
 		l.loadCluster(u)
+	case publicationUnit:
+		l.loadPublication(u)
 	}
 }
 
@@ -168,6 +173,8 @@ func (l *loader) assemble(u *unit) {
 		if u.cluster != nil {
 			l.repo.Clusters = append(l.repo.Clusters, u.cluster)
 		}
+	case publicationUnit:
+		l.repo.Publication = u.pub
 	}
 }
 
@@ -465,6 +472,19 @@ func (l *loader) loadCluster(u *unit) {
 	}
 	c, _ := v.(*plan.Cluster)
 	u.cluster = &model.Cluster{ID: strings.TrimSuffix(u.name, ".yaml"), File: f, Cluster: c}
+}
+
+// loadPublication reads publication.yaml, the publication metadata. The file is
+// optional: a plans repository without it publishes reports without a colophon.
+func (l *loader) loadPublication(u *unit) {
+	if l.skipped(plan.PublicationFile) {
+		return
+	}
+	unlock := l.lockIO()
+	r := l.readRaw(nil, plan.PublicationFile, nil)
+	unlock()
+	_, v := l.parse(u, r, false, func(f *model.File) any { return decode[plan.Publication](f) })
+	u.pub, _ = v.(*plan.Publication)
 }
 
 // decode fills a plan type from a parsed file. It returns nil when the file does

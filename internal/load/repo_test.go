@@ -300,3 +300,27 @@ func TestFrameworkErrorPosition(t *testing.T) {
 	}
 	t.Fatalf("no framework diagnostic in %v", diags)
 }
+
+// publication.yaml is optional: without it the repository loads with no
+// publication and no diagnostic; with it, the file is parsed, decoded and kept
+// with the other files so validate checks it against its schema.
+func TestLoadPublication(t *testing.T) {
+	base := fstest.MapFS{"countries/HU/country.yaml": {Data: []byte(countryYAML)}, "clusters/wp6.yaml": {Data: []byte("id: wp6\n")}}
+	repo, ds := Load(base, Options{})
+	if repo.Publication != nil || strings.Contains(render(ds), "publication.yaml") {
+		t.Fatalf("without publication.yaml: got %+v and\n%s", repo.Publication, render(ds))
+	}
+	base["publication.yaml"] = &fstest.MapFile{Data: []byte("version: \"2.0\"\ndate: \"2026-01-31\"\ncitation: \"{title}\"\n")}
+	repo, ds = Load(base, Options{})
+	if p := repo.Publication; p == nil || p.Version != "2.0" || p.Cite("T") != "T" {
+		t.Fatalf("publication = %+v", repo.Publication)
+	}
+	if repo.Files["publication.yaml"] == nil || strings.Contains(render(ds), "publication.yaml") {
+		t.Errorf("publication.yaml not kept as a file, or diagnosed:\n%s", render(ds))
+	}
+	base["publication.yaml"] = &fstest.MapFile{Data: []byte("version: [\n")}
+	_, ds = Load(base, Options{})
+	if !strings.Contains(render(ds), "publication.yaml:") {
+		t.Errorf("a broken publication.yaml is not reported:\n%s", render(ds))
+	}
+}

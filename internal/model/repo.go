@@ -17,7 +17,10 @@ type Repo struct {
 	FrameworkFile *File // nil when the built-in framework is used
 	Countries     []*Country
 	Clusters      []*Cluster
-	Files         map[string]*File // every parsed file by path
+	// Publication is publication.yaml, the publication metadata of the reports
+	// and the site; nil when the file is missing or could not be read.
+	Publication *plan.Publication
+	Files       map[string]*File // every parsed file by path
 }
 
 // Country is one country folder. A field is nil when its file is missing or could

@@ -243,3 +243,45 @@ type SustainabilityFactor struct {
 	Score    int    `yaml:"score" jsonschema:"title=Score"`
 	Evidence string `yaml:"evidence" jsonschema:"title=Evidence,minLength=1"`
 }
+
+// PublicationFile is the repository-level file with the publication metadata of
+// the reports and the site.
+const PublicationFile = "publication.yaml"
+
+// Publication is publication.yaml: what every published report and the site say
+// about themselves — edition, editors, how to cite them, their licence, who
+// funded the work and the disclaimer that goes with that funding. It is data, so
+// a coordinator changes the wording without changing code.
+type Publication struct {
+	Version   string   `yaml:"version" jsonschema:"title=Version,minLength=1,example=1.0" jsonschema_description:"Version of this edition of the reports and the site, as readers cite it."`
+	Date      Date     `yaml:"date" jsonschema:"title=Date of this edition"`
+	Publisher string   `yaml:"publisher" jsonschema:"title=Publisher,minLength=1" jsonschema_description:"Who publishes the reports (a body, or the programme itself)."`
+	Editors   []Editor `yaml:"editors" jsonschema:"title=Editors,minItems=1" jsonschema_description:"The people or bodies who edited this edition, in the order they are cited."`
+	Citation  string   `yaml:"citation" jsonschema:"title=Suggested citation,minLength=1" jsonschema_description:"How to cite a report. {title}, {version}, {year} and {date} are replaced by the report's title, the version, the year and the date of this edition; no other braces."`
+	Licence   Licence  `yaml:"licence" jsonschema:"title=Licence"`
+	Funding   Funding  `yaml:"funding" jsonschema:"title=Funding and disclaimer"`
+	Notes     string   `yaml:"notes,omitempty" jsonschema:"title=Notes"`
+}
+
+// Editor is one editor of a publication.
+type Editor struct {
+	Name        string `yaml:"name" jsonschema:"title=Name,minLength=1"`
+	Affiliation string `yaml:"affiliation,omitempty" jsonschema:"title=Affiliation"`
+	// Placeholder marks a name that stands in for one not yet known; the reports
+	// say so next to it.
+	Placeholder bool `yaml:"placeholder,omitempty" jsonschema:"title=Placeholder" jsonschema_description:"true when the name stands in for editors not named yet; the reports say so next to it."`
+}
+
+// Licence is the licence the reports and the site are published under.
+type Licence struct {
+	ID   string `yaml:"id" jsonschema:"title=SPDX identifier,minLength=1,example=CC-BY-4.0" jsonschema_description:"The licence's SPDX identifier."`
+	Name string `yaml:"name" jsonschema:"title=Name,minLength=1,example=Creative Commons Attribution 4.0 International"`
+	URL  URL    `yaml:"url" jsonschema:"title=Licence text"`
+}
+
+// Funding is who funded the work and the disclaimer the funder asks for.
+type Funding struct {
+	Statement  string `yaml:"statement" jsonschema:"title=Funding statement,minLength=1" jsonschema_description:"Who funded the work, as the funder asks it to be acknowledged."`
+	Disclaimer string `yaml:"disclaimer" jsonschema:"title=Disclaimer,minLength=1" jsonschema_description:"The disclaimer that goes with the funding statement."`
+	Source     URL    `yaml:"source,omitempty" jsonschema:"title=Source" jsonschema_description:"Where the funding facts are published."`
+}

@@ -51,6 +51,7 @@ var Kinds = []Kind{
 	{Name: "to-do", Title: "To-do road map (to-do.yaml)"},
 	{Name: "action-plan", Title: "Policy action plan (action-plan.yaml)"},
 	{Name: "cluster", Title: "Learning cluster (clusters/<id>.yaml)"},
+	{Name: "publication", Title: "Publication metadata (publication.yaml)"},
 }
 
 func init() {
@@ -67,6 +68,8 @@ func KindOf(path string) string {
 		return strings.TrimSuffix(parts[2], ".yaml")
 	case len(parts) == 2 && parts[0] == "clusters" && strings.HasSuffix(parts[1], ".yaml"):
 		return "cluster"
+	case path == plan.PublicationFile:
+		return "publication"
 	}
 	return ""
 }
@@ -121,6 +124,9 @@ func Build(fw *framework.Framework, kind string) *jsonschema.Schema {
 		actionPlan(fw, s)
 	case "cluster":
 		s = r.Reflect(&plan.Cluster{})
+	case "publication":
+		s = r.Reflect(&plan.Publication{})
+		prop(s, "citation").Pattern = plan.CitationPattern
 	default:
 		panic("unknown schema kind " + kind)
 	}

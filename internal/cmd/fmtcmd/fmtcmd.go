@@ -14,6 +14,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
 	"github.com/hwfplan/hwfplan/internal/load"
 	"github.com/hwfplan/hwfplan/internal/model"
+	"github.com/hwfplan/hwfplan/internal/plan"
 	"github.com/hwfplan/hwfplan/internal/safewrite"
 	"github.com/hwfplan/hwfplan/internal/words"
 	"github.com/hwfplan/hwfplan/internal/yamlfix"
@@ -47,8 +48,8 @@ Everything else stays byte for byte: comments, key order, blank lines, line ends
 the quoting of other values. Files are replaced atomically; symbolic links that lead
 out of the repository are not followed.
 
-Without PATH, fmt fixes the plan files: countries/, clusters/, governance.yaml and
-schema/framework.yaml. A PATH is a file or a folder (every .yaml and .yml file in it).
+Without PATH, fmt fixes the plan files: countries/, clusters/, governance.yaml,
+publication.yaml and schema/framework.yaml. A PATH is a file or a folder (every .yaml and .yml file in it).
 What fmt cannot fix (a YAML syntax error, say) it reports, and exits 1.
 
 --check writes nothing, lists the files it would change and exits 1 if there is one;
@@ -68,7 +69,7 @@ What fmt cannot fix (a YAML syntax error, say) it reports, and exits 1.
 }
 
 // defaultPaths are the plan files fmt fixes without PATH, relative to the root.
-var defaultPaths = []string{model.CountriesDir, model.ClustersDir, "governance.yaml", "schema/framework.yaml"}
+var defaultPaths = []string{model.CountriesDir, model.ClustersDir, "governance.yaml", plan.PublicationFile, "schema/framework.yaml"}
 
 // target is one file to fix.
 type target struct {
