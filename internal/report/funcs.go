@@ -37,6 +37,7 @@ func funcMap(d *doc, data *Data) template.FuncMap {
 		"toc":            d.TOC,
 		"titlePageStart": d.TitlePageStart,
 		"titlePageEnd":   d.TitlePageEnd,
+		"colophon":       func() string { return d.Colophon(data) },
 		"hasFigure":      func(key string) bool { _, ok := d.figures[key]; return ok },
 
 		// Escaping and anchors.

@@ -38,7 +38,7 @@ func toHTML(md []byte, d *doc, notice string) ([]byte, error) {
 		sub := re.FindSubmatch(m)
 		kind, id := string(sub[1]), string(sub[2])
 		key := kind + "-" + id
-		if used[key] && kind != "title" {
+		if used[key] && kind != "title" && kind != "colophon" {
 			err = fmt.Errorf("marker %s appears twice", key)
 			return nil
 		}
@@ -52,6 +52,11 @@ func toHTML(md []byte, d *doc, notice string) ([]byte, error) {
 				id, n.N, html.EscapeString(n.Caption))
 		case "toc":
 			return tocHTML(d.prev)
+		case "colophon":
+			if id == "start" {
+				return []byte(`<section class="colophon-page" aria-label="About this publication">`)
+			}
+			return []byte(`</section>`)
 		case "title":
 			if id == "start" {
 				s := `<header class="title-page">`

@@ -28,6 +28,9 @@ type Data struct {
 	Illustrative []*CountryView
 	// StatusCounts counts countries per data status, most mature first.
 	StatusCounts []compare.Count
+	// Publication is publication.yaml (edition, editors, citation, licence,
+	// funding); nil when the plans repository has none.
+	Publication *plan.Publication
 }
 
 // Source identifies the revision of the plans a report was built from: the one
@@ -62,7 +65,7 @@ type ClusterView struct {
 var statusOrder = []string{"approved", "submitted", "draft", "illustrative"}
 
 func newData(name string, repo *model.Repo, res *compare.Result, src Source) *Data {
-	d := &Data{Name: name, Programme: res.Programme, Framework: res.Framework(), Source: src, R: res}
+	d := &Data{Name: name, Programme: res.Programme, Framework: res.Framework(), Source: src, R: res, Publication: repo.Publication}
 	if d.Framework == nil {
 		d.Framework = repo.Framework
 	}

@@ -293,3 +293,39 @@ func TestNoRawCodes(t *testing.T) {
 		}
 	}
 }
+
+// TestColophon: both reports carry the page about the publication, every word
+// of it from publication.yaml, in the Markdown and in the HTML; a repository
+// without the file gets no such page.
+func TestColophon(t *testing.T) {
+	for _, name := range KindNames() {
+		files := build(t, name)
+		title := map[string]string{"as-is": "HEROES As-is report", "sustainability": "HEROES Sustainability report"}[name]
+		for _, file := range []string{name + ".md", name + ".html"} {
+			got := string(files[file])
+			for _, want := range []string{
+				"About this publication", "Version 1.0, 31 January 2026", "HEROES test publisher",
+				"Ana Editor (AGENAS); Editors to be named — placeholder, editors not named yet",
+				"Creative Commons Attribution 4.0 International (CC-BY-4.0)",
+				"Test Programme (2026). " + title + ". Version 1.0, 2026-01-31.",
+				"Co-funded by the European Union.", "Views and opinions expressed are those of the author(s) only.",
+			} {
+				if !strings.Contains(got, want) {
+					t.Errorf("%s lacks %q", file, want)
+				}
+			}
+		}
+		if !strings.Contains(string(files[name+".html"]), `<section class="colophon-page" aria-label="About this publication">`) {
+			t.Errorf("%s.html: the colophon is not its own section", name)
+		}
+	}
+	repo, res := loadFixture(t)
+	repo.Publication = nil
+	files, err := Build(repo, res, "as-is", Options{Source: fixtureSource})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(files["as-is.html"]), `class="colophon-page"`) || strings.Contains(string(files["as-is.md"]), "About this publication") {
+		t.Errorf("a repository without publication.yaml still got a colophon")
+	}
+}

@@ -64,7 +64,7 @@ func generateTo(in Input, put func(name string, data []byte) error) error {
 	if !in.SourceTime.IsZero() {
 		g.date = in.SourceTime.UTC().Format(time.RFC3339)
 	}
-	steps := []func() error{g.home, g.countries, g.clusters, g.compare, g.twinning, g.reports, g.simple}
+	steps := []func() error{g.home, g.countries, g.clusters, g.compare, g.twinning, g.reports, g.simple, g.publication}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
@@ -78,6 +78,9 @@ func generateTo(in Input, put func(name string, data []byte) error) error {
 // memory while it renders).
 func (g *generator) add(name string, p page) error {
 	p.Date, p.Lastmod = g.date, g.date
+	if err := g.withNotice(&p); err != nil {
+		return err
+	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
@@ -218,7 +221,7 @@ func (g *generator) countries() error {
 			return err
 		}
 		params := map[string]any{"country": v, "illustrative": v.Illustrative, "search": searchText(g.in.Repo.Framework, v, c),
-			"twinning": g.countryTwinning(c.Code)}
+			"twinning": g.countryTwinning(c.Code), noticeParam: notice([]countrySummary{{Name: v.Name, Illustrative: v.Illustrative}})}
 		if err := g.add("countries/"+strings.ToLower(c.Code)+".md", page{Title: v.Name, Params: params}); err != nil {
 			return err
 		}
@@ -280,7 +283,7 @@ func (g *generator) clusters() error {
 		if v.Chart, err = g.clusterChart(v); err != nil {
 			return err
 		}
-		params := map[string]any{"cluster": v, "search": v.Name + " " + v.description}
+		params := map[string]any{"cluster": v, "search": v.Name + " " + v.description, noticeParam: notice(v.Members)}
 		if err := g.add("clusters/"+v.ID+".md", page{Title: v.Name, Weight: i + 1, Params: params}); err != nil {
 			return err
 		}
@@ -324,9 +327,9 @@ func (g *generator) simple() error {
 		name string
 		p    page
 	}{
-		{"methods/_index.md", page{Title: "Methods", Params: map[string]any{"methods": methods, "search": "methods scores normalisation scales tasks items"}}},
+		{"methods/_index.md", page{Title: "Methods", Params: map[string]any{"methods": methods, "search": "methods scores normalisation scales tasks items", noticeParam: ""}}},
 		{"status/_index.md", page{Title: "Data status", Params: map[string]any{"countries": sums, "statuses": statusOrder()}}},
-		{"search/_index.md", page{Title: "Search"}},
+		{"search/_index.md", page{Title: "Search", Params: map[string]any{noticeParam: ""}}},
 	}
 	for _, p := range pages {
 		if err := g.add(p.name, p.p); err != nil {

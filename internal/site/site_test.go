@@ -161,7 +161,7 @@ func TestRender(t *testing.T) {
 		name string
 		want []string
 	}{
-		{"index.html", []string{`<html lang="en">`, `href="#main"`, `<main id="main"`, `Illustrative data.</strong> The data of Hungary are`,
+		{"index.html", []string{`<html lang="en">`, `href="#main"`, `<main id="main"`, `Illustrative data.</strong> The data of Hungary on this page are`,
 			`href="/countries/hu/"`, `Draft</span>`, `id="heat-asis-title"`, `id="heat-gap-title"`}},
 		{"countries/hu/index.html", []string{`Hungary <span class="code">(HU)</span>`, `Illustrative data.</strong> The figures`,
 			`<th scope="row">Timeliness</th>`, `<span class="score">2</span> Annual update`, `Not assessed:</span> Being replaced.`,

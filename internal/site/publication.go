@@ -1,0 +1,45 @@
+package site
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/hwfplan/hwfplan/internal/report"
+)
+
+// publicationView is publication.yaml as the site footer shows it
+// (hugo.Data.publication): the same words as the reports' colophon.
+type publicationView struct {
+	Version      string `json:"version"`
+	Date         string `json:"date"`
+	DateText     string `json:"date_text"`
+	Publisher    string `json:"publisher"`
+	EditorsLabel string `json:"editors_label"`
+	Editors      string `json:"editors"`
+	LicenceID    string `json:"licence_id"`
+	LicenceName  string `json:"licence_name"`
+	LicenceURL   string `json:"licence_url"`
+	Funding      string `json:"funding"`
+	Disclaimer   string `json:"disclaimer"`
+	FundingURL   string `json:"funding_url,omitempty"`
+}
+
+// publication writes data/publication.json for the footer of every page; a plans
+// repository without publication.yaml gets none, and the footer leaves it out.
+func (g *generator) publication() error {
+	p := g.in.Repo.Publication
+	if p == nil {
+		return nil
+	}
+	v := publicationView{
+		Version: p.Version, Date: string(p.Date), DateText: report.DateText(p.Date), Publisher: p.Publisher,
+		EditorsLabel: report.EditorsLabel(p.Editors), Editors: report.EditorsText(p.Editors),
+		LicenceID: p.Licence.ID, LicenceName: p.Licence.Name, LicenceURL: string(p.Licence.URL),
+		Funding: p.Funding.Statement, Disclaimer: p.Funding.Disclaimer, FundingURL: string(p.Funding.Source),
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("failed to encode the publication data: %w", err)
+	}
+	return g.put("data/publication.json", noControls(b))
+}
