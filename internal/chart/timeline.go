@@ -192,6 +192,20 @@ func (tl Timeline) Render() ([]byte, error) {
 	}
 	s.printf("</g>\n")
 
+	// A status written after a bar, or "no dates", moves past the marker line
+	// rather than run across it.
+	markerX := math.NaN()
+	if showMarker {
+		markerX = xOf(monthIndex(tl.Marker) + 1)
+	}
+	clear := func(x, w float64) float64 {
+		const pad = 3.0
+		if x-pad < markerX && markerX < x+w+pad {
+			return markerX + pad + 2
+		}
+		return x
+	}
+
 	// Rows: label, bar, status.
 	for i, a := range tl.Actions {
 		y := plotY + float64(i)*rowH
@@ -203,8 +217,9 @@ func (tl Timeline) Render() ([]byte, error) {
 		var end float64
 		switch {
 		case a.Start.IsZero() && a.End.IsZero():
-			s.text(plotX+6, ty, "", `font-size="11" font-style="italic" fill="`+colMuted+`"`, "no dates", "")
-			end = plotX + 60
+			x := clear(plotX+6, textWidth("no dates", 11))
+			s.text(x, ty, "", `font-size="11" font-style="italic" fill="`+colMuted+`"`, "no dates", "")
+			end = x + 54
 		case a.Start.IsZero() || a.End.IsZero():
 			t := a.Start
 			if t.IsZero() {
@@ -221,13 +236,13 @@ func (tl Timeline) Render() ([]byte, error) {
 			}
 			end = x1
 		}
-		s.text(end+5, ty, "", `font-size="11" fill="`+colMuted+`"`, a.Status.Label(), "")
+		s.text(clear(end+5, textWidth(a.Status.Label(), 11)), ty, "", `font-size="11" fill="`+colMuted+`"`, a.Status.Label(), "")
 		s.printf("</g>\n")
 	}
 
 	// The marker goes last so that no bar hides it.
 	if showMarker {
-		x := xOf(monthIndex(tl.Marker) + 1)
+		x := markerX
 		s.printf(`<path d="M%s %sV%s" stroke="%s" stroke-width="2" stroke-dasharray="6 3"/>`+"\n", num(x), num(plotY-36), num(plotY+plotH+6), colText)
 		if tl.MarkerLabel != "" {
 			label := truncate(tl.MarkerLabel, 260, 12*bold)

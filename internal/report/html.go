@@ -73,7 +73,17 @@ func toHTML(md []byte, d *doc, notice string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return keyValueTables(out), nil
+	return leadIns(keyValueTables(out)), nil
+}
+
+// leadInRe is a paragraph of bold text alone, which a template writes as a small
+// heading ("**Strengths**").
+var leadInRe = regexp.MustCompile(`<p><strong>([^<]*)</strong></p>`)
+
+// leadIns marks each bold paragraph alone as a lead-in, so the print style sheet
+// keeps it with what follows it, like a heading.
+func leadIns(body []byte) []byte {
+	return leadInRe.ReplaceAll(body, []byte(`<p class="lead-in"><strong>$1</strong></p>`))
 }
 
 func figureHTML(d *doc, id string) []byte {
@@ -101,14 +111,14 @@ func tocHTML(d *doc) []byte {
 			open = true
 		}
 		if h.Level == 2 {
-			fmt.Fprintf(&b, `<li class="toc-chapter"><a href="#%s"><span class="toc-num">%s</span> %s</a>`,
+			fmt.Fprintf(&b, `<li class="toc-chapter"><a href="#%s"><span class="toc-num">%s</span> <span class="toc-text">%s</span></a>`,
 				h.ID, html.EscapeString(h.Label), html.EscapeString(h.Title))
 			if !nextIsSection(d.headings, h) {
 				b.WriteString("</li>\n")
 			}
 			continue
 		}
-		fmt.Fprintf(&b, `<li><a href="#%s"><span class="toc-num">%s</span> %s</a></li>`+"\n",
+		fmt.Fprintf(&b, `<li><a href="#%s"><span class="toc-num">%s</span> <span class="toc-text">%s</span></a></li>`+"\n",
 			h.ID, html.EscapeString(h.Label), html.EscapeString(h.Title))
 	}
 	if open {
@@ -162,7 +172,7 @@ var shell = template.Must(template.New("shell").Parse(`<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">
 <title>{{.Title}}</title>
 <style>
 {{.CSS}}

@@ -3,9 +3,11 @@ package report
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"html"
+	"maps"
 	"net/url"
 	"os"
 	"os/exec"
@@ -13,6 +15,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/chromedp/cdproto/fetch"
@@ -107,16 +110,30 @@ func PrintPDF(ctx context.Context, page []byte, opts PDFOptions) ([]byte, error)
 	if err := chromedp.Do(tctx, chromedp.Navigate(u.String())); err != nil {
 		return nil, fmt.Errorf("failed to load the page to print: %w", err)
 	}
-	pdf, err := chromedp.Run(tctx, chromedp.PrintToPDF(
-		chromedp.PDFPaper(chromedp.PaperA4),
-		chromedp.PDFPreferCSSPageSize(),
-		chromedp.PDFPrintBackground(),
-		chromedp.PDFOutlineAndTagged(),
-		chromedp.PDFHeaderTemplate(headerTemplate(opts.Title, opts.Notice)),
-		chromedp.PDFFooterTemplate(footerTemplate),
-	))
+	// Lay out with the page's own fonts, never a fallback that is swapped later.
+	if _, err := chromedp.Run(tctx, chromedp.Evaluate[string](`document.fonts.ready.then(() => document.fonts.status)`, chromedp.EvalAwaitPromise)); err != nil {
+		return nil, fmt.Errorf("failed to load the page's fonts: %w", err)
+	}
+	print := func() ([]byte, error) {
+		pdf, err := chromedp.Run(tctx, chromedp.PrintToPDF(
+			chromedp.PDFPaper(chromedp.PaperA4),
+			chromedp.PDFPreferCSSPageSize(),
+			chromedp.PDFPrintBackground(),
+			chromedp.PDFOutlineAndTagged(),
+			chromedp.PDFHeaderTemplate(headerTemplate(opts.Title, opts.Notice)),
+			chromedp.PDFFooterTemplate(footerTemplate()),
+		))
+		if err != nil {
+			return nil, fmt.Errorf("failed to print the PDF: %w", err)
+		}
+		return pdf, nil
+	}
+	pdf, err := print()
 	if err != nil {
-		return nil, fmt.Errorf("failed to print the PDF: %w", err)
+		return nil, err
+	}
+	if pdf, err = numberContents(tctx, pdf, print); err != nil {
+		return nil, err
 	}
 	if !opts.Date.IsZero() {
 		pdf = stampDates(pdf, opts.Date)
@@ -195,14 +212,79 @@ func stampDates(pdf []byte, t time.Time) []byte {
 	})
 }
 
-const runningStyle = `font-family: system-ui, 'Liberation Sans', Arial, sans-serif; font-size: 8pt; color: #444; width: 100%; margin: 0 16mm;`
+// runningStyle is the style of the running header and footer. Chromium lays them
+// out apart from the page, without its fonts: each brings the shipped font along.
+const runningStyle = `font-family: 'Noto Sans', sans-serif; font-size: 8pt; color: #444; width: 100%; margin: 0 16mm;`
+
+// runningFonts is the @font-face CSS of the running header and footer: the
+// upright faces of the text font as data: URLs, made once.
+var runningFonts = sync.OnceValue(func() string {
+	css, err := fontCSS(func(f FontFace) bool { return f.Family == FontFamily && f.Style == "normal" })
+	if err != nil {
+		return "" // the fonts are embedded in the binary; TestFonts reads them all
+	}
+	return css
+})
 
 func headerTemplate(title, notice string) string {
-	s := `<div style="` + runningStyle + ` display: flex; justify-content: space-between;"><span>` + html.EscapeString(title) + `</span>`
+	s := `<style>` + runningFonts() + `</style><div style="` + runningStyle + ` display: flex; justify-content: space-between;"><span>` + html.EscapeString(title) + `</span>`
 	if notice != "" {
 		s += `<span style="font-weight: bold;">` + html.EscapeString(notice) + `</span>`
 	}
 	return s + `</div>`
 }
 
-const footerTemplate = `<div style="` + runningStyle + ` text-align: center;">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`
+func footerTemplate() string {
+	return `<style>` + runningFonts() + `</style><div style="` + runningStyle + ` text-align: center;">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`
+}
+
+// numberContents writes the page number of each entry of the report's contents
+// (Chromium has no target-counter): it reads on which page each heading landed
+// from the named destinations of the PDF just printed (destPages), sets them as
+// data-page on the contents' links, which the print style sheet shows, and prints
+// again. Numbers that make an entry wrap can move what follows, so it repeats
+// until the printed pages match the numbers shown, at most maxPrints times in
+// all. A page without contents is printed once.
+func numberContents(ctx context.Context, pdf []byte, print func() ([]byte, error)) ([]byte, error) {
+	ids, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('nav.toc a[href^="#"]'), a => a.getAttribute('href').slice(1))`))
+	if err != nil {
+		return nil, fmt.Errorf("failed to read the contents of the page: %w", err)
+	}
+	if len(ids) == 0 {
+		return pdf, nil
+	}
+	var shown map[string]int
+	for prints := 1; ; prints++ {
+		dests, err := destPages(pdf)
+		if err != nil {
+			return nil, fmt.Errorf("failed to read the page numbers of the headings from the printed PDF: %w", err)
+		}
+		pages := make(map[string]int, len(ids))
+		for _, id := range ids {
+			n, ok := dests[id]
+			if !ok {
+				return nil, fmt.Errorf("failed to number the contents: the printed PDF has no destination for #%s", id)
+			}
+			pages[id] = n
+		}
+		if maps.Equal(pages, shown) {
+			return pdf, nil
+		}
+		if prints == maxPrints {
+			return nil, fmt.Errorf("failed to number the contents: the page numbers still moved after %d prints", maxPrints)
+		}
+		arg, _ := json.Marshal(pages)
+		script := `(pages => { for (const a of document.querySelectorAll('nav.toc a[href^="#"]')) { const n = pages[a.getAttribute('href').slice(1)]; if (n) a.setAttribute('data-page', String(n)); } return true; })(` + string(arg) + `)`
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](script)); err != nil {
+			return nil, fmt.Errorf("failed to write the page numbers into the contents: %w", err)
+		}
+		shown = pages
+		if pdf, err = print(); err != nil {
+			return nil, err
+		}
+	}
+}
+
+// maxPrints bounds the prints of one report: the first, and those that settle the
+// page numbers of the contents (one is enough unless a number wraps a line).
+const maxPrints = 4

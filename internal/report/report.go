@@ -129,7 +129,11 @@ func Build(repo *model.Repo, res *compare.Result, name string, opts Options) (ma
 	if err != nil {
 		return nil, err
 	}
-	p := pageFor(data, css, notice, body)
+	fonts, err := embeddedFontCSS(css)
+	if err != nil {
+		return nil, err
+	}
+	p := pageFor(data, fonts+css, notice, body)
 	p.Invalid = opts.Invalid
 	page, err := renderShell(p)
 	if err != nil {
