@@ -49,7 +49,7 @@ func TestFonts(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rule := regexp.QuoteMeta(`@font-face { font-family: "`+f.Family+`"; src: url(data:font/woff2;base64,`+base64.StdEncoding.EncodeToString(data)+`) format("woff2"); font-weight: `+f.Weight+`; font-style: `+f.Style+`;`)
+		rule := regexp.QuoteMeta(`@font-face { font-family: "` + f.Family + `"; src: url(data:font/woff2;base64,` + base64.StdEncoding.EncodeToString(data) + `) format("woff2"); font-weight: ` + f.Weight + `; font-style: ` + f.Style + `;`)
 		if !regexp.MustCompile(rule).MatchString(page) {
 			t.Errorf("the page does not embed %s as %s %s %s", f.File, f.Family, f.Weight, f.Style)
 		}
