@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -126,10 +127,19 @@ func noControls(js []byte) []byte {
 	return out
 }
 
-// countryList is the countries in code order.
+// countryList is the countries in the order readers look them up: by name.
 func (g *generator) countryList() []*model.Country {
-	cs := append([]*model.Country(nil), g.in.Repo.Countries...)
-	sort.Slice(cs, func(i, j int) bool { return cs[i].Code < cs[j].Code })
+	names, codes := make([]string, len(g.in.Repo.Countries)), make([]string, len(g.in.Repo.Countries))
+	for i, c := range g.in.Repo.Countries {
+		names[i], codes[i] = c.Code, c.Code
+		if c.Country != nil && c.Country.Name != "" {
+			names[i] = c.Country.Name
+		}
+	}
+	var cs []*model.Country
+	for _, i := range byName(names, codes) {
+		cs = append(cs, g.in.Repo.Countries[i])
+	}
 	return cs
 }
 
@@ -259,10 +269,14 @@ func (g *generator) clusterViews() ([]clusterView, error) {
 			continue
 		}
 		v := clusterView{ID: cl.ID, Name: cl.Cluster.Name, WorkPackage: cl.Cluster.WorkPackage, Description: markdownHTML(cl.Cluster.Description), Lead: cl.Cluster.Lead, description: cl.Cluster.Description}
-		for _, code := range cl.Cluster.Countries {
-			if s, ok := byCode[code]; ok {
+		// Members in the order of every country list: by name.
+		for _, s := range sums {
+			if slices.Contains(cl.Cluster.Countries, s.Code) {
 				v.Members = append(v.Members, s)
-			} else {
+			}
+		}
+		for _, code := range cl.Cluster.Countries {
+			if _, ok := byCode[code]; !ok {
 				v.Missing = append(v.Missing, code)
 			}
 		}

@@ -84,13 +84,20 @@ func (g *generator) headlineCharts() ([]heatmapView, error) {
 	if len(m.Countries) == 0 || len(m.Tasks) == 0 {
 		return nil, nil
 	}
-	var rows []string
+	var names []string
 	for _, code := range m.Countries {
 		name := code
 		if c := g.cmp.Country(code); c != nil {
 			name = c.Name
 		}
-		rows = append(rows, name)
+		names = append(names, name)
+	}
+	// Rows by country name, as every country list on the site.
+	order := byName(names, m.Countries)
+	rows := make([]string, len(order))
+	codes := make([]string, len(order))
+	for r, i := range order {
+		rows[r], codes[r] = names[i], m.Countries[i]
 	}
 	specs := []struct {
 		id, title, desc, legend string
@@ -104,15 +111,15 @@ func (g *generator) headlineCharts() ([]heatmapView, error) {
 	for _, s := range specs {
 		h := chart.HeatMap{Meta: chart.Meta{ID: s.id, Title: s.title, Desc: s.desc}, Rows: rows, Cols: g.taskShorts(), Gap: s.gap, Legend: s.legend}
 		view := heatmapView{Title: s.title, Cols: g.taskShorts()}
-		for r, row := range s.values {
+		for r, i := range order {
 			var vals []*float64
 			var cells []string
-			for _, n := range row {
+			for _, n := range s.values[i] {
 				vals = append(vals, chartValue(n))
 				cells = append(cells, n.String())
 			}
 			h.Values = append(h.Values, vals)
-			view.Rows = append(view.Rows, tableRow{Name: rows[r], URL: countryURL(m.Countries[r]), Cells: cells})
+			view.Rows = append(view.Rows, tableRow{Name: rows[r], URL: countryURL(codes[r]), Cells: cells})
 		}
 		svg, err := h.Render()
 		if err != nil {
