@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -310,7 +311,15 @@ func (g *generator) reports() error {
 		return err
 	}
 	for i, r := range g.in.Reports {
-		params := map[string]any{"report_html": scrollTables(r.HTML), "downloads": r.Downloads, "search": r.Title}
+		// The title page is found as the report page itself; each section as
+		// an entry of its own.
+		search, sections := r.Title, reportSections(r.HTML)
+		if len(sections) > 0 && sections[0].Anchor == "" {
+			search += " " + sections[0].Text
+			sections = sections[1:]
+		}
+		params := map[string]any{"report_html": scrollCharts(scrollTables(r.HTML)), "downloads": r.Downloads, "search": search,
+			"search_sections": sections}
 		if err := g.add("reports/"+r.ID+".md", page{Title: r.Title, Weight: i + 1, Params: params}); err != nil {
 			return err
 		}
@@ -380,6 +389,17 @@ func searchText(fw *framework.Framework, v *countryView, c *model.Country) strin
 		parts = append(parts, a.ID, a.Title, a.Responsible)
 	}
 	return strings.Join(parts, " ")
+}
+
+// reportFigureRe is a chart figure of a report body and its SVG (package report
+// writes them so: the figure's id, then the SVG, whose title is <id>-title).
+var reportFigureRe = regexp.MustCompile(`(?s)(<figure class="chart[^"]*" id="([a-z0-9-]+)"[^>]*>\s*)(<svg\b.*?</svg>)`)
+
+// scrollCharts puts the SVG of every chart of a report body in a focusable,
+// labelled region that scrolls sideways, as the site's own charts are (see the
+// chart partial): on a phone the chart keeps a readable size.
+func scrollCharts(html string) string {
+	return reportFigureRe.ReplaceAllString(html, `$1<div class="chart-scroll" role="region" aria-labelledby="$2-title" tabindex="0">$3</div>`)
 }
 
 // scrollTables wraps every table of a report body in a focusable, labelled region

@@ -21,6 +21,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/framework"
 	"github.com/hwfplan/hwfplan/internal/provenance"
 	"github.com/hwfplan/hwfplan/internal/publish"
+	"github.com/hwfplan/hwfplan/internal/report"
 	"github.com/hwfplan/hwfplan/internal/schema"
 	"github.com/spf13/afero"
 )
@@ -138,6 +139,9 @@ func renderTo(in Input, opts Options, pub afero.Fs) error {
 	if err := addSchemas(pub, in.Repo.Framework); err != nil {
 		return err
 	}
+	if err := addFonts(pub); err != nil {
+		return err
+	}
 	mem := afero.NewMemMapFs()
 	base, err := fs.Sub(hwfplan.Site, "site")
 	if err != nil {
@@ -159,6 +163,9 @@ func renderTo(in Input, opts Options, pub afero.Fs) error {
 	})
 	in = Input{}
 	if err != nil {
+		return err
+	}
+	if err := addFontCSS(mem); err != nil {
 		return err
 	}
 	if err := render(mem, pub, opts); err != nil {
@@ -198,6 +205,46 @@ func addSchemas(pub afero.Fs, fw *framework.Framework) error {
 		if err := writeFile(pub, schema.SitePath+name, files[name]); err != nil {
 			return fmt.Errorf("failed to add schema %s: %w", name, err)
 		}
+	}
+	return nil
+}
+
+// FontsDir is where the site publishes the shipped fonts (fonts/README.md).
+const FontsDir = "fonts/"
+
+// addFonts publishes the shipped fonts and their licence under fonts/; the
+// style sheet css/fonts.css (written with the content) loads them from there,
+// so no page asks another server for a font.
+func addFonts(pub afero.Fs) error {
+	files, err := fs.Glob(hwfplan.Fonts, "fonts/*")
+	if err != nil {
+		return fmt.Errorf("failed to list the fonts: %w", err)
+	}
+	for _, name := range files {
+		data, err := fs.ReadFile(hwfplan.Fonts, name)
+		if err != nil {
+			return fmt.Errorf("failed to read the font %s: %w", name, err)
+		}
+		if err := writeFile(pub, FontsDir+path.Base(name), data); err != nil {
+			return fmt.Errorf("failed to add the font %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// addFontCSS writes assets/css/fonts.css into the Hugo project, unless the plans
+// repository's site/ folder brings its own: an @font-face rule per shipped font,
+// loaded from the fonts/ folder next to css/ (a relative URL, so a site served
+// under a sub-path finds them too).
+func addFontCSS(mem afero.Fs) error {
+	name := workDir + "/assets/css/fonts.css"
+	if ok, _ := afero.Exists(mem, name); ok {
+		return nil
+	}
+	css := "/* The shipped fonts (fonts/README.md), written by hwfplan. */\n" +
+		report.FontFaceCSS(func(file string) string { return `"../` + FontsDir + file + `"` })
+	if err := writeFile(mem, name, []byte(css)); err != nil {
+		return fmt.Errorf("failed to write the font style sheet: %w", err)
 	}
 	return nil
 }
