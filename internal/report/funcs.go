@@ -188,8 +188,8 @@ func funcMap(d *doc, data *Data) template.FuncMap {
 		},
 		// dateText writes a YYYY-MM-DD as "9 October 2025" (other text escaped).
 		"dateText": func(v any) string {
-			if t, err := time.Parse(time.DateOnly, fmt.Sprint(v)); err == nil {
-				return t.Format("2 January 2006")
+			if d := plan.Date(fmt.Sprint(v)); d.Valid() {
+				return DateText(d)
 			}
 			return escapeMarkdown(fmt.Sprint(v))
 		},
