@@ -91,8 +91,9 @@ type pageHeading struct {
 }
 
 // headingsOf lists the numbered headings (h2, h3, h4 with an id), the table
-// captions and the lead-ins (a bold paragraph alone, "Strengths") of a report
-// page, in order, their text with white space collapsed.
+// captions, the lead-ins (a bold paragraph alone, "Strengths") and the group
+// rows of tables of a report page, in order, their text with white space
+// collapsed.
 func headingsOf(t *testing.T, page []byte) []pageHeading {
 	t.Helper()
 	doc, err := html.Parse(strings.NewReader(string(page)))
@@ -110,6 +111,9 @@ func headingsOf(t *testing.T, page []byte) []pageHeading {
 			if !inTOC && (id != "" && (n.Data == "h2" || n.Data == "h3" || n.Data == "h4" || class == "caption") || class == "lead-in") {
 				out = append(out, pageHeading{id: id, text: collapse(textOf(n))})
 			}
+			if label, ok := groupRow(n); ok {
+				out = append(out, pageHeading{text: label})
+			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c, inTOC)
@@ -120,6 +124,33 @@ func headingsOf(t *testing.T, page []byte) []pageHeading {
 		t.Fatalf("only %d headings found in the page", len(out))
 	}
 	return out
+}
+
+// groupRow reports whether n is a group row of a table: its first cell holds
+// bold text alone and its other cells are empty; label is that text.
+func groupRow(n *html.Node) (label string, ok bool) {
+	if n.Type != html.ElementNode || n.Data != "tr" {
+		return "", false
+	}
+	var cells []*html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.Data == "td" {
+			cells = append(cells, c)
+		}
+	}
+	if len(cells) < 2 {
+		return "", false
+	}
+	first := cells[0].FirstChild
+	if first == nil || first.NextSibling != nil || first.Type != html.ElementNode || first.Data != "strong" {
+		return "", false
+	}
+	for _, c := range cells[1:] {
+		if strings.TrimSpace(textOf(c)) != "" {
+			return "", false
+		}
+	}
+	return collapse(textOf(first)), true
 }
 
 func attr(n *html.Node, key string) string {
