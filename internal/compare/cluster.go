@@ -2,10 +2,10 @@ package compare
 
 import (
 	"cmp"
+	"math"
 	"slices"
 
 	"github.com/hwfplan/hwfplan/internal/model"
-	"github.com/hwfplan/hwfplan/internal/num"
 )
 
 // Cluster is a learning cluster and its member countries that loaded.
@@ -194,11 +194,9 @@ func crossCluster(r *Result) CrossCluster {
 
 // absCmp compares the sizes of two differences exactly, whatever their sign.
 func absCmp(a, b Num) int {
-	abs := func(n Num) Num {
-		if n.Ratio().Sign() < 0 {
-			return Sub(Exact(num.Frac(0, 1)), n)
-		}
-		return n
+	qa, qb := a.Ratio(), b.Ratio()
+	if qa.OK() && qb.OK() {
+		return qa.Abs().Cmp(qb.Abs())
 	}
-	return abs(a).Cmp(abs(b))
+	return cmp.Compare(math.Abs(a.Value), math.Abs(b.Value))
 }

@@ -395,22 +395,27 @@ func share(n, total int) Num {
 // mean is the mean of the valid values, missing when there are none; exact when
 // every value is.
 func mean(xs []Num) Num {
-	rs := make([]num.Ratio, 0, len(xs))
+	sum, exact := num.Frac(0, 1), true
 	var s float64
+	n := 0
 	for _, x := range xs {
 		if !x.Valid {
 			continue
 		}
-		rs = append(rs, x.exact)
+		n++
 		s += x.Value
+		if exact {
+			sum = sum.Add(x.exact)
+			exact = sum.OK()
+		}
 	}
-	if len(rs) == 0 {
+	if n == 0 {
 		return Num{}
 	}
-	if m := num.Mean(rs); m.OK() {
+	if m := sum.Div(int64(n)); exact && m.OK() {
 		return Exact(m)
 	}
-	return Some(s / float64(len(rs)))
+	return Some(s / float64(n))
 }
 
 // Country returns the scores of the country with the given code, or nil.

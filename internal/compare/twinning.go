@@ -65,10 +65,11 @@ func twinning(r *Result) []Twinning {
 		for _, g := range largestGaps(c) {
 			info := r.itemInfo(g.Key)
 			tg := TwinningGap{Item: g.Key, Score: *g.Score, Max: info.Max, Gap: g.Gap, Partners: []Partner{}}
+			gap := g.Gap.String() // once per gap, not per partner
 			for _, oi := range idx.partners(r.Countries, c, g) {
 				o := &r.Countries[oi]
 				it := o.Items[idx.items[g.Key].pos[oi]]
-				tg.Partners = append(tg.Partners, partner(c, o, g, it, info))
+				tg.Partners = append(tg.Partners, partner(c, o, g, it, info, gap))
 			}
 			tw.Gaps = append(tw.Gaps, tg)
 		}
@@ -94,12 +95,13 @@ func largestGaps(c *Country) []ItemScore {
 	return gaps
 }
 
-func partner(c, o *Country, g, oi ItemScore, info ItemInfo) Partner {
+// partner is o as c's partner for gap g; gap is g.Gap as text.
+func partner(c, o *Country, g, oi ItemScore, info ItemInfo, gap string) Partner {
 	return Partner{
 		Country: o.Code, Cluster: o.Cluster, OtherCluster: o.Cluster != c.Cluster,
 		Score: *oi.Score, AsIs: oi.AsIs,
 		Reason: fmt.Sprintf("%s scores %d/%d on %s where %s scores %d/%d (gap %s)",
-			o.Code, *oi.Score, info.Max, g.Key, c.Code, *g.Score, info.Max, g.Gap),
+			o.Code, *oi.Score, info.Max, g.Key, c.Code, *g.Score, info.Max, gap),
 	}
 }
 

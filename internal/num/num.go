@@ -159,43 +159,60 @@ func isZero(s string) bool { return strings.Trim(s, "0.") == "" }
 // zero, and writes it with exactly decimals places.
 func round(s string, shift, decimals int) string {
 	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	ip, fp, _ := strings.Cut(s, ".")
-	for ; shift > 0; shift-- {
-		if fp == "" {
-			ip += "0"
-		} else {
-			ip, fp = ip+fp[:1], fp[1:]
+	if neg {
+		s = s[1:]
+	}
+	// d holds the digits without the point; the first point of them are whole.
+	d := make([]byte, 0, len(s)+shift+decimals+1)
+	point := -1
+	for i := 0; i < len(s); i++ {
+		if s[i] == '.' {
+			point = len(d)
+			continue
 		}
+		d = append(d, s[i])
 	}
-	if ip = strings.TrimLeft(ip, "0"); ip == "" {
-		ip = "0"
+	if point < 0 {
+		point = len(d)
 	}
-	if len(fp) < decimals {
-		fp += strings.Repeat("0", decimals-len(fp))
+	point += shift
+	keep := point + decimals
+	for len(d) < keep {
+		d = append(d, '0')
 	}
-	digits := []byte(ip + fp[:decimals])
-	if len(fp) > decimals && fp[decimals] >= '5' {
-		// The dropped digits are at least half a unit of the last kept place.
-		i := len(digits) - 1
-		for ; i >= 0 && digits[i] == '9'; i-- {
-			digits[i] = '0'
+	up := len(d) > keep && d[keep] >= '5' // the dropped digits are at least half a unit
+	d = d[:keep]
+	if up {
+		i := keep - 1
+		for ; i >= 0 && d[i] == '9'; i-- {
+			d[i] = '0'
 		}
 		if i < 0 {
-			digits = append([]byte{'1'}, digits...)
+			d = append([]byte{'1'}, d...)
+			point++
 		} else {
-			digits[i]++
+			d[i]++
 		}
 	}
-	n := len(digits) - decimals
-	out := string(digits[:n])
+	if point == 0 {
+		d, point = append([]byte{'0'}, d...), 1
+	}
+	for point > 1 && d[0] == '0' {
+		d, point = d[1:], point-1
+	}
+	zero := true
+	for _, c := range d {
+		zero = zero && c == '0'
+	}
+	out := make([]byte, 0, len(d)+2)
+	if neg && !zero {
+		out = append(out, '-')
+	}
+	out = append(out, d[:point]...)
 	if decimals > 0 {
-		out += "." + string(digits[n:])
+		out = append(append(out, '.'), d[point:]...)
 	}
-	if neg && !isZero(out) {
-		out = "-" + out
-	}
-	return out
+	return string(out)
 }
 
 // Rule says in one sentence of plain text how numbers are written and compared,

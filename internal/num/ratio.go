@@ -99,6 +99,14 @@ func (r Ratio) Div(k int64) Ratio {
 	return Frac(r.n/g, d)
 }
 
+// Abs returns |r|.
+func (r Ratio) Abs() Ratio {
+	if r.n < 0 {
+		return Ratio{-r.n, r.d}
+	}
+	return r
+}
+
 // Sign is -1, 0 or +1.
 func (r Ratio) Sign() int { return cmp.Compare(r.n, 0) }
 

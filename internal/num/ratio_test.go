@@ -66,6 +66,8 @@ func TestArithmetic(t *testing.T) {
 		{a.Div(7), "1/12"},
 		{a.Div(-2), "-7/24"},
 		{a.Div(0), "NaN"},
+		{b.Sub(a).Abs(), "1/4"},
+		{a.Abs(), "7/12"},
 		{a.Add(num.Ratio{}), "NaN"},
 		{num.Mean(nil), "NaN"},
 		{num.Mean([]num.Ratio{num.Frac(1, 4), num.Frac(1, 2)}), "3/8"},
