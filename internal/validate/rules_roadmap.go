@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/model"
+	"github.com/hwfplan/hwfplan/internal/num"
 	"github.com/hwfplan/hwfplan/internal/plan"
 )
 
@@ -172,7 +173,7 @@ func (c *checker) implements(f, todo *model.File, base string, a plan.Action, st
 func (c *checker) budgetAfter(f *model.File, base string, a plan.Action, end plan.YearMonth) {
 	b := a.Budget
 	ptr := base + "/budget/after_programme"
-	money := func(v float64) string { return b.Currency + " " + strconv.FormatFloat(v, 'f', -1, 64) }
+	money := func(v float64) string { return b.Currency + " " + num.Plain(v) }
 	switch after := b.AfterProgramme; {
 	case after != nil && *after > b.Amount:
 		c.errorf(f, ptr, RuleBudgetAfter, "action %s spends %s after the programme, more than its whole budget of %s", a.ID, money(*after), money(b.Amount))
