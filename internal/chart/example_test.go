@@ -40,9 +40,10 @@ func ExampleTimeline() {
 		Marker:      month(2026, 1),
 		MarkerLabel: "Programme end (Jan 2026)",
 	}
-	if _, err := tl.Render(); err != nil {
+	svg, err := tl.Render()
+	if err != nil {
 		panic(err)
 	}
-	fmt.Println(chart.StatusInProgress.Label())
-	// Output: In progress
+	fmt.Println(strings.Contains(string(svg), ">In progress<"))
+	// Output: true
 }

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/hwfplan/hwfplan/internal/plan"
 )
 
 // Status is where an action stands; the values match the plan format.
@@ -23,16 +25,9 @@ const (
 // Statuses lists the valid statuses in legend order.
 var Statuses = []Status{StatusPlanned, StatusInProgress, StatusDone, StatusDelayed, StatusCancelled}
 
-// Label is the status as shown to readers.
-func (s Status) Label() string {
-	switch s {
-	case StatusInProgress:
-		return "In progress"
-	case "":
-		return ""
-	}
-	return strings.ToUpper(string(s[:1])) + string(s[1:])
-}
+// label is the status as a chart shows it, in the words every page and report
+// uses (plan.ActionStatuses).
+func (s Status) label() string { return plan.CellOf(plan.ActionStatuses, string(s)) }
 
 func (s Status) valid() bool {
 	for _, v := range Statuses {
@@ -236,7 +231,7 @@ func (tl Timeline) Render() ([]byte, error) {
 			}
 			end = x1
 		}
-		s.text(clear(end+5, textWidth(a.Status.Label(), 11)), ty, "", `font-size="11" fill="`+colMuted+`"`, a.Status.Label(), "")
+		s.text(clear(end+5, textWidth(a.Status.label(), 11)), ty, "", `font-size="11" fill="`+colMuted+`"`, a.Status.label(), "")
 		s.printf("</g>\n")
 	}
 
@@ -278,7 +273,7 @@ func (tl Timeline) describe(a Action) string {
 	if !a.Start.IsZero() || !a.End.IsZero() {
 		when = f(a.Start) + " to " + f(a.End)
 	}
-	return strings.TrimSpace(a.ID+" "+a.Label) + ": " + when + ", " + strings.ToLower(a.Status.Label())
+	return strings.TrimSpace(a.ID+" "+a.Label) + ": " + when + ", " + strings.ToLower(a.Status.label())
 }
 
 // statusStyle is the fill and stroke of a bar with the given status: planned is an
@@ -311,7 +306,7 @@ func (s *svg) statusLegend(x, y, maxX float64) {
 	s.printf(`<g font-size="12" aria-hidden="true">` + "\n")
 	cx := x
 	for _, st := range Statuses {
-		w := 34 + textWidth(st.Label(), 12) + 18
+		w := 34 + textWidth(st.label(), 12) + 18
 		if cx > x && cx+w > maxX {
 			cx = x
 			y += 20
@@ -320,7 +315,7 @@ func (s *svg) statusLegend(x, y, maxX float64) {
 		if st == StatusCancelled {
 			s.printf(`<path d="M%s %sH%s" stroke="%s" stroke-width="1.5"/>`, num(cx), num(y-4), num(cx+28), colText)
 		}
-		s.text(cx+34, y, "", "", st.Label(), "")
+		s.text(cx+34, y, "", "", st.label(), "")
 		cx += w
 	}
 	s.printf("</g>\n")

@@ -1,6 +1,10 @@
 package plan
 
-import "slices"
+import (
+	"slices"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Choice is one allowed value of a coded field and the words readers see for it.
 type Choice struct {
@@ -38,6 +42,17 @@ func LabelOf(choices []Choice, code string) string {
 		return choices[i].Label
 	}
 	return code
+}
+
+// CellOf is LabelOf as a table cell or a chart label shows it: the first
+// letter upper-cased ("In progress", "EU funds").
+func CellOf(choices []Choice, code string) string {
+	s := LabelOf(choices, code)
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // Codes lists the codes of choices in order.

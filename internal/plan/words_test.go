@@ -63,3 +63,19 @@ func TestLabelOf(t *testing.T) {
 		t.Errorf("an unknown code = %q, want itself", got)
 	}
 }
+
+func TestCellOf(t *testing.T) {
+	for _, c := range []struct {
+		choices    []Choice
+		code, want string
+	}{
+		{ActionStatuses, "in_progress", "In progress"},
+		{FundingSources, "eu", "EU funds"},
+		{Anchorings, "none", "Not anchored"},
+		{ActionStatuses, "", ""},
+	} {
+		if got := CellOf(c.choices, c.code); got != c.want {
+			t.Errorf("CellOf(%q) = %q, want %q", c.code, got, c.want)
+		}
+	}
+}

@@ -343,7 +343,7 @@ func asIsOf(fw *framework.Framework, a *plan.AsIs, targets map[string]plan.Targe
 }
 
 func stepOf(fw *framework.Framework, s plan.Step) stepView {
-	v := stepView{ID: s.ID, Title: s.Title, Task: taskTitle(fw, s.Task), Priority: s.Priority, Description: markdownHTML(s.Description), Stakeholders: s.Stakeholders}
+	v := stepView{ID: s.ID, Title: s.Title, Task: taskTitle(fw, s.Task), Priority: plan.CellOf(plan.Priorities, s.Priority), Description: markdownHTML(s.Description), Stakeholders: s.Stakeholders}
 	for _, k := range s.Items {
 		if it, ok := fw.Item(k); ok {
 			v.Items = append(v.Items, it.Title)
@@ -360,8 +360,8 @@ func stepOf(fw *framework.Framework, s plan.Step) stepView {
 }
 
 func actionOf(fw *framework.Framework, a plan.Action) actionView {
-	v := actionView{ID: a.ID, Title: a.Title, Task: taskTitle(fw, a.Task), Implements: a.Implements, Level: a.Level,
-		Responsible: a.Responsible, Partners: a.Partners, Start: string(a.Start), End: string(a.End), Status: chart.Status(a.Status).Label()}
+	v := actionView{ID: a.ID, Title: a.Title, Task: taskTitle(fw, a.Task), Implements: a.Implements, Level: plan.CellOf(plan.Levels, a.Level),
+		Responsible: a.Responsible, Partners: a.Partners, Start: string(a.Start), End: string(a.End), Status: plan.CellOf(plan.ActionStatuses, a.Status)}
 	if a.Level == "regional" && a.Region != "" {
 		v.Level += " (" + a.Region + ")"
 	}
@@ -370,7 +370,7 @@ func actionOf(fw *framework.Framework, a plan.Action) actionView {
 		if b.Secured {
 			secured = "secured"
 		}
-		v.Budget = fmt.Sprintf("%s %s, %s funding, %s", b.Currency, num.Money(b.Amount), b.Source, secured)
+		v.Budget = fmt.Sprintf("%s %s, %s, %s", b.Currency, num.Money(b.Amount), plan.LabelOf(plan.FundingSources, b.Source), secured)
 	}
 	for _, k := range a.KPIs {
 		s := fmt.Sprintf("%s: %s → %s %s by %d", k.Indicator, num.Plain(k.Baseline), num.Plain(k.Target), k.Unit, k.TargetYear)
@@ -380,8 +380,14 @@ func actionOf(fw *framework.Framework, a plan.Action) actionView {
 		v.KPIs = append(v.KPIs, s)
 	}
 	if s := a.Sustainability; s != nil {
-		parts := []string{yesNo(s.Continues, "continues", "ends") + " after the programme", "funding " + yesNo(s.FundingSecured, "secured", "not secured"), "anchored in " + s.Anchoring}
-		v.Sustainability = strings.Join(parts, "; ")
+		// The words of the sustainability report's action table.
+		v.Sustainability = "Does not continue after the programme"
+		if s.Continues {
+			v.Sustainability = "Continues after the programme; funding " + yesNo(s.FundingSecured, "secured", "not secured") + "; " + plan.LabelOf(plan.Anchorings, s.Anchoring)
+			if c := s.AnnualCost; c != nil {
+				v.Sustainability += "; costs " + c.Currency + " " + num.Money(c.Amount) + " a year"
+			}
+		}
 		if s.Notes != "" {
 			v.Sustainability += ". " + s.Notes
 		}
