@@ -2,6 +2,7 @@ package chart
 
 import (
 	"fmt"
+	numfmt "github.com/hwfplan/hwfplan/internal/num"
 	"math"
 )
 
@@ -175,8 +176,8 @@ func (b Bars) Render() ([]byte, error) {
 			if v == nil {
 				s.printf(`<g><title>%s, %s: no value</title><rect x="%s" y="%s" width="%s" height="16" fill="url(#%s-na)"/>`,
 					esc(label), esc(sr.Name), num(x), num(baseY-16), num(barW), s.id)
-				s.printf(`<text x="%s" y="%s" text-anchor="middle" font-size="10" font-style="italic" fill="%s">n/a</text></g>`+"\n",
-					num(x+barW/2), num(baseY-20), colMuted)
+				s.printf(`<text x="%s" y="%s" text-anchor="middle" font-size="10" font-style="italic" fill="%s">%s</text></g>`+"\n",
+					num(x+barW/2), num(baseY-20), colMuted, numfmt.Missing)
 				continue
 			}
 			h := barPlotH * clamp(*v, 0, top) / top

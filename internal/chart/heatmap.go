@@ -224,7 +224,7 @@ func (h HeatMap) Render() ([]byte, error) {
 			if v == nil {
 				s.printf(`<g><title>%s, %s: no value</title><rect x="%s" y="%s" width="%s" height="%s" fill="url(#%s-na)" stroke="#ffffff"/>`,
 					esc(cellName(r)), esc(h.Cols[c]), num(x), num(y), num(colW), num(hmCellH), s.id)
-				s.printf(`<text x="%s" y="%s" fill="%s" font-style="italic">n/a</text></g>`+"\n", num(cx), num(cy), colMuted)
+				s.printf(`<text x="%s" y="%s" fill="%s" font-style="italic">%s</text></g>`+"\n", num(cx), num(cy), colMuted, numfmt.Missing)
 				continue
 			}
 			bg := ramp(classes, *v)
@@ -257,7 +257,7 @@ func (h HeatMap) Render() ([]byte, error) {
 	}
 	nx := lx + 196
 	s.printf(`<rect x="%s" y="%s" width="24" height="12" fill="url(#%s-na)" stroke="%s" stroke-width="0.5"/>`+"\n", num(nx), num(barY), s.id, colAxis)
-	s.text(nx+30, barY+10, "", "", "n/a: not assessed", "")
+	s.text(nx+30, barY+10, "", "", numfmt.Missing+": not assessed", "")
 	s.printf("</g>\n")
 	return s.end()
 }

@@ -2,6 +2,7 @@ package chart
 
 import (
 	"fmt"
+	numfmt "github.com/hwfplan/hwfplan/internal/num"
 	"math"
 )
 
@@ -69,7 +70,7 @@ func (r Radar) Render() ([]byte, error) {
 		labels[k] = wrap(label, labelW, 12*bold, 3)
 		for _, sr := range r.Series {
 			if sr.Values[k] == nil {
-				labels[k] = append(labels[k], truncate(sr.Name+": n/a", labelW, 12))
+				labels[k] = append(labels[k], truncate(sr.Name+": "+numfmt.Missing, labelW, 12))
 			}
 		}
 	}

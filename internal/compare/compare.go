@@ -67,20 +67,20 @@ func (n Num) Cmp(o Num) int {
 	return a.Cmp(b)
 }
 
-// String renders the value for people with two decimals (num.Score), or "—"
-// when missing.
+// String renders the value for people with two decimals (num.Score), or
+// num.Missing when missing.
 func (n Num) String() string {
 	if !n.Valid {
-		return "—"
+		return num.Missing
 	}
 	return num.Score(n.Value)
 }
 
 // Signed renders a difference for people with its sign (num.Signed: "+0.13",
-// "−0.05", "0.00"), or "—" when missing.
+// "−0.05", "0.00"), or num.Missing when missing.
 func (n Num) Signed() string {
 	if !n.Valid {
-		return "—"
+		return num.Missing
 	}
 	return num.Signed(n.Value)
 }

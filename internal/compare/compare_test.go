@@ -2,6 +2,7 @@ package compare_test
 
 import (
 	"encoding/json"
+	"github.com/hwfplan/hwfplan/internal/num"
 	"math"
 	"testing"
 
@@ -245,7 +246,10 @@ func TestNumJSON(t *testing.T) {
 	if got, want := string(b), "[0.6667,null,0,1]"; got != want {
 		t.Errorf("got %s, want %s", got, want)
 	}
-	if got := (compare.Num{}).String(); got != "—" {
-		t.Errorf("missing renders %q", got)
+	if got := (compare.Num{}).String(); got != num.Missing {
+		t.Errorf("missing renders %q, want num.Missing %q", got, num.Missing)
+	}
+	if got := (compare.Num{}).Signed(); got != num.Missing {
+		t.Errorf("missing difference renders %q, want num.Missing %q", got, num.Missing)
 	}
 }

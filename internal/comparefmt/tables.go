@@ -48,7 +48,7 @@ func (v view) tables() []table {
 	return v.countryTables()
 }
 
-// score writes a number for people (num.Score), "—" when missing.
+// score writes a number for people (num.Score), num.Missing when missing.
 func score(n compare.Num) string { return n.String() }
 
 func statsRow(label string, st compare.Stats) []string {
@@ -60,7 +60,7 @@ var statsHeader = []string{"n", "Mean", "Median", "Min", "Max", "Spread", "SD"}
 func (v view) countryTables() []table {
 	r := v.res
 	idx := v.taskIdx()
-	asis := table{title: "As-is score per task (0-1; — means not assessed)", header: []string{"Country", "Name", "Cluster", "Status", "Assessed"}}
+	asis := table{title: "As-is score per task (0-1; " + num.Missing + " means not assessed)", header: []string{"Country", "Name", "Cluster", "Status", "Assessed"}}
 	gap := table{title: "Gap per task (to-be minus as-is, 0-1)", header: []string{"Country", "Cluster"}}
 	for _, i := range idx {
 		asis.header = append(asis.header, r.Tasks[i].ID)
@@ -106,7 +106,7 @@ func (v view) taskTables() []table {
 	for _, code := range r.CrossCountry.Rankings[i].Unranked {
 		c := r.Country(code)
 		ts := c.Tasks[i]
-		rk.rows = append(rk.rows, []string{"—", code, c.Cluster, score(ts.AsIs), score(ts.ToBe), score(ts.Gap), assessed(ts)})
+		rk.rows = append(rk.rows, []string{num.Missing, code, c.Cluster, score(ts.AsIs), score(ts.ToBe), score(ts.Gap), assessed(ts)})
 	}
 	items := table{title: "Item scores on " + t.ID + " (as-is→target on each item's scale)", header: []string{"Country"}}
 	for _, it := range t.Items {
@@ -226,15 +226,15 @@ func machine(n compare.Num) string {
 	return num.MachineText(n.Value)
 }
 
-// pct writes a share as a whole percentage (num.Percent), "—" when missing.
+// pct writes a share as a whole percentage (num.Percent), num.Missing when missing.
 func pct(n compare.Num) string {
 	if !n.Valid {
-		return "—"
+		return num.Missing
 	}
 	return num.Percent(n.Value)
 }
 
-// signed writes a difference with its sign (num.Signed), "—" when missing.
+// signed writes a difference with its sign (num.Signed), num.Missing when missing.
 func signed(n compare.Num) string { return n.Signed() }
 
 func assessed(ts compare.TaskScore) string {
@@ -242,7 +242,7 @@ func assessed(ts compare.TaskScore) string {
 }
 
 func rawCell(s compare.ItemScore) string {
-	out := "—"
+	out := num.Missing
 	if s.Score != nil {
 		out = strconv.Itoa(*s.Score)
 	}

@@ -43,6 +43,11 @@ const (
 
 const minus = "\u2212"
 
+// Missing is how every output for people writes a number that is not there (an
+// item not assessed, a share of nothing): in charts, reports, site pages and
+// `hwfplan compare`. Machine output leaves the field empty instead.
+const Missing = "n/a"
+
 // Fixed writes v with exactly decimals digits after the point, rounded half away
 // from zero on its decimal value, with an ASCII minus ("-0.13"); "" when v is not
 // a finite number. A value that rounds to zero has no sign.

@@ -49,8 +49,8 @@ func funcMap(d *doc, data *Data) template.FuncMap {
 		"provenance": func(s Source) string { return s.Label(code) },
 
 		// Numbers.
-		"score":  func(n compare.Num) string { return numOr(n, 2, "n/a") },
-		"num":    func(n compare.Num, decimals int) string { return numOr(n, decimals, "n/a") },
+		"score":  func(n compare.Num) string { return numOr(n, 2, num.Missing) },
+		"num":    func(n compare.Num, decimals int) string { return numOr(n, decimals, num.Missing) },
 		"signed": signed,
 		"pct":    pct,
 		"money":  money,
@@ -61,9 +61,11 @@ func funcMap(d *doc, data *Data) template.FuncMap {
 		// quantity writes a value as planned (a KPI's baseline or target): as few
 		// decimals as it has, thousands separated: "5,200", "7.5".
 		"quantity": num.Quantity,
+		// missing is a number that is not there (num.Missing).
+		"missing": func() string { return num.Missing },
 		"raw": func(v *int) string {
 			if v == nil {
-				return "—"
+				return num.Missing
 			}
 			return strconv.Itoa(*v)
 		},
@@ -226,7 +228,7 @@ func numOr(n compare.Num, decimals int, missing string) string {
 // signed shows a difference with its sign: "+0.25", "−0.10", "0.00".
 func signed(n compare.Num) string {
 	if !n.Valid || math.IsNaN(n.Value) || math.IsInf(n.Value, 0) {
-		return "n/a"
+		return num.Missing
 	}
 	return num.Signed(n.Value)
 }
@@ -234,7 +236,7 @@ func signed(n compare.Num) string {
 // pct shows a share as a whole percentage: "63 %".
 func pct(n compare.Num) string {
 	if !n.Valid || math.IsNaN(n.Value) || math.IsInf(n.Value, 0) {
-		return "n/a"
+		return num.Missing
 	}
 	return num.Percent(n.Value)
 }
@@ -245,7 +247,7 @@ func money(amount float64, currency string) string {
 	return escapeMarkdown(currency) + "\u00a0" + num.Money(amount)
 }
 
-func statusLabel(s string) string { return capital(plan.LabelOf(plan.ActionStatuses, s)) }
+func statusLabel(s string) string { return plan.CellOf(plan.ActionStatuses, s) }
 
 // capital upper-cases the first letter of s.
 func capital(s string) string {
