@@ -24,8 +24,10 @@ func proseFuncs(data *Data) template.FuncMap {
 		// subsection writes an unnumbered heading inside a section ("#### Title"),
 		// not listed in the contents.
 		"subsection": func(title string) string { return "\n\n#### " + escapeMarkdown(title) + "\n\n" },
-		// countryList joins the countries' names: "Belgium, Estonia and Sweden".
+		// countryList joins the countries' names in name order: "Belgium,
+		// Estonia and Sweden".
 		"countryList": func(codes []string) string {
+			codes = codesByName(data, codes)
 			out := make([]string, len(codes))
 			for i, code := range codes {
 				out[i] = escapeMarkdown(countryNameOf(data, code))
@@ -34,6 +36,7 @@ func proseFuncs(data *Data) template.FuncMap {
 		},
 		// countryLinks is countryList with each name linked to its profile.
 		"countryLinks": func(codes []string) string {
+			codes = codesByName(data, codes)
 			out := make([]string, len(codes))
 			for i, code := range codes {
 				out[i] = fmt.Sprintf("[%s](#%s)", escapeMarkdown(countryNameOf(data, code)), anchorID("country", code))
@@ -236,6 +239,19 @@ func codesOf(v any) []string {
 		}
 	case []string:
 		out = append(out, l...)
+	}
+	return out
+}
+
+// codesByName orders a set of countries as readers look them up (words.ByName).
+func codesByName(d *Data, codes []string) []string {
+	names := make([]string, len(codes))
+	for i, code := range codes {
+		names[i] = countryNameOf(d, code)
+	}
+	out := make([]string, 0, len(codes))
+	for _, i := range words.ByName(names, codes) {
+		out = append(out, codes[i])
 	}
 	return out
 }

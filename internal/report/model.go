@@ -9,6 +9,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/plan"
 	"github.com/hwfplan/hwfplan/internal/provenance"
+	"github.com/hwfplan/hwfplan/internal/words"
 )
 
 // Data is what a report template sees. Text fields hold plain (unescaped) text from
@@ -69,7 +70,6 @@ func newData(name string, repo *model.Repo, res *compare.Result, src Source) *Da
 	if d.Framework == nil {
 		d.Framework = repo.Framework
 	}
-	byCode := map[string]*CountryView{}
 	counts := map[string]int{}
 	for _, c := range res.Countries {
 		v := &CountryView{Country: c, Anchor: anchorID("country", c.Code), Plan: repo.Country(c.Code)}
@@ -89,8 +89,21 @@ func newData(name string, repo *model.Repo, res *compare.Result, src Source) *Da
 			}
 		}
 		d.Countries = append(d.Countries, v)
-		byCode[c.Code] = v
 		counts[c.Status]++
+	}
+	// Every list of countries a reader sees is by name (words.ByName), the
+	// order of d.Countries; cluster members below follow it.
+	names, codes := make([]string, len(d.Countries)), make([]string, len(d.Countries))
+	for i, c := range d.Countries {
+		names[i], codes[i] = c.Name, c.Code
+	}
+	sorted := make([]*CountryView, 0, len(d.Countries))
+	for _, i := range words.ByName(names, codes) {
+		sorted = append(sorted, d.Countries[i])
+	}
+	d.Countries = sorted
+	d.Illustrative = nil
+	for _, v := range d.Countries {
 		if v.Illustrative() {
 			d.Illustrative = append(d.Illustrative, v)
 		}
@@ -112,8 +125,8 @@ func newData(name string, repo *model.Repo, res *compare.Result, src Source) *Da
 				v.Sustainability = &res.Sustainability.Clusters[j]
 			}
 		}
-		for _, code := range cl.Countries {
-			if c := byCode[code]; c != nil {
+		for _, c := range d.Countries {
+			if slices.Contains(cl.Countries, c.Code) {
 				v.Members = append(v.Members, c)
 				c.ClusterName = cl.Name
 			}

@@ -1,6 +1,9 @@
 package words
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestPlural(t *testing.T) {
 	for _, tt := range []struct {
@@ -49,5 +52,17 @@ func TestJoinAnd(t *testing.T) {
 		if got := JoinAnd(tt.in); got != tt.want {
 			t.Errorf("JoinAnd(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestByName(t *testing.T) {
+	names := []string{"Zambia", "Österreich", "Oman", "Czechia", "Czechia"}
+	codes := []string{"ZM", "AT", "OM", "XZ", "CZ"}
+	var got []string
+	for _, i := range ByName(names, codes) {
+		got = append(got, codes[i])
+	}
+	if want := "CZ XZ OM AT ZM"; strings.Join(got, " ") != want {
+		t.Errorf("ByName order = %v, want %v", got, want)
 	}
 }
