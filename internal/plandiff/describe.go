@@ -64,9 +64,26 @@ func (ch Change) Describe() string {
 		old.ID = ch.OldID
 		return fmt.Sprintf("%s renamed to %s", old.Path(), ch.ID)
 	}
-	parts := make([]string, len(ch.Fields))
-	for i, f := range ch.Fields {
-		parts[i] = f.Describe(ch.Entity == EntityBudgetTotal)
+	// A money amount changed with its currency reads as one change:
+	// "yearly cost after the programme — → EUR 45,000".
+	cur := map[string]FieldChange{}
+	for _, f := range ch.Fields {
+		if p, ok := strings.CutSuffix(f.Field, ".currency"); ok {
+			cur[p] = f
+		}
+	}
+	var parts []string
+	for _, f := range ch.Fields {
+		if p, ok := strings.CutSuffix(f.Field, ".currency"); ok && hasField(ch.Fields, p+".amount") {
+			continue
+		}
+		s := f.Describe(ch.Entity == EntityBudgetTotal)
+		if p, ok := strings.CutSuffix(f.Field, ".amount"); ok {
+			if c, ok := cur[p]; ok {
+				s = fmt.Sprintf("%s %s → %s", fieldWords(f.Field), withCurrency(c.Old, f.Old), withCurrency(c.New, f.New))
+			}
+		}
+		parts = append(parts, s)
 	}
 	return ch.Path() + ": " + strings.Join(parts, ", ")
 }
@@ -103,7 +120,7 @@ func (f FieldChange) Describe(money bool) string {
 		return f.Field + " " + strings.Join(ch, " ")
 	}
 	format := FormatValue
-	if money || strings.HasSuffix(f.Field, "amount") {
+	if money || strings.HasSuffix(f.Field, "amount") || f.Field == "budget.after_programme" {
 		format = func(v any) string {
 			if x, ok := v.(float64); ok {
 				return Amount(x)
@@ -111,7 +128,47 @@ func (f FieldChange) Describe(money bool) string {
 			return FormatValue(v)
 		}
 	}
-	return fmt.Sprintf("%s %s → %s", f.Field, format(f.Old), format(f.New))
+	return fmt.Sprintf("%s %s → %s", fieldWords(f.Field), format(f.Old), format(f.New))
+}
+
+// budgetWords names an action's money fields as the sustainability report does
+// ("budget after the programme", "yearly cost after the programme"); the JSON
+// keeps the yaml names.
+var budgetWords = map[string]string{
+	"budget.amount":                       "budget",
+	"budget.currency":                     "budget currency",
+	"budget.source":                       "funding source",
+	"budget.secured":                      "funding secured",
+	"budget.after_programme":              "budget after the programme",
+	"sustainability.annual_cost.amount":   "yearly cost after the programme",
+	"sustainability.annual_cost.currency": "currency of the yearly cost",
+}
+
+func hasField(fs []FieldChange, name string) bool {
+	for _, f := range fs {
+		if f.Field == name {
+			return true
+		}
+	}
+	return false
+}
+
+// withCurrency writes an amount with its currency ("EUR 45,000"), or the absent
+// value.
+func withCurrency(currency, amount any) string {
+	c, ok := currency.(string)
+	a, aok := amount.(float64)
+	if !ok || !aok {
+		return FormatValue(amount)
+	}
+	return c + " " + Amount(a)
+}
+
+func fieldWords(field string) string {
+	if w, ok := budgetWords[field]; ok {
+		return w
+	}
+	return field
 }
 
 // Summary is a one-line account of a country's changes, for history lists:

@@ -102,6 +102,15 @@ var cases = []struct {
 		edit(t, m, hu+"action-plan.yaml", "governance: {score: 1, evidence: No standing committee yet; the mandate is being drafted.}", "governance: {score: 2, evidence: The committee's mandate was signed in 2025; it meets quarterly.}")
 		edit(t, m, "clusters/wp6.yaml", "Romania and Slovenia.", "Romania and Slovenia; led by Hungary.")
 	}},
+	{name: "budget-after-programme", new: func(t *testing.T, m fstest.MapFS) {
+		// Money after the programme (issue 13): a declared part of an action's
+		// budget and a yearly running cost, changed and added.
+		edit(t, m, hu+"action-plan.yaml", "budget: {amount: 350000, currency: EUR, source: eu, secured: false}",
+			"budget: {amount: 380000.5, currency: EUR, source: eu, secured: false, after_programme: 270000}")
+		edit(t, m, hu+"action-plan.yaml", "sustainability: {continues: true, funding_secured: false, anchoring: strategy}",
+			"sustainability: {continues: true, funding_secured: false, anchoring: strategy, annual_cost: {amount: 45000, currency: EUR}}")
+		edit(t, m, hu+"action-plan.yaml", "sustainability_factors:", "  - id: HU-A7\n    title: Planning course\n    task: skills\n    implements: [HU-S4]\n    level: national\n    responsible: Semmelweis University EMK\n    start: 2026-01\n    end: 2027-12\n    budget: {amount: 120000, currency: EUR, source: eu, secured: false, after_programme: 60000}\n    status: planned\n    sustainability: {continues: true, funding_secured: true, anchoring: law, annual_cost: {amount: 8000, currency: EUR}}\nsustainability_factors:")
+	}},
 	{name: "review-words", opts: plandiff.Options{WordDiff: true}, new: func(t *testing.T, m fstest.MapFS) {
 		edit(t, m, hu+"as-is.yaml", "evidence: Private sector staff are partly missing.", "evidence: Private sector staff are missing for dentists and pharmacists.")
 		edit(t, m, hu+"to-be.yaml", "  into training and retention decisions.", "  into training, recruitment and retention decisions every year.")

@@ -305,8 +305,14 @@ func actionDetail(x *plan.Action) string {
 			secured = "secured"
 		}
 		parts = append(parts, fmt.Sprintf("budget %s %s", x.Budget.Currency, Amount(x.Budget.Amount)), secured)
+		if ap := x.Budget.AfterProgramme; ap != nil {
+			parts = append(parts, fmt.Sprintf("%s %s after the programme", x.Budget.Currency, Amount(*ap)))
+		}
 	} else {
 		parts = append(parts, "no budget")
+	}
+	if s := x.Sustainability; s != nil && s.AnnualCost != nil {
+		parts = append(parts, fmt.Sprintf("costs %s %s a year after the programme", s.AnnualCost.Currency, Amount(s.AnnualCost.Amount)))
 	}
 	if x.Start != "" || x.End != "" {
 		parts = append(parts, fmt.Sprintf("%s to %s", x.Start, x.End))
