@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/compare"
@@ -156,7 +157,7 @@ func (p *Plans) PDF(ctx context.Context, name string, html []byte, chromium stri
 	}
 	notice := ""
 	if len(res.Illustrative) > 0 {
-		notice = "Illustrative data: " + strings.Join(res.Illustrative, ", ")
+		notice = "Illustrative data: " + strings.Join(codesByName(res), ", ")
 	}
 	return report.PrintPDF(ctx, html, report.PDFOptions{
 		Chromium: chromium,
@@ -164,6 +165,22 @@ func (p *Plans) PDF(ctx context.Context, name string, html []byte, chromium stri
 		Notice:   strings.TrimSpace(p.notice().Title + " " + notice),
 		Date:     src.Time,
 	})
+}
+
+// codesByName lists the illustrative countries' codes in the order of their
+// names (words.ByName), as every list of countries a reader sees.
+func codesByName(res *compare.Result) []string {
+	var names, codes []string
+	for _, c := range res.Countries {
+		if slices.Contains(res.Illustrative, c.Code) {
+			names, codes = append(names, c.Name), append(codes, c.Code)
+		}
+	}
+	out := make([]string, 0, len(codes))
+	for _, i := range words.ByName(names, codes) {
+		out = append(out, codes[i])
+	}
+	return out
 }
 
 func reportTitle(name string) string {
