@@ -126,7 +126,7 @@ func TestFindingsOtherCases(t *testing.T) {
 		"[Bravia](#country-bb) ranks first on Data; [Centra](#country-cc) on Gov.",
 		"**The clusters differ most on Gov and agree most on Data.**",
 		"The Cluster one has the lowest mean on every task, the Cluster two the highest.",
-		"A cluster has only 1 to 2 countries, so a single country weighs 1.00",
+		"A cluster has only 1 to 2 countries, so a single country counts for 100\u00a0% of its cluster's mean",
 		"The data of Aland are illustrative sample content",
 		"| [Bravia](#country-bb) | Gov | Uptake | No data yet. |",
 	} {
