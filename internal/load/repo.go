@@ -25,7 +25,8 @@ type Options struct {
 	MaxFileSize int64 // 0 means MaxFileSize
 
 	// Skip, when set, leaves out the country folders (countries/<code>), the
-	// files in country folders and the cluster files for which it returns true:
+	// files in country folders, the cluster files, publication.yaml and the
+	// programme files (programme/<file>.yaml) for which it returns true:
 	// they are neither read nor parsed, and load as if they were not there,
 	// without a diagnostic. It is called from several goroutines at once.
 	Skip func(path string) bool
