@@ -51,7 +51,7 @@ func ValidHandle(s string) bool { return handleRe.MatchString(s) }
 // Governance is governance.yaml: the people who own everything that is not a
 // country's own plan.
 type Governance struct {
-	Coordinators []string `yaml:"coordinators" jsonschema:"title=Coordinators,minItems=1,uniqueItems=true" jsonschema_description:"GitHub users (alice) or organisation teams (heroes/coordinators), without @. They own clusters/, schema/, templates/, site/, cmd/, internal/, .github/ and this file in CODEOWNERS."`
+	Coordinators []string `yaml:"coordinators" jsonschema:"title=Coordinators,minItems=1,uniqueItems=true" jsonschema_description:"GitHub users (alice) or organisation teams (heroes/coordinators), without @. They own clusters/, programme/, schema/, templates/, site/, cmd/, internal/, .github/ and this file in CODEOWNERS."`
 	Notes        string   `yaml:"notes,omitempty" jsonschema:"title=Notes"`
 }
 

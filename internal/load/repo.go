@@ -25,7 +25,8 @@ type Options struct {
 	MaxFileSize int64 // 0 means MaxFileSize
 
 	// Skip, when set, leaves out the country folders (countries/<code>), the
-	// files in country folders and the cluster files for which it returns true:
+	// files in country folders, the cluster files, publication.yaml and the
+	// programme files (programme/<file>.yaml) for which it returns true:
 	// they are neither read nor parsed, and load as if they were not there,
 	// without a diagnostic. It is called from several goroutines at once.
 	Skip func(path string) bool
@@ -63,9 +64,13 @@ func Load(fsys fs.FS, opts Options) (*model.Repo, []diag.Diagnostic) {
 	units = l.planCountries(units)
 	units = l.planClusters(units)
 	units = append(units, &unit{kind: publicationUnit})
+	units = l.planProgramme(units)
 	l.run(units)
 	for _, u := range units {
 		l.assemble(u)
+	}
+	if l.repo.Programme == nil {
+		l.repo.Programme = &model.Programme{Files: map[string]*model.File{}}
 	}
 	diag.Sort(l.diags)
 	return l.repo, diag.Dedupe(l.diags)
@@ -97,6 +102,7 @@ type unit struct {
 	country   *model.Country
 	cluster   *model.Cluster
 	pub       *plan.Publication
+	programme *model.Programme
 	panicked  any // a panic while loading, raised again in Load's goroutine
 }
 
@@ -108,6 +114,7 @@ const (
 	countryUnit                     // countries/<code>
 	clusterUnit                     // clusters/<id>.yaml
 	publicationUnit                 // publication.yaml (optional)
+	programmeUnit                   // programme/ (optional)
 )
 
 // run loads the units on up to GOMAXPROCS goroutines.
@@ -152,6 +159,8 @@ func (l *loader) load(u *unit) {
 		l.loadCluster(u)
 	case publicationUnit:
 		l.loadPublication(u)
+	case programmeUnit:
+		l.loadProgramme(u)
 	}
 }
 
@@ -175,6 +184,8 @@ func (l *loader) assemble(u *unit) {
 		}
 	case publicationUnit:
 		l.repo.Publication = u.pub
+	case programmeUnit:
+		l.repo.Programme = u.programme
 	}
 }
 

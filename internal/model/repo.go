@@ -20,7 +20,10 @@ type Repo struct {
 	// Publication is publication.yaml, the publication metadata of the reports
 	// and the site; nil when the file is missing or could not be read.
 	Publication *plan.Publication
-	Files       map[string]*File // every parsed file by path
+	// Programme holds the programme files (programme/); never nil after a load,
+	// and Programme.Empty() when the repository has none.
+	Programme *Programme
+	Files     map[string]*File // every parsed file by path
 }
 
 // Country is one country folder. A field is nil when its file is missing or could
@@ -79,3 +82,38 @@ func (r *Repo) Cluster(id string) *Cluster {
 	}
 	return nil
 }
+
+// Programme is the programme folder (plan.ProgrammeDir): the files the programme
+// as a whole keeps besides the countries' plans. A field is nil when its file is
+// missing (every file is optional) or could not be read; Files holds the parsed
+// files by path (plan.EUActionPlanFile ...), for positions.
+type Programme struct {
+	EUActionPlan       *plan.EUActionPlan
+	Dialogues          *plan.Dialogues
+	PolicyBoard        *plan.PolicyBoard
+	SustainabilityPlan *plan.SustainabilityPlan
+	Twinning           *plan.Twinnings
+	Knowledge          *plan.Knowledge
+	Files              map[string]*File
+}
+
+// SetPlan puts a decoded programme file in its field; anything else is ignored.
+func (p *Programme) SetPlan(v any) {
+	switch v := v.(type) {
+	case *plan.EUActionPlan:
+		p.EUActionPlan = v
+	case *plan.Dialogues:
+		p.Dialogues = v
+	case *plan.PolicyBoard:
+		p.PolicyBoard = v
+	case *plan.SustainabilityPlan:
+		p.SustainabilityPlan = v
+	case *plan.Twinnings:
+		p.Twinning = v
+	case *plan.Knowledge:
+		p.Knowledge = v
+	}
+}
+
+// Empty reports whether the repository has no programme files.
+func (p *Programme) Empty() bool { return p == nil || len(p.Files) == 0 }

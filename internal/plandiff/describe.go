@@ -10,6 +10,9 @@ import (
 // Label names the entity of a change as a reviewer reads it, below its section:
 // "data.linkage", "HU-A3", "data source register", "HU-S1 › milestone m1".
 func (ch Change) Label() string {
+	if ch.IsProgramme() {
+		return ch.programmeLabel()
+	}
 	switch ch.Entity {
 	case EntityItem, EntityTarget, EntityStep, EntityAction, EntityFile:
 		return ch.ID
@@ -41,6 +44,9 @@ func (ch Change) Label() string {
 
 // Path is the section and label joined: "as-is › data.linkage".
 func (ch Change) Path() string {
+	if ch.IsProgramme() {
+		return ch.programmePath()
+	}
 	if l := ch.Label(); l != "" && ch.Section != SectionCluster && ch.Section != SectionFramework {
 		return ch.Section + " › " + l
 	} else if l != "" {

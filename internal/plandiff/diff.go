@@ -104,6 +104,7 @@ func DiffRevisions(oldRev, newRev Revision, opts Options) *Report {
 	slices.SortStableFunc(r.Countries, func(a, b CountryDiff) int { return cmp.Compare(a.Code, b.Code) })
 
 	if len(opts.Countries) == 0 {
+		r.Changes = append(r.Changes, d.programme(old, new)...)
 		r.Changes = append(r.Changes, d.clusters(old.Clusters, new.Clusters)...)
 		if (old.FrameworkFile != nil || new.FrameworkFile != nil) && !d.oldBad.bad(framework.DefaultPath) && !d.newBad.bad(framework.DefaultPath) {
 			if ch, ok := frameworkChange(old.FrameworkFile, new.FrameworkFile); ok {

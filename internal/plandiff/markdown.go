@@ -2,6 +2,7 @@ package plandiff
 
 import (
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/escape"
@@ -33,7 +34,11 @@ func (markdownWriter) Write(w io.Writer, r *Report) error {
 		ew.printf("%s\n", noChanges(r))
 		return ew.err
 	}
-	ew.printf("%s in %s.\n\n", words.CountNoun(r.Count(), "change"), words.CountNoun(len(r.Countries), "country"))
+	if len(r.Countries) == 0 {
+		ew.printf("%s, none in a country's plan.\n\n", words.CountNoun(r.Count(), "change"))
+	} else {
+		ew.printf("%s in %s.\n\n", words.CountNoun(r.Count(), "change"), words.CountNoun(len(r.Countries), "country"))
+	}
 	if len(r.Countries) > 0 {
 		ew.printf("| Country | Data status | As-is | To-be | To-do | Action plan |\n")
 		ew.printf("|---|---|---|---|---|---|\n")
@@ -80,7 +85,11 @@ func (markdownWriter) Write(w io.Writer, r *Report) error {
 		ew.printf("\n</details>\n\n")
 	}
 	if len(r.Changes) > 0 {
-		ew.printf("**Clusters and framework**\n\n")
+		title := "Clusters and framework"
+		if slices.ContainsFunc(r.Changes, Change.IsProgramme) {
+			title = "Programme, clusters and framework"
+		}
+		ew.printf("**%s**\n\n", title)
 		for _, ch := range r.Changes {
 			ew.printf("- %s%s\n", mdText(ch.Describe()), mdWhere(ch))
 		}

@@ -100,6 +100,13 @@ func unreadable(side string, rev Revision) (out []Unreadable, problems []string,
 			}
 		}
 	}
+	if p := repo.Programme; p != nil {
+		for _, name := range plan.ProgrammeFiles {
+			if f := p.Files[name]; f != nil && programmeValue(p, name) == nil {
+				add(name, func() string { return decodeError(name, f) })
+			}
+		}
+	}
 	for _, cl := range repo.Clusters {
 		if cl.File != nil && cl.Cluster == nil {
 			add(cl.File.Path, func() string { return decodeError("", cl.File) })
@@ -127,7 +134,7 @@ func unreadable(side string, rev Revision) (out []Unreadable, problems []string,
 // isPlanFile reports whether p is a file a diff compares: a country's plan file, a
 // cluster file or the framework.
 func isPlanFile(p string) bool {
-	if p == framework.DefaultPath {
+	if p == framework.DefaultPath || slices.Contains(plan.ProgrammeFiles, p) {
 		return true
 	}
 	dir, name := path.Split(p)
@@ -179,6 +186,18 @@ func decodeError(name string, f *model.File) string {
 		err = f.Node.Decode(&plan.ToDo{})
 	case plan.ActionPlanFile:
 		err = f.Node.Decode(&plan.ActionPlan{})
+	case plan.EUActionPlanFile:
+		err = f.Node.Decode(&plan.EUActionPlan{})
+	case plan.DialoguesFile:
+		err = f.Node.Decode(&plan.Dialogues{})
+	case plan.PolicyBoardFile:
+		err = f.Node.Decode(&plan.PolicyBoard{})
+	case plan.SustainabilityFile:
+		err = f.Node.Decode(&plan.SustainabilityPlan{})
+	case plan.TwinningFile:
+		err = f.Node.Decode(&plan.Twinnings{})
+	case plan.KnowledgeFile:
+		err = f.Node.Decode(&plan.Knowledge{})
 	default:
 		err = f.Node.Decode(&plan.Cluster{})
 	}
@@ -202,4 +221,36 @@ func splitLine(msg string) (int, string) {
 	}
 	n, _ := strconv.Atoi(m[1])
 	return n, strings.TrimPrefix(msg, m[0])
+}
+
+// programmeValue is the decoded value of a programme file, or nil.
+func programmeValue(p *model.Programme, name string) any {
+	var v any
+	switch name {
+	case plan.EUActionPlanFile:
+		if p.EUActionPlan != nil {
+			v = p.EUActionPlan
+		}
+	case plan.DialoguesFile:
+		if p.Dialogues != nil {
+			v = p.Dialogues
+		}
+	case plan.PolicyBoardFile:
+		if p.PolicyBoard != nil {
+			v = p.PolicyBoard
+		}
+	case plan.SustainabilityFile:
+		if p.SustainabilityPlan != nil {
+			v = p.SustainabilityPlan
+		}
+	case plan.TwinningFile:
+		if p.Twinning != nil {
+			v = p.Twinning
+		}
+	case plan.KnowledgeFile:
+		if p.Knowledge != nil {
+			v = p.Knowledge
+		}
+	}
+	return v
 }

@@ -12,7 +12,9 @@ import (
 )
 
 // WriteJSON writes a history as indented JSON, with <, > and & left as they are.
-func WriteJSON(w io.Writer, h *History) error {
+func WriteJSON(w io.Writer, h *History) error { return writeJSON(w, h) }
+
+func writeJSON(w io.Writer, h any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/framework"
@@ -52,6 +53,12 @@ var Kinds = []Kind{
 	{Name: "action-plan", Title: "Policy action plan (action-plan.yaml)"},
 	{Name: "cluster", Title: "Learning cluster (clusters/<id>.yaml)"},
 	{Name: "publication", Title: "Publication metadata (publication.yaml)"},
+	{Name: "eu-action-plan", Title: "EU action plan (programme/eu-action-plan.yaml)"},
+	{Name: "policy-dialogues", Title: "Policy dialogues (programme/policy-dialogues.yaml)"},
+	{Name: "policy-board", Title: "Policy Board (programme/policy-board.yaml)"},
+	{Name: "sustainability-plan", Title: "Sustainability plan (programme/sustainability-plan.yaml)"},
+	{Name: "twinning", Title: "Twinning actions held (programme/twinning.yaml)"},
+	{Name: "knowledge", Title: "Knowledge repository (programme/knowledge.yaml)"},
 }
 
 func init() {
@@ -70,6 +77,8 @@ func KindOf(path string) string {
 		return "cluster"
 	case path == plan.PublicationFile:
 		return "publication"
+	case len(parts) == 2 && parts[0] == plan.ProgrammeDir && slices.Contains(plan.ProgrammeFiles, path):
+		return strings.TrimSuffix(parts[1], ".yaml")
 	}
 	return ""
 }
@@ -127,6 +136,35 @@ func Build(fw *framework.Framework, kind string) *jsonschema.Schema {
 	case "publication":
 		s = r.Reflect(&plan.Publication{})
 		prop(s, "citation").Pattern = plan.CitationPattern
+	case "eu-action-plan":
+		s = r.Reflect(&plan.EUActionPlan{})
+		action := prop(s, "actions", "[]")
+		taskEnum(fw, prop(action, "task"))
+		itemEnum(fw, prop(action, "items", "[]"))
+		// An EU action implements national steps, framework items, or both.
+		action.AnyOf = []*jsonschema.Schema{requires("implements"), requires("items")}
+	case "policy-dialogues":
+		s = r.Reflect(&plan.Dialogues{})
+		d := prop(s, "dialogues", "[]")
+		// A national dialogue names its country.
+		d.If = &jsonschema.Schema{Properties: props("level", &jsonschema.Schema{Const: "national"}), Required: []string{"level"}}
+		d.Then = requires("country")
+	case "policy-board":
+		s = r.Reflect(&plan.PolicyBoard{})
+	case "sustainability-plan":
+		s = r.Reflect(&plan.SustainabilityPlan{})
+		dom := prop(s, "versions", "[]", "measures", "[]", "domain")
+		for _, d := range fw.Sustainability.Domains {
+			dom.Enum = append(dom.Enum, d.ID)
+		}
+	case "twinning":
+		s = r.Reflect(&plan.Twinnings{})
+		itemEnum(fw, prop(s, "twinnings", "[]", "followed_suggestion"))
+	case "knowledge":
+		s = r.Reflect(&plan.Knowledge{})
+		e := prop(s, "entries", "[]")
+		taskEnum(fw, prop(e, "tasks", "[]"))
+		e.AnyOf = []*jsonschema.Schema{requires("link"), requires("file")}
 	default:
 		panic("unknown schema kind " + kind)
 	}
@@ -241,9 +279,13 @@ func toBe(fw *framework.Framework, s *jsonschema.Schema) {
 func toDo(fw *framework.Framework, s *jsonschema.Schema) {
 	step := prop(s, "steps", "[]")
 	taskEnum(fw, prop(step, "task"))
-	items := prop(step, "items", "[]")
+	itemEnum(fw, prop(step, "items", "[]"))
+}
+
+// itemEnum lists the framework's items (task.item) as a value's choices.
+func itemEnum(fw *framework.Framework, s *jsonschema.Schema) {
 	for _, k := range fw.ItemKeys() {
-		items.Enum = append(items.Enum, k)
+		s.Enum = append(s.Enum, k)
 	}
 }
 

@@ -73,6 +73,13 @@ func Rules() []diag.RuleInfo {
 		{ID: RuleYAML11, Severity: w, Summary: "Values YAML 1.1 readers (PyYAML, js-yaml) would read as dates, true/false values or numbers are quoted, so the file is text to every reader (hwfplan fmt quotes them); numbers have no leading zero."},
 		{ID: RuleBidiControl, Severity: e, Summary: "No invisible bidirectional control characters (U+202A-202E, U+2066-2069), which show text in another order than the file holds."},
 		{ID: RuleSustainabilityUnscored, Severity: w, Summary: "Every HEROES sustainability domain is scored in action-plan.yaml (a missing one counts as not scored, never as 0)."},
+		// The programme files (programme/).
+		{ID: RuleCountryRef, Severity: e, Summary: "Every country a programme file names (a dialogue, an EU action, a Policy Board member, a twinning, a knowledge entry) has a folder in countries/."},
+		{ID: RuleActionRef, Severity: e, Summary: "Every action a programme file names (what a dialogue led to, what a decision or a sustainability measure concerns) is in a national action-plan.yaml or in programme/eu-action-plan.yaml."},
+		{ID: RuleRetiredID, Severity: e, Summary: "An id listed in a programme file's retired_ids names no entry: ids are never reused."},
+		{ID: RuleDateRange, Severity: e, Summary: "Dialogues, Policy Board meetings and twinnings are dated from the programme start to the end of the year it ends; those and knowledge entries and sustainability plan versions are not before the programme start, nor after today."},
+		{ID: RuleDialogueRecord, Severity: e, Summary: "A national dialogue record names a country and leaves its date, participants and outcome to the country's action-plan.yaml (policy_dialogue), one record per country; an EU-level dialogue names no country. Actions of another country are warned about."},
+		{ID: RuleVersionOrder, Severity: e, Summary: "The sustainability plan's versions are listed oldest first, each dated after the one before."},
 		{ID: RuleDoneInFuture, Severity: w, Summary: "An action marked done does not end in the future."},
 	}
 	for i := range rules {

@@ -85,6 +85,7 @@ func semantic(fw *framework.Framework, repo *model.Repo, broken map[string]bool,
 		c.actionPlan(cn)
 	}
 	c.clusters()
+	c.programme()
 	failed := map[string][]string{} // file → pointers of values with an error
 	for _, d := range prior {
 		if d.Severity == diag.Error {

@@ -252,3 +252,51 @@ func TestCompareLoadsOnlyWhatDiffers(t *testing.T) {
 		}
 	}
 }
+
+// TestDiffProgramme: a revision that edits the programme files is described in
+// domain terms, from a real git repository: an EU action's status, a dialogue
+// added (with the date its country's action plan gives), a twinning removed, a
+// Policy Board meeting and its decision added, and a programme file added.
+func TestDiffProgramme(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	g := gittest.New(t)
+	files := gittest.ReadFiles(t, filepath.Join("..", "..", "plandiff", "testdata", "base"))
+	files["programme/eu-action-plan.yaml"] = `status: illustrative
+actions:
+  - {id: EU-A1, title: Register specification, task: data, level: eu, implements: [HU-S1], responsible: HEROES coordination, start: 2025-10, end: 2026-01, status: in_progress}
+  - {id: EU-A2, title: Model library, task: models, level: eu, items: [models.methodology], responsible: HEROES coordination, start: 2025-09, end: 2026-01, status: planned}
+`
+	files["programme/policy-dialogues.yaml"] = `status: illustrative
+dialogues:
+  - {id: D1, level: eu, date: "2026-03-26", themes: [Data and intelligence]}
+`
+	files["programme/twinning.yaml"] = `status: illustrative
+twinnings:
+  - {id: T1, countries: [EE, LT], topic: Multi-profession models, date: "2025-04-09"}
+  - {id: T2, countries: [HU, SI], topic: Register linkage, date: "2025-09-23"}
+`
+	g.Write(files)
+	g.Commit("programme files")
+	g.Git("checkout", "-q", "-b", "feature")
+	g.Replace("programme/eu-action-plan.yaml", "status: planned}", "status: in_progress}")
+	g.Replace("programme/policy-dialogues.yaml", "themes: [Data and intelligence]}\n", "themes: [Data and intelligence]}\n  - {id: D3, level: national, country: HU, themes: [Data linkage], actions: [HU-A1]}\n")
+	g.Replace("programme/twinning.yaml", "  - {id: T2, countries: [HU, SI], topic: Register linkage, date: \"2025-09-23\"}\n", "retired_ids: [T2]\n")
+	g.Write(map[string]string{"programme/policy-board.yaml": `status: illustrative
+members:
+  - {country: HU, authority: OKFŐ}
+meetings:
+  - id: PB1
+    date: "2025-11-17"
+    title: Policy Board on Sustainability
+    decisions:
+      - {id: d1, text: Keep the models running after the programme}
+`})
+	g.Commit("programme: EU-A2 started, HU dialogue recorded, T2 withdrawn, Board meeting")
+	for _, format := range []string{"text", "markdown"} {
+		out, _, err := run(t, g.Dir, "--format", format, "main", "feature")
+		if err != nil {
+			t.Fatal(err)
+		}
+		golden.Check(t, filepath.Join("testdata", "programme."+format), []byte(hashRe.ReplaceAllString(out, "HASH")))
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/iostreams"
 	"github.com/hwfplan/hwfplan/internal/iso3166"
 	"github.com/hwfplan/hwfplan/internal/model"
+	"github.com/hwfplan/hwfplan/internal/plan"
 	"github.com/hwfplan/hwfplan/internal/planhistory"
 	"github.com/spf13/cobra"
 )
@@ -36,7 +37,7 @@ var Formats = []string{"text", "json"}
 func NewCmdHistory(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	opts := &Options{IO: f.IOStreams, Root: f.Root}
 	cmd := &cobra.Command{
-		Use:   "history CODE",
+		Use:   "history CODE|programme",
 		Short: "List the revisions that changed a country's plans, with its scores over time",
 		Long: `List the commits that changed countries/CODE, newest first: commit, author, date,
 message and a one-line account of what changed in domain terms, then the country's
@@ -44,14 +45,20 @@ as-is and to-be task scores (0-1) after each revision. Renames of the folder are
 followed. A shallow clone has no history: check out with fetch-depth: 0 in CI, or
 run git fetch --unshallow.
 
+hwfplan history programme lists the commits that changed programme/ (the EU
+action plan, the policy dialogues, the Policy Board, the sustainability plan,
+twinning and the knowledge repository) the same way, without scores.
+
 The text output keeps each revision's summary in the user's cache folder
 (hwfplan/history there, never in the repository), so the next run only walks the
 history; HWFPLAN_CACHE=off turns that off. The JSON output is computed in full.`,
-		Example: "  hwfplan history HU\n  hwfplan history HU --limit 10\n  hwfplan history HU --format json",
+		Example: "  hwfplan history HU\n  hwfplan history HU --limit 10\n  hwfplan history HU --format json\n  hwfplan history programme",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Code = strings.ToUpper(args[0])
-			if !codeRe.MatchString(opts.Code) {
+			if strings.EqualFold(args[0], plan.ProgrammeDir) {
+				opts.Code = plan.ProgrammeDir
+			} else if !codeRe.MatchString(opts.Code) {
 				return cmdutil.FlagErrorf("%q is not a two-letter ISO country code like HU", args[0])
 			}
 			if opts.Limit < 0 {
@@ -87,6 +94,20 @@ func Run(opts *Options) error {
 		return err
 	}
 	popts := planhistory.Options{Limit: opts.Limit}
+	if opts.Code == plan.ProgrammeDir {
+		h, err := planhistory.Programme(repo, start, popts)
+		if err != nil {
+			return err
+		}
+		if opts.Format == "json" {
+			return planhistory.WriteProgrammeJSON(opts.IO.Out, h)
+		}
+		if len(h.Entries) == 0 {
+			fmt.Fprintf(opts.IO.ErrOut, "no revision of %s changed %s/\n", opts.Rev, plan.ProgrammeDir)
+			return nil
+		}
+		return planhistory.WriteProgrammeText(opts.IO.Out, h)
+	}
 	if opts.Format != "json" {
 		// The text shows no Changes, so summaries kept from earlier runs serve.
 		popts.Store = planhistory.OpenStore()

@@ -14,6 +14,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/gitrev/gittest"
 	"github.com/hwfplan/hwfplan/internal/golden"
 	"github.com/hwfplan/hwfplan/internal/iostreams"
+	"github.com/hwfplan/hwfplan/internal/plandiff"
 	"github.com/hwfplan/hwfplan/internal/planhistory"
 )
 
@@ -24,6 +25,7 @@ func TestNewCmdHistoryFlags(t *testing.T) {
 		wantErr string
 	}{
 		{args: "hu", want: Options{Code: "HU", Rev: "HEAD", Format: "text"}},
+		{args: "Programme", want: Options{Code: "programme", Rev: "HEAD", Format: "text"}},
 		{args: "SK --rev main -n 5 --format json", want: Options{Code: "SK", Rev: "main", Limit: 5, Format: "json"}},
 		{args: "Hungary", wantErr: `"Hungary" is not a two-letter ISO country code like HU`},
 		{args: "HU --format csv", wantErr: `invalid argument "csv" for "-f, --format" flag: use one of text, json`},
@@ -172,5 +174,40 @@ func TestHistoryRun(t *testing.T) {
 	_, _, err = run(t, shallow.Dir, "HU")
 	if !errors.Is(err, gitrev.ErrShallow) || !strings.Contains(err.Error(), "fetch-depth: 0") {
 		t.Errorf("shallow: %v", err)
+	}
+}
+
+// TestHistoryProgramme: history programme lists the commits that changed
+// programme/, newest first, each summed up in the programme's terms, from a real
+// git repository; commits that changed only a country are not in it.
+func TestHistoryProgramme(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	g := gittest.New(t)
+	files := fixture(t)
+	files["programme/policy-dialogues.yaml"] = "status: illustrative\ndialogues:\n  - {id: D1, level: eu, date: \"2026-03-26\", themes: [Data and intelligence]}\n"
+	g.Write(files)
+	g.Commit("Plans and the first EU dialogue")
+	g.Replace("countries/HU/country.yaml", "status: illustrative", "status: draft")
+	g.Commit("Hungary: draft")
+	g.Write(map[string]string{"programme/eu-action-plan.yaml": "status: illustrative\nactions:\n  - {id: EU-A1, title: Model library, task: models, level: eu, items: [models.methodology], responsible: HEROES coordination, start: 2025-09, end: 2026-01, status: planned}\n"})
+	g.Replace("programme/policy-dialogues.yaml", "themes: [Data and intelligence]}\n", "themes: [Data and intelligence]}\n  - {id: D3, level: national, country: HU, themes: [Data linkage]}\n")
+	g.Commit("EU action plan; HU dialogue recorded")
+	g.Replace("programme/eu-action-plan.yaml", "status: planned}", "status: in_progress}")
+	g.Commit("EU-A1 started")
+	out, _, err := run(t, g.Dir, "programme")
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden.Check(t, "testdata/programme.txt", []byte(hashRe.ReplaceAllString(out, "HASH")))
+	out, _, err = run(t, g.Dir, "programme", "--format", "json", "--limit", "1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var h planhistory.ProgrammeHistory
+	if err := json.Unmarshal([]byte(out), &h); err != nil {
+		t.Fatal(err)
+	}
+	if len(h.Entries) != 1 || len(h.Entries[0].Changes) != 1 || h.Entries[0].Changes[0].Entity != plandiff.EntityEUAction {
+		t.Errorf("json entries: %+v", h.Entries)
 	}
 }
