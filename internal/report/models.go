@@ -200,36 +200,37 @@ func (v *ModelsView) UnusedTypes() []string {
 	return out
 }
 
-// MostCovered and LeastCovered return the professions covered by a model in the
-// most and the fewest countries (the first in framework order among equals).
-func (v *ModelsView) MostCovered() *ModelProfessionRow {
-	return v.pickProfession(func(a, b int) bool { return a > b })
+// ProfessionTie is the professions that share the most (or fewest) countries
+// with a model covering them, and that number of countries.
+type ProfessionTie struct {
+	IDs       []string
+	Countries int
+}
+
+// MostCovered returns the professions a model covers in the most countries;
+// LeastCovered those covered in the fewest. Both are in framework order.
+func (v *ModelsView) MostCovered() ProfessionTie {
+	return v.tie(func(a, b int) int { return cmp.Compare(b, a) })
 }
 
 // LeastCovered: see MostCovered.
-func (v *ModelsView) LeastCovered() *ModelProfessionRow {
-	return v.pickProfession(func(a, b int) bool { return a < b })
+func (v *ModelsView) LeastCovered() ProfessionTie {
+	return v.tie(func(a, b int) int { return cmp.Compare(a, b) })
 }
 
-func (v *ModelsView) pickProfession(better func(a, b int) bool) *ModelProfessionRow {
-	var best *ModelProfessionRow
-	for i := range v.Professions {
-		if p := &v.Professions[i]; best == nil || better(len(p.Covered), len(best.Covered)) {
-			best = p
+// tie returns the professions ranked first by order on their country counts.
+func (v *ModelsView) tie(order func(a, b int) int) ProfessionTie {
+	var t ProfessionTie
+	for i, p := range v.Professions {
+		n := len(p.Covered)
+		switch c := order(n, t.Countries); {
+		case i == 0 || c < 0:
+			t = ProfessionTie{IDs: []string{p.ID}, Countries: n}
+		case c == 0:
+			t.IDs = append(t.IDs, p.ID)
 		}
 	}
-	return best
-}
-
-// Unmodelled lists the professions no country has a model for.
-func (v *ModelsView) Unmodelled() []string {
-	var out []string
-	for _, p := range v.Professions {
-		if len(p.Covered) == 0 {
-			out = append(out, p.ID)
-		}
-	}
-	return out
+	return t
 }
 
 // Gaps lists the countries that have models but no model for some profession.
