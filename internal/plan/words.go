@@ -33,6 +33,14 @@ var (
 	}
 	Priorities = []Choice{{"high", "high"}, {"medium", "medium"}, {"low", "low"}}
 	Levels     = []Choice{{"national", "national"}, {"regional", "regional"}}
+	ModelTypes = []Choice{
+		{"supply_stock_flow", "supply (stock and flow)"}, {"demand_utilisation", "demand (utilisation-based)"},
+		{"needs_based", "needs-based"}, {"benchmarking", "benchmarking"}, {"integrated", "integrated supply and demand"},
+	}
+	UpdateFrequencies = []Choice{
+		{"real_time", "in real time"}, {"monthly", "monthly"}, {"quarterly", "quarterly"},
+		{"annual", "annually"}, {"irregular", "irregularly"}, {"one_off", "once"},
+	}
 )
 
 // LabelOf returns the words for code, or code itself when it is not one of

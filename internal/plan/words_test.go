@@ -40,6 +40,9 @@ func TestChoicesMatchSchema(t *testing.T) {
 		{"anchoring", Sustainability{}, "Anchoring", Anchorings},
 		{"priority", Step{}, "Priority", Priorities},
 		{"level", Action{}, "Level", Levels},
+		{"model type", Model{}, "Type", ModelTypes},
+		{"model update frequency", Model{}, "UpdateFrequency", UpdateFrequencies},
+		{"source update frequency", DataSource{}, "UpdateFrequency", UpdateFrequencies},
 	} {
 		if got, want := Codes(tc.choices), enumOf(t, tc.v, tc.field); !slices.Equal(got, want) {
 			t.Errorf("%s: words for %v, schema allows %v", tc.name, got, want)

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/hwfplan/hwfplan/internal/provenance"
@@ -56,5 +58,44 @@ func TestShippedPlans(t *testing.T) {
 	tables, err := p.Tables()
 	if err != nil || len(tables) == 0 || tables[0].Name == "notice" {
 		t.Fatalf("tables: %v %v", len(tables), err)
+	}
+}
+
+// The models report's page offers its tables as CSV, JSON and a workbook next to
+// the report itself; the as-is page offers no tables of its own.
+func TestReportPageTables(t *testing.T) {
+	p, err := Load(filepath.Join("..", ".."), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := p.Site(context.Background(), SiteOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]string{
+		"as-is": {"reports/as-is.html", "reports/as-is.md"},
+		"models": {"reports/models.html", "reports/models.md", "reports/model_coverage.csv", "reports/model_coverage.json",
+			"reports/models.csv", "reports/models.json", "reports/models.xlsx"},
+	}
+	for _, r := range in.Reports {
+		w, ok := want[r.ID]
+		if !ok {
+			continue
+		}
+		if !slices.Equal(r.Downloads, w) {
+			t.Errorf("%s downloads %q, want %q", r.ID, r.Downloads, w)
+		}
+		for _, d := range r.Downloads {
+			if len(in.Downloads[d]) == 0 {
+				t.Errorf("%s offers %s, which the site does not hold", r.ID, d)
+			}
+		}
+		delete(want, r.ID)
+	}
+	if len(want) > 0 {
+		t.Errorf("no page for %v", want)
+	}
+	if csv := string(in.Downloads["reports/models.csv"]); !strings.HasPrefix(csv, "country,id,name,type,professions,horizon_years,update_frequency,owner") {
+		t.Errorf("models.csv starts %q", csv[:min(80, len(csv))])
 	}
 }

@@ -5,8 +5,10 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
+	"slices"
 	"time"
 
 	"github.com/hwfplan/hwfplan/internal/compare"
@@ -146,9 +148,45 @@ func (p *Plans) addReports(ctx context.Context, in *Site, pdf bool) error {
 			in.Downloads["reports/"+k.Name+".pdf"] = data
 			downloads = append(downloads, "reports/"+k.Name+".pdf")
 		}
+		tables, err := p.reportTables(k.Name)
+		if err != nil {
+			return err
+		}
+		for _, name := range slices.Sorted(maps.Keys(tables)) {
+			in.Downloads["reports/"+name] = tables[name]
+			downloads = append(downloads, "reports/"+name)
+		}
 		in.Reports = append(in.Reports, ReportPage{ID: k.Name, Title: k.Title, HTML: body, Downloads: downloads})
 	}
 	return nil
+}
+
+// reportTables renders the tables behind a thematic report (export.ReportTables)
+// as CSV and JSON, a file per table, and one workbook named after the report;
+// nothing for a report without tables of its own.
+func (p *Plans) reportTables(name string) (map[string][]byte, error) {
+	res, err := p.Compare()
+	if err != nil {
+		return nil, err
+	}
+	tables := export.ReportTables(p.Repo, res, name)
+	if len(tables) == 0 {
+		return nil, nil
+	}
+	out := map[string][]byte{}
+	for _, format := range []string{"csv", "json"} {
+		files, err := export.Files(tables, format)
+		if err != nil {
+			return nil, fmt.Errorf("failed to export the %s report's tables as %s: %w", name, format, err)
+		}
+		maps.Copy(out, files)
+	}
+	book, err := export.XLSX(tables)
+	if err != nil {
+		return nil, fmt.Errorf("failed to export the %s report's tables as xlsx: %w", name, err)
+	}
+	out[name+".xlsx"] = book
+	return out, nil
 }
 
 // mainOf returns what the report page holds inside <main>.

@@ -92,7 +92,10 @@ func proseFuncs(data *Data) template.FuncMap {
 			}
 			return strings.Join(out, ", ")
 		},
-		"sub": func(a, b int) int { return a - b },
+		// professionWords names framework professions inside a sentence: "nurses,
+		// midwives and dentists".
+		"professionWords": func(ids []string) string { return professionWords(data, ids) },
+		"sub":             func(a, b int) int { return a - b },
 		// zero is the number 0, to ask whether a number shows as zero.
 		"zero": func() compare.Num { return compare.Exact(num.Frac(0, 1)) },
 		// weakBelow is the normalised score an item is weak below.

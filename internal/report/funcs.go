@@ -159,6 +159,8 @@ func funcMap(d *doc, data *Data) template.FuncMap {
 		"anchoring":     func(s string) string { return plan.LabelOf(plan.Anchorings, s) },
 		"priority":      func(s string) string { return plan.LabelOf(plan.Priorities, s) },
 		"level":         func(s string) string { return plan.LabelOf(plan.Levels, s) },
+		"modelType":     func(s string) string { return plan.LabelOf(plan.ModelTypes, s) },
+		"frequency":     func(s string) string { return plan.LabelOf(plan.UpdateFrequencies, s) },
 		// capital writes text with its first letter in capitals, for a table cell.
 		"capital": capital,
 		"yesNo": func(b bool, yes, no string) string {

@@ -49,6 +49,8 @@ var Kinds = []Kind{
 		Subtitle: "Health workforce planning capacity: country level, cross-country and cross-cluster comparison"},
 	{Name: "sustainability", Title: "Sustainability report",
 		Subtitle: "Sustaining health workforce planning capacity after the programme"},
+	{Name: "models", Title: "Models and tools report",
+		Subtitle: "Health workforce planning models in use: types, professions covered, horizons and owners"},
 }
 
 // KindNames lists the report names.

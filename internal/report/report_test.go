@@ -310,9 +310,10 @@ func TestNoRawCodes(t *testing.T) {
 // of it from publication.yaml, in the Markdown and in the HTML; a repository
 // without the file gets no such page.
 func TestColophon(t *testing.T) {
-	for _, name := range KindNames() {
+	for _, k := range Kinds {
+		name := k.Name
 		files := build(t, name)
-		title := map[string]string{"as-is": "HEROES As-is report", "sustainability": "HEROES Sustainability report"}[name]
+		title := "HEROES " + k.Title
 		for _, file := range []string{name + ".md", name + ".html"} {
 			got := string(files[file])
 			for _, want := range []string{

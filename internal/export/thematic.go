@@ -1,0 +1,73 @@
+package export
+
+import (
+	"strings"
+
+	"github.com/hwfplan/hwfplan/internal/compare"
+	"github.com/hwfplan/hwfplan/internal/model"
+)
+
+// ReportTables returns the tables behind a thematic report, for its page's
+// downloads: for "models", the models (a row per model) and the coverage (a row
+// per country and framework profession with the number of models covering it).
+// Reports without tables of their own give nil. Rows follow country code order.
+func ReportTables(repo *model.Repo, res *compare.Result, report string) []Table {
+	if report != "models" {
+		return nil
+	}
+	var cs []countryPair
+	for i := range res.Countries {
+		cs = append(cs, countryPair{res: &res.Countries[i], plan: repo.Country(res.Countries[i].Code)})
+	}
+	return []Table{modelsTable(cs), modelCoverageTable(repo, cs)}
+}
+
+func modelsTable(cs []countryPair) Table {
+	t := Table{Name: "models", Columns: []Column{
+		{"country", Text}, {"id", Text}, {"name", Text}, {"type", Text}, {"professions", Text},
+		{"horizon_years", Integer}, {"update_frequency", Text}, {"owner", Text},
+	}}
+	for _, c := range cs {
+		if c.plan == nil || c.plan.AsIs == nil {
+			continue
+		}
+		for _, m := range c.plan.AsIs.Models {
+			t.Rows = append(t.Rows, []any{c.res.Code, m.ID, m.Name, str(m.Type), join(m.Professions),
+				m.HorizonYears, str(m.UpdateFrequency), str(m.Owner)})
+		}
+	}
+	return t
+}
+
+// modelCoverageTable counts, per country and profession, the models covering it;
+// a model for a specialty ("nurses/midwifery") counts for its profession.
+func modelCoverageTable(repo *model.Repo, cs []countryPair) Table {
+	t := Table{Name: "model_coverage", Columns: []Column{{"country", Text}, {"profession", Text}, {"models", Integer}}}
+	if repo.Framework == nil {
+		return t
+	}
+	for _, c := range cs {
+		for _, p := range repo.Framework.Professions {
+			n := 0
+			if c.plan != nil && c.plan.AsIs != nil {
+				for _, m := range c.plan.AsIs.Models {
+					if covers(m.Professions, p.ID) {
+						n++
+					}
+				}
+			}
+			t.Rows = append(t.Rows, []any{c.res.Code, p.ID, n})
+		}
+	}
+	return t
+}
+
+// covers reports whether professions ("nurses", "nurses/midwifery") cover id.
+func covers(professions []string, id string) bool {
+	for _, p := range professions {
+		if base, _, _ := strings.Cut(p, "/"); base == id {
+			return true
+		}
+	}
+	return false
+}

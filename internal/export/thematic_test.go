@@ -1,0 +1,66 @@
+package export_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/hwfplan/hwfplan/internal/compare"
+	"github.com/hwfplan/hwfplan/internal/compare/comparetest"
+	"github.com/hwfplan/hwfplan/internal/export"
+	"github.com/hwfplan/hwfplan/internal/plan"
+)
+
+func TestReportTablesModels(t *testing.T) {
+	repo := comparetest.Repo(t)
+	res, err := compare.Compute(repo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code := res.Countries[0].Code
+	c := repo.Country(code)
+	if c.AsIs == nil {
+		c.AsIs = &plan.AsIs{}
+	}
+	c.AsIs.Models = []plan.Model{
+		{ID: "m1", Name: "=Supply", Type: "supply_stock_flow", Professions: []string{"nurses/midwifery", "medical_doctors"}, HorizonYears: 12, UpdateFrequency: "annual", Owner: "Unit"},
+		{ID: "m2", Name: "Doctors", Type: "needs_based", Professions: []string{"medical_doctors"}, HorizonYears: 20, UpdateFrequency: "one_off", Owner: "Unit"},
+	}
+	for _, other := range res.Countries[1:] {
+		if p := repo.Country(other.Code); p.AsIs != nil {
+			p.AsIs.Models = nil
+		}
+	}
+	if got := export.ReportTables(repo, res, "as-is"); got != nil {
+		t.Errorf("the as-is report got tables %v", got)
+	}
+	tables := export.ReportTables(repo, res, "models")
+	if len(tables) != 2 || tables[0].Name != "models" || tables[1].Name != "model_coverage" {
+		t.Fatalf("tables %+v", tables)
+	}
+	csv, err := export.CSV(tables[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "country,id,name,type,professions,horizon_years,update_frequency,owner\r\n" +
+		code + ",m1,'=Supply,supply_stock_flow,nurses/midwifery; medical_doctors,12,annual,Unit\r\n" +
+		code + ",m2,Doctors,needs_based,medical_doctors,20,one_off,Unit\r\n"
+	if got := string(csv); got != want && strings.ReplaceAll(got, "\r\n", "\n") != strings.ReplaceAll(want, "\r\n", "\n") {
+		t.Errorf("models.csv:\n%s\nwant\n%s", got, want)
+	}
+	// The fixture's framework names one profession, nurses: one row per country;
+	// the first country has 1 model for nurses (by the specialty), the others none.
+	cov := tables[1]
+	if len(cov.Rows) != 3*len(repo.Framework.Professions) {
+		t.Fatalf("coverage has %d rows", len(cov.Rows))
+	}
+	got := map[string]any{}
+	for _, r := range cov.Rows[:len(repo.Framework.Professions)] {
+		got[r[1].(string)] = r[2]
+	}
+	if len(got) != 1 || got["nurses"] != 1 || cov.Rows[1][2] != 0 {
+		t.Errorf("coverage of %s: %v", code, got)
+	}
+	if _, err := export.XLSX(tables); err != nil {
+		t.Errorf("workbook: %v", err)
+	}
+}
