@@ -194,12 +194,23 @@ func medianPhrase(fw *framework.Framework, s compare.Standing) string {
 	return words.JoinAnd(parts)
 }
 
-// SharedFirst returns the tasks on which several countries share first place.
-func (d *Data) SharedFirst() []string {
-	var out []string
+// SharedPlace is a task on which several countries share first place.
+type SharedPlace struct {
+	Task      string
+	Countries []string // codes; the template names them in name order
+}
+
+// SharedFirst returns the tasks on which several countries share first place,
+// with those countries, so the report can say who shares it.
+func (d *Data) SharedFirst() []SharedPlace {
+	var out []SharedPlace
 	for _, ts := range d.R.Findings.Tasks {
 		if len(ts.Leaders) > 1 {
-			out = append(out, ts.Task)
+			p := SharedPlace{Task: ts.Task}
+			for _, l := range ts.Leaders {
+				p.Countries = append(p.Countries, l.Country)
+			}
+			out = append(out, p)
 		}
 	}
 	return out
