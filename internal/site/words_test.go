@@ -59,3 +59,17 @@ func TestNoRawCodes(t *testing.T) {
 		}
 	}
 }
+
+// TestDialogueWithoutParticipants: a dialogue that names no participants or date
+// (validate refuses it, but the site must not fail on it) still reads as a sentence.
+func TestDialogueWithoutParticipants(t *testing.T) {
+	files := build(t, `
+-- countries/HU/action-plan.yaml --
+policy_dialogue: {outcome: Link data.}
+actions: []
+`, Options{})
+	page := strings.Join(strings.Fields(visibleText(string(files["countries/hu/index.html"]))), " ")
+	if !strings.Contains(page, "From the national policy dialogue. Link data.") {
+		t.Errorf("country page lacks the dialogue sentence:\n%s", page)
+	}
+}
