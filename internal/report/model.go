@@ -32,6 +32,8 @@ type Data struct {
 	// Publication is publication.yaml (edition, editors, citation, licence,
 	// funding); nil when the plans repository has none.
 	Publication *plan.Publication
+	// board is programme/policy-board.yaml (nil when absent); see Board.
+	board *plan.PolicyBoard
 }
 
 // Source identifies the revision of the plans a report was built from: the one
@@ -69,6 +71,9 @@ func newData(name string, repo *model.Repo, res *compare.Result, src Source) *Da
 	d := &Data{Name: name, Programme: res.Programme, Framework: res.Framework(), Source: src, R: res, Publication: repo.Publication}
 	if d.Framework == nil {
 		d.Framework = repo.Framework
+	}
+	if repo.Programme != nil {
+		d.board = repo.Programme.PolicyBoard
 	}
 	counts := map[string]int{}
 	for _, c := range res.Countries {
