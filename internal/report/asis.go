@@ -216,14 +216,12 @@ func (d *Data) SharedFirst() []SharedPlace {
 	return out
 }
 
-// enumLabels words the schema values whose id does not read as English.
+// enumLabels words the schema values whose id does not read as English and that
+// plan/words.go has no table for (data source kinds, stakeholder types); model
+// types and update frequencies are worded there, for every report alike.
 var enumLabels = map[string]string{
 	"hris":                "HR information system",
 	"joint_questionnaire": "Joint Questionnaire (Eurostat, OECD, WHO)",
-	"supply_stock_flow":   "supply, stock and flow",
-	"demand_utilisation":  "demand, utilisation-based",
-	"needs_based":         "needs-based",
-	"one_off":             "one-off",
 }
 
 // enumText writes a schema value such as "professional_register" as words.
