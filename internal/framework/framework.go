@@ -34,11 +34,46 @@ type Framework struct {
 	// ExchangeRates, when declared, turn amounts in other currencies into
 	// equivalents in one currency (EUR for HEROES); nil when the file has none.
 	ExchangeRates *ExchangeRates `yaml:"exchange_rates"`
+	// MinimumDataSet, when declared, is the data a country needs for planning,
+	// in groups of elements; data sources list the elements they cover. Nil when
+	// the file has none.
+	MinimumDataSet *DataSet `yaml:"minimum_data_set"`
 
-	scales map[string]*Scale
-	items  map[string]*Item
-	tasks  map[string]*Task
+	scales   map[string]*Scale
+	items    map[string]*Item
+	tasks    map[string]*Task
+	elements map[string]*DataElement
 }
+
+// DataSet is a minimum planning data set: groups of data elements (the JA
+// 2013-16 Minimum Planning Data Requirements for HEROES).
+type DataSet struct {
+	Title  string      `yaml:"title"`
+	Source string      `yaml:"source"`
+	URL    string      `yaml:"url"`
+	Groups []DataGroup `yaml:"groups"`
+}
+
+// DataGroup is one group of the data set (stock, exits, training, ...).
+type DataGroup struct {
+	ID          string        `yaml:"id"`
+	Title       string        `yaml:"title"`
+	Description string        `yaml:"description"`
+	Elements    []DataElement `yaml:"elements"`
+}
+
+// DataElement is one element of the data set.
+type DataElement struct {
+	ID          string `yaml:"id"`
+	Title       string `yaml:"title"`
+	Description string `yaml:"description"`
+
+	// Group is the id of the group the element belongs to (filled on load).
+	Group string `yaml:"-"`
+}
+
+// Key is the element's qualified id, "group.element", as data sources list it.
+func (e DataElement) Key() string { return e.Group + "." + e.ID }
 
 // Programme describes the programme the plans belong to.
 type Programme struct {
@@ -273,6 +308,10 @@ func (f *Framework) index() error {
 	if x := f.ExchangeRates; x != nil {
 		errs = append(errs, x.check()...)
 	}
+	f.elements = map[string]*DataElement{}
+	if ds := f.MinimumDataSet; ds != nil {
+		errs = append(errs, ds.index(f.elements)...)
+	}
 	return errors.Join(errs...)
 }
 
@@ -287,6 +326,28 @@ func (f *Framework) Scale(id string) (*Scale, bool) { s, ok := f.scales[id]; ret
 
 // ItemScale returns the scale of an item; the framework guarantees it exists.
 func (f *Framework) ItemScale(it *Item) *Scale { return f.scales[it.Scale] }
+
+// DataElement returns the element of the minimum data set with the qualified id
+// "group.element"; ok is false when there is none (or no data set).
+func (f *Framework) DataElement(key string) (*DataElement, bool) {
+	e, ok := f.elements[key]
+	return e, ok
+}
+
+// DataElementKeys lists every qualified element id ("group.element") of the
+// minimum data set in framework order; nil when the framework declares none.
+func (f *Framework) DataElementKeys() []string {
+	if f.MinimumDataSet == nil {
+		return nil
+	}
+	var keys []string
+	for _, g := range f.MinimumDataSet.Groups {
+		for _, e := range g.Elements {
+			keys = append(keys, e.Key())
+		}
+	}
+	return keys
+}
 
 // SustainabilityScale returns the scale sustainability factors are scored on.
 func (f *Framework) SustainabilityScale() *Scale { return f.scales[f.Sustainability.Scale] }
@@ -403,6 +464,41 @@ func (x *ExchangeRates) check() []error {
 		seen[r.Currency] = true
 		if !(r.Rate > 0) || math.IsInf(r.Rate, 0) {
 			at(r.line, r.column, "exchange rate for %s must be a number above 0 (units of %s per 1 %s), not %v", r.Currency, r.Currency, x.Base, r.Rate)
+		}
+	}
+	return errs
+}
+
+// index fills the groups' elements' Group, adds every element to byKey, and
+// reports ids that are malformed or given twice.
+func (ds *DataSet) index(byKey map[string]*DataElement) []error {
+	var errs []error
+	if len(ds.Groups) == 0 {
+		errs = append(errs, errors.New("minimum_data_set has no groups"))
+	}
+	groups := map[string]bool{}
+	for gi := range ds.Groups {
+		g := &ds.Groups[gi]
+		if !idPattern.MatchString(g.ID) {
+			errs = append(errs, fmt.Errorf("minimum_data_set group id %q must be lower-case letters, digits and _", g.ID))
+		}
+		if groups[g.ID] {
+			errs = append(errs, fmt.Errorf("minimum_data_set group %s is defined twice", g.ID))
+		}
+		groups[g.ID] = true
+		if len(g.Elements) == 0 {
+			errs = append(errs, fmt.Errorf("minimum_data_set group %s has no elements", g.ID))
+		}
+		for ei := range g.Elements {
+			e := &g.Elements[ei]
+			e.Group = g.ID
+			if !idPattern.MatchString(e.ID) {
+				errs = append(errs, fmt.Errorf("minimum_data_set element id %q in group %s must be lower-case letters, digits and _", e.ID, g.ID))
+			}
+			if byKey[e.Key()] != nil {
+				errs = append(errs, fmt.Errorf("minimum_data_set element %s is defined twice", e.Key()))
+			}
+			byKey[e.Key()] = e
 		}
 	}
 	return errs

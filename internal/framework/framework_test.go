@@ -190,3 +190,58 @@ func TestExchangeRatesChecked(t *testing.T) {
 		})
 	}
 }
+
+// TestMinimumDataSet: the shipped framework holds the JA 2013-16 minimum planning
+// data set as DOMAIN.md lists it, 5 groups and 19 elements, keyed group.element.
+func TestMinimumDataSet(t *testing.T) {
+	fw, err := framework.Parse(hwfplan.DefaultFramework)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds := fw.MinimumDataSet
+	if ds == nil {
+		t.Fatal("the shipped framework declares no minimum_data_set")
+	}
+	var groups []string
+	for _, g := range ds.Groups {
+		groups = append(groups, fmt.Sprintf("%s:%d", g.ID, len(g.Elements)))
+	}
+	if got, want := strings.Join(groups, ","), "stock:7,exits:2,training:6,mobility:2,demand:2"; got != want {
+		t.Errorf("groups = %s, want %s", got, want)
+	}
+	keys := fw.DataElementKeys()
+	if len(keys) != 19 || keys[0] != "stock.headcount" || keys[18] != "demand.utilisation" {
+		t.Errorf("element keys = %v", keys)
+	}
+	if e, ok := fw.DataElement("mobility.immigrants"); !ok || e.Group != "mobility" || e.Title != "Immigrants" {
+		t.Errorf("DataElement(mobility.immigrants) = %+v, %v", e, ok)
+	}
+	if _, ok := fw.DataElement("immigrants"); ok {
+		t.Error("an unqualified element id was found")
+	}
+	// A framework without a data set has no elements.
+	var none framework.Framework
+	if none.DataElementKeys() != nil {
+		t.Error("keys without a data set")
+	}
+}
+
+func TestMinimumDataSetChecked(t *testing.T) {
+	base := "id: x\ntitle: X\nprogramme: {name: X, end: 2026-01}\nscales:\n  - {id: s, title: S, min: 0, max: 2}\ntasks:\n  - {id: t, number: 1, title: T, items: [{id: a, title: A, scale: s}]}\n"
+	for _, tc := range []struct{ name, block, want string }{
+		{"no groups", "minimum_data_set: {title: M, groups: []}\n", "minimum_data_set has no groups"},
+		{"empty group", "minimum_data_set: {title: M, groups: [{id: stock, title: Stock, elements: []}]}\n", "group stock has no elements"},
+		{"twice", "minimum_data_set: {title: M, groups: [{id: stock, title: Stock, elements: [{id: fte, title: F}, {id: fte, title: G}]}]}\n", "element stock.fte is defined twice"},
+		{"bad id", "minimum_data_set: {title: M, groups: [{id: stock, title: Stock, elements: [{id: By Age, title: F}]}]}\n", `element id "By Age" in group stock`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := framework.Parse([]byte(base + tc.block))
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("err = %v, want %q", err, tc.want)
+			}
+		})
+	}
+	if _, err := framework.Parse([]byte(base)); err != nil {
+		t.Errorf("a framework without a data set: %v", err)
+	}
+}
