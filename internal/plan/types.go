@@ -71,6 +71,8 @@ type AsIs struct {
 	Strengths     []string                  `yaml:"strengths,omitempty" jsonschema:"title=Strengths"`
 	Weaknesses    []string                  `yaml:"weaknesses,omitempty" jsonschema:"title=Weaknesses"`
 	Challenges    []string                  `yaml:"challenges,omitempty" jsonschema:"title=Challenges"`
+	// Rounds are the re-assessments after the baseline above, oldest first.
+	Rounds []Round `yaml:"rounds,omitempty" jsonschema:"title=Later assessment rounds" jsonschema_description:"Re-assessments after the baseline (the assessment above, round id baseline), oldest first. Each keeps its own date, assessors and scores; a correction to a round's data is made in that round. A round scores the items it re-assessed; an item it leaves out keeps its earlier score."`
 }
 
 // TaskAssessment is the as-is analysis of one task.
@@ -166,6 +168,7 @@ type Milestone struct {
 	ID          string    `yaml:"id" jsonschema:"title=Id,pattern=^[a-z0-9][a-z0-9_-]*$,example=m1"`
 	Date        YearMonth `yaml:"date" jsonschema:"title=Due"`
 	Deliverable string    `yaml:"deliverable" jsonschema:"title=Deliverable,minLength=1"`
+	Met         Date      `yaml:"met,omitempty" jsonschema:"title=Met on" jsonschema_description:"The date the deliverable was done; leave out while it is not."`
 }
 
 // ActionPlan is action-plan.yaml: the policy action plan.
@@ -226,6 +229,16 @@ type KPI struct {
 	Baseline   float64 `yaml:"baseline" jsonschema:"title=Baseline"`
 	Target     float64 `yaml:"target" jsonschema:"title=Target"`
 	TargetYear int     `yaml:"target_year" jsonschema:"title=Target year,minimum=2023,maximum=2100"`
+	// Observations are the values measured since the baseline, oldest first.
+	Observations []Observation `yaml:"observations,omitempty" jsonschema:"title=Observed values" jsonschema_description:"Values measured since the baseline, oldest first, each with the month it refers to and its source. Progress is measured from the baseline to the target along a straight path to the end of the target year."`
+}
+
+// Observation is one measured value of a KPI.
+type Observation struct {
+	Date   YearMonth `yaml:"date" jsonschema:"title=Month observed" jsonschema_description:"The month the value refers to."`
+	Value  float64   `yaml:"value" jsonschema:"title=Value" jsonschema_description:"In the KPI's unit."`
+	Source string    `yaml:"source" jsonschema:"title=Source,minLength=1" jsonschema_description:"Where the value comes from: a data set, a register extract, a report."`
+	Notes  string    `yaml:"notes,omitempty" jsonschema:"title=Notes"`
 }
 
 // Sustainability says what happens to an action after the programme.
@@ -260,6 +273,7 @@ type Publication struct {
 	Citation  string   `yaml:"citation" jsonschema:"title=Suggested citation,minLength=1" jsonschema_description:"How to cite a report. {title}, {version}, {year} and {date} are replaced by the report's title, the version, the year and the date of this edition; no other braces."`
 	Licence   Licence  `yaml:"licence" jsonschema:"title=Licence"`
 	Funding   Funding  `yaml:"funding" jsonschema:"title=Funding and disclaimer"`
+	AsOf      Date     `yaml:"as_of,omitempty" jsonschema:"title=Report date of the data" jsonschema_description:"The date progress is measured at: milestones due or overdue, actions on schedule, KPIs on track. hwfplan's --as-of flag overrides it; without either, SOURCE_DATE_EPOCH is used."`
 	Notes     string   `yaml:"notes,omitempty" jsonschema:"title=Notes"`
 }
 

@@ -252,6 +252,21 @@ func asIs(fw *framework.Framework, s *jsonschema.Schema) {
 		tasks.Required = append(tasks.Required, t.ID)
 	}
 	s.Properties.Set("tasks", tasks)
+	// A later round scores the items it re-assessed: the same blocks, none required.
+	round := prop(s, "rounds", "[]")
+	rt := prop(round, "tasks")
+	rtasks := closedObject(rt.Title, rt.Description)
+	for p := tasks.Properties.Oldest(); p != nil; p = p.Next() {
+		ts := copySchema(p.Value)
+		ts.Required = nil
+		items := copySchema(prop(ts, "items"))
+		items.Required = nil
+		items.Description = "The items of the task re-assessed in this round: a score, or not_assessed with the reason."
+		ts.Properties.Set("items", items)
+		ts.Required = []string{"items"}
+		rtasks.Properties.Set(p.Key, ts)
+	}
+	round.Properties.Set("tasks", rtasks)
 	professions(fw, prop(s, "data_sources", "[]", "professions"))
 	professions(fw, prop(s, "models", "[]", "professions"))
 }

@@ -202,10 +202,15 @@ func (t *translator) where(pointer string) string {
 
 func (t *translator) rangeErr(ptr string, loc []string, got, want *big.Rat, what string) {
 	if len(loc) >= 2 && loc[len(loc)-1] == "score" {
-		var itemKey, scaleID string
+		var itemKey, scaleID, round string
 		switch {
 		case len(loc) == 5 && loc[0] == "tasks": // as-is: tasks/<t>/items/<i>/score
 			itemKey = loc[1] + "." + loc[3]
+		case len(loc) == 7 && loc[0] == "rounds" && loc[2] == "tasks": // a later round: rounds/<n>/tasks/<t>/items/<i>/score
+			itemKey = loc[3] + "." + loc[5]
+			if n, _, ok := t.f.Lookup(model.Pointer("rounds", loc[1], "id")); ok && n.Value != "" {
+				round = " in round " + n.Value
+			}
 		case len(loc) == 4 && loc[0] == "targets": // to-be: targets/<t>/<i>/score
 			itemKey = loc[1] + "." + loc[2]
 		case len(loc) == 3 && loc[0] == "sustainability_factors":
@@ -216,7 +221,7 @@ func (t *translator) rangeErr(ptr string, loc []string, got, want *big.Rat, what
 		}
 		if it, ok := t.v.fw.Item(itemKey); ok {
 			sc := t.v.fw.ItemScale(it)
-			t.out = append(t.out, t.rangeDiag(ptr, fmt.Sprintf("score %s is %s %s of item %s (scale %d-%d)", ratStr(got), what, ratStr(want), itemKey, sc.Min, sc.Max)))
+			t.out = append(t.out, t.rangeDiag(ptr, fmt.Sprintf("score %s is %s %s of item %s (scale %d-%d)%s", ratStr(got), what, ratStr(want), itemKey, sc.Min, sc.Max, round)))
 			return
 		}
 	}
