@@ -46,6 +46,27 @@ type EUAction struct {
 	Sustainability *Sustainability `yaml:"sustainability,omitempty" jsonschema:"title=After the programme" jsonschema_description:"Required when the action ends after the programme (see programme.end in schema/framework.yaml)."`
 }
 
+// Action returns the EU action as an action of the national shape, the one view
+// every check and table of actions reads: its level is eu and it has no region.
+// Items and Countries have no place in that shape; read them from the EUAction.
+func (a EUAction) Action() Action {
+	return Action{
+		ID:             a.ID,
+		Title:          a.Title,
+		Task:           a.Task,
+		Implements:     a.Implements,
+		Level:          a.Level,
+		Responsible:    a.Responsible,
+		Partners:       a.Partners,
+		Start:          a.Start,
+		End:            a.End,
+		Budget:         a.Budget,
+		KPIs:           a.KPIs,
+		Status:         a.Status,
+		Sustainability: a.Sustainability,
+	}
+}
+
 // Dialogues is programme/policy-dialogues.yaml: the policy dialogues held, national
 // and EU-level. A country's own dialogue stays in its action-plan.yaml
 // (policy_dialogue, owned by the country team); a record here adds what the

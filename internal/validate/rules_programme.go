@@ -23,22 +23,29 @@ const (
 
 // programmeRefs are the ids the programme files may refer to, gathered once.
 type programmeRefs struct {
-	countries []string               // codes with a folder
-	steps     map[string]bool        // step ids of every usable to-do.yaml
-	stepsOf   map[string]bool        // countries whose to-do.yaml is usable
-	actions   map[string]bool        // national and EU action ids
-	actsOf    map[string]bool        // countries whose action-plan.yaml is usable
-	dialogue  map[string]*model.File // country → its usable action-plan.yaml
+	countries []string                 // codes with a folder
+	steps     map[string]programmeStep // step id of every usable to-do.yaml → its task
+	stepsOf   map[string]bool          // countries whose to-do.yaml is usable
+	actions   map[string]bool          // national and EU action ids
+	actsOf    map[string]bool          // countries whose action-plan.yaml is usable
+	dialogue  map[string]*model.File   // country → its usable action-plan.yaml
+}
+
+// programmeStep is a national road map step as the programme files see it: its
+// task and where that task is written.
+type programmeStep struct {
+	task string
+	at   ref
 }
 
 func (c *checker) programmeRefs() programmeRefs {
-	r := programmeRefs{steps: map[string]bool{}, stepsOf: map[string]bool{}, actions: map[string]bool{}, actsOf: map[string]bool{}, dialogue: map[string]*model.File{}}
+	r := programmeRefs{steps: map[string]programmeStep{}, stepsOf: map[string]bool{}, actions: map[string]bool{}, actsOf: map[string]bool{}, dialogue: map[string]*model.File{}}
 	for _, cn := range c.repo.Countries {
 		r.countries = append(r.countries, cn.Code)
-		if c.usable(cn, plan.ToDoFile) != nil {
+		if f := c.usable(cn, plan.ToDoFile); f != nil {
 			r.stepsOf[cn.Code] = true
-			for _, s := range cn.ToDo.Steps {
-				r.steps[s.ID] = true
+			for id, st := range stepTasks(cn.ToDo) {
+				r.steps[id] = programmeStep{st.task, at(f, st.ptr)}
 			}
 		}
 		if f := c.usable(cn, plan.ActionPlanFile); f != nil {
@@ -141,20 +148,22 @@ func (c *checker) actionRef(f *model.File, ptr, id string, r programmeRefs) {
 	c.errorf(f, ptr, RuleActionRef, "action %s is not in %s%s", id, where, didYouMean(id, sameOwner(r.actions, owner)))
 }
 
-// stepRef checks a national step id an EU action implements.
-func (c *checker) stepRef(f *model.File, ptr, id string, r programmeRefs) {
-	if r.steps[id] {
-		return
+// stepRef checks a national step id an EU action implements, and reports whether
+// the step is there.
+func (c *checker) stepRef(f *model.File, ptr, id string, r programmeRefs) bool {
+	if _, ok := r.steps[id]; ok {
+		return true
 	}
 	owner, _, _ := strings.Cut(id, "-")
 	if !slices.Contains(r.countries, owner) {
 		c.errorf(f, ptr, RuleStepRef, "step %s names country %s, which has no folder in countries/", id, owner)
-		return
+		return false
 	}
 	if !r.stepsOf[owner] {
-		return // that to-do.yaml has its own errors
+		return false // that to-do.yaml has its own errors
 	}
 	c.errorf(f, ptr, RuleStepRef, "step %s is not in countries/%s/to-do.yaml%s", id, owner, didYouMean(id, sameOwner(r.steps, owner)))
+	return false
 }
 
 // dateRange checks a date lies between the programme's start and the end of the
@@ -188,32 +197,23 @@ func (c *checker) euActionPlan(f *model.File, ap *plan.EUActionPlan, r programme
 		ids[i] = a.ID
 	}
 	c.retired(f, "action", "actions", ap.Retired, ids)
-	programmeEnd := plan.YearMonth(c.fw.Programme.End)
-	for i, a := range ap.Actions {
+	for i, eu := range ap.Actions {
 		base := model.Pointer("actions", strconv.Itoa(i))
-		for j, id := range a.Implements {
-			c.stepRef(f, base+"/implements/"+strconv.Itoa(j), id, r)
+		a := eu.Action()
+		c.implemented(f, base, a, func(ptr, id string) (ref, string, bool) {
+			if !c.stepRef(f, ptr, id, r) {
+				return ref{}, "", false
+			}
+			st := r.steps[id]
+			return st.at, st.task, true
+		})
+		for j, key := range eu.Items {
+			c.itemTask(f, base+"/items/"+strconv.Itoa(j), key, "action", a.ID, a.Task, base+"/task")
 		}
-		for j, code := range a.Countries {
+		for j, code := range eu.Countries {
 			c.countryRef(f, base+"/countries/"+strconv.Itoa(j), code, r)
 		}
-		startOK, endOK := a.Start.Valid(), a.End.Valid()
-		if startOK && endOK && a.Start > a.End {
-			c.errorf(f, base+"/end", RuleDateOrder, "action %s ends (%s) before it starts (%s)", a.ID, a.End, a.Start)
-		}
-		if endOK && a.End > programmeEnd && a.Sustainability == nil && a.Status != "cancelled" {
-			c.errorf(f, base+"/end", RuleSustainability, "action %s ends in %s, after the programme ends (%s); add sustainability: whether it continues, whether its funding is secured, and where it is anchored", a.ID, a.End, programmeEnd)
-		}
-		if a.Budget != nil {
-			if msg, ok := checkCurrency(a.Budget.Currency); !ok {
-				c.errorf(f, base+"/budget/currency", RuleCurrency, "%s", msg)
-			}
-		}
-		kpis := make([]string, len(a.KPIs))
-		for j, k := range a.KPIs {
-			kpis[j] = k.ID
-		}
-		c.uniqueIDs(f, "KPI", kpis, func(j int) string { return base + "/kpis/" + strconv.Itoa(j) + "/id" })
+		c.action(f, base, a)
 	}
 }
 
@@ -361,7 +361,7 @@ func (c *checker) knowledge(f *model.File, k *plan.Knowledge, r programmeRefs) {
 }
 
 // sameOwner returns the ids of a set that start with owner and a hyphen, sorted.
-func sameOwner(ids map[string]bool, owner string) []string {
+func sameOwner[V any](ids map[string]V, owner string) []string {
 	var out []string
 	for id := range ids {
 		if strings.HasPrefix(id, owner+"-") {

@@ -46,14 +46,7 @@ func (c *checker) toDo(cn *model.Country) {
 		base := model.Pointer("steps", strconv.Itoa(i))
 		c.idPrefix(f, base+"/id", "step", cn.Code, s.ID, cn.Code+"-S1")
 		for j, key := range s.Items {
-			ptr := base + "/items/" + strconv.Itoa(j)
-			it, ok := c.fw.Item(key)
-			if !ok {
-				continue // the schema lists the items and reports unknown ones
-			}
-			if it.Task != s.Task {
-				c.reading(at(f, base+"/task")).warnf(f, ptr, RuleItemTask, "item %s belongs to task %s, but step %s is under task %s; check the step's task or split the step", key, it.Task, s.ID, s.Task)
-			}
+			c.itemTask(f, base+"/items/"+strconv.Itoa(j), key, "step", s.ID, s.Task, base+"/task")
 		}
 		ms := make([]string, len(s.Milestones))
 		for j, m := range s.Milestones {
@@ -100,42 +93,50 @@ func (c *checker) actionPlan(cn *model.Country) {
 			stepIDs = append(stepIDs, at(todo, model.Pointer("steps", strconv.Itoa(i), "id")))
 		}
 	}
-	programmeEnd := plan.YearMonth(c.fw.Programme.End)
 	listIDs(c, f, "action", "actions", ap.Actions, func(a plan.Action) string { return a.ID })
 	for i, a := range ap.Actions {
 		base := model.Pointer("actions", strconv.Itoa(i))
 		c.idPrefix(f, base+"/id", "action", cn.Code, a.ID, cn.Code+"-A1")
 		c.implements(f, todo, base, a, steps, stepIDs)
-		// The schema checks the months' form; compare only real ones.
-		startOK, endOK := a.Start.Valid(), a.End.Valid()
-		if startOK && endOK && a.Start > a.End {
-			c.errorf(f, base+"/end", RuleDateOrder, "action %s ends (%s) before it starts (%s)", a.ID, a.End, a.Start)
-		}
-		if endOK && a.End > programmeEnd && a.Sustainability == nil && a.Status != "cancelled" {
-			c.errorf(f, base+"/end", RuleSustainability, "action %s ends in %s, after the programme ends (%s); add sustainability: whether it continues, whether its funding is secured, and where it is anchored", a.ID, a.End, programmeEnd)
-		}
-		if today := c.opts.Today; a.Status == "done" && endOK && len(today) >= 7 && string(a.End) > today[:7] {
-			c.warnf(f, base+"/status", RuleDoneInFuture, "action %s is marked done but ends in %s, which is still to come; correct the status or the end date", a.ID, a.End)
-		}
-		if a.Budget != nil {
-			if msg, ok := checkCurrency(a.Budget.Currency); !ok {
-				c.errorf(f, base+"/budget/currency", RuleCurrency, "%s", msg)
-			}
-			if startOK && endOK {
-				c.budgetAfter(f, base, a, programmeEnd)
-			}
-		}
-		if s := a.Sustainability; s != nil && s.AnnualCost != nil {
-			if msg, ok := checkCurrency(s.AnnualCost.Currency); !ok {
-				c.errorf(f, base+"/sustainability/annual_cost/currency", RuleCurrency, "%s", msg)
-			}
-		}
-		kpis := make([]string, len(a.KPIs))
-		for j, k := range a.KPIs {
-			kpis[j] = k.ID
-		}
-		c.uniqueIDs(f, "KPI", kpis, func(j int) string { return base + "/kpis/" + strconv.Itoa(j) + "/id" })
+		c.action(f, base, a)
 	}
+}
+
+// action checks what every action is checked for, a national one or an EU one
+// (through plan.EUAction.Action, so both are checked by this one code): its
+// months, what happens after the programme, its money and its KPIs. base is the
+// action's pointer in f.
+func (c *checker) action(f *model.File, base string, a plan.Action) {
+	programmeEnd := plan.YearMonth(c.fw.Programme.End)
+	// The schema checks the months' form; compare only real ones.
+	startOK, endOK := a.Start.Valid(), a.End.Valid()
+	if startOK && endOK && a.Start > a.End {
+		c.errorf(f, base+"/end", RuleDateOrder, "action %s ends (%s) before it starts (%s)", a.ID, a.End, a.Start)
+	}
+	if endOK && a.End > programmeEnd && a.Sustainability == nil && a.Status != "cancelled" {
+		c.errorf(f, base+"/end", RuleSustainability, "action %s ends in %s, after the programme ends (%s); add sustainability: whether it continues, whether its funding is secured, and where it is anchored", a.ID, a.End, programmeEnd)
+	}
+	if today := c.opts.Today; a.Status == "done" && endOK && len(today) >= 7 && string(a.End) > today[:7] {
+		c.warnf(f, base+"/status", RuleDoneInFuture, "action %s is marked done but ends in %s, which is still to come; correct the status or the end date", a.ID, a.End)
+	}
+	if a.Budget != nil {
+		if msg, ok := checkCurrency(a.Budget.Currency); !ok {
+			c.errorf(f, base+"/budget/currency", RuleCurrency, "%s", msg)
+		}
+		if startOK && endOK {
+			c.budgetAfter(f, base, a, programmeEnd)
+		}
+	}
+	if s := a.Sustainability; s != nil && s.AnnualCost != nil {
+		if msg, ok := checkCurrency(s.AnnualCost.Currency); !ok {
+			c.errorf(f, base+"/sustainability/annual_cost/currency", RuleCurrency, "%s", msg)
+		}
+	}
+	kpis := make([]string, len(a.KPIs))
+	for j, k := range a.KPIs {
+		kpis[j] = k.ID
+	}
+	c.uniqueIDs(f, "KPI", kpis, func(j int) string { return base + "/kpis/" + strconv.Itoa(j) + "/id" })
 }
 
 // implements checks the steps an action implements exist, and that the action's
@@ -145,24 +146,48 @@ func (c *checker) implements(f, todo *model.File, base string, a plan.Action, st
 	if steps == nil {
 		return
 	}
-	var tasks []string
-	taskInputs := []ref{at(f, base+"/implements")}
-	missing := false
-	for j, id := range a.Implements {
+	c.implemented(f, base, a, func(ptr, id string) (ref, string, bool) {
 		st, ok := steps[id]
 		if !ok {
-			c.reading(ids...).errorf(f, base+"/implements/"+strconv.Itoa(j), RuleStepRef, "step %s is not in to-do.yaml%s", id, knownList("steps", slices.Sorted(maps.Keys(steps))))
+			c.reading(ids...).errorf(f, ptr, RuleStepRef, "step %s is not in to-do.yaml%s", id, knownList("steps", slices.Sorted(maps.Keys(steps))))
+			return ref{}, "", false
+		}
+		return at(todo, st.ptr), st.task, true
+	})
+}
+
+// implemented resolves the steps an action implements, a national or an EU one,
+// with step (which reports a step that is not there) and warns when the action's
+// task is none of their tasks; a missing step is its own error, so then it stays
+// quiet. step returns where the step's task is, and the task.
+func (c *checker) implemented(f *model.File, base string, a plan.Action, step func(ptr, id string) (ref, string, bool)) {
+	var tasks []string
+	inputs := []ref{at(f, base+"/implements")}
+	missing := false
+	for j, id := range a.Implements {
+		taskAt, task, ok := step(base+"/implements/"+strconv.Itoa(j), id)
+		if !ok {
 			missing = true
 			continue
 		}
-		taskInputs = append(taskInputs, at(todo, st.ptr))
-		if !slices.Contains(tasks, st.task) {
-			tasks = append(tasks, st.task)
+		inputs = append(inputs, taskAt)
+		if !slices.Contains(tasks, task) {
+			tasks = append(tasks, task)
 		}
 	}
 	if !missing && len(tasks) > 0 && !slices.Contains(tasks, a.Task) {
-		c.reading(taskInputs...).warnf(f, base+"/task", RuleActionTask, "action %s is under task %s, but the steps it implements are under %s; check the action's task", a.ID, a.Task, strings.Join(tasks, ", "))
+		c.reading(inputs...).warnf(f, base+"/task", RuleActionTask, "action %s is under task %s, but the steps it implements are under %s; check the action's task", a.ID, a.Task, strings.Join(tasks, ", "))
 	}
+}
+
+// itemTask warns when a framework item (at ptr) of a step or an EU action (what,
+// with its id, task and the pointer of that task) belongs to another task.
+func (c *checker) itemTask(f *model.File, ptr, key, what, id, task, taskPtr string) {
+	it, ok := c.fw.Item(key)
+	if !ok || it.Task == task {
+		return // the schema lists the items and reports unknown ones
+	}
+	c.reading(at(f, taskPtr)).warnf(f, ptr, RuleItemTask, "item %s belongs to task %s, but %s %s is under task %s; check the %s's task or split the %s", key, it.Task, what, id, task, what, what)
 }
 
 // budgetAfter checks what a budget says falls after the programme against the
