@@ -100,7 +100,11 @@ type DataSource struct {
 	Owner           string   `yaml:"owner" jsonschema:"title=Owner,minLength=1"`
 	Professions     []string `yaml:"professions" jsonschema:"title=Professions covered,minItems=1,uniqueItems=true"`
 	UpdateFrequency string   `yaml:"update_frequency" jsonschema:"title=Update frequency,enum=real_time,enum=monthly,enum=quarterly,enum=annual,enum=irregular,enum=one_off"`
-	Notes           string   `yaml:"notes,omitempty" jsonschema:"title=Notes"`
+	// MinimumDataSet lists the elements of the framework's minimum planning data
+	// set the source covers, as group.element ("stock.headcount"); optional, and
+	// self-declared by the country.
+	MinimumDataSet []string `yaml:"minimum_data_set,omitempty" jsonschema:"title=Minimum planning data set covered,uniqueItems=true" jsonschema_description:"The elements of the minimum planning data set (schema/framework.yaml, minimum_data_set) this source covers, as group.element, e.g. stock.headcount."`
+	Notes          string   `yaml:"notes,omitempty" jsonschema:"title=Notes"`
 }
 
 // Model is one planning model in use.

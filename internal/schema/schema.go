@@ -268,6 +268,7 @@ func asIs(fw *framework.Framework, s *jsonschema.Schema) {
 	}
 	round.Properties.Set("tasks", rtasks)
 	professions(fw, prop(s, "data_sources", "[]", "professions"))
+	dataElements(fw, prop(s, "data_sources", "[]", "minimum_data_set"))
 	professions(fw, prop(s, "models", "[]", "professions"))
 }
 
@@ -345,6 +346,26 @@ func professions(fw *framework.Framework, s *jsonschema.Schema) {
 	s.Items.Pattern = fmt.Sprintf("^(%s)(/[a-z0-9_]+)?$", strings.Join(fw.ProfessionIDs(), "|"))
 	s.Items.Description = fmt.Sprintf("A profession (%s), optionally with a specialty after a slash, e.g. medical_doctors/general_practice.", strings.Join(fw.ProfessionIDs(), ", "))
 	s.Items.Examples = []any{fw.ProfessionIDs()[0]}
+}
+
+// dataElements describes a list of minimum data set elements: group.element,
+// with every element of the framework as an example, so an editor offers them.
+// Unknown or malformed elements are the validate rule mds-element's to report,
+// with a suggestion, not an enum's or a pattern's: one mistake, one message.
+func dataElements(fw *framework.Framework, s *jsonschema.Schema) {
+	keys := fw.DataElementKeys()
+	if len(keys) == 0 {
+		s.Items.Description = "An element of the minimum planning data set as group.element; this framework declares none."
+		return
+	}
+	var groups []string
+	for _, g := range fw.MinimumDataSet.Groups {
+		groups = append(groups, g.ID)
+	}
+	s.Items.Description = fmt.Sprintf("An element of the %s as group.element; groups: %s.", strings.ToLower(fw.MinimumDataSet.Title), strings.Join(groups, ", "))
+	for _, k := range keys {
+		s.Items.Examples = append(s.Items.Examples, k)
+	}
 }
 
 func props(kv ...any) *orderedmap.OrderedMap[string, *jsonschema.Schema] {

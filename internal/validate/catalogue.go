@@ -60,6 +60,7 @@ func Rules() []diag.RuleInfo {
 		{ID: RuleDuplicateID, Severity: e, Summary: "Ids are unique within their list."},
 		{ID: RuleIDPrefix, Severity: e, Summary: "Step and action ids start with the country code."},
 		{ID: RuleItemTask, Severity: w, Summary: "The items of a step or of an EU action belong to its task."},
+		{ID: RuleMDSElement, Severity: e, Summary: "A data source's minimum_data_set lists elements of the framework's minimum planning data set, as group.element (with a did-you-mean suggestion)."},
 		{ID: RuleStakeholderRef, Severity: e, Summary: "Step stakeholders are in the as-is stakeholder map."},
 		{ID: RuleStepRef, Severity: e, Summary: "Actions implement steps that exist: a national action in its to-do.yaml, an EU action in the countries' to-do.yaml."},
 		{ID: RuleActionTask, Severity: w, Summary: "An action's task, national or EU, is the task of a step it implements."},

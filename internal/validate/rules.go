@@ -41,6 +41,7 @@ const (
 	RuleSustainabilityUnscored = "sustainability-unscored"
 	RuleBudgetAfter            = "budget-after-programme"
 	RuleBudgetSplit            = "budget-split"
+	RuleMDSElement             = "mds-element"
 )
 
 // Placeholder starts the texts `hwfplan new country` writes where only the

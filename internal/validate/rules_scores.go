@@ -1,14 +1,18 @@
 package validate
 
 import (
+	"fmt"
 	"strconv"
+	"strings"
 
+	"github.com/hwfplan/hwfplan/internal/framework"
 	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/num"
 	"github.com/hwfplan/hwfplan/internal/plan"
 )
 
-// asIs checks the inventories of as-is.yaml have unique ids.
+// asIs checks the inventories of as-is.yaml have unique ids and name known
+// minimum data set elements.
 func (c *checker) asIs(cn *model.Country) {
 	f := c.usable(cn, plan.AsIsFile)
 	if f == nil {
@@ -18,6 +22,45 @@ func (c *checker) asIs(cn *model.Country) {
 	listIDs(c, f, "data source", "data_sources", a.DataSources, func(d plan.DataSource) string { return d.ID })
 	listIDs(c, f, "model", "models", a.Models, func(m plan.Model) string { return m.ID })
 	listIDs(c, f, "stakeholder", "stakeholders", a.Stakeholders, func(s plan.Stakeholder) string { return s.ID })
+	for i, d := range a.DataSources {
+		for j, key := range d.MinimumDataSet {
+			c.dataElement(f, model.Pointer("data_sources", strconv.Itoa(i), "minimum_data_set", strconv.Itoa(j)), key)
+		}
+	}
+}
+
+// dataElement checks that a data source names an element of the framework's
+// minimum data set. An element named without its group ("headcount") is
+// suggested with the group when one group has it.
+func (c *checker) dataElement(f *model.File, ptr, key string) {
+	if _, ok := c.fw.DataElement(key); ok {
+		return
+	}
+	keys := c.fw.DataElementKeys()
+	if len(keys) == 0 {
+		c.errorf(f, ptr, RuleMDSElement, "element %q: the framework (%s) declares no minimum planning data set; remove minimum_data_set or add the set to the framework", key, framework.DefaultPath)
+		return
+	}
+	hint := didYouMean(key, keys)
+	if !strings.Contains(key, ".") {
+		var in []string
+		for _, k := range keys {
+			if _, id, _ := strings.Cut(k, "."); id == key {
+				in = append(in, k)
+			}
+		}
+		if len(in) == 1 {
+			hint = fmt.Sprintf("; name it with its group: %q", in[0])
+		}
+	}
+	if hint == "" {
+		var groups []string
+		for _, g := range c.fw.MinimumDataSet.Groups {
+			groups = append(groups, g.ID)
+		}
+		hint = "; elements are written group.element, e.g. " + keys[0] + knownList("groups", groups)
+	}
+	c.errorf(f, ptr, RuleMDSElement, "element %q is not in the %s (%s)%s", key, strings.ToLower(c.fw.MinimumDataSet.Title), framework.DefaultPath, hint)
 }
 
 // listIDs checks the ids of a top-level list are unique.
