@@ -66,3 +66,23 @@ func TestRounds(t *testing.T) {
 		}
 	}
 }
+
+func TestUnits(t *testing.T) {
+	for _, c := range []struct {
+		unit          string
+		percent, rate bool
+	}{
+		{"%", true, false},
+		{" Percent ", true, false},
+		{"per cent", true, false},
+		{"% of practising doctors", true, false},
+		{"per 10 000", false, true},
+		{"Per 1,000 population", false, true},
+		{"days", false, false},
+		{"percentile", false, false},
+	} {
+		if PercentUnit(c.unit) != c.percent || RateUnit(c.unit) != c.rate {
+			t.Errorf("%q: percent %v rate %v, want %v %v", c.unit, PercentUnit(c.unit), RateUnit(c.unit), c.percent, c.rate)
+		}
+	}
+}

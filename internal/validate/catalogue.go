@@ -74,6 +74,11 @@ func Rules() []diag.RuleInfo {
 		{ID: RuleYAML11, Severity: w, Summary: "Values YAML 1.1 readers (PyYAML, js-yaml) would read as dates, true/false values or numbers are quoted, so the file is text to every reader (hwfplan fmt quotes them); numbers have no leading zero."},
 		{ID: RuleBidiControl, Severity: e, Summary: "No invisible bidirectional control characters (U+202A-202E, U+2066-2069), which show text in another order than the file holds."},
 		{ID: RuleSustainabilityUnscored, Severity: w, Summary: "Every HEROES sustainability domain is scored in action-plan.yaml (a missing one counts as not scored, never as 0)."},
+		// Monitoring over time: rounds, observations, met dates.
+		{ID: RuleRoundOrder, Severity: e, Summary: "Assessment rounds in as-is.yaml have their own ids (baseline is the assessment at the top), are listed oldest first, each dated after the one before, and none after the report date (as_of in publication.yaml, else today)."},
+		{ID: RuleObservationOrder, Severity: e, Summary: "A KPI's observations are listed oldest first, one a month."},
+		{ID: RuleObservationRange, Severity: e, Summary: "KPI observations are not before the programme start; observations and milestone met dates are not after the report date (as_of in publication.yaml, else today)."},
+		{ID: RuleKPIUnit, Severity: w, Summary: "A KPI's baseline, target and observed values are plausible for its unit: a percentage from 0 to 100, a rate (per ...) not negative."},
 		// The programme files (programme/).
 		{ID: RuleCountryRef, Severity: e, Summary: "Every country a programme file names (a dialogue, an EU action, a Policy Board member, a twinning, a knowledge entry) has a folder in countries/."},
 		{ID: RuleActionRef, Severity: e, Summary: "Every action a programme file names (what a dialogue led to, what a decision or a sustainability measure concerns) is in a national action-plan.yaml or in programme/eu-action-plan.yaml."},

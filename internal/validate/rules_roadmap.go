@@ -53,6 +53,7 @@ func (c *checker) toDo(cn *model.Country) {
 			ms[j] = m.ID
 		}
 		c.uniqueIDs(f, "milestone", ms, func(j int) string { return base + "/milestones/" + strconv.Itoa(j) + "/id" })
+		c.metDates(f, base, s)
 		if stakeholders == nil {
 			continue
 		}
@@ -137,6 +138,7 @@ func (c *checker) action(f *model.File, base string, a plan.Action) {
 		kpis[j] = k.ID
 	}
 	c.uniqueIDs(f, "KPI", kpis, func(j int) string { return base + "/kpis/" + strconv.Itoa(j) + "/id" })
+	c.kpis(f, base, a)
 }
 
 // implements checks the steps an action implements exist, and that the action's

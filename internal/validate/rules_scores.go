@@ -22,6 +22,7 @@ func (c *checker) asIs(cn *model.Country) {
 	listIDs(c, f, "data source", "data_sources", a.DataSources, func(d plan.DataSource) string { return d.ID })
 	listIDs(c, f, "model", "models", a.Models, func(m plan.Model) string { return m.ID })
 	listIDs(c, f, "stakeholder", "stakeholders", a.Stakeholders, func(s plan.Stakeholder) string { return s.ID })
+	c.rounds(f, a)
 	for i, d := range a.DataSources {
 		for j, key := range d.MinimumDataSet {
 			c.dataElement(f, model.Pointer("data_sources", strconv.Itoa(i), "minimum_data_set", strconv.Itoa(j)), key)
