@@ -18,7 +18,9 @@ import (
 //go:embed rounds.txtar
 var rounds []byte
 
-// AsOf is the fixture's report date (as_of in its publication.yaml).
+// AsOf is the report date the tests measure the fixture at, as --as-of would
+// give it. Some of the fixture's data is later (publication.yaml's as_of is
+// 2027-03-31), to show it is left out.
 const AsOf = "2026-06-30"
 
 // FS returns the fixture repository as an in-memory file system.
