@@ -33,6 +33,13 @@ var (
 	}
 	Priorities = []Choice{{"high", "high"}, {"medium", "medium"}, {"low", "low"}}
 	Levels     = []Choice{{"national", "national"}, {"regional", "regional"}}
+	// DialogueLevels are a policy dialogue's levels; an EU action's level is
+	// the second.
+	DialogueLevels = []Choice{{"national", "national"}, {"eu", "EU level"}}
+	KnowledgeKinds = []Choice{
+		{"brief", "policy brief"}, {"webinar", "webinar"}, {"report", "report"},
+		{"meeting", "community of practice meeting"},
+	}
 	ModelTypes = []Choice{
 		{"supply_stock_flow", "supply (stock and flow)"}, {"demand_utilisation", "demand (utilisation-based)"},
 		{"needs_based", "needs-based"}, {"benchmarking", "benchmarking"}, {"integrated", "integrated supply and demand"},

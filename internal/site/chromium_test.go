@@ -51,8 +51,12 @@ func TestSiteInChromium(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fsys := repoFS(t, plans)
+	fsys := repoFS(t, plans+programmePlans)
 	repo, _ := load.Load(fsys, load.Options{})
+	pr := repo.Programme
+	for _, p := range []any{pr.EUActionPlan, pr.Dialogues, pr.PolicyBoard, pr.SustainabilityPlan, pr.Twinning, pr.Knowledge} {
+		setText(reflect.ValueOf(p), hostile, "javascript:window.__pwned='url'", false)
+	}
 	for _, c := range repo.Countries {
 		for _, p := range []any{c.Country, c.AsIs, c.ToBe, c.ToDo, c.ActionPlan} {
 			setText(reflect.ValueOf(p), hostile, "javascript:window.__pwned='url'", false)
@@ -144,7 +148,7 @@ func TestSiteInChromium(t *testing.T) {
     if (!["http:", "https:", "mailto:", "data:"].includes(p)) bad.push("link " + a.getAttribute("href"));
   }
   if (/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/.test(document.documentElement.outerHTML)) bad.push("a raw control character");
-  if (!document.body.textContent.includes("PAYLOAD") && location.pathname.includes("/countries/hu")) bad.push("the plan text is not on the page");
+  if (!document.body.textContent.includes("PAYLOAD") && /\/countries\/hu|\/programme\/./.test(location.pathname)) bad.push("the plan text is not on the page");
   return bad;
 })()`
 	for _, p := range pages {

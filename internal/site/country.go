@@ -51,6 +51,14 @@ type linkView struct {
 	URL   string `json:"url"`
 }
 
+// refView is a reference shown by its id or name: URL is a same-page anchor
+// ("#HU-S1"), a site path ("countries/hu/#HU-S1"), or "" when it is not a link
+// (the ref-link partial).
+type refView struct {
+	ID  string `json:"id"`
+	URL string `json:"url,omitempty"`
+}
+
 type orgView struct {
 	Name    string `json:"name"`
 	Acronym string `json:"acronym,omitempty"`
@@ -128,19 +136,24 @@ type dialogueView struct {
 }
 
 type actionView struct {
-	ID             string   `json:"id"`
-	Title          string   `json:"title"`
-	Task           string   `json:"task"`
-	Implements     []string `json:"implements"`
-	Level          string   `json:"level"`
-	Responsible    string   `json:"responsible"`
-	Partners       []string `json:"partners,omitempty"`
-	Start          string   `json:"start"`
-	End            string   `json:"end"`
-	Budget         string   `json:"budget,omitempty"`
-	Status         string   `json:"status"`
-	KPIs           []string `json:"kpis,omitempty"`
-	Sustainability string   `json:"sustainability,omitempty"`
+	ID         string    `json:"id"`
+	Title      string    `json:"title"`
+	Task       string    `json:"task"`
+	Implements []refView `json:"implements"`
+	// Items are the framework items an EU action addresses, by title; Countries
+	// those it works with; From the policy dialogues it came from.
+	Items          []string  `json:"items,omitempty"`
+	Countries      []refView `json:"countries,omitempty"`
+	From           []refView `json:"from,omitempty"`
+	Level          string    `json:"level"`
+	Responsible    string    `json:"responsible"`
+	Partners       []string  `json:"partners,omitempty"`
+	Start          string    `json:"start"`
+	End            string    `json:"end"`
+	Budget         string    `json:"budget,omitempty"`
+	Status         string    `json:"status"`
+	KPIs           []string  `json:"kpis,omitempty"`
+	Sustainability string    `json:"sustainability,omitempty"`
 }
 
 type factorView struct {
@@ -360,8 +373,12 @@ func stepOf(fw *framework.Framework, s plan.Step) stepView {
 }
 
 func actionOf(fw *framework.Framework, a plan.Action) actionView {
-	v := actionView{ID: a.ID, Title: a.Title, Task: taskTitle(fw, a.Task), Implements: a.Implements, Level: plan.CellOf(plan.Levels, a.Level),
+	v := actionView{ID: a.ID, Title: a.Title, Task: taskTitle(fw, a.Task), Level: plan.CellOf(plan.Levels, a.Level),
 		Responsible: a.Responsible, Partners: a.Partners, Start: string(a.Start), End: string(a.End), Status: plan.CellOf(plan.ActionStatuses, a.Status)}
+	// A national action's steps are on the same page.
+	for _, s := range a.Implements {
+		v.Implements = append(v.Implements, refView{ID: s, URL: "#" + s})
+	}
 	if a.Level == "regional" && a.Region != "" {
 		v.Level += " (" + a.Region + ")"
 	}

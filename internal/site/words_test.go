@@ -28,9 +28,10 @@ actions:
 `
 
 // visibleText is what a reader sees of a page: no scripts, styles, tags or
-// attribute values (element ids hold codes on purpose).
+// attribute values (element ids hold codes on purpose), no file paths (code
+// elements: programme/eu-action-plan.yaml is a name, not a coded value).
 func visibleText(page string) string {
-	page = regexp.MustCompile(`(?s)<script.*?</script>|<style.*?</style>`).ReplaceAllString(page, " ")
+	page = regexp.MustCompile(`(?s)<script.*?</script>|<style.*?</style>|<code>.*?</code>`).ReplaceAllString(page, " ")
 	return html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(page, " "))
 }
 

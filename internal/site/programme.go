@@ -1,0 +1,181 @@
+package site
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/hwfplan/hwfplan/internal/plan"
+	"github.com/hwfplan/hwfplan/internal/words"
+)
+
+// The programme section (programme/): what the programme as a whole produces
+// beside the countries' plans, one page per file of the plans repository's
+// programme/ folder (plan.ProgrammeFiles) and an index that says what the
+// programme level is and links them. A file that is missing has no page; the
+// index says so.
+
+const programmeURL = "programme/"
+
+// programmePart is one page of the section as the index lists it.
+type programmePart struct {
+	Title       string `json:"title"`
+	URL         string `json:"url"`
+	About       string `json:"about"`
+	Count       string `json:"count"`
+	File        string `json:"file"`
+	Status      string `json:"status"`
+	StatusLabel string `json:"status_label"`
+}
+
+// programmeStatus is a programme file's data status as a page shows it.
+type programmeStatus struct {
+	Status      string `json:"status"`
+	StatusLabel string `json:"status_label"`
+	File        string `json:"file"`
+}
+
+func statusOf(s plan.Status, file string) programmeStatus {
+	return programmeStatus{Status: string(s), StatusLabel: statusLabels[string(s)], File: file}
+}
+
+// programmeNotice is the illustrative-data notice of a programme page, or ""
+// when its file is not illustrative. what names the content ("The EU action
+// plan"); sourced says whether some entries name a published source, which
+// makes them public facts whatever the file's status.
+func programmeNotice(what string, s plan.Status, sourced bool) string {
+	if s != plan.StatusIllustrative {
+		return ""
+	}
+	if sourced {
+		return what + " on this page is sample content, not the programme's record, except the entries marked with a published source: those are public facts."
+	}
+	return what + " on this page is sample content, not the programme's record."
+}
+
+// programme writes the section: each file's page, then the index.
+func (g *generator) programme() error {
+	var parts []programmePart
+	for _, step := range []func() (*programmePart, error){g.euActionPlan} {
+		part, err := step()
+		if err != nil {
+			return err
+		}
+		if part != nil {
+			parts = append(parts, *part)
+		}
+	}
+	var missing []string
+	for _, f := range plan.ProgrammeFiles {
+		if !hasPart(parts, f) {
+			missing = append(missing, f)
+		}
+	}
+	var illustrative []string
+	for _, p := range parts {
+		if p.Status == string(plan.StatusIllustrative) {
+			illustrative = append(illustrative, p.Title)
+		}
+	}
+	notice := ""
+	if len(illustrative) > 0 {
+		notice = fmt.Sprintf("The programme records listed here (%s) are sample content, not the programme's record, except the entries their pages mark with a published source.", words.JoinAnd(illustrative))
+	}
+	params := map[string]any{"parts": parts, "missing": missing, "dir": plan.ProgrammeDir, noticeParam: notice,
+		"search": "programme level EU action plan policy dialogues Policy Board sustainability plan twinning knowledge repository"}
+	return g.add(programmeURL+"_index.md", page{Title: "Programme", Params: params})
+}
+
+func hasPart(parts []programmePart, file string) bool {
+	for _, p := range parts {
+		if p.File == file {
+			return true
+		}
+	}
+	return false
+}
+
+// countryRef links a country by name; a code without a country folder is
+// plain text (validate refuses it; the page still renders).
+func (g *generator) countryRef(code string) refView {
+	if c := g.in.Repo.Country(code); c != nil {
+		return refView{ID: countryName(c), URL: countryURL(code)}
+	}
+	return refView{ID: code}
+}
+
+// stepRef links a road map step on its country's page.
+func (g *generator) stepRef(id string) refView {
+	for _, c := range g.in.Repo.Countries {
+		if c.ToDo == nil {
+			continue
+		}
+		for _, s := range c.ToDo.Steps {
+			if s.ID == id {
+				return refView{ID: id, URL: countryURL(c.Code) + "#" + id}
+			}
+		}
+	}
+	return refView{ID: id}
+}
+
+// actionRef links an action: a national one on its country's page, an EU one
+// on the EU action plan page.
+func (g *generator) actionRef(id string) refView {
+	if ap := g.in.Repo.Programme.EUActionPlan; ap != nil {
+		for _, a := range ap.Actions {
+			if a.ID == id {
+				return refView{ID: id, URL: programmeURL + "eu-action-plan/#" + id}
+			}
+		}
+	}
+	for _, c := range g.in.Repo.Countries {
+		if c.ActionPlan == nil {
+			continue
+		}
+		for _, a := range c.ActionPlan.Actions {
+			if a.ID == id {
+				return refView{ID: id, URL: countryURL(c.Code) + "#" + id}
+			}
+		}
+	}
+	return refView{ID: id}
+}
+
+// euActionPlan writes the EU action plan page: its actions in the national
+// action tables' shape (the action-table partial), with the steps they
+// implement linked on the countries' pages.
+func (g *generator) euActionPlan() (*programmePart, error) {
+	ap := g.in.Repo.Programme.EUActionPlan
+	if ap == nil {
+		return nil, nil
+	}
+	fw := g.in.Repo.Framework
+	var actions []actionView
+	search := []string{"EU action plan"}
+	for _, a := range ap.Actions {
+		v := actionOf(fw, plan.Action{ID: a.ID, Title: a.Title, Task: a.Task, Responsible: a.Responsible, Partners: a.Partners,
+			Start: a.Start, End: a.End, Budget: a.Budget, KPIs: a.KPIs, Status: a.Status, Sustainability: a.Sustainability})
+		v.Level = plan.CellOf(plan.DialogueLevels, a.Level)
+		for _, s := range a.Implements {
+			v.Implements = append(v.Implements, g.stepRef(s))
+		}
+		for _, k := range a.Items {
+			v.Items = append(v.Items, g.itemTitle(k))
+		}
+		for _, c := range a.Countries {
+			v.Countries = append(v.Countries, g.countryRef(c))
+		}
+		actions = append(actions, v)
+		search = append(search, a.ID, a.Title, a.Responsible)
+	}
+	st := statusOf(ap.Status, plan.EUActionPlanFile)
+	params := map[string]any{"view": "eu-action-plan", "actions": actions, "file_status": st,
+		"search": strings.Join(search, " "), noticeParam: programmeNotice("The EU action plan", ap.Status, false)}
+	const title = "EU action plan"
+	if err := g.add(programmeURL+"eu-action-plan.md", page{Title: title, Weight: 1, Params: params}); err != nil {
+		return nil, err
+	}
+	return &programmePart{Title: title, URL: programmeURL + "eu-action-plan/", File: plan.EUActionPlanFile,
+		About: "The EU-level policy action plan, the twentieth beside the national ones: actions in the same shape, implementing steps of the national road maps.",
+		Count: words.CountNoun(len(ap.Actions), "action"), Status: st.Status, StatusLabel: st.StatusLabel}, nil
+}

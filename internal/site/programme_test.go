@@ -1,0 +1,146 @@
+package site
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// programmePlans are programme files for the test plans: every file, EU and
+// national dialogues, a Board member with a source and one placeholder, a
+// meeting without a source, two plan versions, a twinning that followed a
+// suggestion and knowledge entries of three kinds.
+const programmePlans = `
+-- programme/eu-action-plan.yaml --
+status: illustrative
+actions:
+  - id: EU-A1
+    title: Common register specification
+    task: data
+    level: eu
+    implements: [HU-S1]
+    items: [data.linkage]
+    countries: [HU, SI]
+    responsible: HEROES coordination
+    start: 2025-10
+    end: 2026-01
+    status: in_progress
+  - id: EU-A2
+    title: Model library
+    task: models
+    level: eu
+    items: [models.methodology]
+    responsible: HEROES coordination
+    start: 2025-09
+    end: 2026-06
+    status: planned
+-- programme/policy-dialogues.yaml --
+status: illustrative
+dialogues:
+  - id: D1
+    level: eu
+    title: First EU-level policy dialogue
+    date: "2025-06-10"
+    participants: [DG SANTE, European Federation of Nurses]
+    themes: [Planning for transformation]
+    outcome: The first step towards the *EU-level* action plan.
+    actions: [EU-A1]
+    source: https://example.org/d1
+  - id: D2
+    level: national
+    country: HU
+    themes: [Data linkage]
+    actions: [HU-A1]
+-- programme/policy-board.yaml --
+status: illustrative
+members:
+  - {country: HU, authority: OKFŐ, source: "https://example.org/board"}
+  - {country: SI, authority: To be confirmed, placeholder: true}
+meetings:
+  - id: PB1
+    date: "2025-11-17"
+    title: Policy Board on Sustainability
+    summary: Sample meeting.
+    decisions:
+      - {id: d1, text: Keep the model library running., actions: [EU-A2]}
+-- programme/sustainability-plan.yaml --
+status: illustrative
+versions:
+  - version: "1.0"
+    date: "2024-06-30"
+    summary: First plan.
+    measures:
+      - {id: m1, text: Name the body that keeps the model., domain: governance}
+  - version: "2.0"
+    date: "2025-12-15"
+    summary: Update after the dialogues.
+    measures:
+      - {id: m1, text: Name the body that keeps the model., domain: governance, actions: [HU-A1]}
+-- programme/twinning.yaml --
+status: illustrative
+twinnings:
+  - id: T1
+    countries: [HU, SI]
+    topic: Linking register and employer data
+    date: "2025-09-23"
+    outcome: Slovenia drafts a linkage plan.
+    followed_suggestion: data.linkage
+-- programme/knowledge.yaml --
+status: illustrative
+entries:
+  - {id: K1, kind: brief, title: Linking registers, date: "2025-10-01", authors: [WP5], file: docs/programme.md, tasks: [data], countries: [HU]}
+  - {id: K2, kind: webinar, title: Communicating projections, date: "2025-05-20", authors: [WP2], link: "https://example.org/k2", tasks: [models]}
+  - {id: K3, kind: meeting, title: Workforce flexibility, date: "2024-04-22", link: "https://example.org/k3", source: "https://example.org/k3"}
+`
+
+func TestProgrammePages(t *testing.T) {
+	files := build(t, programmePlans, Options{})
+	assertFile(t, files, "programme/index.html", `<a href="/programme/" aria-current="page">Programme</a>`,
+		`<a href="/programme/eu-action-plan/">EU action plan</a>`, `2 actions`, `Illustrative data.</strong> The programme records listed here`)
+	assertFile(t, files, "programme/eu-action-plan/index.html", `<a href="/programme/" aria-current="true">Programme</a>`,
+		`The EU action plan on this page is sample content`, `<tr id="EU-A1">`, `<a href="/countries/hu/#HU-S1">HU-S1</a>`,
+		`Items: Linked data sources`, `Countries: <a href="/countries/hu/">Hungary</a>, <a href="/countries/si/">Slovenia</a>`,
+		`(EU level)`, `In progress`, `<code>programme/eu-action-plan.yaml</code>`)
+	// The country page's table is the same partial, its steps on the same page.
+	assertFile(t, files, "countries/hu/index.html", `<table class="actions stack">`, `<a href="#HU-S1">HU-S1</a>`)
+}
+
+// Without programme files the section says so and links nothing.
+func TestProgrammeEmpty(t *testing.T) {
+	files := build(t, "", Options{})
+	assertFile(t, files, "programme/index.html", `The plans repository has no programme records yet.`,
+		`Not recorded yet: <code>programme/eu-action-plan.yaml</code>`, `! Illustrative data.`)
+	if _, ok := files["programme/eu-action-plan/index.html"]; ok {
+		t.Error("an EU action plan page without the file")
+	}
+}
+
+// TestProgrammeNotice: with illustrative programme files every programme page
+// says so; with the files approved, only what the countries' data brings.
+func TestProgrammeNotice(t *testing.T) {
+	const banner = `<div class="banner" role="note" aria-label="Illustrative data">`
+	for _, tc := range []struct {
+		name, plans string
+		want        bool
+	}{
+		{"illustrative", programmePlans, true},
+		{"approved", strings.ReplaceAll(programmePlans, "status: illustrative", "status: approved"), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			files := build(t, tc.plans, Options{})
+			n := 0
+			for name, data := range files {
+				if !strings.HasPrefix(name, "programme/") || !strings.HasSuffix(name, ".html") {
+					continue
+				}
+				n++
+				if got := bytes.Contains(data, []byte(banner)); got != tc.want {
+					t.Errorf("%s: notice %v, want %v", name, got, tc.want)
+				}
+			}
+			if n < 2 {
+				t.Fatalf("only %d programme pages", n)
+			}
+		})
+	}
+}
