@@ -118,29 +118,6 @@ func (g *generator) stepRef(id string) refView {
 	return refView{ID: id}
 }
 
-// actionRef links an action: a national one on its country's page, an EU one
-// on the EU action plan page.
-func (g *generator) actionRef(id string) refView {
-	if ap := g.in.Repo.Programme.EUActionPlan; ap != nil {
-		for _, a := range ap.Actions {
-			if a.ID == id {
-				return refView{ID: id, URL: programmeURL + "eu-action-plan/#" + id}
-			}
-		}
-	}
-	for _, c := range g.in.Repo.Countries {
-		if c.ActionPlan == nil {
-			continue
-		}
-		for _, a := range c.ActionPlan.Actions {
-			if a.ID == id {
-				return refView{ID: id, URL: countryURL(c.Code) + "#" + id}
-			}
-		}
-	}
-	return refView{ID: id}
-}
-
 // euActionPlan writes the EU action plan page: its actions in the national
 // action tables' shape (the action-table partial), with the steps they
 // implement linked on the countries' pages.
@@ -153,9 +130,9 @@ func (g *generator) euActionPlan() (*programmePart, error) {
 	var actions []actionView
 	search := []string{"EU action plan"}
 	for _, a := range ap.Actions {
-		v := actionOf(fw, plan.Action{ID: a.ID, Title: a.Title, Task: a.Task, Responsible: a.Responsible, Partners: a.Partners,
-			Start: a.Start, End: a.End, Budget: a.Budget, KPIs: a.KPIs, Status: a.Status, Sustainability: a.Sustainability})
-		v.Level = plan.CellOf(plan.DialogueLevels, a.Level)
+		// The national action's words; its steps are on other pages.
+		v := actionOf(fw, a.Action())
+		v.Level, v.Implements = plan.CellOf(plan.DialogueLevels, a.Level), nil
 		for _, s := range a.Implements {
 			v.Implements = append(v.Implements, g.stepRef(s))
 		}
