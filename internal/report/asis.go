@@ -95,7 +95,14 @@ func proseFuncs(data *Data) template.FuncMap {
 		// professionWords names framework professions inside a sentence: "nurses,
 		// midwives and dentists".
 		"professionWords": func(ids []string) string { return professionWords(data, ids) },
-		"sub":             func(a, b int) int { return a - b },
+		// skillWords names competencies inside a sentence: "finance and
+		// labour market"; skillIDs names them by id in a table cell.
+		"skillWords": func(items []SkillItem) string { return words.JoinAnd(skillTitles(items)) },
+		"skillIDs":   func(ids []string) string { return skillIDs(data, ids) },
+		"scoreStep":  scoreStep,
+		// statusWord is an action status inside a sentence: "in progress".
+		"statusWord": func(s string) string { return plan.LabelOf(plan.ActionStatuses, s) },
+		"sub":        func(a, b int) int { return a - b },
 		// zero is the number 0, to ask whether a number shows as zero.
 		"zero": func() compare.Num { return compare.Exact(num.Frac(0, 1)) },
 		// weakBelow is the normalised score an item is weak below.
@@ -251,6 +258,10 @@ func codesOf(v any) []string {
 		}
 	case []string:
 		out = append(out, l...)
+	case []*CountryView:
+		for _, c := range l {
+			out = append(out, c.Code)
+		}
 	}
 	return out
 }

@@ -123,6 +123,7 @@ func figures(d *Data) map[string]figureFunc {
 		}
 	}
 	asIsFigures(d, figs)
+	skillsFigures(d, figs)
 	return figs
 }
 

@@ -51,6 +51,8 @@ var Kinds = []Kind{
 		Subtitle: "Sustaining health workforce planning capacity after the programme"},
 	{Name: "models", Title: "Models and tools report",
 		Subtitle: "Health workforce planning models in use: types, professions covered, horizons and owners"},
+	{Name: "skills", Title: "Planners' skills report",
+		Subtitle: "The competencies of health workforce planners, as is and to be, and the training actions that build them"},
 }
 
 // KindNames lists the report names.
