@@ -1,6 +1,7 @@
 package progress
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -41,5 +42,8 @@ func ReportDate(flag string, pub *plan.Publication, getenv func(string) string) 
 		}
 		return plan.Date(time.Unix(sec, 0).UTC().Format(time.DateOnly)), FromEpoch, nil
 	}
-	return "", "", fmt.Errorf("no report date: give --as-of YYYY-MM-DD, set as_of in %s, or set SOURCE_DATE_EPOCH", plan.PublicationFile)
+	return "", "", ErrNoDate
 }
+
+// ErrNoDate is ReportDate's error when nothing gives a date.
+var ErrNoDate = errors.New("no report date: give --as-of YYYY-MM-DD, set as_of in " + plan.PublicationFile + ", or set SOURCE_DATE_EPOCH")

@@ -16,6 +16,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/gitrev"
 	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/planhistory"
+	"github.com/hwfplan/hwfplan/internal/progress"
 	"github.com/hwfplan/hwfplan/internal/report"
 )
 
@@ -40,6 +41,10 @@ type Site struct {
 	Downloads map[string][]byte
 	// Reports are the reports shown as pages.
 	Reports []ReportPage
+	// Progress is the plans measured as of AsOf (Plans.Progress); nil when
+	// there is no report date (no commit and none given).
+	Progress *progress.Progress
+	AsOf     AsOf
 }
 
 // Revision is one commit that changed a country's files.
@@ -76,6 +81,9 @@ type SiteOptions struct {
 	// PDF also prints the reports to PDF with headless Chromium (CHROME_PATH, or
 	// chromium on the PATH).
 	PDF bool
+	// AsOf is the --as-of flag: the report date progress is measured at, in
+	// place of publication.yaml's as_of (see Plans.Progress).
+	AsOf string
 }
 
 // Site gathers everything the site is made of: the comparison, the reports
@@ -99,6 +107,9 @@ func (p *Plans) Site(ctx context.Context, opts SiteOptions) (Site, error) {
 		return Site{}, err
 	}
 	if err := p.addExports(&in); err != nil {
+		return Site{}, err
+	}
+	if in.Progress, in.AsOf, _, err = p.Progress(opts.AsOf); err != nil {
 		return Site{}, err
 	}
 	if in.Overrides, err = p.overrides(); err != nil {

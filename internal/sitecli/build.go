@@ -38,7 +38,7 @@ func Build(opts *build.Options) error {
 	if root, err = opts.Factory.PlansRoot(); err != nil {
 		return err
 	}
-	in, ds, err := Prepare(root, opts.Revisions, opts.PDF)
+	in, ds, err := Prepare(root, publish.SiteOptions{Revisions: opts.Revisions, PDF: opts.PDF, AsOf: opts.AsOf})
 	if err != nil {
 		return err
 	}
@@ -64,7 +64,7 @@ func Build(opts *build.Options) error {
 // Prepare runs the publishing pipeline (package publish) on the plans at root
 // and returns the site's input. When the plans have errors, the diagnostics are
 // returned and the input is empty.
-func Prepare(root string, revisions int, pdf bool) (site.Input, []diag.Diagnostic, error) {
+func Prepare(root string, opts publish.SiteOptions) (site.Input, []diag.Diagnostic, error) {
 	p, err := publish.Load(root, publish.Options{})
 	if err != nil {
 		return site.Input{}, nil, err
@@ -72,6 +72,6 @@ func Prepare(root string, revisions int, pdf bool) (site.Input, []diag.Diagnosti
 	if e, _ := diag.Count(p.Diagnostics); e > 0 {
 		return site.Input{}, p.Diagnostics, nil
 	}
-	in, err := p.Site(context.Background(), publish.SiteOptions{Revisions: revisions, PDF: pdf})
+	in, err := p.Site(context.Background(), opts)
 	return in, p.Diagnostics, err
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/hwfplan/hwfplan/internal/gitrev/gittest"
+	"github.com/hwfplan/hwfplan/internal/publish"
 )
 
 // The build lists each country's recent revisions. An edit of a list entry without
@@ -21,7 +22,7 @@ func TestHistorySummarisesEveryRevision(t *testing.T) {
 	g.Replace("countries/HU/as-is.yaml", "tasks:\n\t\n", "tasks:\n")
 	g.Commit("HU: mend the tab")
 
-	in, _, err := Prepare(root, 3, false)
+	in, _, err := Prepare(root, publish.SiteOptions{Revisions: 3})
 	if err != nil {
 		t.Fatalf("the build's revisions failed: %v", err)
 	}

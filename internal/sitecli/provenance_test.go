@@ -14,6 +14,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/gitrev/gittest"
 	"github.com/hwfplan/hwfplan/internal/iostreams"
 	"github.com/hwfplan/hwfplan/internal/provenance"
+	"github.com/hwfplan/hwfplan/internal/publish"
 )
 
 // The site's reports and `hwfplan report` name the source in the same words,
@@ -61,7 +62,7 @@ func TestBuildAndReportNameTheSameSource(t *testing.T) {
 			root := plansCopy(t)
 			want := tt.setup(t, root)
 
-			in, ds, err := Prepare(root, 0, false)
+			in, ds, err := Prepare(root, publish.SiteOptions{})
 			if err != nil || len(in.Reports) == 0 {
 				t.Fatalf("build: %v %v", err, ds)
 			}

@@ -4,6 +4,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/cmd/serve"
 	"github.com/hwfplan/hwfplan/internal/diag"
 	"github.com/hwfplan/hwfplan/internal/preview"
+	"github.com/hwfplan/hwfplan/internal/publish"
 	"github.com/hwfplan/hwfplan/internal/site"
 )
 
@@ -14,7 +15,7 @@ func Builder(opts *serve.Options) preview.BuildFunc {
 		if err != nil {
 			return nil, nil, err
 		}
-		in, ds, err := Prepare(root, 0, false)
+		in, ds, err := Prepare(root, publish.SiteOptions{})
 		if err != nil {
 			return nil, nil, err
 		}

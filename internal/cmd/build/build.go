@@ -20,6 +20,7 @@ type Options struct {
 	Branch    string
 	Revisions int
 	PDF       bool
+	AsOf      string
 }
 
 // NewCmdBuild builds `hwfplan build`.
@@ -36,6 +37,10 @@ the reports, the methods and the data status, with offline search.
 Invalid plans are refused with the validation output and nothing is published. The
 new site replaces the old folder atomically, so a failed build leaves it untouched.
 Two builds of the same commit are byte-identical.
+
+Progress (KPIs on track, milestones due, actions on schedule) is measured as of
+a report date: --as-of, else as_of in publication.yaml, else SOURCE_DATE_EPOCH,
+else the date of the source commit; never today's date.
 
 The site project is built into hwfplan; a site/ folder in the plans repository
 overrides any of its files (layouts, CSS, configuration).
@@ -54,6 +59,7 @@ itself leaves Hugo out, so that validate and the other commands start quickly.`,
 	cmd.Flags().StringVar(&opts.RepoURL, "repo-url", provenance.DefaultRepoURL, "web `URL` of the plans repository, for \"edit this file\" links")
 	cmd.Flags().StringVar(&opts.Branch, "branch", provenance.DefaultBranch, "`branch` the edit links open")
 	cmd.Flags().IntVar(&opts.Revisions, "revisions", 10, "revisions listed per country (`N`; 0 for none)")
+	cmd.Flags().StringVar(&opts.AsOf, "as-of", "", "measure progress as of this `date` (YYYY-MM-DD; default: as_of in publication.yaml)")
 	cmd.Flags().BoolVar(&opts.PDF, "pdf", false, "also print the reports to PDF with headless Chromium (CHROME_PATH, or chromium on the PATH)")
 	return cmd
 }
