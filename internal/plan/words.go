@@ -44,6 +44,12 @@ var (
 		{"supply_stock_flow", "supply (stock and flow)"}, {"demand_utilisation", "demand (utilisation-based)"},
 		{"needs_based", "needs-based"}, {"benchmarking", "benchmarking"}, {"integrated", "integrated supply and demand"},
 	}
+	SourceKinds = []Choice{
+		{"professional_register", "professional register"}, {"hris", "HR information system"},
+		{"facility_records", "facility records"}, {"labour_force_survey", "labour force survey"},
+		{"census", "census"}, {"joint_questionnaire", "Eurostat/OECD/WHO Joint Questionnaire"},
+		{"education_records", "education records"}, {"claims", "insurance claims"}, {"other", "other source"},
+	}
 	UpdateFrequencies = []Choice{
 		{"real_time", "in real time"}, {"monthly", "monthly"}, {"quarterly", "quarterly"},
 		{"annual", "annually"}, {"irregular", "irregularly"}, {"one_off", "once"},

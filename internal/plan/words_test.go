@@ -46,6 +46,7 @@ func TestChoicesMatchSchema(t *testing.T) {
 		{"model type", Model{}, "Type", ModelTypes},
 		{"model update frequency", Model{}, "UpdateFrequency", UpdateFrequencies},
 		{"source update frequency", DataSource{}, "UpdateFrequency", UpdateFrequencies},
+		{"source kind", DataSource{}, "Kind", SourceKinds},
 	} {
 		if got, want := Codes(tc.choices), enumOf(t, tc.v, tc.field); !slices.Equal(got, want) {
 			t.Errorf("%s: words for %v, schema allows %v", tc.name, got, want)

@@ -223,19 +223,11 @@ func (d *Data) SharedFirst() []SharedPlace {
 	return out
 }
 
-// enumLabels words the schema values whose id does not read as English and that
-// plan/words.go has no table for (data source kinds, stakeholder types); model
-// types and update frequencies are worded there, for every report alike.
-var enumLabels = map[string]string{
-	"hris":                "HR information system",
-	"joint_questionnaire": "Joint Questionnaire (Eurostat, OECD, WHO)",
-}
-
-// enumText writes a schema value such as "professional_register" as words.
+// enumText writes a schema value that plan/words.go has no table for
+// (stakeholder types) as words: "professional_body" → "professional body".
+// Data source kinds, model types and update frequencies are worded there, for
+// every report alike.
 func enumText(s string) string {
-	if l, ok := enumLabels[s]; ok {
-		return l
-	}
 	return escapeMarkdown(strings.ReplaceAll(s, "_", " "))
 }
 

@@ -161,6 +161,12 @@ func funcMap(d *doc, data *Data) template.FuncMap {
 		"level":         func(s string) string { return plan.LabelOf(plan.Levels, s) },
 		"modelType":     func(s string) string { return plan.LabelOf(plan.ModelTypes, s) },
 		"frequency":     func(s string) string { return plan.LabelOf(plan.UpdateFrequencies, s) },
+		"sourceKind":    func(s string) string { return plan.LabelOf(plan.SourceKinds, s) },
+		// elementWords and groupWords name minimum data set elements (group.element)
+		// and groups inside a sentence: "emigrants and population by age and sex".
+		"elementWords": func(keys []string) string { return elementWords(fw, keys) },
+		"groupWords":   func(ids []string) string { return groupWords(fw, ids) },
+		"elementList":  func(keys []string) string { return elementList(fw, keys) },
 		// capital writes text with its first letter in capitals, for a table cell.
 		"capital": capital,
 		"yesNo": func(b bool, yes, no string) string {
