@@ -9,17 +9,22 @@ import (
 
 // ReportTables returns the tables behind a thematic report, for its page's
 // downloads: for "models", the models (a row per model) and the coverage (a row
-// per country and framework profession with the number of models covering it).
-// Reports without tables of their own give nil. Rows follow country code order.
+// per country and framework profession with the number of models covering it);
+// for "data", the data sources (a row per source) and their coverage of the
+// minimum planning data set (a row per country and element). Reports without
+// tables of their own give nil. Rows follow country code order.
 func ReportTables(repo *model.Repo, res *compare.Result, report string) []Table {
-	if report != "models" {
-		return nil
-	}
 	var cs []countryPair
 	for i := range res.Countries {
 		cs = append(cs, countryPair{res: &res.Countries[i], plan: repo.Country(res.Countries[i].Code)})
 	}
-	return []Table{modelsTable(cs), modelCoverageTable(repo, cs)}
+	switch report {
+	case "models":
+		return []Table{modelsTable(cs), modelCoverageTable(repo, cs)}
+	case "data":
+		return []Table{dataSourcesTable(cs), dataCoverageTable(repo, cs)}
+	}
+	return nil
 }
 
 func modelsTable(cs []countryPair) Table {

@@ -76,6 +76,8 @@ func TestReportPageTables(t *testing.T) {
 		"as-is": {"reports/as-is.html", "reports/as-is.md"},
 		"models": {"reports/models.html", "reports/models.md", "reports/model_coverage.csv", "reports/model_coverage.json",
 			"reports/models.csv", "reports/models.json", "reports/models.xlsx"},
+		"data": {"reports/data.html", "reports/data.md", "reports/data.xlsx", "reports/data_coverage.csv", "reports/data_coverage.json",
+			"reports/data_sources.csv", "reports/data_sources.json"},
 	}
 	for _, r := range in.Reports {
 		w, ok := want[r.ID]
@@ -94,6 +96,9 @@ func TestReportPageTables(t *testing.T) {
 	}
 	if len(want) > 0 {
 		t.Errorf("no page for %v", want)
+	}
+	if csv := string(in.Downloads["reports/data_sources.csv"]); !strings.HasPrefix(csv, "country,id,name,kind,owner,professions,update_frequency,minimum_data_set") {
+		t.Errorf("data_sources.csv starts %q", csv[:min(80, len(csv))])
 	}
 	if csv := string(in.Downloads["reports/models.csv"]); !strings.HasPrefix(csv, "country,id,name,type,professions,horizon_years,update_frequency,owner") {
 		t.Errorf("models.csv starts %q", csv[:min(80, len(csv))])
