@@ -16,16 +16,17 @@ type BoardView struct {
 // Board returns the Policy Board recorded in the plans repository, or nil when
 // there is none (the chapter then says that no data is recorded).
 func (d *Data) Board() *BoardView {
-	if d.board == nil || len(d.board.Members) == 0 {
+	if d.programme == nil || d.programme.PolicyBoard == nil || len(d.programme.PolicyBoard.Members) == 0 {
 		return nil
 	}
-	b := &BoardView{Status: d.board.Status, Meetings: d.board.Meetings}
-	codes := make([]string, len(d.board.Members))
-	for i, m := range d.board.Members {
+	pb := d.programme.PolicyBoard
+	b := &BoardView{Status: pb.Status, Meetings: pb.Meetings}
+	codes := make([]string, len(pb.Members))
+	for i, m := range pb.Members {
 		codes[i] = m.Country
 	}
 	byCode := map[string][]plan.BoardMember{}
-	for _, m := range d.board.Members {
+	for _, m := range pb.Members {
 		byCode[m.Country] = append(byCode[m.Country], m)
 	}
 	seen := map[string]bool{}

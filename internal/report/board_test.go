@@ -8,9 +8,10 @@ import (
 	"github.com/hwfplan/hwfplan/internal/plan"
 )
 
-// TestBoardChapter: the sustainability report's Policy Board chapter comes from
-// programme/policy-board.yaml: members in name order, placeholders and sources
-// said as such, meetings with their decisions; without the file it says so.
+// TestBoardChapter: the sustainability report's Policy Board section (in the
+// programme chapter) comes from programme/policy-board.yaml: members in name
+// order, placeholders and sources said as such, meetings with their decisions;
+// without the file it says so.
 func TestBoardChapter(t *testing.T) {
 	repo, res := loadFixture(t)
 	repo.Programme = &model.Programme{PolicyBoard: &plan.PolicyBoard{
@@ -29,7 +30,7 @@ func TestBoardChapter(t *testing.T) {
 	}
 	md := string(files["sustainability.md"])
 	chapter := md[strings.Index(md, "Policy Board on Sustainability\n"):]
-	chapter = chapter[:strings.Index(chapter, `<a id="countries">`)]
+	chapter = chapter[:strings.Index(chapter, `<a id="factors">`)]
 	for _, want := range []string{
 		"Its members are recorded for 3 countries (Table ",
 		"1 authority is named with a published source; for 1 country the authority is not known yet.",

@@ -183,6 +183,9 @@ func funcMap(d *doc, data *Data) template.FuncMap {
 			}
 			return compare.Num{}
 		},
+		// programmeEnd is the programme's last month (YYYY-MM), for the shared
+		// blocks of the templates, which see only the action they are given.
+		"programmeEnd": func() string { return data.Programme.End },
 		// endsAfter reports whether an action ends after the programme end.
 		"endsAfter": func(a plan.Action) bool {
 			e, ok1 := compare.MonthIndex(plan.YearMonth(data.Programme.End))

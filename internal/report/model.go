@@ -32,8 +32,10 @@ type Data struct {
 	// Publication is publication.yaml (edition, editors, citation, licence,
 	// funding); nil when the plans repository has none.
 	Publication *plan.Publication
-	// board is programme/policy-board.yaml (nil when absent); see Board.
-	board *plan.PolicyBoard
+	// programme is the programme files (programme/; nil when the repository has
+	// none), the one field for the programme level: see Board, EUActionPlan,
+	// EUActions, PlanVersions.
+	programme *model.Programme
 }
 
 // Source identifies the revision of the plans a report was built from: the one
@@ -72,9 +74,7 @@ func newData(name string, repo *model.Repo, res *compare.Result, src Source) *Da
 	if d.Framework == nil {
 		d.Framework = repo.Framework
 	}
-	if repo.Programme != nil {
-		d.board = repo.Programme.PolicyBoard
-	}
+	d.programme = repo.Programme
 	counts := map[string]int{}
 	for _, c := range res.Countries {
 		v := &CountryView{Country: c, Anchor: anchorID("country", c.Code), Plan: repo.Country(c.Code)}
