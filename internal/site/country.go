@@ -252,8 +252,11 @@ func countryViewOf(repo *model.Repo, c *model.Country, revs []Revision, charts b
 	}
 	if ap := c.ActionPlan; ap != nil {
 		v.Dialogue = &dialogueView{Date: string(ap.PolicyDialogue.Date), Participants: ap.PolicyDialogue.Participants, Outcome: markdownHTML(ap.PolicyDialogue.Outcome)}
+		from := dialogueFrom(repo)
 		for _, a := range ap.Actions {
-			v.Actions = append(v.Actions, actionOf(fw, a))
+			av := actionOf(fw, a)
+			av.From = from[a.ID]
+			v.Actions = append(v.Actions, av)
 		}
 		v.Counts.Actions = len(ap.Actions)
 		sc := fw.SustainabilityScale()

@@ -47,15 +47,30 @@ func programmeNotice(what string, s plan.Status, sourced bool) string {
 		return ""
 	}
 	if sourced {
-		return what + " on this page is sample content, not the programme's record, except the entries marked with a published source: those are public facts."
+		return what + " on this page is sample content, not an official record, except the entries marked with a published source: those are public facts."
 	}
-	return what + " on this page is sample content, not the programme's record."
+	return what + " on this page is sample content, not an official record."
+}
+
+// markView says whether an entry is a public fact: Source is its published
+// source (a safe web address), Illustrative is set when it has none and its
+// file is illustrative. The entry-mark partial shows it.
+type markView struct {
+	Source       string `json:"source,omitempty"`
+	Illustrative bool   `json:"illustrative,omitempty"`
+}
+
+func markOf(source plan.URL, s plan.Status) markView {
+	if source != "" && source.Check() == nil {
+		return markView{Source: string(source)}
+	}
+	return markView{Illustrative: s == plan.StatusIllustrative}
 }
 
 // programme writes the section: each file's page, then the index.
 func (g *generator) programme() error {
 	var parts []programmePart
-	for _, step := range []func() (*programmePart, error){g.euActionPlan} {
+	for _, step := range []func() (*programmePart, error){g.euActionPlan, g.dialogues, g.policyBoard, g.sustainabilityPlan, g.twinningsHeld} {
 		part, err := step()
 		if err != nil {
 			return err
@@ -78,7 +93,7 @@ func (g *generator) programme() error {
 	}
 	notice := ""
 	if len(illustrative) > 0 {
-		notice = fmt.Sprintf("The programme records listed here (%s) are sample content, not the programme's record, except the entries their pages mark with a published source.", words.JoinAnd(illustrative))
+		notice = fmt.Sprintf("The programme records listed here (%s) are sample content, not official records, except the entries their pages mark with a published source.", words.JoinAnd(illustrative))
 	}
 	params := map[string]any{"parts": parts, "missing": missing, "dir": plan.ProgrammeDir, noticeParam: notice,
 		"search": "programme level EU action plan policy dialogues Policy Board sustainability plan twinning knowledge repository"}
@@ -118,6 +133,29 @@ func (g *generator) stepRef(id string) refView {
 	return refView{ID: id}
 }
 
+// actionRef links an action: a national one on its country's page, an EU one
+// on the EU action plan page.
+func (g *generator) actionRef(id string) refView {
+	if ap := g.in.Repo.Programme.EUActionPlan; ap != nil {
+		for _, a := range ap.Actions {
+			if a.ID == id {
+				return refView{ID: id, URL: programmeURL + "eu-action-plan/#" + id}
+			}
+		}
+	}
+	for _, c := range g.in.Repo.Countries {
+		if c.ActionPlan == nil {
+			continue
+		}
+		for _, a := range c.ActionPlan.Actions {
+			if a.ID == id {
+				return refView{ID: id, URL: countryURL(c.Code) + "#" + id}
+			}
+		}
+	}
+	return refView{ID: id}
+}
+
 // euActionPlan writes the EU action plan page: its actions in the national
 // action tables' shape (the action-table partial), with the steps they
 // implement linked on the countries' pages.
@@ -128,11 +166,12 @@ func (g *generator) euActionPlan() (*programmePart, error) {
 	}
 	fw := g.in.Repo.Framework
 	var actions []actionView
+	from := dialogueFrom(g.in.Repo)
 	search := []string{"EU action plan"}
 	for _, a := range ap.Actions {
 		// The national action's words; its steps are on other pages.
 		v := actionOf(fw, a.Action())
-		v.Level, v.Implements = plan.CellOf(plan.DialogueLevels, a.Level), nil
+		v.Level, v.Implements, v.From = plan.CellOf(plan.DialogueLevels, a.Level), nil, from[a.ID]
 		for _, s := range a.Implements {
 			v.Implements = append(v.Implements, g.stepRef(s))
 		}

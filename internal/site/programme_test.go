@@ -71,11 +71,13 @@ versions:
     summary: First plan.
     measures:
       - {id: m1, text: Name the body that keeps the model., domain: governance}
+      - {id: m2, text: Keep the meeting.}
   - version: "2.0"
     date: "2025-12-15"
     summary: Update after the dialogues.
     measures:
       - {id: m1, text: Name the body that keeps the model., domain: governance, actions: [HU-A1]}
+      - {id: m3, text: A model library., actions: [EU-A2]}
 -- programme/twinning.yaml --
 status: illustrative
 twinnings:
@@ -101,8 +103,45 @@ func TestProgrammePages(t *testing.T) {
 		`The EU action plan on this page is sample content`, `<tr id="EU-A1">`, `<a href="/countries/hu/#HU-S1">HU-S1</a>`,
 		`Items: Linked data sources`, `Countries: <a href="/countries/hu/">Hungary</a>, <a href="/countries/si/">Slovenia</a>`,
 		`(EU level)`, `In progress`, `<code>programme/eu-action-plan.yaml</code>`)
-	// The country page's table is the same partial, its steps on the same page.
-	assertFile(t, files, "countries/hu/index.html", `<table class="actions stack">`, `<a href="#HU-S1">HU-S1</a>`)
+	// The country page's table is the same partial, its steps on the same page;
+	// an action links the dialogue it came from.
+	assertFile(t, files, "countries/hu/index.html", `<table class="actions stack">`, `<a href="#HU-S1">HU-S1</a>`,
+		`From <a href="/programme/dialogues/#D2">policy dialogue D2</a>`)
+	assertFile(t, files, "programme/eu-action-plan/index.html", `From <a href="/programme/dialogues/#D1">policy dialogue D1</a>`)
+
+	// The timeline: Hungary's dialogue (its date, participants and outcome from
+	// its action plan) before the EU one, each with the actions from it.
+	dl := string(files["programme/dialogues/index.html"])
+	assertFile(t, files, "programme/dialogues/index.html", `1 national dialogue and 1 EU-level dialogue`,
+		`<li id="D2">`, `2025-05-14 · National`, `National policy dialogue, Hungary`, `Ministry, OKFŐ`, `Prioritise data linkage.`,
+		`<a href="/countries/hu/#HU-A1">HU-A1</a>`, `<code>countries/HU/action-plan.yaml</code> and <code>programme/policy-dialogues.yaml</code> <span class="badge badge-illustrative">Illustrative</span>`,
+		`<li id="D1">`, `2025-06-10 · EU level`, `DG SANTE, European Federation of Nurses`, `The first step towards the <em>EU-level</em> action plan.`,
+		`<a href="/programme/eu-action-plan/#EU-A1">EU-A1</a>`, `<a class="source" href="https://example.org/d1">Published source</a>`,
+		`The record of the dialogues on this page is sample content`, `! Slovenia`)
+	if strings.Index(dl, `id="D2"`) > strings.Index(dl, `id="D1"`) {
+		t.Error("the timeline is not oldest first")
+	}
+
+	assertFile(t, files, "programme/policy-board/index.html", `1 of the 2 members are named with a published source; for 1 the authority is not known yet`,
+		`<a href="/countries/hu/">Hungary</a></th><td data-label="Competent authority">OKFŐ</td><td data-label="Source"><a class="source" href="https://example.org/board">`,
+		`<a href="/countries/si/">Slovenia</a></th><td data-label="Competent authority"><span class="na">Not known yet</span>`,
+		`This meeting and its decisions are sample content, not a record of the Board.`,
+		`Keep the model library running. (actions <a href="/programme/eu-action-plan/#EU-A2">EU-A2</a>)`)
+
+	sp := string(files["programme/sustainability-plan/index.html"])
+	assertFile(t, files, "programme/sustainability-plan/index.html", `<h2 id="version-2-0">Version 2.0 (current)</h2>`,
+		`A model library. <span class="badge badge-new">New in this version</span>`, `<td data-label="Domain">Governance</td>`,
+		`<a href="/countries/hu/#HU-A1">HU-A1</a>`, `No longer in this version:</p>`+"\n"+`<ul><li>Keep the meeting.</li></ul>`)
+	if strings.Index(sp, `id="version-2-0"`) > strings.Index(sp, `id="version-1-0"`) {
+		t.Error("the current version is not first")
+	}
+
+	assertFile(t, files, "programme/twinning/index.html", `<tr id="T1">`, `Linking register and employer data`,
+		`<a href="/countries/hu/">Hungary</a>, <a href="/countries/si/">Slovenia</a>`, `Slovenia drafts a linkage plan.`,
+		`<td data-label="Suggestion followed">Linked data sources</td>`, `<a href="/compare/twinning/">peer learning</a>`)
+
+	assertFile(t, files, "programme/index.html", `<a href="/programme/dialogues/">Policy dialogues</a>`, `<a href="/programme/policy-board/">Policy Board</a>`,
+		`2 members, 1 meeting`, `2 versions`, `1 twinning`)
 }
 
 // Without programme files the section says so and links nothing.
@@ -116,7 +155,7 @@ func TestProgrammeEmpty(t *testing.T) {
 }
 
 // TestProgrammeNotice: with illustrative programme files every programme page
-// says so; with the files approved, only what the countries' data brings.
+// says so; with the files approved, only the timeline, for Hungary's dialogue.
 func TestProgrammeNotice(t *testing.T) {
 	const banner = `<div class="banner" role="note" aria-label="Illustrative data">`
 	for _, tc := range []struct {
@@ -134,8 +173,16 @@ func TestProgrammeNotice(t *testing.T) {
 					continue
 				}
 				n++
-				if got := bytes.Contains(data, []byte(banner)); got != tc.want {
-					t.Errorf("%s: notice %v, want %v", name, got, tc.want)
+				want := tc.want
+				if name == "programme/dialogues/index.html" {
+					// Hungary's own dialogue is illustrative whatever the programme's record.
+					want = true
+					if !tc.want {
+						assertFile(t, files, name, `The national dialogues of Hungary on this page are sample content`)
+					}
+				}
+				if got := bytes.Contains(data, []byte(banner)); got != want {
+					t.Errorf("%s: notice %v, want %v", name, got, want)
 				}
 			}
 			if n < 2 {
