@@ -20,6 +20,12 @@ func (ch Change) Label() string {
 		return ch.Parent + " › milestone " + ch.ID
 	case EntityKPI:
 		return ch.Parent + " › KPI " + ch.ID
+	case EntityRound:
+		return "round " + ch.ID
+	case EntityRoundItem:
+		return "round " + ch.Parent + " › " + ch.ID
+	case EntityObservation:
+		return ch.Parent + " › observation " + ch.ID
 	case EntityDataSource:
 		return "data source " + ch.ID
 	case EntityModel:
@@ -58,6 +64,9 @@ func (ch Change) Path() string {
 // Describe renders a change as one line in domain terms, without the country:
 // "as-is › data.linkage: score 1 → 2", "action-plan › HU-A7 added (task skills, ...)".
 func (ch Change) Describe() string {
+	if ch.Entity == EntityObservation {
+		return ch.describeObservation()
+	}
 	switch ch.Kind {
 	case Added, Removed:
 		s := ch.Path() + " " + string(ch.Kind)
@@ -84,6 +93,9 @@ func (ch Change) Describe() string {
 			continue
 		}
 		s := f.Describe(ch.Entity == EntityBudgetTotal)
+		if ch.Entity == EntityMilestone && f.Field == "met" && f.Old == nil {
+			s = "met on " + FormatValue(f.New)
+		}
 		if p, ok := strings.CutSuffix(f.Field, ".amount"); ok {
 			if c, ok := cur[p]; ok {
 				s = fmt.Sprintf("%s %s → %s", fieldWords(f.Field), withCurrency(c.Old, f.Old), withCurrency(c.New, f.New))
@@ -271,6 +283,8 @@ func entityNoun(e string) string {
 		return "task summary"
 	case EntityKPI:
 		return "KPI"
+	case EntityRoundItem:
+		return "round score"
 	}
 	return e
 }

@@ -55,8 +55,8 @@ func flattenValue(v reflect.Value, name, ptr string, whole bool, out *[]field) {
 		// compared by key by the caller
 	case reflect.Slice:
 		if et := v.Type().Elem(); et.Kind() == reflect.Struct {
-			if _, declared := et.FieldByName("ID"); declared && !whole {
-				return // compared by id by the caller
+			if _, declared := et.FieldByName("ID"); (declared || keyedLists[et]) && !whole {
+				return // compared by id (or key) by the caller
 			}
 			if v.Len() == 0 {
 				*out = append(*out, field{name, ptr, nil})

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -140,6 +141,17 @@ var cases = []struct {
 		edit(t, m, hu+"action-plan.yaml", "  - id: HU-A4\n    title: Standing health workforce planning committee", "  - id: HU-A8\n    title: Standing planning committee")
 		edit(t, m, hu+"as-is.yaml", "    horizon_years: 15", "    horizon_years: 20")
 	}},
+	{name: "monitoring", old: func(t *testing.T, m fstest.MapFS) {
+		// Monitoring over time (issue 15): a round that is corrected and one
+		// that is added; observations added, corrected and removed; a met date.
+		edit(t, m, hu+"as-is.yaml", "challenges:", "rounds:\n  - id: 2025-review\n    assessed_on: \"2025-06-30\"\n    assessors: [OKFŐ planning unit]\n    tasks:\n      data:\n        items:\n          linkage: {score: 1, evidence: Legal basis drafted.}\nchallenges:")
+		edit(t, m, hu+"action-plan.yaml", "target: 90, target_year: 2027}", "target: 90, target_year: 2027, observations: [{date: 2026-01, value: 8, source: OKFŐ linkage log}]}")
+		edit(t, m, hu+"action-plan.yaml", "target: 72, target_year: 2030}", "target: 72, target_year: 2030, observations: [{date: 2025-12, value: 65.4, source: Register}]}")
+	}, new: func(t *testing.T, m fstest.MapFS) {
+		edit(t, m, hu+"as-is.yaml", "challenges:", "rounds:\n  - id: 2025-review\n    assessed_on: \"2025-06-30\"\n    assessors: [OKFŐ planning unit, Semmelweis University EMK]\n    tasks:\n      data:\n        items:\n          linkage: {score: 2, evidence: Legal basis in force.}\n  - id: 2026-review\n    assessed_on: \"2026-10-15\"\n    assessors: [OKFŐ planning unit]\n    tasks:\n      data:\n        items:\n          linkage: {score: 2}\n          hris: {score: 1}\n      stakeholders:\n        items:\n          planning_committee: {score: 1}\nchallenges:")
+		edit(t, m, hu+"action-plan.yaml", "target: 90, target_year: 2027}", "target: 90, target_year: 2027, observations: [{date: 2026-01, value: 10, source: OKFŐ linkage log}, {date: 2026-06, value: 34, source: OKFŐ linkage log}]}")
+		edit(t, m, hu+"to-do.yaml", "deliverable: Data protection impact assessment}", "deliverable: Data protection impact assessment, met: \"2025-07-10\"}")
+	}},
 	{name: "filter-other-country", opts: plandiff.Options{Countries: []string{"SK"}}, empty: true, new: func(t *testing.T, m fstest.MapFS) {
 		edit(t, m, hu+"country.yaml", "status: illustrative", "status: draft")
 	}},
@@ -176,6 +188,40 @@ func TestDiff(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestObservationWords pins the sentence a reviewer reads for a new observation.
+// HU-A2 starts 2025-09 and aims at 90 % by the end of 2027 (28 months): at the
+// end of 2026-06, 10 months on, the path stands at 10/28 (36 %); 34 of 90 is 38 %.
+// The corrected 2026-01 value 10 is 11 % of the way after 5/28 (18 %) of the time.
+func TestObservationWords(t *testing.T) {
+	var tc = cases[0]
+	for _, c := range cases {
+		if c.name == "monitoring" {
+			tc = c
+		}
+	}
+	om, nm := base(t), base(t)
+	tc.old(t, om)
+	tc.new(t, nm)
+	r := plandiff.Diff(loadFS(t, om), loadFS(t, nm), tc.opts)
+	var got []string
+	for _, ch := range r.Country("HU").Changes {
+		got = append(got, ch.Describe())
+	}
+	for _, want := range []string{
+		"action-plan › HU-A2 k1 observed 34 % (2026-06), on track (source: OKFŐ linkage log)",
+		"action-plan › HU-A2 k1 observation of 2026-01: value 8 → 10; now 10 % (2026-01), off track",
+		"action-plan › HU-A3 k1 observation of 2025-12 removed (was 65.4 per 10 000 (2025-12), off track)",
+		"as-is › round 2026-review added (assessed 2026-10-15 by OKFŐ planning unit, 3 items scored)",
+		"as-is › round 2025-review: assessors +Semmelweis University EMK",
+		"as-is › round 2025-review › data.linkage: score 1 → 2, evidence edited (+2 −1 words)",
+		"to-do › HU-S1 › milestone m1: met on 2025-07-10",
+	} {
+		if !slices.Contains(got, want) {
+			t.Errorf("no change reads %q; got:\n%s", want, strings.Join(got, "\n"))
+		}
 	}
 }
 

@@ -155,6 +155,9 @@ func (d *differ) euActionPlan(a, b side) []Change {
 				detail: func(v any) string {
 					x := v.(*plan.KPI)
 					return fmt.Sprintf("%s: %s → %s %s by %d", x.Indicator, FormatValue(x.Baseline), FormatValue(x.Target), x.Unit, x.TargetYear)
+				},
+				nested: func(d *differ, a, b side, _ string) []Change {
+					return d.observations(SectionEUActionPlan, na.ID, na.Start, a.v.(*plan.KPI), b.v.(*plan.KPI), a, b)
 				}}, oa.KPIs, na.KPIs, sub(a, "/kpis"), sub(b, "/kpis"))
 		},
 	}, oa.Actions, nb.Actions, sub(a, "/actions"), sub(b, "/actions"))...)

@@ -46,6 +46,9 @@ const (
 	EntityPolicyDialogue = "policy_dialogue" // action-plan.yaml policy_dialogue
 	EntityAction         = "action"          // id XX-A1
 	EntityKPI            = "kpi"             // parent is the action id
+	EntityRound          = "round"           // a later assessment round, id 2026-review
+	EntityRoundItem      = "round_item"      // an item score of a round, id task.item; parent is the round id
+	EntityObservation    = "observation"     // a KPI's observed value, id its month; parent is "<action id> <KPI id>"
 	EntitySustainability = "sustainability_factor"
 	EntityBudgetTotal    = "budget_total" // sum of action budgets per currency
 	EntityCluster        = "cluster"

@@ -144,6 +144,7 @@ func (d *differ) asIs(a, b side) []Change {
 			x := v.(*plan.Stakeholder)
 			return fmt.Sprintf("%s (%s)", x.Name, x.Type)
 		}}, oa.Stakeholders, nb.Stakeholders, sub(a, "/stakeholders"), sub(b, "/stakeholders"))...)
+	out = append(out, d.rounds(oa, nb, a, b)...)
 	return out
 }
 
@@ -269,6 +270,9 @@ func (d *differ) actionPlan(a, b side) []Change {
 				detail: func(v any) string {
 					x := v.(*plan.KPI)
 					return fmt.Sprintf("%s: %s → %s %s by %d", x.Indicator, FormatValue(x.Baseline), FormatValue(x.Target), x.Unit, x.TargetYear)
+				},
+				nested: func(d *differ, a, b side, _ string) []Change {
+					return d.observations(SectionActionPlan, na.ID, na.Start, a.v.(*plan.KPI), b.v.(*plan.KPI), a, b)
 				}}, oa.KPIs, na.KPIs, sub(a, "/kpis"), sub(b, "/kpis"))
 		},
 	}, oa.Actions, nb.Actions, sub(a, "/actions"), sub(b, "/actions"))...)

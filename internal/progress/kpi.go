@@ -3,7 +3,9 @@ package progress
 import (
 	"math/big"
 	"strconv"
+	"strings"
 
+	"github.com/hwfplan/hwfplan/internal/num"
 	"github.com/hwfplan/hwfplan/internal/plan"
 )
 
@@ -113,4 +115,38 @@ func (k *KPI) counts() Counts {
 		c.KPIsReached = 1
 	}
 	return c
+}
+
+// Judge places one observation of a KPI of an action that starts in start: on
+// or off the straight path to its target at the end of the observation's month,
+// and whether it reaches the target.
+func Judge(start plan.YearMonth, k plan.KPI, o plan.Observation) (state KPIState, reached bool) {
+	share, expected := Path(k.Baseline, k.Target, k.TargetYear, start, o)
+	state = KPIOffTrack
+	if share.Cmp(expected) >= 0 {
+		state = KPIOnTrack
+	}
+	return state, share.Cmp(big.NewRat(1, 1)) >= 0
+}
+
+// Words names a state as reports and diffs write it: "on track".
+func (s KPIState) Words() string {
+	switch s {
+	case KPIOnTrack:
+		return "on track"
+	case KPIOffTrack:
+		return "off track"
+	}
+	return "not observed yet"
+}
+
+// Value writes a KPI value with its unit: "34 %" (for %, percent, per cent),
+// "34 % of doctors", "65.4 per 10 000", "17 regions" (the number by
+// num.Quantity).
+func Value(v float64, unit string) string {
+	u := strings.TrimSpace(unit)
+	if plan.PercentUnit(u) && !strings.HasPrefix(u, "% ") {
+		u = "%"
+	}
+	return num.Quantity(v) + " " + u
 }

@@ -108,3 +108,20 @@ func TestPathEdges(t *testing.T) {
 		}
 	}
 }
+
+func TestValue(t *testing.T) {
+	for _, c := range []struct {
+		v          float64
+		unit, want string
+	}{
+		{34, "%", "34 %"},
+		{34.5, "percent", "34.5 %"},
+		{34, "% of doctors", "34 % of doctors"},
+		{65.4, "per 10 000", "65.4 per 10 000"},
+		{5200, "places per year", "5,200 places per year"},
+	} {
+		if got := progress.Value(c.v, c.unit); got != c.want {
+			t.Errorf("Value(%v, %q) = %q, want %q", c.v, c.unit, got, c.want)
+		}
+	}
+}
