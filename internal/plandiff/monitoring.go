@@ -72,7 +72,7 @@ func (d *differ) observations(section, actionID string, start plan.YearMonth, ol
 		if reached {
 			return s + ", target reached"
 		}
-		return s + ", " + state.Words()
+		return s + ", " + state.Label()
 	}
 	out := diffList(d, listSpec[plan.Observation]{section: section, entity: EntityObservation, parent: label,
 		id:     func(x *plan.Observation) string { return string(x.Date) },

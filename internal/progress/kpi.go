@@ -129,17 +129,6 @@ func Judge(start plan.YearMonth, k plan.KPI, o plan.Observation) (state KPIState
 	return state, share.Cmp(big.NewRat(1, 1)) >= 0
 }
 
-// Words names a state as reports and diffs write it: "on track".
-func (s KPIState) Words() string {
-	switch s {
-	case KPIOnTrack:
-		return "on track"
-	case KPIOffTrack:
-		return "off track"
-	}
-	return "not observed yet"
-}
-
 // Value writes a KPI value with its unit: "34 %" (for %, percent, per cent),
 // "34 % of doctors", "65.4 per 10 000", "17 regions" (the number by
 // num.Quantity).
