@@ -1,6 +1,7 @@
 package export
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/compare"
@@ -11,8 +12,10 @@ import (
 // downloads: for "models", the models (a row per model) and the coverage (a row
 // per country and framework profession with the number of models covering it);
 // for "data", the data sources (a row per source) and their coverage of the
-// minimum planning data set (a row per country and element). Reports without
-// tables of their own give nil. Rows follow country code order.
+// minimum planning data set (a row per country and element); for "skills", the
+// competencies (the items table's rows of the skills task), the training actions
+// (the actions table's rows of that task) and the planning staff. Reports
+// without tables of their own give nil. Rows follow country code order.
 func ReportTables(repo *model.Repo, res *compare.Result, report string) []Table {
 	var cs []countryPair
 	for i := range res.Countries {
@@ -23,8 +26,39 @@ func ReportTables(repo *model.Repo, res *compare.Result, report string) []Table 
 		return []Table{modelsTable(cs), modelCoverageTable(repo, cs)}
 	case "data":
 		return []Table{dataSourcesTable(cs), dataCoverageTable(repo, cs)}
+	case "skills":
+		return []Table{
+			rowsWhere(itemsTable(cs, res), "competencies", "task", "skills"),
+			rowsWhere(actionsTable(cs, res), "training_actions", "task", "skills"),
+			planningStaffTable(cs),
+		}
 	}
 	return nil
+}
+
+// rowsWhere is t renamed, with only the rows whose column col holds value.
+func rowsWhere(t Table, name, col, value string) Table {
+	out := Table{Name: name, Columns: t.Columns}
+	i := slices.IndexFunc(t.Columns, func(c Column) bool { return c.Name == col })
+	for _, r := range t.Rows {
+		if i >= 0 && r[i] == value {
+			out.Rows = append(out.Rows, r)
+		}
+	}
+	return out
+}
+
+// planningStaffTable is a row per country that reports its planning staff.
+func planningStaffTable(cs []countryPair) Table {
+	t := Table{Name: "planning_staff", Columns: []Column{{"country", Text}, {"headcount", Integer}, {"fte", Number}, {"unit", Text}}}
+	for _, c := range cs {
+		if c.plan == nil || c.plan.AsIs == nil || c.plan.AsIs.PlanningStaff == nil {
+			continue
+		}
+		s := c.plan.AsIs.PlanningStaff
+		t.Rows = append(t.Rows, []any{c.res.Code, s.Headcount, s.FTE, str(s.Unit)})
+	}
+	return t
 }
 
 func modelsTable(cs []countryPair) Table {

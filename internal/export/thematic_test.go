@@ -64,3 +64,51 @@ func TestReportTablesModels(t *testing.T) {
 		t.Errorf("workbook: %v", err)
 	}
 }
+
+// The skills report's tables are the items and actions tables' rows of the
+// skills task, and a row per country that reports its planning staff.
+func TestReportTablesSkills(t *testing.T) {
+	repo := comparetest.Repo(t)
+	res, err := compare.Compute(repo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code := res.Countries[0].Code
+	c := repo.Country(code)
+	if c.AsIs == nil {
+		c.AsIs = &plan.AsIs{}
+	}
+	c.AsIs.PlanningStaff = &plan.PlanningStaff{Headcount: 4, FTE: 3.5, Unit: "=Unit"}
+	if c.ActionPlan == nil {
+		c.ActionPlan = &plan.ActionPlan{}
+	}
+	c.ActionPlan.Actions = append(c.ActionPlan.Actions,
+		plan.Action{ID: code + "-A90", Title: "Course", Task: "skills", Implements: []string{code + "-S1"}, Status: "done"},
+		plan.Action{ID: code + "-A91", Title: "Register", Task: "data", Implements: []string{code + "-S1"}, Status: "planned"})
+	tables := export.ReportTables(repo, res, "skills")
+	if len(tables) != 3 || tables[0].Name != "competencies" || tables[1].Name != "training_actions" || tables[2].Name != "planning_staff" {
+		t.Fatalf("tables %+v", tables)
+	}
+	// The mini framework has no skills task: no competency rows, the items
+	// table's columns (the shipped plans' rows are checked in publish).
+	if len(tables[0].Rows) != 0 || len(tables[0].Columns) != len(export.Tables(repo, res)[1].Columns) {
+		t.Errorf("competencies %+v", tables[0])
+	}
+	var ids []any
+	for _, r := range tables[1].Rows {
+		ids = append(ids, r[1])
+	}
+	if len(ids) != 1 || ids[0] != code+"-A90" {
+		t.Errorf("training actions %v, want only %s-A90", ids, code)
+	}
+	csv, err := export.CSV(tables[2])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.ReplaceAll(string(csv), "\r\n", "\n"); !strings.Contains(got, "country,headcount,fte,unit\n"+code+",4,3.5,'=Unit\n") {
+		t.Errorf("planning_staff.csv:\n%s", got)
+	}
+	if _, err := export.XLSX(tables); err != nil {
+		t.Errorf("workbook: %v", err)
+	}
+}

@@ -78,6 +78,9 @@ func TestReportPageTables(t *testing.T) {
 			"reports/models.csv", "reports/models.json", "reports/models.xlsx"},
 		"data": {"reports/data.html", "reports/data.md", "reports/data.xlsx", "reports/data_coverage.csv", "reports/data_coverage.json",
 			"reports/data_sources.csv", "reports/data_sources.json"},
+		"skills": {"reports/skills.html", "reports/skills.md", "reports/competencies.csv", "reports/competencies.json",
+			"reports/planning_staff.csv", "reports/planning_staff.json", "reports/skills.xlsx", "reports/training_actions.csv",
+			"reports/training_actions.json"},
 	}
 	for _, r := range in.Reports {
 		w, ok := want[r.ID]
@@ -99,6 +102,10 @@ func TestReportPageTables(t *testing.T) {
 	}
 	if csv := string(in.Downloads["reports/data_sources.csv"]); !strings.HasPrefix(csv, "country,id,name,kind,owner,professions,update_frequency,minimum_data_set") {
 		t.Errorf("data_sources.csv starts %q", csv[:min(80, len(csv))])
+	}
+	// The shipped plans score 9 competencies in 19 countries.
+	if rows := strings.Count(string(in.Downloads["reports/competencies.csv"]), ",skills,"); rows != 9*19 {
+		t.Errorf("competencies.csv has %d rows of the skills task, want 171", rows)
 	}
 	if csv := string(in.Downloads["reports/models.csv"]); !strings.HasPrefix(csv, "country,id,name,type,professions,horizon_years,update_frequency,owner") {
 		t.Errorf("models.csv starts %q", csv[:min(80, len(csv))])

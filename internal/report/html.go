@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"github.com/hwfplan/hwfplan/internal/words"
 	"html"
 	"html/template"
 	"regexp"
@@ -135,7 +136,7 @@ func tocHTML(d *doc) []byte {
 				nt++
 			}
 		}
-		fmt.Fprintf(&b, "%d figures, %d tables.", nf, nt)
+		fmt.Fprintf(&b, "%s, %s.", words.Count(nf, "figure", "figures"), words.Count(nt, "table", "tables"))
 		b.WriteString("</p>\n")
 	}
 	b.WriteString("</nav>")
