@@ -1,5 +1,6 @@
-// Package report builds the programme's two publishable documents, the as-is report
-// and the sustainability report, from a loaded plans repository and its comparison.
+// Package report builds the programme's publishable documents, the as-is report, the
+// sustainability report and the thematic reports (Kinds lists them), from a loaded
+// plans repository and its comparison.
 //
 // Each report is a Markdown template with Go text/template actions
 // (templates/<name>.md.tmpl) that a coordinator can edit without touching Go code; a
