@@ -332,32 +332,23 @@ func (v *CollectionView) UnusedKinds() []string {
 	return out
 }
 
-// ProfessionTie is reused from the models report: the professions sharing the
-// most (or fewest) countries with a source covering them.
-
 // MostCovered returns the professions a source covers in the most countries;
 // LeastCovered those covered in the fewest. Both are in framework order.
-func (v *CollectionView) MostCovered() ProfessionTie {
-	return professionTie(v.Professions, func(a, b int) int { return cmp.Compare(b, a) })
-}
+func (v *CollectionView) MostCovered() ProfessionTie { return v.professionTie(more) }
 
 // LeastCovered: see MostCovered.
-func (v *CollectionView) LeastCovered() ProfessionTie {
-	return professionTie(v.Professions, func(a, b int) int { return cmp.Compare(a, b) })
-}
+func (v *CollectionView) LeastCovered() ProfessionTie { return v.professionTie(cmp.Compare[int]) }
 
-func professionTie(rows []SourceProfessionRow, order func(a, b int) int) ProfessionTie {
-	var t ProfessionTie
-	for i, p := range rows {
-		n := len(p.Covered)
-		switch c := order(n, t.Countries); {
-		case i == 0 || c < 0:
-			t = ProfessionTie{IDs: []string{p.ID}, Countries: n}
-		case c == 0:
-			t.IDs = append(t.IDs, p.ID)
-		}
+// more orders counts from the largest.
+func more(a, b int) int { return cmp.Compare(b, a) }
+
+func (v *CollectionView) professionTie(order func(a, b int) int) ProfessionTie {
+	ids, counts := make([]string, len(v.Professions)), make([]int, len(v.Professions))
+	for i, p := range v.Professions {
+		ids[i], counts[i] = p.ID, len(p.Covered)
 	}
-	return t
+	keys, n := firstBy(ids, counts, order)
+	return ProfessionTie{IDs: keys, Countries: n}
 }
 
 // CoverageTie is the countries that share the most (or fewest) elements
@@ -369,30 +360,21 @@ type CoverageTie struct {
 
 // MostComplete returns the declaring countries covering the most elements;
 // LeastComplete those covering the fewest.
-func (v *CollectionView) MostComplete() CoverageTie {
-	return v.coverageTie(func(a, b int) int { return cmp.Compare(b, a) })
-}
+func (v *CollectionView) MostComplete() CoverageTie { return v.coverageTie(more) }
 
 // LeastComplete: see MostComplete.
-func (v *CollectionView) LeastComplete() CoverageTie {
-	return v.coverageTie(func(a, b int) int { return cmp.Compare(a, b) })
-}
+func (v *CollectionView) LeastComplete() CoverageTie { return v.coverageTie(cmp.Compare[int]) }
 
 func (v *CollectionView) coverageTie(order func(a, b int) int) CoverageTie {
-	var t CoverageTie
-	first := true
+	var codes []string
+	var counts []int
 	for _, cs := range v.Countries {
-		if !cs.Declares() {
-			continue
-		}
-		switch c := order(cs.Covered, t.Elements); {
-		case first || c < 0:
-			t, first = CoverageTie{Countries: []string{cs.Code}, Elements: cs.Covered}, false
-		case c == 0:
-			t.Countries = append(t.Countries, cs.Code)
+		if cs.Declares() {
+			codes, counts = append(codes, cs.Code), append(counts, cs.Covered)
 		}
 	}
-	return t
+	keys, n := firstBy(codes, counts, order)
+	return CoverageTie{Countries: keys, Elements: n}
 }
 
 // ElementTie is the elements covered in the most (or fewest) declaring
@@ -404,27 +386,18 @@ type ElementTie struct {
 
 // BestElements returns the elements covered in the most declaring countries;
 // WorstElements those covered in the fewest. Both in framework order.
-func (v *CollectionView) BestElements() ElementTie {
-	return v.elementTie(func(a, b int) int { return cmp.Compare(b, a) })
-}
+func (v *CollectionView) BestElements() ElementTie { return v.elementTie(more) }
 
 // WorstElements: see BestElements.
-func (v *CollectionView) WorstElements() ElementTie {
-	return v.elementTie(func(a, b int) int { return cmp.Compare(a, b) })
-}
+func (v *CollectionView) WorstElements() ElementTie { return v.elementTie(cmp.Compare[int]) }
 
 func (v *CollectionView) elementTie(order func(a, b int) int) ElementTie {
-	var t ElementTie
+	keys, counts := make([]string, len(v.Elements)), make([]int, len(v.Elements))
 	for i, e := range v.Elements {
-		n := len(e.Countries)
-		switch c := order(n, t.Countries); {
-		case i == 0 || c < 0:
-			t = ElementTie{Keys: []string{e.Key()}, Countries: n}
-		case c == 0:
-			t.Keys = append(t.Keys, e.Key())
-		}
+		keys[i], counts[i] = e.Key(), len(e.Countries)
 	}
-	return t
+	k, n := firstBy(keys, counts, order)
+	return ElementTie{Keys: k, Countries: n}
 }
 
 // WidestGaps returns the group rows with the most declaring countries covering

@@ -220,17 +220,28 @@ func (v *ModelsView) LeastCovered() ProfessionTie {
 
 // tie returns the professions ranked first by order on their country counts.
 func (v *ModelsView) tie(order func(a, b int) int) ProfessionTie {
-	var t ProfessionTie
+	ids, counts := make([]string, len(v.Professions)), make([]int, len(v.Professions))
 	for i, p := range v.Professions {
-		n := len(p.Covered)
-		switch c := order(n, t.Countries); {
+		ids[i], counts[i] = p.ID, len(p.Covered)
+	}
+	keys, n := firstBy(ids, counts, order)
+	return ProfessionTie{IDs: keys, Countries: n}
+}
+
+// firstBy returns the keys whose counts rank first by order (all of them when
+// they tie, in the keys' order) and that count; nil and 0 for no keys.
+func firstBy(keys []string, counts []int, order func(a, b int) int) ([]string, int) {
+	var out []string
+	best := 0
+	for i, k := range keys {
+		switch c := order(counts[i], best); {
 		case i == 0 || c < 0:
-			t = ProfessionTie{IDs: []string{p.ID}, Countries: n}
+			out, best = []string{k}, counts[i]
 		case c == 0:
-			t.IDs = append(t.IDs, p.ID)
+			out = append(out, k)
 		}
 	}
-	return t
+	return out, best
 }
 
 // Gaps lists the countries that have models but no model for some profession.
