@@ -36,6 +36,8 @@ const (
 	colMuted = "#595959" // 7:1 on white
 	colGrid  = "#d9d9d9"
 	colAxis  = "#737373"
+	// colReport draws the report date on a timeline: a blue apart from the status colours, 7:1 on white.
+	colReport = "#005a9c"
 )
 
 // Value returns a pointer to v, for filling the optional values of chart data.

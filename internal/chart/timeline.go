@@ -62,6 +62,11 @@ type Timeline struct {
 	Marker time.Time
 	// MarkerLabel names the marker, e.g. "Programme end (Jan 2026)".
 	MarkerLabel string
+	// ReportDate, if not zero, draws a solid line at that day: the date progress
+	// is measured at, so a reader sees which bars should have started or ended.
+	ReportDate time.Time
+	// ReportDateLabel names it, e.g. "Report date (30 Nov 2026)".
+	ReportDateLabel string
 }
 
 // Timeline layout, in SVG user units.
@@ -113,6 +118,7 @@ func (tl Timeline) span() (first, last int) {
 		see(a.End)
 	}
 	see(tl.Marker)
+	see(tl.ReportDate)
 	if lo == math.MaxInt {
 		y := monthIndex(tl.Marker) / 12
 		return y * 12, y*12 + 11
@@ -152,6 +158,10 @@ func (tl Timeline) Render() ([]byte, error) {
 	plotY := 72.0
 	if showMarker && tl.MarkerLabel != "" {
 		plotY += 22 // a row for the marker label above the year labels
+	}
+	showReport := !tl.ReportDate.IsZero()
+	if showReport && tl.ReportDateLabel != "" {
+		plotY += 22 // and one for the report date's, above it
 	}
 	plotH := float64(len(tl.Actions)) * rowH
 	height := plotY + plotH + 26 + 56
@@ -246,6 +256,24 @@ func (tl Timeline) Render() ([]byte, error) {
 				anchor, lx = "start", x+4
 			}
 			s.text(lx, plotY-30, anchor, `font-size="12" font-weight="600"`, label, tl.MarkerLabel)
+		}
+	}
+	if showReport {
+		d := tl.ReportDate
+		days := float64(time.Date(d.Year(), d.Month()+1, 0, 0, 0, 0, 0, time.UTC).Day())
+		x := xOf(monthIndex(d)) + (xOf(monthIndex(d)+1)-xOf(monthIndex(d)))*float64(d.Day())/days
+		top := plotY - 14
+		if tl.ReportDateLabel != "" {
+			top = plotY - 58
+		}
+		s.printf(`<path d="M%s %sV%s" stroke="%s" stroke-width="2"/>`+"\n", num(x), num(top), num(plotY+plotH+6), colReport)
+		if tl.ReportDateLabel != "" {
+			label := truncate(tl.ReportDateLabel, 260, 12*bold)
+			anchor, lx := "end", x-4
+			if x-plotX < textWidth(label, 12*bold)+8 {
+				anchor, lx = "start", x+4
+			}
+			s.text(lx, top+6, anchor, `font-size="12" font-weight="600" fill="`+colReport+`"`, label, tl.ReportDateLabel)
 		}
 	}
 	s.statusLegend(16, plotY+plotH+50, width-16)

@@ -43,3 +43,43 @@ func TestTimelineLabelsClearMarker(t *testing.T) {
 		}
 	}
 }
+
+// TestTimelineReportDate: the report date is a solid line at its day within its
+// month, labelled, and takes room of its own above the programme end's label.
+func TestTimelineReportDate(t *testing.T) {
+	base := Timeline{Meta: Meta{ID: "tl", Title: "t", Desc: "d"}, Marker: ym(2026, 1), MarkerLabel: "Programme end (Jan 2026)",
+		Actions: []Action{{ID: "A", Start: ym(2025, 1), End: ym(2026, 12), Status: StatusInProgress}}}
+	plain, err := base.Render()
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := regexp.MustCompile(`<path d="M([0-9.]+) ([0-9.]+)V[0-9.]+" stroke="` + colReport + `" stroke-width="2"/>`)
+	if line.Match(plain) {
+		t.Fatal("a report-date line without a report date")
+	}
+	tl := base
+	tl.ReportDate = time.Date(2025, 7, 16, 0, 0, 0, 0, time.UTC)
+	tl.ReportDateLabel = "Report date (16 Jul 2025)"
+	out, err := tl.Render()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := line.FindSubmatch(out)
+	if m == nil {
+		t.Fatalf("no report-date line in\n%s", out)
+	}
+	// Two whole years (2025, 2026) over the plot: 16 July 2025 is 6.5 months in
+	// (16 of 31 days of July), 480 × 6.516/24 = 130.3 units from the plot's left.
+	x, _ := strconv.ParseFloat(string(m[1]), 64)
+	left := regexp.MustCompile(`<path d="M([0-9.]+) [0-9.]+V[0-9.]+" stroke="` + colAxis + `"/>`).FindSubmatch(out)
+	x0, _ := strconv.ParseFloat(string(left[1]), 64)
+	if want := 480 * (6 + 16.0/31) / 24; x-x0 < want-0.1 || x-x0 > want+0.1 {
+		t.Errorf("report date at %.2f from the plot's left, want %.2f", x-x0, want)
+	}
+	if !regexp.MustCompile(`>Report date \(16 Jul 2025\)</text>`).Match(out) {
+		t.Error("no report-date label")
+	}
+	if h := regexp.MustCompile(`viewBox="0 0 [0-9.]+ ([0-9.]+)"`); string(h.FindSubmatch(out)[1]) == string(h.FindSubmatch(plain)[1]) {
+		t.Error("the report date's label took no room of its own")
+	}
+}

@@ -55,12 +55,6 @@ type Revision struct {
 	Subject string
 	// Summary says in domain terms what the revision changed.
 	Summary string
-	// Mainline marks revisions on the branch itself (its first-parent chain), the
-	// ones the score-over-time chart plots.
-	Mainline bool
-	// AsIs and ToBe are the task scores (0-1) by task id after the revision; nil
-	// when a task has no assessed item.
-	AsIs, ToBe map[string]*float64
 }
 
 // ReportPage is one report page: its HTML body and the downloads that go with it.
@@ -257,8 +251,7 @@ func (p *Plans) revisions(limit int) (map[string][]Revision, error) {
 	out := map[string][]Revision{}
 	for _, code := range codes {
 		for _, e := range hs[code].Entries {
-			out[code] = append(out[code], Revision{Hash: e.Commit, Date: e.Date, Author: e.Author, Subject: e.Subject, Summary: e.Summary,
-				Mainline: e.Mainline, AsIs: e.AsIs, ToBe: e.ToBe})
+			out[code] = append(out[code], Revision{Hash: e.Commit, Date: e.Date, Author: e.Author, Subject: e.Subject, Summary: e.Summary})
 		}
 	}
 	return out, nil

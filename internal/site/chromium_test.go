@@ -19,6 +19,8 @@ import (
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/progress"
+	"github.com/hwfplan/hwfplan/internal/publish"
 	"github.com/hwfplan/hwfplan/internal/report"
 )
 
@@ -31,7 +33,7 @@ const hostile = "PAYLOAD <script>window.__pwned='script'</script> <img src=x one
 	"[click](javascript:window.__pwned='link') [data](data:text/html,<script>parent.__pwned=1</script>) " +
 	"<a href=\"javascript:window.__pwned='a'\">a</a> ![pixel](https://evil.example/pixel.png) " +
 	"{{< no-such >}} {{< youtube dQw4w9WgXcQ >}} {{< x user=\"SanDiegoZoo\" id=\"1453110110599868418\" >}} " +
-	"{{< instagram CxOWiQNP2MO >}} {{% vimeo 146022717 %}} {{ .Site.Title }} {{ os.Getenv \"HOME\" }} " +
+	"{{< instagram CxOWiQNP2MO >}} {{% vimeo 146022717 %}} {{ .Site.Title}} {{ os.Getenv \"HOME\"}} " +
 	"\x1b[2J\x1b]0;pwned\x07 \u202eevil <style>body{background:url(https://evil.example/bg.png)}</style>"
 
 // TestSiteInChromium builds the site from plans whose every text field (and URL
@@ -65,9 +67,11 @@ func TestSiteInChromium(t *testing.T) {
 	for _, cl := range repo.Clusters {
 		setText(reflect.ValueOf(cl.Cluster), hostile, "javascript:window.__pwned='url'", false)
 	}
+	// Progress as of a date, so the progress sections show hostile KPI, source
+	// and deliverable text too.
 	in := Input{Repo: repo, SourceTime: sourceTime, Revisions: map[string][]Revision{
-		"HU": {{Hash: "0123456789abcdef", Date: sourceTime, Author: hostile, Subject: hostile, Summary: hostile, Mainline: true}},
-	}}
+		"HU": {{Hash: "0123456789abcdef", Date: sourceTime, Author: hostile, Subject: hostile, Summary: hostile}},
+	}, Progress: progress.Compute(repo, "2026-06-30"), AsOf: publish.AsOf{Date: "2026-06-30", From: progress.FromFlag}}
 
 	dir := filepath.Join(t.TempDir(), "public")
 	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))

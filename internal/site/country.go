@@ -18,32 +18,32 @@ import (
 // because Hugo treats param keys case-insensitively.
 
 type countryView struct {
-	Code         string         `json:"code"`
-	EUCode       string         `json:"eu_code"`
-	Name         string         `json:"name"`
-	URL          string         `json:"url"`
-	Status       string         `json:"status"`
-	StatusLabel  string         `json:"status_label"`
-	Illustrative bool           `json:"illustrative"`
-	Cluster      *linkView      `json:"cluster,omitempty"`
-	Authority    *orgView       `json:"authority,omitempty"`
-	Affiliated   []orgView      `json:"affiliated,omitempty"`
-	Maintainers  []string       `json:"maintainers,omitempty"`
-	Languages    []string       `json:"languages,omitempty"`
-	Notes        richText       `json:"notes,omitempty"`
-	Files        []fileView     `json:"files"`
-	AsIs         *asIsView      `json:"asis,omitempty"`
-	ToBe         *toBeView      `json:"tobe,omitempty"`
-	Steps        []stepView     `json:"steps,omitempty"`
-	Dialogue     *dialogueView  `json:"dialogue,omitempty"`
-	Actions      []actionView   `json:"actions,omitempty"`
-	Factors      []factorView   `json:"factors,omitempty"`
-	Scores       []taskScore    `json:"scores,omitempty"`
-	Radar        string         `json:"radar,omitempty"`
-	Timeline     string         `json:"timeline,omitempty"`
-	Revisions    []revisionView `json:"revisions,omitempty"`
-	ScoreHistory *heatmapView   `json:"score_history,omitempty"`
-	Counts       countsView     `json:"counts"`
+	Code         string               `json:"code"`
+	EUCode       string               `json:"eu_code"`
+	Name         string               `json:"name"`
+	URL          string               `json:"url"`
+	Status       string               `json:"status"`
+	StatusLabel  string               `json:"status_label"`
+	Illustrative bool                 `json:"illustrative"`
+	Cluster      *linkView            `json:"cluster,omitempty"`
+	Authority    *orgView             `json:"authority,omitempty"`
+	Affiliated   []orgView            `json:"affiliated,omitempty"`
+	Maintainers  []string             `json:"maintainers,omitempty"`
+	Languages    []string             `json:"languages,omitempty"`
+	Notes        richText             `json:"notes,omitempty"`
+	Files        []fileView           `json:"files"`
+	AsIs         *asIsView            `json:"asis,omitempty"`
+	ToBe         *toBeView            `json:"tobe,omitempty"`
+	Steps        []stepView           `json:"steps,omitempty"`
+	Dialogue     *dialogueView        `json:"dialogue,omitempty"`
+	Actions      []actionView         `json:"actions,omitempty"`
+	Factors      []factorView         `json:"factors,omitempty"`
+	Scores       []taskScore          `json:"scores,omitempty"`
+	Radar        string               `json:"radar,omitempty"`
+	Timeline     string               `json:"timeline,omitempty"`
+	Revisions    []revisionView       `json:"revisions,omitempty"`
+	Progress     *countryProgressView `json:"progress,omitempty"`
+	Counts       countsView           `json:"counts"`
 }
 
 type linkView struct {
@@ -205,13 +205,14 @@ func countryStatus(c *model.Country) string {
 	return ""
 }
 
-func newCountryView(repo *model.Repo, c *model.Country, revs []Revision) (*countryView, error) {
-	return countryViewOf(repo, c, revs, true)
+// asOf, if not zero, is the report date the action timeline marks.
+func newCountryView(repo *model.Repo, c *model.Country, revs []Revision, asOf plan.Date) (*countryView, error) {
+	return countryViewOf(repo, c, revs, true, asOf)
 }
 
 // countryViewOf makes a country's view; without charts it leaves out the action
 // timeline, the costly part a summary does not show.
-func countryViewOf(repo *model.Repo, c *model.Country, revs []Revision, charts bool) (*countryView, error) {
+func countryViewOf(repo *model.Repo, c *model.Country, revs []Revision, charts bool, asOf plan.Date) (*countryView, error) {
 	fw := repo.Framework
 	v := &countryView{Code: c.Code, Name: countryName(c), URL: countryURL(c.Code), Status: countryStatus(c)}
 	v.StatusLabel = statusLabels[v.Status]
@@ -272,7 +273,7 @@ func countryViewOf(repo *model.Repo, c *model.Country, revs []Revision, charts b
 			v.Factors = append(v.Factors, factorView{Domain: d.Title, Score: fmt.Sprint(f.Score), Label: label, Evidence: markdownHTML(f.Evidence)})
 		}
 		if charts {
-			svg, err := timelineSVG(fw, c.Code, v.Name, ap.Actions)
+			svg, err := timelineSVG(fw, c.Code, v.Name, ap.Actions, asOf)
 			if err != nil {
 				return nil, err
 			}
@@ -415,7 +416,7 @@ func actionOf(fw *framework.Framework, a plan.Action) actionView {
 	return v
 }
 
-func timelineSVG(fw *framework.Framework, code, name string, actions []plan.Action) (string, error) {
+func timelineSVG(fw *framework.Framework, code, name string, actions []plan.Action, asOf plan.Date) (string, error) {
 	if len(actions) == 0 {
 		return "", nil
 	}
@@ -427,6 +428,10 @@ func timelineSVG(fw *framework.Framework, code, name string, actions []plan.Acti
 	if end := month(fw.Programme.End); !end.IsZero() {
 		tl.Marker = end
 		tl.MarkerLabel = "Programme end (" + end.Format("Jan 2006") + ")"
+	}
+	if d, ok := asOf.Time(); ok {
+		tl.ReportDate, tl.ReportDateLabel = d, "Report date ("+d.Format("2 Jan 2006")+")"
+		tl.Desc += " The solid line marks the report date progress is measured at."
 	}
 	svg, err := tl.Render()
 	if err != nil {

@@ -41,7 +41,7 @@ func FuzzGenerate(f *testing.F) {
 			setText(reflect.ValueOf(cl.Cluster), text, url, ids)
 		}
 		in := Input{Repo: repo, SourceTime: sourceTime, Revisions: map[string][]Revision{
-			"HU": {{Hash: text, Date: time.Unix(0, 0), Author: text, Subject: text, Summary: text, Mainline: true}},
+			"HU": {{Hash: text, Date: time.Unix(0, 0), Author: text, Subject: text, Summary: text}},
 		}}
 		err := generateTo(in, func(name string, data []byte) error {
 			var page struct {

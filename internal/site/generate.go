@@ -66,7 +66,7 @@ func generateTo(in Input, put func(name string, data []byte) error) error {
 	if !in.SourceTime.IsZero() {
 		g.date = in.SourceTime.UTC().Format(time.RFC3339)
 	}
-	steps := []func() error{g.home, g.countries, g.clusters, g.compare, g.twinning, g.programme, g.reports, g.simple, g.publication}
+	steps := []func() error{g.home, g.countries, g.clusters, g.compare, g.twinning, g.programme, g.progressPage, g.reports, g.simple, g.publication}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
@@ -166,7 +166,7 @@ func (g *generator) summaries() ([]countrySummary, error) {
 	}
 	var out []countrySummary
 	for _, c := range g.countryList() {
-		v, err := countryViewOf(g.in.Repo, c, nil, false)
+		v, err := countryViewOf(g.in.Repo, c, nil, false, "")
 		if err != nil {
 			return nil, err
 		}
@@ -221,14 +221,14 @@ func (g *generator) countries() error {
 		return err
 	}
 	for _, c := range g.countryList() {
-		v, err := newCountryView(g.in.Repo, c, g.in.Revisions[c.Code])
+		v, err := newCountryView(g.in.Repo, c, g.in.Revisions[c.Code], g.asOf())
 		if err != nil {
 			return err
 		}
 		if err := g.addScores(v); err != nil {
 			return err
 		}
-		if v.ScoreHistory, err = g.scoreHistory(v, g.in.Revisions[c.Code]); err != nil {
+		if v.Progress, err = g.countryProgress(c, v); err != nil {
 			return err
 		}
 		params := map[string]any{"country": v, "illustrative": v.Illustrative, "search": searchText(g.in.Repo.Framework, v, c),

@@ -299,41 +299,21 @@ func TestReportsAndDownloads(t *testing.T) {
 	}
 }
 
-func TestScoreHistory(t *testing.T) {
+// The revisions are provenance: commit dates, subjects and authors appear in the
+// revisions table only, never as a chart of the plan over time (those dates are
+// when files were typed, not when a country was assessed).
+func TestRevisionsAreProvenance(t *testing.T) {
 	fsys := repoFS(t, plans)
 	repo, _ := load.Load(fsys, load.Options{})
-	f := func(v float64) *float64 { return &v }
 	day := func(d int) time.Time { return time.Date(2026, 1, d, 12, 0, 0, 0, time.UTC) }
-	older := Revision{Hash: "aaaaaaa1111", Date: day(10), Subject: "first", Mainline: true,
-		AsIs: map[string]*float64{"data": f(0.25)}, ToBe: map[string]*float64{"data": f(0.5)}}
-	newer := Revision{Hash: "bbbbbbb2222", Date: day(20), Subject: "second", Mainline: true,
-		AsIs: map[string]*float64{"data": f(0.5)}, ToBe: map[string]*float64{"data": f(0.75)}}
-	side := Revision{Hash: "ccccccc3333", Date: day(15), Subject: "on a branch",
-		AsIs: map[string]*float64{"data": f(1)}, ToBe: map[string]*float64{"data": f(1)}}
-	tests := []struct {
-		name string
-		revs []Revision
-		want []string
-	}{
-		{"one mainline revision gives a sentence", []Revision{side, older},
-			[]string{`appears after the second revision`, `! id="history-hu-title"`, `/commit/ccccccc3333`}},
-		{"two mainline revisions give the chart and its table", []Revision{newer, side, older},
-			[]string{`id="history-hu-title"`, `aria-label="Table: Task scores after each revision`, `2026-01-10 (aaaaaaa)`, `2026-01-20 (bbbbbbb)`,
-				`<td class="num">0.25</td><td class="num">0.50</td>`, `! 2026-01-15 (ccccccc)`, `! appears after the second revision`}},
+	revs := []Revision{{Hash: "bbbbbbb2222", Date: day(20), Subject: "second", Author: "A. Maintainer"},
+		{Hash: "aaaaaaa1111", Date: day(10), Subject: "first", Author: "A. Maintainer"}}
+	files, err := Render(Input{Repo: repo, SourceTime: sourceTime, Revisions: map[string][]Revision{"HU": revs}}, Options{})
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			files, err := Render(Input{Repo: repo, SourceTime: sourceTime, Revisions: map[string][]Revision{"HU": tt.revs}}, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			assertFile(t, files, "countries/hu/index.html", tt.want...)
-			page := string(files["countries/hu/index.html"])
-			if i, j := strings.Index(page, "2026-01-10 (aaaaaaa)"), strings.Index(page, "2026-01-20 (bbbbbbb)"); i > j {
-				t.Error("the score table does not run oldest to newest")
-			}
-		})
-	}
+	assertFile(t, files, "countries/hu/index.html", `<h2 id="revisions">Revisions of the files</h2>`, `/commit/aaaaaaa1111`, `<td>second</td>`,
+		`not when the country was assessed`, `! id="history-hu-title"`, `! over time`)
 }
 
 func TestNotFoundPage(t *testing.T) {
