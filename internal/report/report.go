@@ -67,6 +67,18 @@ func KindNames() []string {
 	return names
 }
 
+// UnknownKind is the error for a report name that is not in Kinds: it suggests
+// the closest name (words.Closest) and lists the reports, so `hwfplan report
+// sustainabilty` answers `unknown report "sustainabilty"; did you mean
+// "sustainability"? The reports are as-is, sustainability, …`.
+func UnknownKind(name string) error {
+	hint := "; the reports are "
+	if s := words.Closest(name, KindNames()); s != "" {
+		hint = fmt.Sprintf("; did you mean %q? The reports are ", s)
+	}
+	return fmt.Errorf("unknown report %q%s%s", name, hint, words.JoinAnd(KindNames()))
+}
+
 // Options tune Build.
 type Options struct {
 	// Source is the revision of the plans (commit and commit time); it goes on the
@@ -96,7 +108,7 @@ const TemplateDir = "templates"
 func Build(repo *model.Repo, res *compare.Result, name string, opts Options) (map[string][]byte, error) {
 	i := slices.IndexFunc(Kinds, func(k Kind) bool { return k.Name == name })
 	if i < 0 {
-		return nil, fmt.Errorf("unknown report %q; use one of: %s", name, strings.Join(KindNames(), ", "))
+		return nil, UnknownKind(name)
 	}
 	if repo == nil || res == nil {
 		return nil, errors.New("failed to build report: no repository or comparison")

@@ -9,6 +9,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/framework"
 	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/plan"
+	"github.com/hwfplan/hwfplan/internal/words"
 )
 
 // Rule ids of the rules that span files. They are stable: CI configurations and
@@ -212,7 +213,7 @@ func (c *checker) placeholder(f *model.File, ptr, what, text string) {
 // didYouMean returns "; did you mean X?" for a close match, or the list of known
 // values when it is short, or "".
 func didYouMean(got string, known []string) string {
-	if s := suggest(got, known); s != "" {
+	if s := words.Closest(got, known); s != "" {
 		return fmt.Sprintf("; did you mean %q?", s)
 	}
 	return knownList("known", known)

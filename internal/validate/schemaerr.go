@@ -84,7 +84,7 @@ func (t *translator) walk(e *jsonschema.ValidationError) {
 		for _, p := range k.Properties {
 			child := model.Pointer(append(append([]string{}, e.InstanceLocation...), p)...)
 			msg := fmt.Sprintf("unknown key %q", p)
-			if s := suggest(p, allowed); s != "" {
+			if s := words.Closest(p, allowed); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 			} else if len(allowed) > 0 && len(allowed) <= 12 {
 				msg += "; allowed here: " + strings.Join(allowed, ", ")
@@ -105,7 +105,7 @@ func (t *translator) walk(e *jsonschema.ValidationError) {
 		} else {
 			msg += fmt.Sprintf(" (%d values; see the schema)", len(want))
 		}
-		if s := suggest(fmt.Sprint(k.Got), want); s != "" {
+		if s := words.Closest(fmt.Sprint(k.Got), want); s != "" {
 			msg += fmt.Sprintf("; did you mean %q?", s)
 		}
 		t.add(ptr, false, RuleEnum, "%s", msg)

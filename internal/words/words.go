@@ -1,6 +1,6 @@
 // Package words holds the few English helpers messages share: singular or plural
-// by count, and lists joined with "and". One copy, so every message counts and
-// lists alike.
+// by count, lists joined with "and", and the did-you-mean suggestion (Closest).
+// One copy, so every message counts, lists and suggests alike.
 package words
 
 import (

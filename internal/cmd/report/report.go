@@ -75,7 +75,7 @@ not be built (nothing is written then).`,
 				return cmdutil.FlagErrorf("name one report: %s", strings.Join(report.KindNames(), ", "))
 			}
 			if !slices.Contains(report.KindNames(), args[0]) {
-				return cmdutil.FlagErrorf("unknown report %q; use one of: %s", args[0], strings.Join(report.KindNames(), ", "))
+				return &cmdutil.FlagError{Err: report.UnknownKind(args[0])}
 			}
 			return nil
 		},

@@ -56,6 +56,50 @@ func TestNewCmdReport(t *testing.T) {
 	}
 }
 
+// TestUnknownReport: a name that is not a report is a usage error that lists
+// every report and, for a typo, suggests the closest one (report.UnknownKind).
+// The expectations come from report.KindNames, so a new report kind keeps them true.
+func TestUnknownReport(t *testing.T) {
+	kinds := report.KindNames()
+	tests := []struct {
+		name, arg, suggest string
+	}{
+		{"typo", "sustainabilty", "sustainability"},
+		{"missing hyphen", "asis", "as-is"},
+		{"nothing close", "nosuch", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, _, _ := factory("")
+			_, err := cmdtest.Parse(f, NewCmdReport, []string{tt.arg, "--out", "d"})
+			var flagErr *cmdutil.FlagError
+			if !errors.As(err, &flagErr) {
+				t.Fatalf("err = %v, want a usage error", err)
+			}
+			msg := err.Error()
+			if !strings.HasPrefix(msg, `unknown report "`+tt.arg+`"`) {
+				t.Errorf("message %q does not name the report asked for", msg)
+			}
+			for _, k := range kinds {
+				if !strings.Contains(msg, k) {
+					t.Errorf("message %q does not list the report %s", msg, k)
+				}
+			}
+			hasHint := strings.Contains(msg, "did you mean")
+			if tt.suggest == "" && hasHint {
+				t.Errorf("message %q suggests a report for %q", msg, tt.arg)
+			}
+			if tt.suggest != "" && !strings.Contains(msg, `did you mean "`+tt.suggest+`"?`) {
+				t.Errorf("message %q does not suggest %q", msg, tt.suggest)
+			}
+			// report.Build answers a name it does not know with the same words.
+			if _, err := report.Build(nil, nil, tt.arg, report.Options{}); err == nil || err.Error() != msg {
+				t.Errorf("report.Build: %v, want %q", err, msg)
+			}
+		})
+	}
+}
+
 func fixtureRoot(t *testing.T) string {
 	t.Helper()
 	root, err := filepath.Abs("../../report/testdata/repo")

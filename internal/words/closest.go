@@ -1,14 +1,18 @@
-package validate
+package words
 
-// suggest returns the allowed name closest to got, when it is close enough to be a
+// Closest returns the known name closest to got, when it is close enough to be a
 // likely typo: an edit distance (counting a swap of two neighbouring letters as
-// one edit, so "lwo" suggests "low") of at most a third of the name, and at most 3.
-func suggest(got string, allowed []string) string {
+// one edit, so "lwo" suggests "low") of at most a third of got's length (at
+// least 1), and at most 3. It returns "" when nothing is that close, or when got
+// is itself known. Among equally close names the first in known wins.
+//
+// It is the one did-you-mean of hwfplan: validate's messages and the commands'
+// usage errors suggest with it.
+func Closest(got string, known []string) string {
 	best, bestD := "", 1<<30
-	for _, a := range allowed {
-		d := distance(got, a)
-		if d < bestD {
-			best, bestD = a, d
+	for _, k := range known {
+		if d := distance(got, k); d < bestD {
+			best, bestD = k, d
 		}
 	}
 	limit := min(3, max(1, len([]rune(got))/3))

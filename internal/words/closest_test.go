@@ -1,12 +1,12 @@
-package validate
+package words
 
 import "testing"
 
-func TestSuggest(t *testing.T) {
+func TestClosest(t *testing.T) {
 	tests := []struct {
-		got     string
-		allowed []string
-		want    string
+		got   string
+		known []string
+		want  string
 	}{
 		{"lwo", []string{"high", "medium", "low"}, "low"},
 		{"hgih", []string{"high", "medium", "low"}, "high"},
@@ -14,15 +14,19 @@ func TestSuggest(t *testing.T) {
 		{"evidense", []string{"score", "evidence", "sources"}, "evidence"},
 		{"scroe", []string{"score", "not_assessed"}, "score"},
 		{"assesed_on", []string{"assessed_on", "assessors"}, "assessed_on"},
+		{"sustainabilty", []string{"as-is", "sustainability", "models"}, "sustainability"},
+		{"asis", []string{"as-is", "sustainability", "models"}, "as-is"},
 		{"xyz", []string{"high", "medium", "low"}, ""},
 		{"low", []string{"low"}, ""}, // exact: nothing to suggest
 		{"", []string{"a"}, "a"},
 		{"totally_different", []string{"score"}, ""},
+		{"ab", []string{"ac", "ad"}, "ac"}, // equally close: the first known
+		{"x", nil, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.got, func(t *testing.T) {
-			if got := suggest(tt.got, tt.allowed); got != tt.want {
-				t.Errorf("suggest(%q) = %q, want %q", tt.got, got, tt.want)
+			if got := Closest(tt.got, tt.known); got != tt.want {
+				t.Errorf("Closest(%q) = %q, want %q", tt.got, got, tt.want)
 			}
 		})
 	}
