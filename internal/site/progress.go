@@ -20,14 +20,15 @@ import (
 // as of one report date, never commit dates.
 
 type countryProgressView struct {
-	AsOf       string          `json:"as_of"`
-	From       string          `json:"from"`
-	Summary    string          `json:"summary"`
-	Rounds     []roundView     `json:"rounds,omitempty"`
-	RoundsNote string          `json:"rounds_note,omitempty"`
-	ByRound    *heatmapView    `json:"by_round,omitempty"`
-	KPIs       []kpiView       `json:"kpis,omitempty"`
-	Milestones []milestoneView `json:"milestones,omitempty"`
+	AsOf       string           `json:"as_of"`
+	From       string           `json:"from"`
+	Summary    string           `json:"summary"`
+	Rounds     []roundView      `json:"rounds,omitempty"`
+	RoundsNote string           `json:"rounds_note,omitempty"`
+	ByRound    *heatmapView     `json:"by_round,omitempty"`
+	Actions    []actionProgress `json:"actions,omitempty"`
+	KPIs       []kpiView        `json:"kpis,omitempty"`
+	Milestones []milestoneView  `json:"milestones,omitempty"`
 }
 
 type roundView struct {
@@ -35,6 +36,17 @@ type roundView struct {
 	AssessedOn string `json:"assessed_on"`
 	Assessors  string `json:"assessors,omitempty"`
 	Scored     int    `json:"scored"`
+}
+
+type actionProgress struct {
+	ID      string `json:"id"`
+	Title   string `json:"title"`
+	Status  string `json:"status"`
+	Months  string `json:"months"`
+	State   string `json:"state"`
+	StateID string `json:"state_id"`
+	Budget  string `json:"budget"`
+	KPIs    string `json:"kpis"`
 }
 
 type kpiView struct {
@@ -115,6 +127,28 @@ func (g *generator) countryProgress(c *model.Country, v *countryView) (*countryP
 		out.ByRound = byRound
 	}
 	for _, a := range cp.Actions {
+		ap := actionProgress{ID: a.ID, Title: a.Title, Status: plan.CellOf(plan.ActionStatuses, a.Status),
+			Months: shortMonth(a.Start) + " to " + shortMonth(a.End), State: a.State.Label(), StateID: string(a.State), Budget: "no budget", KPIs: "none"}
+		if r := a.Reason.Label(); r != "" {
+			ap.State += ": " + r
+		}
+		if a.HasBudget {
+			ap.Budget = "not secured"
+			if a.Secured {
+				ap.Budget = "secured"
+			}
+		}
+		switch n, obs := a.Counts.KPIs, a.Counts.KPIsObserved; {
+		case n == 0:
+		case obs == 0:
+			ap.KPIs = words.Count(n, "KPI", "KPIs") + " not observed yet"
+		default:
+			ap.KPIs = fmt.Sprintf("%d of %d observed on track", a.Counts.KPIsOnTrack, obs)
+			if n > obs {
+				ap.KPIs += fmt.Sprintf("; %d not observed yet", n-obs)
+			}
+		}
+		out.Actions = append(out.Actions, ap)
 		for _, k := range a.KPIs {
 			kv, err := kpiViewOf(v.Code, k)
 			if err != nil {

@@ -36,7 +36,10 @@ func TestProgressPages(t *testing.T) {
 		"<td class=\"num\" data-label=\"Of the way\">25\u00a0%</td><td class=\"num\" data-label=\"Of the time\">53\u00a0%</td><td data-label=\"State\"><span class=\"state state-off_track\">off track</span>",
 		"35\u00a0% (Mar 2026)", `! (Sep 2026)`, `id="kpi-aa-aa-a2-k1-title"`,
 		`>Report date (30 Jun 2026)</text>`,
-		`<span class="state state-met">met</span>`, `<span class="state state-overdue">overdue</span>`,
+		`<span class="state state-met">met</span>`,
+		// Actions against their months as of 30 June 2026.
+		`<td data-label="Schedule"><span class="state state-behind">behind schedule: not done though its end month has passed</span></td><td data-label="Budget">secured</td><td data-label="KPIs">1 of 1 observed on track</td>`,
+		`<td data-label="KPIs">1 KPI not observed yet</td>`, `<span class="state state-cancelled">cancelled</span>`, `<span class="state state-overdue">overdue</span>`,
 	)
 	// BB has only its baseline: a sentence, not an empty chart.
 	assertFile(t, files, "countries/bb/index.html", `has one assessment round so far, the baseline of 1 June 2024; scores by round appear here after a re-assessment.`,
