@@ -190,9 +190,7 @@ func (g *generator) twinningsHeld() (*programmePart, error) {
 	search := []string{"twinning actions held community of practice"}
 	for _, t := range tw.Twinnings {
 		v := twinningHeldView{ID: t.ID, Date: string(t.Date), Topic: t.Topic, Outcome: markdownHTML(t.Outcome), markView: markOf(t.Source, tw.Status)}
-		for _, c := range t.Countries {
-			v.Countries = append(v.Countries, g.countryRef(c))
-		}
+		v.Countries = g.countryRefs(t.Countries)
 		if t.Suggested != "" {
 			v.Suggested = g.itemTitle(t.Suggested)
 			v.Now, v.SuggestionURL = g.suggestionFor(t.Suggested, t.Countries)

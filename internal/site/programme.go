@@ -70,7 +70,7 @@ func markOf(source plan.URL, s plan.Status) markView {
 // programme writes the section: each file's page, then the index.
 func (g *generator) programme() error {
 	var parts []programmePart
-	for _, step := range []func() (*programmePart, error){g.euActionPlan, g.dialogues, g.policyBoard, g.sustainabilityPlan, g.twinningsHeld} {
+	for _, step := range []func() (*programmePart, error){g.euActionPlan, g.dialogues, g.policyBoard, g.sustainabilityPlan, g.twinningsHeld, g.knowledge} {
 		part, err := step()
 		if err != nil {
 			return err
@@ -116,6 +116,21 @@ func (g *generator) countryRef(code string) refView {
 		return refView{ID: countryName(c), URL: countryURL(code)}
 	}
 	return refView{ID: code}
+}
+
+// countryRefs links countries in the order of every country list: by name.
+func (g *generator) countryRefs(codes []string) []refView {
+	refs := make([]refView, len(codes))
+	names := make([]string, len(codes))
+	for i, c := range codes {
+		refs[i] = g.countryRef(c)
+		names[i] = refs[i].ID
+	}
+	out := make([]refView, 0, len(codes))
+	for _, i := range byName(names, codes) {
+		out = append(out, refs[i])
+	}
+	return out
 }
 
 // stepRef links a road map step on its country's page.
@@ -178,9 +193,7 @@ func (g *generator) euActionPlan() (*programmePart, error) {
 		for _, k := range a.Items {
 			v.Items = append(v.Items, g.itemTitle(k))
 		}
-		for _, c := range a.Countries {
-			v.Countries = append(v.Countries, g.countryRef(c))
-		}
+		v.Countries = g.countryRefs(a.Countries)
 		actions = append(actions, v)
 		search = append(search, a.ID, a.Title, a.Responsible)
 	}

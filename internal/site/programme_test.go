@@ -140,6 +140,21 @@ func TestProgrammePages(t *testing.T) {
 		`<a href="/countries/hu/">Hungary</a>, <a href="/countries/si/">Slovenia</a>`, `Slovenia drafts a linkage plan.`,
 		`<td data-label="Suggestion followed">Linked data sources</td>`, `<a href="/compare/twinning/">peer learning</a>`)
 
+	// The knowledge repository and its filter pages: links, no script needed;
+	// the filter pages stay out of the search index.
+	assertFile(t, files, "programme/knowledge/index.html", `3 entries, newest first.`,
+		`<a href="/programme/knowledge/kind-brief/">Policy brief <span class="count">(1)</span></a>`,
+		`<a href="/programme/knowledge/task-data/">Data and sources <span class="count">(1)</span></a>`,
+		`<a href="/programme/knowledge/country-hu/">Hungary <span class="count">(1)</span></a>`,
+		`<a href="https://github.com/hwfplan/hwfplan/blob/main/docs/programme.md">Linking registers</a>`,
+		`<a href="https://example.org/k2">Communicating projections</a>`, `Community of practice meeting · 2024-04-22`,
+		`<a class="source" href="https://example.org/k3">Published source</a>`, `The knowledge repository on this page is sample content`)
+	assertFile(t, files, "programme/knowledge/task-data/index.html", `<a href="/programme/">Programme</a> › <a href="/programme/knowledge/">Knowledge repository</a>`,
+		`Only the entries of task <strong>Data and sources</strong>: 1 of the 3 entries`,
+		`<a href="/programme/knowledge/task-data/" aria-current="page">`, `<li id="K1">`, `! <li id="K2">`, `! <li id="K3">`)
+	assertFile(t, files, "programme/knowledge/kind-meeting/index.html", `<li id="K3">`, `! <li id="K1">`)
+	assertFile(t, files, "index.json", `"url":"/programme/knowledge/"`, `! /programme/knowledge/task-`, `! /programme/knowledge/kind-`)
+
 	assertFile(t, files, "programme/index.html", `<a href="/programme/dialogues/">Policy dialogues</a>`, `<a href="/programme/policy-board/">Policy Board</a>`,
 		`2 members, 1 meeting`, `2 versions`, `1 twinning`)
 }
@@ -189,5 +204,16 @@ func TestProgrammeNotice(t *testing.T) {
 				t.Fatalf("only %d programme pages", n)
 			}
 		})
+	}
+}
+
+func TestRepoFile(t *testing.T) {
+	for in, want := range map[string]string{
+		"docs/programme.md": "docs/programme.md", "../secret": "", "/etc/passwd": "", "docs/../x.md": "",
+		"docs//x.md": "", "x.md?raw=1": "", "x.md#top": "", `docs\x.md`: "", "": "", "..": "",
+	} {
+		if got := repoFile(in); got != want {
+			t.Errorf("repoFile(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
