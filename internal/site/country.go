@@ -342,10 +342,10 @@ func asIsOf(fw *framework.Framework, a *plan.AsIs, targets map[string]plan.Targe
 		v.Tasks = append(v.Tasks, tv)
 	}
 	for _, d := range a.DataSources {
-		v.DataSources = append(v.DataSources, rowView{Cells: []string{d.Name, humanID(d.Kind), d.Owner, professions(fw, d.Professions), humanID(d.UpdateFrequency)}})
+		v.DataSources = append(v.DataSources, rowView{Cells: []string{d.Name, plan.CellOf(plan.SourceKinds, d.Kind), d.Owner, professions(fw, d.Professions), plan.CellOf(plan.UpdateFrequencies, d.UpdateFrequency)}})
 	}
 	for _, m := range a.Models {
-		v.Models = append(v.Models, rowView{Cells: []string{m.Name, humanID(m.Type), professions(fw, m.Professions), fmt.Sprint(m.HorizonYears), humanID(m.UpdateFrequency), m.Owner}})
+		v.Models = append(v.Models, rowView{Cells: []string{m.Name, plan.CellOf(plan.ModelTypes, m.Type), professions(fw, m.Professions), fmt.Sprint(m.HorizonYears), plan.CellOf(plan.UpdateFrequencies, m.UpdateFrequency), m.Owner}})
 	}
 	if s := a.PlanningStaff; s != nil {
 		v.Staff = fmt.Sprintf("%d people (%s FTE)", s.Headcount, num.Plain(s.FTE))
