@@ -67,9 +67,9 @@ func (b Bars) check() error {
 // valueAxis is a value axis from 0: its top, the step between ticks and the number
 // of steps, and the decimals its labels need.
 type valueAxis struct {
-	top, step float64
-	steps     int
-	decimals  int
+	bottom, top, step float64
+	steps             int
+	decimals          int
 }
 
 // newAxis fits a value axis to max (0 means 1) or the largest value if larger, with a
@@ -104,8 +104,21 @@ func newAxis(max float64, series []Series) valueAxis {
 
 // tick is the value of tick k and its label.
 func (a valueAxis) tick(k int) (float64, string) {
-	v := a.step * float64(k)
+	v := a.bottom + a.step*float64(k)
 	return v, fmtValue(v, a.decimals)
+}
+
+// from moves the axis's bottom up to a nice value at or below lo, keeping the
+// top, with a step fitted to the range left: a line chart of values between 105
+// and 112 shows them apart instead of as one flat line near the top.
+func (a valueAxis) from(lo float64) valueAxis {
+	if lo <= 0 || lo >= a.top {
+		return a
+	}
+	r := newAxis(a.top-lo, nil) // a nice step for the span
+	bottom := math.Floor(lo/r.step) * r.step
+	steps := int(math.Ceil((a.top-bottom)/r.step - 1e-9))
+	return valueAxis{bottom: bottom, top: bottom + r.step*float64(steps), step: r.step, steps: steps, decimals: r.decimals}
 }
 
 // Render draws the grouped bars as SVG.

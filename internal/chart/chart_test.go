@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -279,5 +280,31 @@ func TestValuesRoundLikeTables(t *testing.T) {
 		if strings.Contains(string(svg), ">0.12<") || strings.Contains(string(svg), ": 0.12<") {
 			t.Errorf("%s: SVG rounds 0.125 to 0.12", c.name)
 		}
+	}
+}
+
+// TestLinesMin: values far from zero get an axis that starts near them, at a
+// round value below every value; without Min the axis starts at zero.
+func TestLinesMin(t *testing.T) {
+	at := func(y int) time.Time { return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC) }
+	l := Lines{Meta: Meta{ID: "l", Title: "t", Desc: "d"}, Dates: []time.Time{at(2025), at(2026), at(2030)},
+		Series: []Series{{Name: "s", Values: []*float64{Value(105), Value(104.2), Value(112)}}}}
+	zero, err := l.Render()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.Min = 105
+	raised, err := l.Render()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tick := regexp.MustCompile(`<text x="[0-9.]+" y="([0-9.]+)" text-anchor="end">([0-9.]+)</text>`)
+	first := func(svg []byte) string { return string(tick.FindSubmatch(svg)[2]) }
+	if got := first(zero); got != "0" {
+		t.Errorf("without Min the axis starts at %s", got)
+	}
+	// The span 104.2-120 takes a step of 2.5: the axis runs 102.5 to 120.
+	if got := first(raised); got != "102.5" {
+		t.Errorf("with Min 105 (and a value of 104.2) the axis starts at %s, want 102.5", got)
 	}
 }

@@ -18,6 +18,9 @@ type Lines struct {
 	// Max is the top of the value axis; 0 means 1, or the largest value if that is
 	// larger.
 	Max float64
+	// Min, when above 0, lets the value axis start above zero, at a round value
+	// at or below Min (and below every value), for values far from zero.
+	Min float64
 }
 
 // Line chart layout, in SVG user units.
@@ -59,7 +62,18 @@ func (l Lines) Render() ([]byte, error) {
 		return nil, err
 	}
 	ax := newAxis(l.Max, l.Series)
-	top := ax.top
+	if l.Min > 0 {
+		lo := l.Min
+		for _, sr := range l.Series {
+			for _, v := range sr.Values {
+				if v != nil && *v < lo {
+					lo = *v
+				}
+			}
+		}
+		ax = ax.from(lo)
+	}
+	bottom, top := ax.bottom, ax.top
 	width := lnLeft + lnPlotW + 40
 	names := make([]string, len(l.Series))
 	for i, sr := range l.Series {
@@ -79,7 +93,7 @@ func (l Lines) Render() ([]byte, error) {
 		}
 		return lnLeft + 12 + (lnPlotW-24)*t.Sub(t0).Seconds()/span
 	}
-	yOf := func(v float64) float64 { return baseY - lnPlotH*clamp(v, 0, top)/top }
+	yOf := func(v float64) float64 { return baseY - lnPlotH*(clamp(v, bottom, top)-bottom)/(top-bottom) }
 
 	s := begin(l.Meta, width, height)
 	s.legend(names, legendLine, 16, 54, width-16)

@@ -351,17 +351,20 @@ func kpiChart(code string, k *progress.KPI) (string, error) {
 		Desc: "The observed values, from the baseline at the action's start, against the straight path from the baseline to the target at the end of " + fmt.Sprint(k.TargetYear) + ". The table gives the latest value, its share of the way and the share of time gone by."},
 		YLabel: unitLabel(k.Unit)}
 	path, obs := chart.Series{Name: "Target path"}, chart.Series{Name: "Observed"}
-	top := max(k.Baseline, k.Target)
+	top, lo := max(k.Baseline, k.Target), min(k.Baseline, k.Target)
 	for _, p := range pts {
 		l.Dates = append(l.Dates, p.t)
 		path.Values = append(path.Values, chart.Value(p.path))
 		obs.Values = append(obs.Values, p.observed)
 		if p.observed != nil {
-			top = max(top, *p.observed)
+			top, lo = max(top, *p.observed), min(lo, *p.observed)
 		}
 	}
 	l.Series = []chart.Series{obs, path}
 	l.Max = top
+	if lo > top/2 {
+		l.Min = lo // values far from zero: an axis from zero would flatten them
+	}
 	svg, err := l.Render()
 	if err != nil {
 		return "", fmt.Errorf("failed to draw KPI %s %s of %s: %w", k.Action, k.ID, code, err)
