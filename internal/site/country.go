@@ -133,6 +133,8 @@ type dialogueView struct {
 	Date         string   `json:"date"`
 	Participants []string `json:"participants"`
 	Outcome      richText `json:"outcome"`
+	// URL is the dialogue on the programme's timeline, when there is one.
+	URL string `json:"url,omitempty"`
 }
 
 type actionView struct {
@@ -253,6 +255,7 @@ func countryViewOf(repo *model.Repo, c *model.Country, revs []Revision, charts b
 	}
 	if ap := c.ActionPlan; ap != nil {
 		v.Dialogue = &dialogueView{Date: string(ap.PolicyDialogue.Date), Participants: ap.PolicyDialogue.Participants, Outcome: markdownHTML(ap.PolicyDialogue.Outcome)}
+		v.Dialogue.URL = timelineURL(repo, c)
 		from := dialogueFrom(repo)
 		for _, a := range ap.Actions {
 			av := actionOf(fw, a)

@@ -109,6 +109,24 @@ func (g *generator) nationalFacts(e *dialogueEntry, c *model.Country, unsourced 
 	slices.Sort(e.Where)
 }
 
+// timelineURL is where a country's dialogue is on the timeline, or "" when
+// the plans repository has no dialogue records (and so no timeline) or the
+// timeline leaves it out (dialogueEntries).
+func timelineURL(repo *model.Repo, c *model.Country) string {
+	if repo.Programme == nil || repo.Programme.Dialogues == nil {
+		return ""
+	}
+	for _, d := range repo.Programme.Dialogues.Dialogues {
+		if d.Level == "national" && d.Country == c.Code {
+			return dialoguesURL + "#" + dialogueAnchor(d.ID, "")
+		}
+	}
+	if ap := c.ActionPlan; ap == nil || ap.PolicyDialogue.Outcome == "" && ap.PolicyDialogue.Date == "" {
+		return ""
+	}
+	return dialoguesURL + "#" + dialogueAnchor("", c.Code)
+}
+
 // dialogueFrom maps each action id to the dialogues it came from, as links to
 // the timeline.
 func dialogueFrom(repo *model.Repo) map[string][]refView {

@@ -106,7 +106,8 @@ func TestProgrammePages(t *testing.T) {
 	// The country page's table is the same partial, its steps on the same page;
 	// an action links the dialogue it came from.
 	assertFile(t, files, "countries/hu/index.html", `<table class="actions stack">`, `<a href="#HU-S1">HU-S1</a>`,
-		`From <a href="/programme/dialogues/#D2">policy dialogue D2</a>`)
+		`From <a href="/programme/dialogues/#D2">policy dialogue D2</a>`, `<a href="/programme/dialogues/#D2">All policy dialogues</a>`)
+	assertFile(t, files, "compare/twinning/index.html", `<a href="/programme/twinning/">the programme section</a>`)
 	assertFile(t, files, "programme/eu-action-plan/index.html", `From <a href="/programme/dialogues/#D1">policy dialogue D1</a>`)
 
 	// The timeline: Hungary's dialogue (its date, participants and outcome from
@@ -164,6 +165,8 @@ func TestProgrammeEmpty(t *testing.T) {
 	files := build(t, "", Options{})
 	assertFile(t, files, "programme/index.html", `The plans repository has no programme records yet.`,
 		`Not recorded yet: <code>programme/eu-action-plan.yaml</code>`, `! Illustrative data.`)
+	assertFile(t, files, "countries/hu/index.html", `! All policy dialogues`)
+	assertFile(t, files, "compare/twinning/index.html", `! /programme/twinning/`)
 	if _, ok := files["programme/eu-action-plan/index.html"]; ok {
 		t.Error("an EU action plan page without the file")
 	}

@@ -169,6 +169,7 @@ func (g *generator) twinning() error {
 		"partners_per":   compare.TwinningPartners,
 		"illustrative_n": len(illustrative),
 		"countries_n":    len(views),
+		"held":           g.heldURL(),
 		"search":         "twinning peer learning partners gaps " + strings.Join(twinningSearch(views), " "),
 	}
 	return g.add("compare/twinning.md", page{Title: "Peer learning (twinning)", Weight: 3, Params: params})
@@ -202,4 +203,13 @@ func (g *generator) countryTwinning(code string) *twinningView {
 		}
 	}
 	return nil
+}
+
+// heldURL is the page of the twinning actions held, or "" when the plans
+// repository records none.
+func (g *generator) heldURL() string {
+	if g.in.Repo.Programme == nil || g.in.Repo.Programme.Twinning == nil {
+		return ""
+	}
+	return programmeURL + "twinning/"
 }
