@@ -109,6 +109,18 @@ func goldenCases() []struct {
 				}},
 			},
 		}},
+		{"scatter-stakeholders", Scatter{
+			Meta: Meta{ID: "sc", Title: "Figure 5. Hungary: stakeholders by power and willingness",
+				Desc: "Each stakeholder as a numbered dot by its willingness (across) and power (up), both 1 to 5; the table that follows names them."},
+			XLabel: "Willingness (1 = low, 5 = high)", YLabel: "Power (1 = low, 5 = high)", Min: 1, Max: 5,
+			High: 4, Low: 2, HighHighLabel: "Allies", HighLowLabel: "To win over",
+			Points: []ScatterPoint{
+				{Mark: "1", Label: "Ministry of Health", X: 4, Y: 5}, {Mark: "2", Label: "Medical chamber", X: 3, Y: 3},
+				{Mark: "3", Label: "Universities", X: 4, Y: 3}, {Mark: "4", Label: "Insurer", X: 1, Y: 5},
+				{Mark: "5", Label: "Regions", X: 3, Y: 3}, {Mark: "6", Label: "Unions", X: 3, Y: 3},
+				{Mark: "7", Label: "Patients", X: 3, Y: 3}, {Mark: "8", Label: "Hospitals", X: 3, Y: 3}, {Mark: "12", Label: "Other", X: 5, Y: 1},
+			},
+		}},
 		{"bars-clusters", Bars{
 			Meta: Meta{ID: "bars", Title: "Figure 3. Mean as-is score by cluster and task",
 				Desc: "Grouped bars: for each cluster and for all countries, the mean as-is score of each task (0 to 1)."},

@@ -23,6 +23,8 @@ func nastyCharts() []renderer {
 		Lines{Meta: m, Dates: []time.Time{day(2024, 1, 1), day(2025, 1, 1)}, Series: []Series{{Name: nasty, Values: []*float64{v, v}}}, YLabel: nasty},
 		HeatMap{Meta: m, Rows: []string{nasty}, RowGroups: []RowGroup{{Label: nasty, Rows: 1}}, Cols: []string{"AA"}, Values: [][]*float64{{v}}},
 		Strips{Meta: m, Axis: nasty, Panels: []StripPanel{{Title: nasty, Strips: []Strip{{Label: nasty, Points: []Point{{Label: nasty, Value: 0.5}}, Median: v}}}}},
+		Scatter{Meta: m, XLabel: nasty, YLabel: nasty, Min: 1, Max: 5, High: 4, Low: 2, HighHighLabel: nasty, HighLowLabel: nasty,
+			Points: []ScatterPoint{{Mark: nasty, Label: nasty, X: 3, Y: 3}}},
 	}
 }
 
@@ -82,6 +84,8 @@ func metaOf(r renderer) Meta {
 	case Lines:
 		return c.Meta
 	case Strips:
+		return c.Meta
+	case Scatter:
 		return c.Meta
 	}
 	panic("unknown chart")

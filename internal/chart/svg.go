@@ -1,6 +1,7 @@
 // Package chart renders the reports' and the site's charts as deterministic,
 // accessible SVG: a country × task heat map, grouped bars, a radar per country, an
-// action-plan timeline and a small line chart of scores over time.
+// action-plan timeline, a small line chart of scores over time and a map of items
+// by two whole-number scores (a stakeholder map's power and willingness).
 //
 // Every chart is plain data in, SVG bytes out. The input types depend on no other
 // hwfplan package; values are written by package num, the one number formatter. Every SVG has role="img", a <title> and a <desc> referenced by

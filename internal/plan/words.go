@@ -50,6 +50,13 @@ var (
 		{"census", "census"}, {"joint_questionnaire", "Eurostat/OECD/WHO Joint Questionnaire"},
 		{"education_records", "education records"}, {"claims", "insurance claims"}, {"other", "other source"},
 	}
+	StakeholderTypes = []Choice{
+		{"ministry", "ministry"}, {"agency", "agency"}, {"regulator", "regulator"},
+		{"professional_body", "professional body"}, {"education", "education and training"},
+		{"employer", "employer"}, {"trade_union", "trade union"}, {"insurer", "insurer"},
+		{"patients", "patients' organisation"}, {"research", "research"},
+		{"regional_government", "regional government"}, {"other", "other"},
+	}
 	UpdateFrequencies = []Choice{
 		{"real_time", "in real time"}, {"monthly", "monthly"}, {"quarterly", "quarterly"},
 		{"annual", "annually"}, {"irregular", "irregularly"}, {"one_off", "once"},

@@ -44,6 +44,7 @@ func TestChoicesMatchSchema(t *testing.T) {
 		{"EU action level", EUAction{}, "Level", DialogueLevels[1:]},
 		{"knowledge kind", KnowledgeItem{}, "Kind", KnowledgeKinds},
 		{"model type", Model{}, "Type", ModelTypes},
+		{"stakeholder type", Stakeholder{}, "Type", StakeholderTypes},
 		{"model update frequency", Model{}, "UpdateFrequency", UpdateFrequencies},
 		{"source update frequency", DataSource{}, "UpdateFrequency", UpdateFrequencies},
 		{"source kind", DataSource{}, "Kind", SourceKinds},

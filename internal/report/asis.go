@@ -100,6 +100,18 @@ func proseFuncs(data *Data) template.FuncMap {
 		"skillWords": func(items []SkillItem) string { return words.JoinAnd(skillTitles(items)) },
 		"skillIDs":   func(ids []string) string { return skillIDs(data, ids) },
 		"scoreStep":  scoreStep,
+		// typeWords names stakeholder types inside a sentence; howWords says how
+		// a dialogue participant was matched to a stakeholder map.
+		"typeWords":    func(codes []string) string { return words.JoinAnd(typeWords(codes)) },
+		"howWords":     howWords,
+		"committeeKey": CommitteeKey,
+		"typeCodes": func(rows []StakeholderTypeRow) []string {
+			out := make([]string, len(rows))
+			for i, r := range rows {
+				out[i] = r.Code
+			}
+			return out
+		},
 		// statusWord is an action status inside a sentence: "in progress".
 		"statusWord": func(s string) string { return plan.LabelOf(plan.ActionStatuses, s) },
 		"sub":        func(a, b int) int { return a - b },

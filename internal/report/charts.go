@@ -124,6 +124,7 @@ func figures(d *Data) map[string]figureFunc {
 	}
 	asIsFigures(d, figs)
 	skillsFigures(d, figs)
+	stakeholderFigures(d, figs)
 	return figs
 }
 

@@ -155,13 +155,14 @@ func funcMap(d *doc, data *Data) template.FuncMap {
 		},
 		"statusLabel": func(s string) string { return strings.ReplaceAll(statusLabel(s), " ", "\u00a0") },
 		// The words for the other coded fields (plain text; plan.LabelOf).
-		"fundingSource": func(s string) string { return plan.LabelOf(plan.FundingSources, s) },
-		"anchoring":     func(s string) string { return plan.LabelOf(plan.Anchorings, s) },
-		"priority":      func(s string) string { return plan.LabelOf(plan.Priorities, s) },
-		"level":         func(s string) string { return plan.LabelOf(plan.Levels, s) },
-		"modelType":     func(s string) string { return plan.LabelOf(plan.ModelTypes, s) },
-		"frequency":     func(s string) string { return plan.LabelOf(plan.UpdateFrequencies, s) },
-		"sourceKind":    func(s string) string { return plan.LabelOf(plan.SourceKinds, s) },
+		"fundingSource":   func(s string) string { return plan.LabelOf(plan.FundingSources, s) },
+		"anchoring":       func(s string) string { return plan.LabelOf(plan.Anchorings, s) },
+		"priority":        func(s string) string { return plan.LabelOf(plan.Priorities, s) },
+		"level":           func(s string) string { return plan.LabelOf(plan.Levels, s) },
+		"modelType":       func(s string) string { return plan.LabelOf(plan.ModelTypes, s) },
+		"frequency":       func(s string) string { return plan.LabelOf(plan.UpdateFrequencies, s) },
+		"stakeholderType": func(s string) string { return plan.LabelOf(plan.StakeholderTypes, s) },
+		"sourceKind":      func(s string) string { return plan.LabelOf(plan.SourceKinds, s) },
 		// elementWords and groupWords name minimum data set elements (group.element)
 		// and groups inside a sentence: "emigrants and population by age and sex".
 		"elementWords": func(keys []string) string { return elementWords(fw, keys) },

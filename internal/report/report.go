@@ -54,6 +54,8 @@ var Kinds = []Kind{
 		Subtitle: "Health workforce planning models in use: types, professions covered, horizons and owners"},
 	{Name: "skills", Title: "Planners' skills report",
 		Subtitle: "The competencies of health workforce planners, as is and to be, and the training actions that build them"},
+	{Name: "stakeholders", Title: "Stakeholders report",
+		Subtitle: "Who takes part in health workforce planning: stakeholder types, power and willingness, planning committees and the policy dialogues"},
 	{Name: "data", Title: "Data collection report",
 		Subtitle: "Health workforce planning data sources: kinds, professions, update frequencies and the minimum planning data set they cover"},
 }

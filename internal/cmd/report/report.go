@@ -1,4 +1,4 @@
-// Package report implements `hwfplan report as-is|sustainability|models|skills|data`.
+// Package report implements `hwfplan report as-is|sustainability|models|skills|stakeholders|data`.
 package report
 
 import (
@@ -41,7 +41,7 @@ func NewCmdReport(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
 	opts := &Options{Factory: f, Getenv: os.Getenv}
 	cmd := &cobra.Command{
 		Use:       "report {" + strings.Join(report.KindNames(), "|") + "} --out DIR",
-		Short:     "Build a report (as-is, sustainability, models, skills, data) as Markdown, HTML and PDF",
+		Short:     "Build a report (as-is, sustainability, models, skills, stakeholders, data) as Markdown, HTML and PDF",
 		ValidArgs: report.KindNames(),
 		Long: `Build one of the programme's reports from the plans:
 
@@ -49,6 +49,8 @@ func NewCmdReport(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
   sustainability  sustainability factors, readiness, what continues and with what budget
   models          planning models in use: types, professions covered, horizons, owners
   skills          planners' competencies as is and to be, planning staff, training actions
+  stakeholders    stakeholder types, power and willingness, planning committees and who
+                  took part in the policy dialogues
   data            data sources by kind, profession and update frequency; coverage of
                   the minimum planning data set by country and cluster
 
