@@ -61,6 +61,9 @@ func figures(d *Data) map[string]figureFunc {
 			Values: matrix(func(c *CountryView, ti int) compare.Num { return c.Tasks[ti].Gap }),
 		}.Render()
 	}
+	if fig := coverageHeatMap(d); fig != nil {
+		figs["heatmap-mds"] = fig
+	}
 	if len(d.Clusters) > 0 {
 		figs["bars-clusters"] = func(title string) ([]byte, error) {
 			groups, series := clusterBars(d, func(ts compare.TaskStats) compare.Num { return ts.AsIs.Mean })
@@ -252,4 +255,42 @@ func memo(figs map[string]figureFunc) map[string]figureFunc {
 		}
 	}
 	return out
+}
+
+// coverageHeatMap is the data collection report's heat map: for each country
+// whose sources declare their coverage, the share of each group of the minimum
+// data set covered; nil when the framework has no data set or no country declares.
+func coverageHeatMap(d *Data) figureFunc {
+	if d.Framework.MinimumDataSet == nil {
+		return nil
+	}
+	v := d.Collection()
+	var rows []string
+	var values [][]*float64
+	for _, c := range v.Countries {
+		if !c.Declares() {
+			continue
+		}
+		rows = append(rows, fmt.Sprintf("%s (%s)", c.Name, c.Code))
+		var row []*float64
+		for _, s := range c.GroupShares(v.Groups) {
+			row = append(row, ptr(s))
+		}
+		values = append(values, row)
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	cols := make([]string, len(v.Groups))
+	for i, g := range v.Groups {
+		cols[i] = g.Title
+	}
+	return func(title string) ([]byte, error) {
+		return chart.HeatMap{
+			Meta: chart.Meta{ID: "fig-heatmap-mds", Title: title,
+				Desc: fmt.Sprintf("Heat map of the share (0 to 1) of each of %d groups of the minimum planning data set that the sources of %d countries declare they cover; darker cells are higher shares. The values are in the table that follows.", len(cols), len(rows))},
+			Rows: rows, Cols: cols, Legend: "Share of the group's elements covered (0 = none, 1 = all)",
+			Values: values,
+		}.Render()
+	}
 }

@@ -80,6 +80,18 @@ func (c *CountrySources) Share() compare.Num {
 	return compare.Exact(num.Frac(int64(c.Covered), int64(len(c.Counts))))
 }
 
+// GroupShares is, per group of the data set (framework order), the part of its
+// elements the country's sources cover, exactly.
+func (c *CountrySources) GroupShares(groups []framework.DataGroup) []compare.Num {
+	out := make([]compare.Num, len(groups))
+	for i, g := range groups {
+		if i < len(c.GroupCovered) && len(g.Elements) > 0 {
+			out[i] = compare.Exact(num.Frac(int64(c.GroupCovered[i]), int64(len(g.Elements))))
+		}
+	}
+	return out
+}
+
 // KindCounts lists the kinds of the country's sources in schema order, each
 // with its number of sources; FrequencyCounts the same for update frequencies.
 func (c *CountrySources) KindCounts() []SourceCodeRow {
