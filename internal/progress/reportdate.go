@@ -47,3 +47,23 @@ func ReportDate(flag string, pub *plan.Publication, getenv func(string) string) 
 
 // ErrNoDate is ReportDate's error when nothing gives a date.
 var ErrNoDate = errors.New("no report date: give --as-of YYYY-MM-DD, set as_of in " + plan.PublicationFile + ", or set SOURCE_DATE_EPOCH")
+
+// FromCommit says a report date is the source commit's day.
+const FromCommit = "the date of the source commit"
+
+// ReportDateOrCommit is ReportDate that falls back, when nothing gives a date,
+// to the day (UTC) of the source commit, so the same commit still gives the same
+// output. ok is false when there is no commit time either: progress is then not
+// measured, rather than measured against the clock.
+func ReportDateOrCommit(flag string, pub *plan.Publication, getenv func(string) string, commit time.Time) (date plan.Date, from string, ok bool, err error) {
+	date, from, err = ReportDate(flag, pub, getenv)
+	switch {
+	case errors.Is(err, ErrNoDate) && !commit.IsZero():
+		return plan.Date(commit.UTC().Format(time.DateOnly)), FromCommit, true, nil
+	case errors.Is(err, ErrNoDate):
+		return "", "", false, nil
+	case err != nil:
+		return "", "", false, err
+	}
+	return date, from, true, nil
+}

@@ -1,7 +1,6 @@
 package publish
 
 import (
-	"errors"
 	"os"
 
 	"github.com/hwfplan/hwfplan/internal/plan"
@@ -16,26 +15,21 @@ type AsOf struct {
 }
 
 // FromCommit says a report date is the source commit's day: the fallback when
-// neither --as-of, publication.yaml's as_of nor SOURCE_DATE_EPOCH gives one, so
-// that the same commit still builds the same output.
-const FromCommit = "the date of the source commit"
+// neither --as-of, publication.yaml's as_of nor SOURCE_DATE_EPOCH gives one.
+const FromCommit = progress.FromCommit
 
 // Progress measures the plans as of a report date: flag (--as-of) when given,
 // else publication.yaml's as_of, else SOURCE_DATE_EPOCH, else the source
-// commit's day. ok is false when there is no date at all (no commit): progress
-// is then not measured, rather than measured against the clock.
+// commit's day (progress.ReportDateOrCommit). ok is false when there is no date
+// at all (no commit): progress is then not measured, rather than measured
+// against the clock.
 func (p *Plans) Progress(flag string) (pr *progress.Progress, at AsOf, ok bool, err error) {
-	date, from, err := progress.ReportDate(flag, p.Repo.Publication, os.Getenv)
-	if errors.Is(err, progress.ErrNoDate) {
-		src, serr := p.Source()
-		if serr != nil {
-			return nil, AsOf{}, false, serr
-		}
-		if src.Time.IsZero() {
-			return nil, AsOf{}, false, nil
-		}
-		date, from = plan.Date(src.Time.UTC().Format("2006-01-02")), FromCommit
-	} else if err != nil {
+	src, err := p.Source()
+	if err != nil {
+		return nil, AsOf{}, false, err
+	}
+	date, from, ok, err := progress.ReportDateOrCommit(flag, p.Repo.Publication, os.Getenv, src.Time)
+	if err != nil || !ok {
 		return nil, AsOf{}, false, err
 	}
 	at = AsOf{Date: date, From: from}

@@ -34,6 +34,9 @@ type Options struct {
 	// notice of the problems on every output. The site is never built from
 	// invalid plans.
 	AllowInvalid bool
+	// AsOf is the --as-of flag of hwfplan report: the date the progress report
+	// measures at, in place of publication.yaml's as_of (see Plans.Progress).
+	AsOf string
 }
 
 // Plans is a loaded and validated plans repository and what is computed from it.
@@ -139,6 +142,12 @@ func (p *Plans) notice() report.Notice {
 // figures and its self-contained HTML, by slash path. Templates in the
 // repository's templates/ folder replace the built-in ones.
 func (p *Plans) Report(name string, src provenance.Info) (map[string][]byte, error) {
+	return p.report(name, src, p.opts.AsOf)
+}
+
+// report builds a report; the progress report measures as of asOf (a --as-of
+// flag, or "" for publication.yaml's as_of and the fallbacks of Plans.Progress).
+func (p *Plans) report(name string, src provenance.Info, asOf string) (map[string][]byte, error) {
 	if err := p.check(p.opts.AllowInvalid); err != nil {
 		return nil, err
 	}
@@ -146,7 +155,17 @@ func (p *Plans) Report(name string, src provenance.Info) (map[string][]byte, err
 	if err != nil {
 		return nil, err
 	}
-	return report.Build(p.Repo, res, name, report.Options{Source: src, Templates: p.fsys, Invalid: p.notice()})
+	opts := report.Options{Source: src, Templates: p.fsys, Invalid: p.notice()}
+	if name == report.ProgressReport {
+		pr, at, ok, err := p.Progress(asOf)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			opts.Progress, opts.AsOfFrom = pr, at.From
+		}
+	}
+	return report.Build(p.Repo, res, name, opts)
 }
 
 // PDF prints a report's HTML (from Report) with the Chromium at chromium.

@@ -97,7 +97,7 @@ func (p *Plans) Site(ctx context.Context, opts SiteOptions) (Site, error) {
 		return Site{}, err
 	}
 	in := Site{Repo: p.Repo, Compare: res, SourceTime: src.Time, Downloads: map[string][]byte{}}
-	if err := p.addReports(ctx, &in, opts.PDF); err != nil {
+	if err := p.addReports(ctx, &in, opts.PDF, opts.AsOf); err != nil {
 		return Site{}, err
 	}
 	if err := p.addExports(&in); err != nil {
@@ -120,7 +120,7 @@ func (p *Plans) Site(ctx context.Context, opts SiteOptions) (Site, error) {
 // addReports builds the as-is and sustainability reports: their Markdown and
 // self-contained HTML (and, with pdf, the PDF) become downloads under reports/, and
 // the HTML body a page.
-func (p *Plans) addReports(ctx context.Context, in *Site, pdf bool) error {
+func (p *Plans) addReports(ctx context.Context, in *Site, pdf bool, asOf string) error {
 	chromium := ""
 	if pdf {
 		var err error
@@ -133,7 +133,16 @@ func (p *Plans) addReports(ctx context.Context, in *Site, pdf bool) error {
 		return err
 	}
 	for _, k := range report.Kinds {
-		files, err := p.Report(k.Name, src)
+		if k.Name == report.ProgressReport {
+			// Without a report date (no as_of, no commit) progress is not
+			// measured, so the site has no progress report.
+			if _, _, ok, err := p.Progress(asOf); err != nil {
+				return err
+			} else if !ok {
+				continue
+			}
+		}
+		files, err := p.report(k.Name, src, asOf)
 		if err != nil {
 			return fmt.Errorf("failed to build the %s report: %w", k.Name, err)
 		}

@@ -8,6 +8,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/framework"
 	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/plan"
+	"github.com/hwfplan/hwfplan/internal/progress"
 	"github.com/hwfplan/hwfplan/internal/provenance"
 	"github.com/hwfplan/hwfplan/internal/words"
 )
@@ -36,6 +37,10 @@ type Data struct {
 	// none), the one field for the programme level: see Board, EUActionPlan,
 	// EUActions, PlanVersions.
 	programme *model.Programme
+	// progress is the plans measured as of the report date, and asOfFrom where
+	// that date came from; nil but for the progress report (see Progress).
+	progress *progress.Progress
+	asOfFrom string
 }
 
 // Source identifies the revision of the plans a report was built from: the one

@@ -34,6 +34,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/compare"
 	"github.com/hwfplan/hwfplan/internal/load"
 	"github.com/hwfplan/hwfplan/internal/model"
+	"github.com/hwfplan/hwfplan/internal/progress"
 	"github.com/hwfplan/hwfplan/internal/words"
 )
 
@@ -58,6 +59,8 @@ var Kinds = []Kind{
 		Subtitle: "Who takes part in health workforce planning: stakeholder types, power and willingness, planning committees and the policy dialogues"},
 	{Name: "data", Title: "Data collection report",
 		Subtitle: "Health workforce planning data sources: kinds, professions, update frequencies and the minimum planning data set they cover"},
+	{Name: ProgressReport, Title: "Progress report",
+		Subtitle: "Following the plans up: actions on schedule, milestones met, KPIs on track and targets reached, as of a report date"},
 }
 
 // KindNames lists the report names.
@@ -92,6 +95,13 @@ type Options struct {
 	// Invalid is the notice on a report built from invalid plans (hwfplan report
 	// --allow-invalid); the zero value for valid plans.
 	Invalid Notice
+	// Progress is the plans measured as of the report date, for the progress
+	// report, and AsOfFrom where that date came from (progress.FromFlag ...).
+	// When nil, the progress report measures as of publication.yaml's as_of, else
+	// the source commit's day (progress.ReportDateOrCommit, without flag or
+	// environment).
+	Progress *progress.Progress
+	AsOfFrom string
 }
 
 // Notice is a visible warning at the top of a report: a title and the problems
@@ -129,6 +139,11 @@ func Build(repo *model.Repo, res *compare.Result, name string, opts Options) (ma
 	}
 	data := newData(name, repo, res, opts.Source)
 	data.Title, data.Subtitle = kind.Title, kind.Subtitle
+	if name == ProgressReport {
+		if data.progress, data.asOfFrom, err = progressOf(repo, opts); err != nil {
+			return nil, err
+		}
+	}
 	figs := memo(figures(data))
 	marker := "hwfmark-" + nonce(repo, src) + "-"
 
@@ -266,4 +281,25 @@ func IllustrativeNotice(d *Data) string {
 func pageFor(d *Data, css, notice string, body []byte) page {
 	src := "source " + d.Source.Label(nil)
 	return page{Lang: "en", Title: d.Programme.Name + " " + d.Title, CSS: cssOf(css), Banner: notice, Source: src, Body: htmlOf(body)}
+}
+
+// ProgressReport is the name of the progress report, the one report measured as
+// of a report date.
+const ProgressReport = "progress"
+
+// progressOf is the progress the progress report shows: opts.Progress, else
+// the plans measured as of publication.yaml's as_of or the source commit's day.
+func progressOf(repo *model.Repo, opts Options) (*progress.Progress, string, error) {
+	if opts.Progress != nil {
+		return opts.Progress, opts.AsOfFrom, nil
+	}
+	noEnv := func(string) string { return "" }
+	date, from, ok, err := progress.ReportDateOrCommit("", repo.Publication, noEnv, opts.Source.Time)
+	if err != nil {
+		return nil, "", err
+	}
+	if !ok {
+		return nil, "", errors.New("no report date for the progress report: give --as-of YYYY-MM-DD or set as_of in publication.yaml")
+	}
+	return progress.Compute(repo, date), from, nil
 }

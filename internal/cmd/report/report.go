@@ -1,4 +1,4 @@
-// Package report implements `hwfplan report as-is|sustainability|models|skills|stakeholders|data`.
+// Package report implements `hwfplan report as-is|sustainability|models|skills|stakeholders|data|progress`.
 package report
 
 import (
@@ -31,6 +31,8 @@ type Options struct {
 	Getenv func(string) string
 	// Source overrides the commit read from git (tests).
 	Source *provenance.Info
+	// AsOf is the report date the progress report measures at (--as-of).
+	AsOf string
 }
 
 // Command is the command whose output folder a report folder is (see package outdir).
@@ -41,7 +43,7 @@ func NewCmdReport(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
 	opts := &Options{Factory: f, Getenv: os.Getenv}
 	cmd := &cobra.Command{
 		Use:       "report {" + strings.Join(report.KindNames(), "|") + "} --out DIR",
-		Short:     "Build a report (as-is, sustainability, models, skills, stakeholders, data) as Markdown, HTML and PDF",
+		Short:     "Build a report (as-is, sustainability, models, skills, stakeholders, data, progress) as Markdown, HTML and PDF",
 		ValidArgs: report.KindNames(),
 		Long: `Build one of the programme's reports from the plans:
 
@@ -53,6 +55,12 @@ func NewCmdReport(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
                   took part in the policy dialogues
   data            data sources by kind, profession and update frequency; coverage of
                   the minimum planning data set by country and cluster
+  progress        the plans followed up as of a report date: actions on schedule,
+                  milestones met, budgets secured, KPIs on track, to-be targets
+                  reached in the latest assessment round; by country, cluster, task
+
+The progress report measures as of --as-of, else as_of in publication.yaml, else
+the day of SOURCE_DATE_EPOCH, else the day of the source commit; never the clock.
 
 DIR receives <name>.md (with its figures in <name>-figures/) and a self-contained
 <name>.html (inline CSS and SVG, no network). With --pdf, <name>.pdf is printed from
@@ -95,6 +103,7 @@ not be built (nothing is written then).`,
 	cmd.Flags().StringVarP(&opts.OutDir, "out", "o", "", "output `DIR` (created if missing)")
 	cmd.Flags().BoolVar(&opts.PDF, "pdf", false, "also print <name>.pdf with headless Chromium")
 	cmd.Flags().BoolVar(&opts.AllowInvalid, cmdutil.AllowInvalidFlag, false, cmdutil.AllowInvalidUsage)
+	cmd.Flags().StringVar(&opts.AsOf, "as-of", "", "measure the progress report as of this `date` (YYYY-MM-DD; default: as_of in publication.yaml)")
 	return cmd
 }
 
@@ -122,7 +131,7 @@ func Run(ctx context.Context, opts *Options) error {
 		}
 		chromium = p
 	}
-	plans, err := publish.Load(root, publish.Options{AllowInvalid: opts.AllowInvalid})
+	plans, err := publish.Load(root, publish.Options{AllowInvalid: opts.AllowInvalid, AsOf: opts.AsOf})
 	if err != nil {
 		return err
 	}

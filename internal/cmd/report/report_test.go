@@ -15,6 +15,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/cmdutil/cmdtest"
 	"github.com/hwfplan/hwfplan/internal/iostreams"
 	"github.com/hwfplan/hwfplan/internal/outdir"
+	"github.com/hwfplan/hwfplan/internal/progress/progresstest"
 	"github.com/hwfplan/hwfplan/internal/report"
 )
 
@@ -35,6 +36,7 @@ func TestNewCmdReport(t *testing.T) {
 		{"no name", []string{"--out", "d"}, Options{}, "name one report"},
 		{"unknown", []string{"final", "--out", "d"}, Options{}, `unknown report "final"`},
 		{"no out", []string{"as-is"}, Options{}, "--out DIR is required"},
+		{"progress as of", []string{"progress", "-o", "d", "--as-of", "2026-06-30"}, Options{Name: "progress", OutDir: "d", AsOf: "2026-06-30"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -49,7 +51,7 @@ func TestNewCmdReport(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got.Name != tt.want.Name || got.OutDir != tt.want.OutDir || got.PDF != tt.want.PDF {
+			if got.Name != tt.want.Name || got.OutDir != tt.want.OutDir || got.PDF != tt.want.PDF || got.AsOf != tt.want.AsOf {
 				t.Errorf("options = %+v, want %+v", *got, tt.want)
 			}
 		})
@@ -124,6 +126,33 @@ func TestRunWritesFiles(t *testing.T) {
 	}
 	if want := filepath.Join(out, "as-is.html"); !strings.Contains(stdout.String(), want) {
 		t.Errorf("stdout %q does not list %s", stdout.String(), want)
+	}
+}
+
+// TestRunProgressAsOf: --as-of wins over publication.yaml's as_of (2027-03-31
+// in the two-round fixture) and leaves out what is dated later; a date that is
+// not one is refused before anything is written.
+func TestRunProgressAsOf(t *testing.T) {
+	root := progresstest.Dir(t)
+	out := t.TempDir()
+	f, _, _ := factory(root)
+	src := report.Source{Commit: "abc", Time: time.Date(2027, 4, 1, 0, 0, 0, 0, time.UTC)}
+	opts := &Options{Factory: f, Name: "progress", OutDir: out, Getenv: func(string) string { return "" }, Source: &src, AsOf: "2026-06-30"}
+	if err := Run(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	md, err := os.ReadFile(filepath.Join(out, "progress.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"| Report date | 30 June 2026 (\\--as-of) |", "**4 of 8 actions are on schedule (50\u00a0%)**"} {
+		if !strings.Contains(string(md), want) {
+			t.Errorf("progress.md lacks %q", want)
+		}
+	}
+	opts.AsOf, opts.OutDir = "2026-02-30", filepath.Join(t.TempDir(), "bad")
+	if err := Run(context.Background(), opts); err == nil || !strings.Contains(err.Error(), `--as-of "2026-02-30" is not a date`) {
+		t.Errorf("err = %v, want the bad date named", err)
 	}
 }
 
