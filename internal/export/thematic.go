@@ -6,6 +6,7 @@ import (
 
 	"github.com/hwfplan/hwfplan/internal/compare"
 	"github.com/hwfplan/hwfplan/internal/model"
+	"github.com/hwfplan/hwfplan/internal/plan"
 )
 
 // ReportTables returns the tables behind a thematic report, for its page's
@@ -14,7 +15,10 @@ import (
 // for "data", the data sources (a row per source) and their coverage of the
 // minimum planning data set (a row per country and element); for "skills", the
 // competencies (the items table's rows of the skills task), the training actions
-// (the actions table's rows of that task) and the planning staff. Reports
+// (the actions table's rows of that task) and the planning staff; for
+// "stakeholders", the stakeholder maps (a row per stakeholder) and the policy
+// dialogues' participants with the stakeholder each matches
+// (compare.MatchParticipant). Reports
 // without tables of their own give nil. Rows follow country code order.
 func ReportTables(repo *model.Repo, res *compare.Result, report string) []Table {
 	var cs []countryPair
@@ -32,6 +36,8 @@ func ReportTables(repo *model.Repo, res *compare.Result, report string) []Table 
 			rowsWhere(actionsTable(cs, res), "training_actions", "task", "skills"),
 			planningStaffTable(cs),
 		}
+	case "stakeholders":
+		return []Table{stakeholdersTable(cs), participantsTable(repo, cs)}
 	}
 	return nil
 }
@@ -109,4 +115,86 @@ func covers(professions []string, id string) bool {
 		}
 	}
 	return false
+}
+
+// stakeholdersTable is a row per stakeholder of the countries' maps.
+func stakeholdersTable(cs []countryPair) Table {
+	t := Table{Name: "stakeholders", Columns: []Column{
+		{"country", Text}, {"id", Text}, {"name", Text}, {"type", Text}, {"role", Text},
+		{"power", Integer}, {"willingness", Integer}, {"expertise", Integer},
+	}}
+	for _, c := range cs {
+		if c.plan == nil || c.plan.AsIs == nil {
+			continue
+		}
+		for _, s := range c.plan.AsIs.Stakeholders {
+			t.Rows = append(t.Rows, []any{c.res.Code, s.ID, s.Name, str(s.Type), str(s.Role), s.Power, s.Willingness, s.Expertise})
+		}
+	}
+	return t
+}
+
+// participantsTable is a row per participant of a national dialogue (the
+// country's action plan) and of an EU-level dialogue (the programme's record),
+// with the stakeholder it matches: in its country's map, or for an EU-level
+// participant in the first country's map (by code) that holds it.
+func participantsTable(repo *model.Repo, cs []countryPair) Table {
+	t := Table{Name: "dialogue_participants", Columns: []Column{
+		{"level", Text}, {"dialogue", Text}, {"country", Text}, {"participant", Text},
+		{"match", Text}, {"matched_country", Text}, {"matched_name", Text},
+	}}
+	authority := func(c countryPair) plan.Organisation {
+		if c.plan.Country == nil {
+			return plan.Organisation{}
+		}
+		return c.plan.Country.CompetentAuthority
+	}
+	stakeholders := func(c countryPair) []plan.Stakeholder {
+		if c.plan.AsIs == nil {
+			return nil
+		}
+		return c.plan.AsIs.Stakeholders
+	}
+	ids := map[string]string{}
+	var eu []plan.Dialogue
+	if repo.Programme != nil && repo.Programme.Dialogues != nil {
+		for _, d := range repo.Programme.Dialogues.Dialogues {
+			switch {
+			case d.Level == "eu":
+				eu = append(eu, d)
+			case d.Country != "" && ids[d.Country] == "":
+				ids[d.Country] = d.ID
+			}
+		}
+	}
+	for _, c := range cs {
+		if c.plan == nil || c.plan.ActionPlan == nil {
+			continue
+		}
+		for _, p := range c.plan.ActionPlan.PolicyDialogue.Participants {
+			how, name := compare.MatchParticipant(p, authority(c), stakeholders(c))
+			var mc any
+			if how != "" {
+				mc = c.res.Code
+			}
+			t.Rows = append(t.Rows, []any{"national", str(ids[c.res.Code]), c.res.Code, p, str(how), mc, str(name)})
+		}
+	}
+	for _, d := range eu {
+		for _, p := range d.Participants {
+			var how, name string
+			var mc any
+			for _, c := range cs {
+				if c.plan == nil {
+					continue
+				}
+				if how, name = compare.MatchParticipant(p, authority(c), stakeholders(c)); how != "" {
+					mc = c.res.Code
+					break
+				}
+			}
+			t.Rows = append(t.Rows, []any{"eu", d.ID, nil, p, str(how), mc, str(name)})
+		}
+	}
+	return t
 }

@@ -1,6 +1,8 @@
 package export_test
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -107,6 +109,54 @@ func TestReportTablesSkills(t *testing.T) {
 	}
 	if got := strings.ReplaceAll(string(csv), "\r\n", "\n"); !strings.Contains(got, "country,headcount,fte,unit\n"+code+",4,3.5,'=Unit\n") {
 		t.Errorf("planning_staff.csv:\n%s", got)
+	}
+	if _, err := export.XLSX(tables); err != nil {
+		t.Errorf("workbook: %v", err)
+	}
+}
+
+// The stakeholders report's tables: the maps, and every dialogue participant
+// with what it matches (compare.MatchParticipant), national and EU-level.
+func TestReportTablesStakeholders(t *testing.T) {
+	repo := comparetest.Repo(t)
+	res, err := compare.Compute(repo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code := res.Countries[0].Code
+	c := repo.Country(code)
+	if c.AsIs == nil {
+		c.AsIs = &plan.AsIs{}
+	}
+	c.AsIs.Stakeholders = []plan.Stakeholder{{ID: "m", Name: "Ministry of Health", Type: "ministry", Role: "=Funds", Power: 5, Willingness: 4, Expertise: 3}}
+	if c.ActionPlan == nil {
+		c.ActionPlan = &plan.ActionPlan{}
+	}
+	c.ActionPlan.PolicyDialogue.Participants = []string{"ministry of health", "Unions"}
+	repo.Programme.Dialogues = &plan.Dialogues{Dialogues: []plan.Dialogue{{ID: "D1", Level: "eu", Participants: []string{"Ministry of Health"}}}}
+	tables := export.ReportTables(repo, res, "stakeholders")
+	if len(tables) != 2 || tables[0].Name != "stakeholders" || tables[1].Name != "dialogue_participants" {
+		t.Fatalf("tables %+v", tables)
+	}
+	csv, err := export.CSV(tables[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.ReplaceAll(string(csv), "\r\n", "\n"); !strings.Contains(got, code+",m,Ministry of Health,ministry,'=Funds,5,4,3\n") {
+		t.Errorf("stakeholders.csv:\n%s", got)
+	}
+	var rows []string
+	for _, r := range tables[1].Rows {
+		rows = append(rows, fmt.Sprint(r...))
+	}
+	want := []string{
+		fmt.Sprint("national", nil, code, "ministry of health", "name", code, "Ministry of Health"),
+		fmt.Sprint("national", nil, code, "Unions", nil, nil, nil),
+		fmt.Sprint("eu", "D1", nil, "Ministry of Health", "name", code, "Ministry of Health"),
+	}
+	// The other countries' participants (the mini fixture's) come between.
+	if len(rows) < 3 || !slices.Equal(append(rows[:2:2], rows[len(rows)-1]), want) {
+		t.Errorf("participants\n%q\nwant\n%q", rows, want)
 	}
 	if _, err := export.XLSX(tables); err != nil {
 		t.Errorf("workbook: %v", err)

@@ -81,6 +81,8 @@ func TestReportPageTables(t *testing.T) {
 		"skills": {"reports/skills.html", "reports/skills.md", "reports/competencies.csv", "reports/competencies.json",
 			"reports/planning_staff.csv", "reports/planning_staff.json", "reports/skills.xlsx", "reports/training_actions.csv",
 			"reports/training_actions.json"},
+		"stakeholders": {"reports/stakeholders.html", "reports/stakeholders.md", "reports/dialogue_participants.csv", "reports/dialogue_participants.json",
+			"reports/stakeholders.csv", "reports/stakeholders.json", "reports/stakeholders.xlsx"},
 	}
 	for _, r := range in.Reports {
 		w, ok := want[r.ID]

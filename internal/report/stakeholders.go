@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/hwfplan/hwfplan/internal/chart"
 	"github.com/hwfplan/hwfplan/internal/compare"
@@ -19,11 +18,11 @@ const (
 	CommitteeItem    = "planning_committee"
 )
 
-// How a dialogue participant was matched to a stakeholder inventory.
+// How a dialogue participant was matched to a stakeholder map (compare.Match).
 const (
-	MatchName      = "name"      // the same name, ignoring case, spacing and punctuation
-	MatchWords     = "words"     // every word of the participant in one stakeholder's name
-	MatchAuthority = "authority" // the country's competent authority, by name or acronym
+	MatchName      = compare.MatchName
+	MatchWords     = compare.MatchWords
+	MatchAuthority = compare.MatchAuthority
 )
 
 // StakeholdersView is what the stakeholders report is made from: the countries'
@@ -232,11 +231,14 @@ func (d *Data) Stakeholders() *StakeholdersView {
 		t := &v.Types[i]
 		t.Power, t.Willingness = compare.Describe(power[t.Code]).Mean, compare.Describe(will[t.Code]).Mean
 	}
+	byCode := slices.Clone(v.Countries)
+	slices.SortFunc(byCode, func(a, b *CountryStakeholders) int { return strings.Compare(a.Code, b.Code) })
 	for _, r := range eu {
 		dl := &Dialogue{ID: r.ID, Title: r.Title, Date: r.Date, Themes: r.Themes, Outcome: r.Outcome}
 		for _, p := range r.Participants {
 			m := ParticipantMatch{Participant: p}
-			for _, cs := range v.Countries {
+			// The first map by country code that holds it, as the export's table.
+			for _, cs := range byCode {
 				if mm := matchParticipant(p, cs.CountryView, cs.Stakeholders); mm.How != "" {
 					m, m.Country = mm, cs.Code
 					break
@@ -255,84 +257,6 @@ func (d *Data) Stakeholders() *StakeholdersView {
 
 // CommitteeKey is the planning committee item's key, "stakeholders.planning_committee".
 func CommitteeKey() string { return StakeholdersTask + "." + CommitteeItem }
-
-// matchParticipant finds the stakeholder of c's map a dialogue participant
-// names: the same name (ignoring case, spacing and punctuation), else the one
-// stakeholder whose name holds every word of the participant's, else the
-// competent authority by name or acronym. Two stakeholders holding the words
-// match neither.
-func matchParticipant(p string, c *CountryView, list []plan.Stakeholder) ParticipantMatch {
-	m := ParticipantMatch{Participant: p}
-	np := normName(p)
-	if np == "" {
-		return m
-	}
-	for _, s := range list {
-		if normName(s.Name) == np {
-			m.How, m.Stakeholder = MatchName, s.Name
-			return m
-		}
-	}
-	var hits []string
-	for _, s := range list {
-		if holdsWords(normName(s.Name), np) {
-			hits = append(hits, s.Name)
-		}
-	}
-	if len(hits) == 1 {
-		m.How, m.Stakeholder = MatchWords, hits[0]
-		return m
-	}
-	if c.Plan != nil && c.Plan.Country != nil {
-		a := c.Plan.Country.CompetentAuthority
-		if np == normName(a.Name) || a.Acronym != "" && np == normName(a.Acronym) {
-			m.How, m.Stakeholder = MatchAuthority, a.Name
-		}
-	}
-	return m
-}
-
-// normName lower-cases a name and keeps its letters and digits, one space
-// between words: "Ministry of Interior, State Secretariat" gives "ministry of
-// interior state secretariat".
-func normName(s string) string {
-	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	}), " ")
-}
-
-// stopWords are left out when a participant's words are looked for in a name.
-var stopWords = map[string]bool{"and": true, "of": true, "the": true, "for": true, "in": true}
-
-// holdsWords reports whether every word of part (but stop words) is a word of
-// name, a plural ending aside: "chambers" is in "medical and dental chambers",
-// "universities" in "university and health colleges".
-func holdsWords(name, part string) bool {
-	have := map[string]bool{}
-	for _, w := range strings.Fields(name) {
-		have[singular(w)] = true
-	}
-	n := 0
-	for _, w := range strings.Fields(part) {
-		if stopWords[w] {
-			continue
-		}
-		n++
-		if !have[singular(w)] {
-			return false
-		}
-	}
-	return n > 0
-}
-
-// singular drops an English plural ending: "universities" gives "university",
-// "chambers" "chamber".
-func singular(w string) string {
-	if base, ok := strings.CutSuffix(w, "ies"); ok && len(base) > 1 {
-		return base + "y"
-	}
-	return strings.TrimSuffix(w, "s")
-}
 
 // MostCommonTypes returns the stakeholder types with the most stakeholders.
 func (v *StakeholdersView) MostCommonTypes() []StakeholderTypeRow {
@@ -432,4 +356,15 @@ func stakeholderFigures(d *Data, figs map[string]figureFunc) {
 			}.Render()
 		}
 	}
+}
+
+// matchParticipant finds the stakeholder of c's map a dialogue participant
+// names (compare.MatchParticipant).
+func matchParticipant(p string, c *CountryView, list []plan.Stakeholder) ParticipantMatch {
+	var a plan.Organisation
+	if c.Plan != nil && c.Plan.Country != nil {
+		a = c.Plan.Country.CompetentAuthority
+	}
+	how, name := compare.MatchParticipant(p, a, list)
+	return ParticipantMatch{Participant: p, How: how, Stakeholder: name}
 }
