@@ -44,6 +44,15 @@ type SkillsView struct {
 	Smallest, Largest []string
 }
 
+// Scale is the levels of the competencies' scale (that of the first
+// competency), lowest first; nil when the framework has no skills items.
+func (v *SkillsView) Scale() []SkillLevel {
+	if len(v.Items) == 0 {
+		return nil
+	}
+	return v.Items[0].Levels
+}
+
 // SkillItem is one competency across the countries.
 type SkillItem struct {
 	ID, Key, Title, Description string
