@@ -1,5 +1,7 @@
 // Package docs implements `hwfplan docs`: the command-line reference in docs/cli,
-// generated from the cobra command tree so it never drifts from the code.
+// generated from the cobra command tree, and the framework reference of the
+// planner's guide (docs/planners-guide/framework.md), generated from
+// schema/framework.yaml, so neither drifts from what it describes.
 package docs
 
 import (
@@ -11,7 +13,10 @@ import (
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
+	"github.com/hwfplan/hwfplan/internal/framework"
+	"github.com/hwfplan/hwfplan/internal/guide"
 	"github.com/hwfplan/hwfplan/internal/outdir"
+	"github.com/hwfplan/hwfplan/internal/safewrite"
 	"github.com/spf13/cobra"
 	"github.com/spf13/cobra/doc"
 )
@@ -32,7 +37,7 @@ func NewCmdDocs(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	opts := &Options{Factory: f}
 	cmd := &cobra.Command{
 		Use:    "docs",
-		Short:  "Write the command-line reference (docs/cli) from the command tree",
+		Short:  "Write the command-line reference (docs/cli) and the planner's guide's framework reference",
 		Hidden: true,
 		Args:   cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -96,6 +101,11 @@ func Run(opts *Options) error {
 	}
 	slices.Sort(names)
 	io := opts.Factory.IOStreams
+	fwRef, err := frameworkReference(root)
+	if err != nil {
+		return err
+	}
+	fwPath := filepath.Join(root, filepath.FromSlash(guide.FrameworkDoc))
 	if opts.Check {
 		stale := 0
 		for _, n := range names {
@@ -104,6 +114,10 @@ func Run(opts *Options) error {
 				fmt.Fprintf(io.ErrOut, "%s is missing or out of date\n", filepath.Join(opts.Out, n))
 				stale++
 			}
+		}
+		if old, err := os.ReadFile(fwPath); err != nil || !bytes.Equal(old, fwRef) {
+			fmt.Fprintf(io.ErrOut, "%s is missing or out of date\n", guide.FrameworkDoc)
+			stale++
 		}
 		if stale > 0 {
 			fmt.Fprintln(io.ErrOut, "Run 'hwfplan docs' and commit the result.")
@@ -127,5 +141,26 @@ func Run(opts *Options) error {
 		return err
 	}
 	fmt.Fprintf(io.ErrOut, "wrote %d pages to %s\n", len(names)-1, opts.Out)
+	if err := os.MkdirAll(filepath.Dir(fwPath), 0o755); err != nil {
+		return fmt.Errorf("failed to create %s: %w", filepath.Dir(guide.FrameworkDoc), err)
+	}
+	if err := safewrite.WriteFile(fwPath, fwRef); err != nil {
+		return err
+	}
+	fmt.Fprintf(io.ErrOut, "wrote %s\n", guide.FrameworkDoc)
 	return nil
+}
+
+// frameworkReference is the planner's guide's framework reference, made from the
+// repository's framework file.
+func frameworkReference(root string) ([]byte, error) {
+	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(framework.DefaultPath)))
+	if err != nil {
+		return nil, fmt.Errorf("failed to read the framework: %w", err)
+	}
+	fw, err := framework.Parse(data)
+	if err != nil {
+		return nil, fmt.Errorf("failed to read the framework %s: %w", framework.DefaultPath, err)
+	}
+	return guide.Markdown(fw), nil
 }

@@ -7,7 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hwfplan/hwfplan"
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
+	"github.com/hwfplan/hwfplan/internal/guide"
 	"github.com/hwfplan/hwfplan/internal/iostreams"
 	"github.com/hwfplan/hwfplan/internal/outdir"
 	"github.com/spf13/cobra"
@@ -24,6 +26,7 @@ func tree() *cobra.Command {
 // not make is refused.
 func TestRunOutFolder(t *testing.T) {
 	root := t.TempDir()
+	writeFramework(t, root)
 	run := func(out string, check bool) (string, error) {
 		ios, _, _, errOut := iostreams.Test()
 		err := Run(&Options{Factory: &cmdutil.Factory{IOStreams: ios, RootFlag: &root}, Out: out, Check: check, Root: tree()})
@@ -70,5 +73,52 @@ func TestCommittedMarker(t *testing.T) {
 	data, err := os.ReadFile(filepath.Join("..", "..", "..", "docs", "cli", outdir.Marker))
 	if err != nil || string(data) != string(outdir.MarkerFor(Command)) {
 		t.Errorf("docs/cli/%s = %q, %v; want %q", outdir.Marker, data, err, outdir.MarkerFor(Command))
+	}
+}
+
+func writeFramework(t *testing.T, root string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Join(root, "schema"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "schema", "framework.yaml"), hwfplan.DefaultFramework, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestFrameworkReference: docs writes the planner's guide's framework reference
+// from the repository's framework, and --check fails when the framework changed
+// since.
+func TestFrameworkReference(t *testing.T) {
+	root := t.TempDir()
+	writeFramework(t, root)
+	run := func(check bool) (string, error) {
+		ios, _, _, errOut := iostreams.Test()
+		err := Run(&Options{Factory: &cmdutil.Factory{IOStreams: ios, RootFlag: &root}, Out: "docs/cli", Check: check, Root: tree()})
+		return errOut.String(), err
+	}
+	if _, err := run(false); err != nil {
+		t.Fatal(err)
+	}
+	ref := filepath.Join(root, filepath.FromSlash(guide.FrameworkDoc))
+	data, err := os.ReadFile(ref)
+	if err != nil || !strings.Contains(string(data), "| Linked data sources | `data.linkage` |") {
+		t.Fatalf("reference: %v\n%s", err, data)
+	}
+	if _, err := run(true); err != nil {
+		t.Errorf("--check after writing: %v", err)
+	}
+	fw := strings.Replace(string(hwfplan.DefaultFramework), `label: "Somehow"`, `label: "Partly"`, 1)
+	if err := os.WriteFile(filepath.Join(root, "schema", "framework.yaml"), []byte(fw), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if errOut, err := run(true); err == nil || !strings.Contains(errOut, guide.FrameworkDoc+" is missing or out of date") {
+		t.Errorf("--check after a label changed: %v %q", err, errOut)
+	}
+	if _, err := run(false); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(ref); !strings.Contains(string(data), "0 Not at all · 1 Partly · 2 Completely") {
+		t.Errorf("the new label is not in the reference:\n%s", data)
 	}
 }
