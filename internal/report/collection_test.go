@@ -151,7 +151,7 @@ func TestCollectionReportText(t *testing.T) {
 		"Not in the matrix, for declaring no coverage: [Portugal",
 		"| JQ returns | Eurostat/OECD/WHO Joint Questionnaire | Nurses (midwifery) | Once | Ministry | 2 |",
 		"| Census | Census | Medical doctors | Irregularly | Statistics office | not declared |",
-		"Its sources cover 5 of the 19 elements of the minimum data set. They cover nothing of training and demand drivers. Not covered: stock by sex; stock by sector;",
+		"Its sources cover 5 of the 19 elements of the minimum data set (1 source declares none). They cover nothing of training and demand drivers. Not covered: stock by sex; stock by sector;",
 		"No source of Portugal",
 	} {
 		if !strings.Contains(md, want) {
