@@ -15,11 +15,11 @@ import (
 	"golang.org/x/net/html"
 )
 
-// FuzzGenerate puts arbitrary text into every text field of the test plans (and
-// every URL field, and the commit data of a revision) and prepares the site's
-// input from them: it must never panic, every page must be valid JSON, and every
-// piece of rendered plan text must be HTML of the allowed elements only, with
-// links only to addresses weburl.Href allows.
+// FuzzGenerate puts arbitrary text into every text field of the test plans and
+// programme files (and every URL field, and the commit data of a revision) and
+// prepares the site's input from them: it must never panic, every page must be
+// valid JSON, and every piece of rendered plan text must be HTML of the allowed
+// elements only, with links only to addresses weburl.Href allows.
 func FuzzGenerate(f *testing.F) {
 	for _, s := range []string{
 		"plain", "<script>alert(1)</script>", "[x](javascript:alert(1))", "{{< youtube x >}}", "\x1b[2J\x1b]0;title\x07",
@@ -30,8 +30,12 @@ func FuzzGenerate(f *testing.F) {
 		f.Add(s, "https://example.org/", true)
 	}
 	f.Fuzz(func(t *testing.T, text, url string, ids bool) {
-		fsys := repoFS(t, plans)
+		fsys := repoFS(t, plans+programmePlans)
 		repo, _ := load.Load(fsys, load.Options{})
+		pr := repo.Programme
+		for _, p := range []any{pr.EUActionPlan, pr.Dialogues, pr.PolicyBoard, pr.SustainabilityPlan, pr.Twinning, pr.Knowledge} {
+			setText(reflect.ValueOf(p), text, url, ids)
+		}
 		for _, c := range repo.Countries {
 			for _, p := range []any{c.Country, c.AsIs, c.ToBe, c.ToDo, c.ActionPlan} {
 				setText(reflect.ValueOf(p), text, url, ids)
@@ -109,7 +113,8 @@ func setText(v reflect.Value, text, url string, ids bool) {
 
 // richKeys are the params that hold rendered plan text (richText).
 var richKeys = map[string]bool{"notes": true, "summary": true, "evidence": true, "rationale": true, "vision": true,
-	"description": true, "outcome": true, "strengths": true, "weaknesses": true, "challenges": true}
+	"description": true, "outcome": true, "strengths": true, "weaknesses": true, "challenges": true,
+	"text": true, "dropped": true} // the programme's decisions and measures
 
 func checkRich(t *testing.T, page, key string, v any) {
 	switch v := v.(type) {

@@ -197,8 +197,17 @@ func (g *generator) euActionPlan() (*programmePart, error) {
 		actions = append(actions, v)
 		search = append(search, a.ID, a.Title, a.Responsible)
 	}
+	// The country pages' timeline, of the same actions.
+	all := make([]plan.Action, len(ap.Actions))
+	for i, a := range ap.Actions {
+		all[i] = a.Action()
+	}
+	svg, err := timelineSVG(fw, "eu", "EU action plan", all, g.asOf())
+	if err != nil {
+		return nil, err
+	}
 	st := statusOf(ap.Status, plan.EUActionPlanFile)
-	params := map[string]any{"view": "eu-action-plan", "actions": actions, "file_status": st,
+	params := map[string]any{"view": "eu-action-plan", "actions": actions, "timeline": svg, "file_status": st,
 		"search": strings.Join(search, " "), noticeParam: programmeNotice("The EU action plan", ap.Status, false)}
 	const title = "EU action plan"
 	if err := g.add(programmeURL+"eu-action-plan.md", page{Title: title, Weight: 1, Params: params}); err != nil {

@@ -102,7 +102,7 @@ func TestProgrammePages(t *testing.T) {
 	assertFile(t, files, "programme/eu-action-plan/index.html", `<a href="/programme/" aria-current="true">Programme</a>`,
 		`The EU action plan on this page is sample content`, `<tr id="EU-A1">`, `<a href="/countries/hu/#HU-S1">HU-S1</a>`,
 		`Items: Linked data sources`, `Countries: <a href="/countries/hu/">Hungary</a>, <a href="/countries/si/">Slovenia</a>`,
-		`(EU level)`, `In progress`, `<code>programme/eu-action-plan.yaml</code>`)
+		`(EU level)`, `In progress`, `<code>programme/eu-action-plan.yaml</code>`, `id="timeline-eu-title"`)
 	// The country page's table is the same partial, its steps on the same page;
 	// an action links the dialogue it came from.
 	assertFile(t, files, "countries/hu/index.html", `<table class="actions stack">`, `<a href="#HU-S1">HU-S1</a>`,
