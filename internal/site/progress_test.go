@@ -34,7 +34,7 @@ func TestProgressPages(t *testing.T) {
 		// KPIs: k1 1/2 of the way at 13/31 of the time; k2 1/4 at 10/19.
 		"<td class=\"num\" data-label=\"Of the way\">50\u00a0%</td><td class=\"num\" data-label=\"Of the time\">42\u00a0%</td><td data-label=\"State\"><span class=\"state state-on_track\">on track</span>",
 		"<td class=\"num\" data-label=\"Of the way\">25\u00a0%</td><td class=\"num\" data-label=\"Of the time\">53\u00a0%</td><td data-label=\"State\"><span class=\"state state-off_track\">off track</span>",
-		"35\u00a0% (Mar 2026)", `! (Sep 2026)`, `id="kpi-aa-aa-a2-k1-title"`,
+		"35\u00a0% (Mar 2026)", `! (Sep 2026)`, `id="kpi-aa-aa-a2-k1-title"`, `aria-label="Chart: KPI AA-A2 k1: observations and target path"`, `aria-label="Chart: KPI AA-A5 k1: observations and target path"`,
 		`>Report date (30 Jun 2026)</text>`,
 		`<span class="state state-met">met</span>`,
 		// Actions against their months as of 30 June 2026.
