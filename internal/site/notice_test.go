@@ -9,9 +9,10 @@ import (
 
 // dataFree are the pages that show no plan data, and so no illustrative-data
 // notice: how scores are computed, the search page and the page for a wrong
-// address; and the programme index of plans without programme files, which
-// only says that none are recorded.
-var dataFree = []string{"methods/index.html", "search/index.html", "404.html", "programme/index.html"}
+// address; the planner's guide and its framework reference (how to write the
+// files, what each score level means); and the programme index of plans without
+// programme files, which only says that none are recorded.
+var dataFree = []string{"methods/index.html", "search/index.html", "404.html", "guide/index.html", "guide/framework/index.html", "programme/index.html"}
 
 // TestEveryPageSaysIllustrative builds the test plans (Hungary illustrative,
 // Slovenia draft) with a second cluster holding Slovenia alone, and checks every
