@@ -127,6 +127,7 @@ func figures(d *Data) map[string]figureFunc {
 	}
 	asIsFigures(d, figs)
 	skillsFigures(d, figs)
+	progressFigures(d, figs)
 	stakeholderFigures(d, figs)
 	return figs
 }

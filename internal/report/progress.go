@@ -1,6 +1,9 @@
 package report
 
 import (
+	"fmt"
+
+	"github.com/hwfplan/hwfplan/internal/chart"
 	"github.com/hwfplan/hwfplan/internal/compare"
 	"github.com/hwfplan/hwfplan/internal/num"
 	"github.com/hwfplan/hwfplan/internal/plan"
@@ -149,4 +152,37 @@ func (v *ProgressView) Share(part, whole int) string {
 // Value writes a KPI value with its unit (progress.Value), escaped.
 func (v *ProgressView) Value(x float64, unit string) string {
 	return escapeMarkdown(progress.Value(x, unit))
+}
+
+// progressFigures adds the progress report's figure: for each observed KPI, its
+// share of the way against the share of the time gone by, as a pair of bars.
+func progressFigures(d *Data, figs map[string]figureFunc) {
+	if d.progress == nil {
+		return
+	}
+	v := d.Progress()
+	if len(v.KPIs) == 0 {
+		return
+	}
+	figs["progress-kpis"] = func(title string) ([]byte, error) {
+		way, time := chart.Series{Name: "Share of the way"}, chart.Series{Name: "Share of the time"}
+		var groups []string
+		top := 1.0
+		for _, k := range v.KPIs {
+			groups = append(groups, k.Action+" "+k.ID)
+			var s *float64
+			if k.Share >= 0 {
+				s = chart.Value(k.Share)
+				top = max(top, k.Share)
+			}
+			way.Values = append(way.Values, s)
+			time.Values = append(time.Values, chart.Value(k.Expected))
+		}
+		return chart.Bars{
+			Meta: chart.Meta{ID: "fig-progress-kpis", Title: title,
+				Desc: fmt.Sprintf("Bar chart of %d observed KPIs (groups by action and KPI id): for each, the share of the way its latest observation has come from baseline to target, next to the share of the time gone by on the straight path to the end of its target year (1 = 100 %%). A KPI is on track when the first bar is at least as high as the second; n/a marks a KPI that has moved away from its target. The numbers are in the table before it.", len(groups))},
+			Groups: groups, Series: []chart.Series{way, time},
+			YLabel: "Share (1 = 100 %)", Max: top, Decimals: 2,
+		}.Render()
+	}
 }
