@@ -38,6 +38,8 @@ func ReportTables(repo *model.Repo, res *compare.Result, report string) []Table 
 		}
 	case "stakeholders":
 		return []Table{stakeholdersTable(cs), participantsTable(repo, cs)}
+	case "progress":
+		return []Table{observationsTable(cs), roundScoresTable(repo.Framework, cs)}
 	}
 	return nil
 }

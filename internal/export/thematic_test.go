@@ -10,6 +10,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/compare/comparetest"
 	"github.com/hwfplan/hwfplan/internal/export"
 	"github.com/hwfplan/hwfplan/internal/plan"
+	"github.com/hwfplan/hwfplan/internal/progress/progresstest"
 )
 
 func TestReportTablesModels(t *testing.T) {
@@ -157,6 +158,59 @@ func TestReportTablesStakeholders(t *testing.T) {
 	// The other countries' participants (the mini fixture's) come between.
 	if len(rows) < 3 || !slices.Equal(append(rows[:2:2], rows[len(rows)-1]), want) {
 		t.Errorf("participants\n%q\nwant\n%q", rows, want)
+	}
+	if _, err := export.XLSX(tables); err != nil {
+		t.Errorf("workbook: %v", err)
+	}
+}
+
+// The progress report's tables: every observation with its KPI's baseline and
+// target, and every round's scores, from the two-round fixture.
+func TestReportTablesProgress(t *testing.T) {
+	repo := progresstest.Repo(t)
+	res, err := compare.Compute(repo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tables := export.ReportTables(repo, res, "progress")
+	if len(tables) != 2 || tables[0].Name != "kpi_observations" || tables[1].Name != "round_scores" {
+		t.Fatalf("tables %+v", tables)
+	}
+	csv := func(tb export.Table) string {
+		b, err := export.CSV(tb)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.ReplaceAll(string(b), "\r\n", "\n")
+	}
+	obs := csv(tables[0])
+	// 6 observations: AA-A2 k1 (2), k2 (2, one after any report date), AA-A5 k1, BB-A1 k1.
+	if n := strings.Count(obs, "\n"); n != 7 {
+		t.Errorf("kpi_observations has %d lines, want a header and 6 rows:\n%s", n, obs)
+	}
+	for _, want := range []string{
+		"country,action,kpi,indicator,unit,baseline,target,target_year,action_start,date,value,source\n",
+		"AA,AA-A2,k1,Committee meetings per year,meetings,0,4,2027,2025-06,2026-06,2,Committee minutes\n",
+		"AA,AA-A5,k1,Days from licence to register entry,days,100,50,2026,2025-01,2026-02,40,Register log\n",
+	} {
+		if !strings.Contains(obs, want) {
+			t.Errorf("kpi_observations lacks %q:\n%s", want, obs)
+		}
+	}
+	rounds := csv(tables[1])
+	// AA: 4 baseline scores, 2 in 2026-review, 1 in 2027-review; BB 4 (one not assessed); CC 4.
+	if n := strings.Count(rounds, "\n"); n != 16 {
+		t.Errorf("round_scores has %d lines, want a header and 15 rows:\n%s", n, rounds)
+	}
+	for _, want := range []string{
+		"AA,baseline,2024-06-01,AA Ministry,data,data.linkage,1,\n",
+		"AA,2026-review,2026-05-15,AA Ministry; AA University,data,data.linkage,2,\n",
+		"AA,2027-review,2027-03-01,,gov,gov.committee,2,\n",
+		"BB,baseline,2024-06-01,,gov,gov.uptake,,No data yet.\n",
+	} {
+		if !strings.Contains(rounds, want) {
+			t.Errorf("round_scores lacks %q:\n%s", want, rounds)
+		}
 	}
 	if _, err := export.XLSX(tables); err != nil {
 		t.Errorf("workbook: %v", err)
