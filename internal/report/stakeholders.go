@@ -368,3 +368,15 @@ func matchParticipant(p string, c *CountryView, list []plan.Stakeholder) Partici
 	how, name := compare.MatchParticipant(p, a, list)
 	return ParticipantMatch{Participant: p, How: how, Stakeholder: name}
 }
+
+// Matched counts the dialogue's participants matched to a stakeholder or the
+// competent authority.
+func (dl *Dialogue) Matched() int {
+	n := 0
+	for _, m := range dl.Matches {
+		if m.How != "" {
+			n++
+		}
+	}
+	return n
+}
