@@ -3,11 +3,13 @@ package guide
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/hwfplan/hwfplan"
 	"github.com/hwfplan/hwfplan/internal/framework"
+	"github.com/rogpeppe/go-internal/txtar"
 )
 
 func defaultFramework(t *testing.T) *framework.Framework {
@@ -101,5 +103,50 @@ func TestCommittedReference(t *testing.T) {
 	}
 	if string(got) != string(Markdown(fw)) {
 		t.Errorf("%s is out of date: run 'go run ./cmd/hwfplan docs' and commit the result", FrameworkDoc)
+	}
+}
+
+// messageRe is a validate message as the guide quotes it.
+var messageRe = regexp.MustCompile(`^countries/\S+:\d+:\d+: (error|warning): .*\[[a-z0-9-]+\]$`)
+
+// TestGuideMessages: every validate message docs/planners-guide.md quotes is one
+// the planners-guide script of internal/cmd/validate gets from hwfplan for the
+// mistake the guide describes, and the guide quotes every one of them, so
+// neither the guide nor the tool can change its wording alone.
+func TestGuideMessages(t *testing.T) {
+	root := filepath.Join("..", "..")
+	doc, err := os.ReadFile(filepath.Join(root, "docs", "planners-guide.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ar, err := txtar.ParseFile(filepath.Join(root, "internal", "cmd", "validate", "testdata", "script", "planners-guide.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{}
+	for _, f := range ar.Files {
+		if !strings.HasPrefix(f.Name, "want/") {
+			continue
+		}
+		for _, l := range strings.Split(strings.TrimSpace(string(f.Data)), "\n") {
+			want[l] = true
+		}
+	}
+	if len(want) < 10 {
+		t.Fatalf("only %d messages in the script", len(want))
+	}
+	quoted := map[string]bool{}
+	for _, l := range strings.Split(string(doc), "\n") {
+		if messageRe.MatchString(l) {
+			quoted[l] = true
+			if !want[l] {
+				t.Errorf("the guide quotes a message the script does not check:\n%s", l)
+			}
+		}
+	}
+	for l := range want {
+		if !quoted[l] {
+			t.Errorf("the guide does not quote this message of the script:\n%s", l)
+		}
 	}
 }

@@ -173,7 +173,7 @@ func TestRender(t *testing.T) {
 		{"compare/tasks/index.html", []string{`Task 1. Optimize planning data and sources`, `href="/countries/hu/"`}},
 		{"compare/clusters/index.html", []string{`id="bars-clusters-title"`, `All countries`}},
 		{"methods/index.html", []string{`Timeliness`, `(score − minimum)`, `href="/guide/framework/"`, `href="/guide/"`}},
-		{"guide/index.html", []string{`Planner's guide`, `href="/guide/framework/"`}},
+		{"guide/index.html", []string{`Planner's guide`, `href="/guide/framework/"`, `<h2 id="yaml-in-five-minutes">`, `href="framework/"`, `<pre class="messages">`, `! Illustrative data.`}},
 		{"guide/framework/index.html", []string{`<code>data.linkage</code>`, `<li><strong>0</strong> Not at all</li><li><strong>1</strong> Somehow</li><li><strong>2</strong> Completely</li>`,
 			`<li><strong>1</strong> No regular update</li>`, `<li><strong>0</strong> Absent</li>`, `<code>stock.headcount</code>`, `href="/methods/"`, `! Illustrative data.`}},
 		{"status/index.html", []string{`2024-06-28`, `Slovenia`}},

@@ -54,8 +54,34 @@ func Run(t *testing.T, dir string, setup func(*testscript.Env) error) {
 			}
 			return nil
 		},
-		Cmds: map[string]func(*testscript.TestScript, bool, []string){"exitcode": ExitCode},
+		Cmds: map[string]func(*testscript.TestScript, bool, []string){"exitcode": ExitCode, "edit": Edit},
 	})
+}
+
+// Edit is the script command `edit FILE OLD NEW`: it replaces the one occurrence
+// of OLD in FILE with NEW, so a script can break a copy of a plan file one way at
+// a time. In OLD and NEW, \t is a tab, \n a line feed and \\ a backslash. It
+// fails when OLD is not in the file exactly once (`! edit` when it is), so a
+// fixture that changed does not turn the script into a test of nothing.
+func Edit(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 3 {
+		ts.Fatalf("usage: edit file old new")
+	}
+	unescape := strings.NewReplacer(`\\`, `\`, `\t`, "\t", `\n`, "\n").Replace
+	name := ts.MkAbs(args[0])
+	data, err := os.ReadFile(name)
+	ts.Check(err)
+	old, new := unescape(args[1]), unescape(args[2])
+	n := strings.Count(string(data), old)
+	switch {
+	case neg && n == 1:
+		ts.Fatalf("edit: %q occurs once in %s", old, args[0])
+	case neg:
+		return
+	case n != 1:
+		ts.Fatalf("edit: %q occurs %d times in %s, want once", old, n, args[0])
+	}
+	ts.Check(os.WriteFile(name, []byte(strings.Replace(string(data), old, new, 1)), 0o644))
 }
 
 // Setup gives a script its environment: no colour, no GitHub step summary, $PLANS

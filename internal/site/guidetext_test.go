@@ -1,0 +1,56 @@
+package site
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/hwfplan/hwfplan"
+)
+
+// TestGuideHTML: the guide loses its title (the page has its own), headings get
+// the ids its contents link to, the framework reference is the site's page and
+// other docs are the project's on GitHub, code blocks scroll by keyboard and
+// messages wrap; raw HTML and unsafe links never reach the page.
+func TestGuideHTML(t *testing.T) {
+	md := "# Title\n\nSee [the reference](planners-guide/framework.md#task-data), [rules](validate-rules.md#score-range), [top](#yaml) and [x](javascript:alert(1)).\n\n" +
+		"## YAML in five minutes\n\n<script>alert(1)</script>\n\n```yaml\na: 1\n```\n\n```text\ncountries/HU/as-is.yaml:1:1: error: x [y]\n```\n"
+	got, err := guideHTML([]byte(md))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`href="framework/#task-data"`,
+		`href="https://github.com/hwfplan/hwfplan/blob/main/docs/validate-rules.md#score-range"`,
+		`href="#yaml"`,
+		`<h2 id="yaml-in-five-minutes">YAML in five minutes</h2>`,
+		`<pre tabindex="0"><code class="language-yaml">a: 1`,
+		`<pre class="messages"><code class="language-text">countries/HU/as-is.yaml:1:1: error: x [y]`,
+		` and x.`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("lacks %q:\n%s", want, got)
+		}
+	}
+	for _, bad := range []string{"Title", "<script", "javascript:", "<h1"} {
+		if strings.Contains(got, bad) {
+			t.Errorf("holds %q:\n%s", bad, got)
+		}
+	}
+}
+
+// TestShippedGuide: the shipped guide renders, with its contents' anchors.
+func TestShippedGuide(t *testing.T) {
+	got, err := guideHTML(hwfplan.PlannersGuide)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"your-countrys-files", "the-programme-files", "what-the-items-and-scores-mean", "yaml-in-five-minutes",
+		"the-usual-mistakes-and-what-hwfplan-says", "changing-a-file-in-githubs-web-editor", "text-pasted-from-word-or-excel-hwfplan-fmt"} {
+		if !strings.Contains(got, `href="#`+id+`"`) || !strings.Contains(got, ` id="`+id+`"`) {
+			t.Errorf("contents link or heading %q missing", id)
+		}
+	}
+	if !strings.Contains(got, `href="framework/"`) {
+		t.Error("no link to the framework reference")
+	}
+}
