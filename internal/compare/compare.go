@@ -38,6 +38,15 @@ type Num struct {
 // money).
 func Some(v float64) Num { return Num{Value: v, Valid: true} }
 
+// Ptr is n's value as a chart or a JSON field takes it: nil when missing.
+func (n Num) Ptr() *float64 {
+	if !n.Valid {
+		return nil
+	}
+	v := n.Value
+	return &v
+}
+
 // Exact returns the Num of an exact fraction; missing when r is not a number.
 func Exact(r num.Ratio) Num {
 	if !r.OK() {

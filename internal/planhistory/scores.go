@@ -18,15 +18,7 @@ func TaskScores(fw *framework.Framework, c *model.Country) (asIs, toBe map[strin
 		return asIs, toBe
 	}
 	for _, ts := range compare.Scores(fw, c).Tasks {
-		asIs[ts.Task], toBe[ts.Task] = numPtr(ts.AsIs), numPtr(ts.ToBe)
+		asIs[ts.Task], toBe[ts.Task] = ts.AsIs.Ptr(), ts.ToBe.Ptr()
 	}
 	return asIs, toBe
-}
-
-func numPtr(n compare.Num) *float64 {
-	if !n.Valid {
-		return nil
-	}
-	v := n.Value
-	return &v
 }

@@ -243,7 +243,7 @@ func (g *generator) roundChart(c *model.Country, v *countryView, cp *progress.Co
 		view.Cols = append(view.Cols, s.Name)
 		for i, t := range fw.Tasks {
 			ts, _ := sc.Task(t.ID)
-			s.Values = append(s.Values, numPtr(ts.AsIs))
+			s.Values = append(s.Values, ts.AsIs.Ptr())
 			view.Rows[i].Cells = append(view.Rows[i].Cells, ts.AsIs.String())
 		}
 		bars.Series = append(bars.Series, s)
@@ -252,7 +252,7 @@ func (g *generator) roundChart(c *model.Country, v *countryView, cp *progress.Co
 	view.Cols = append(view.Cols, tobe.Name)
 	for i, t := range fw.Tasks {
 		ts, _ := base.Task(t.ID)
-		tobe.Values = append(tobe.Values, numPtr(ts.ToBe))
+		tobe.Values = append(tobe.Values, ts.ToBe.Ptr())
 		view.Rows[i].Cells = append(view.Rows[i].Cells, ts.ToBe.String())
 	}
 	bars.Series = append(bars.Series, tobe)
@@ -262,14 +262,6 @@ func (g *generator) roundChart(c *model.Country, v *countryView, cp *progress.Co
 	}
 	view.SVG = string(svg)
 	return view, nil
-}
-
-func numPtr(n compare.Num) *float64 {
-	if !n.Valid {
-		return nil
-	}
-	v := n.Value
-	return &v
 }
 
 // kpiViewOf is one KPI's row and, when observed, its chart: the observations
