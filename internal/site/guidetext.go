@@ -14,9 +14,10 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// guideDocs is where the guide's links to other files of docs/ point: the
-// project's own documentation, wherever the plans repository lives.
-const guideDocs = DefaultRepoURL + "/blob/" + DefaultBranch + "/docs/"
+// guideFiles is where the guide's links to the project's other files point (the
+// guide lives in docs/): the project's own repository, wherever the plans
+// repository lives.
+const guideFiles = DefaultRepoURL + "/blob/" + DefaultBranch + "/"
 
 // guideMarkdown renders docs/planners-guide.md for the site: CommonMark with GFM,
 // headings with ids (the guide's contents link to them, as on GitHub), raw HTML
@@ -64,7 +65,7 @@ func (guideLinks) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) 
 		case file == "planners-guide/framework.md":
 			l.Destination = []byte(joinFrag("framework/", frag))
 		default:
-			l.Destination = []byte(joinFrag(guideDocs+path.Clean(file), frag))
+			l.Destination = []byte(joinFrag(guideFiles+path.Join("docs", file), frag))
 		}
 		return ast.WalkContinue, nil
 	})

@@ -12,7 +12,7 @@ import (
 // other docs are the project's on GitHub, code blocks scroll by keyboard and
 // messages wrap; raw HTML and unsafe links never reach the page.
 func TestGuideHTML(t *testing.T) {
-	md := "# Title\n\nSee [the reference](planners-guide/framework.md#task-data), [rules](validate-rules.md#score-range), [top](#yaml) and [x](javascript:alert(1)).\n\n" +
+	md := "# Title\n\nSee [the reference](planners-guide/framework.md#task-data), [rules](validate-rules.md#score-range), [readme](../README.md#install), [top](#yaml) and [x](javascript:alert(1)).\n\n" +
 		"## YAML in five minutes\n\n<script>alert(1)</script>\n\n```yaml\na: 1\n```\n\n```text\ncountries/HU/as-is.yaml:1:1: error: x [y]\n```\n"
 	got, err := guideHTML([]byte(md))
 	if err != nil {
@@ -21,6 +21,7 @@ func TestGuideHTML(t *testing.T) {
 	for _, want := range []string{
 		`href="framework/#task-data"`,
 		`href="https://github.com/hwfplan/hwfplan/blob/main/docs/validate-rules.md#score-range"`,
+		`href="https://github.com/hwfplan/hwfplan/blob/main/README.md#install"`,
 		`href="#yaml"`,
 		`<h2 id="yaml-in-five-minutes">YAML in five minutes</h2>`,
 		`<pre tabindex="0"><code class="language-yaml">a: 1`,
