@@ -75,9 +75,9 @@ func Rules() []diag.RuleInfo {
 		{ID: RuleBidiControl, Severity: e, Summary: "No invisible bidirectional control characters (U+202A-202E, U+2066-2069), which show text in another order than the file holds."},
 		{ID: RuleSustainabilityUnscored, Severity: w, Summary: "Every HEROES sustainability domain is scored in action-plan.yaml (a missing one counts as not scored, never as 0)."},
 		// Monitoring over time: rounds, observations, met dates.
-		{ID: RuleRoundOrder, Severity: e, Summary: "Assessment rounds in as-is.yaml have their own ids (baseline is the assessment at the top), are listed oldest first, each dated after the one before, and none after the report date (as_of in publication.yaml, else today)."},
+		{ID: RuleRoundOrder, Severity: e, Summary: "Assessment rounds in as-is.yaml have their own ids (baseline is the assessment at the top), are listed oldest first, each dated after the one before, and none after today (an error) or after the report date, as_of in publication.yaml (a warning: progress leaves it out until as_of moves)."},
 		{ID: RuleObservationOrder, Severity: e, Summary: "A KPI's observations are listed oldest first, one a month."},
-		{ID: RuleObservationRange, Severity: e, Summary: "KPI observations are not before the programme start; observations and milestone met dates are not after the report date (as_of in publication.yaml, else today)."},
+		{ID: RuleObservationRange, Severity: e, Summary: "KPI observations are not before the programme start; observations and milestone met dates are not after today (an error) or after the report date, as_of in publication.yaml (a warning: progress leaves it out until as_of moves)."},
 		{ID: RuleKPIUnit, Severity: w, Summary: "A KPI's baseline, target and observed values are plausible for its unit: a percentage from 0 to 100, a rate (per ...) not negative."},
 		// The programme files (programme/).
 		{ID: RuleCountryRef, Severity: e, Summary: "Every country a programme file names (a dialogue, an EU action, a Policy Board member, a twinning, a knowledge entry) has a folder in countries/."},

@@ -17,25 +17,29 @@ const (
 	RuleKPIUnit          = "kpi-unit"
 )
 
-// reportDate is the date progress is measured at: as_of in publication.yaml,
-// else today; what names it in a message. Empty when neither is known.
-func (c *checker) reportDate() (date, what string) {
-	if p := c.repo.Publication; p != nil && p.AsOf.Valid() {
-		return string(p.AsOf), "the report date " + string(p.AsOf) + " (as_of in publication.yaml)"
+// late checks a plan date (YYYY-MM-DD, or YYYY-MM for a month) against today
+// and the report date. After today it cannot have happened yet: an error. After
+// only the report date (as_of in publication.yaml) it is a warning: progress
+// leaves it out until the coordinators move as_of, and a country team recording
+// new data must not be blocked by a file it does not own. subject is the
+// sentence's start, e.g. "KPI HU-A2 k1 is observed in 2026-12".
+func (c *checker) late(f *model.File, ptr, rule, subject, d, advice string) {
+	cut := func(x string) string { return x[:min(len(d), len(x))] }
+	if t := c.opts.Today; len(t) == len("2006-01-02") && d > cut(t) {
+		c.errorf(f, ptr, rule, "%s, after today (%s); %s", subject, t, advice)
+		return
 	}
-	if t := c.opts.Today; len(t) == len("2006-01-02") {
-		return t, "today (" + t + ")"
+	if p := c.repo.Publication; p != nil && p.AsOf.Valid() && d > cut(string(p.AsOf)) {
+		c.warnf(f, ptr, rule, "%s, after the report date %s (as_of in publication.yaml); progress leaves it out until as_of is moved past it", subject, p.AsOf)
 	}
-	return "", ""
 }
 
 // rounds checks the assessment rounds of as-is.yaml: each has its own id (not
 // baseline, the id of the assessment at the top), is dated after the round
-// before it, and is not dated after the report date.
+// before it, and is not dated after today or the report date (see late).
 func (c *checker) rounds(f *model.File, a *plan.AsIs) {
 	seen := map[string]string{plan.BaselineRound: "/assessed_on"}
 	prev, prevID := a.AssessedOn, plan.BaselineRound
-	date, what := c.reportDate()
 	for i, r := range a.Rounds {
 		base := model.Pointer("rounds", strconv.Itoa(i))
 		switch first, dup := seen[r.ID]; {
@@ -52,8 +56,8 @@ func (c *checker) rounds(f *model.File, a *plan.AsIs) {
 		}
 		if prev.Valid() && string(r.AssessedOn) <= string(prev) {
 			c.reading(at(f, "/assessed_on")).errorf(f, base+"/assessed_on", RuleRoundOrder, "round %s is dated %s, not after the round before it (%s, %s); list rounds oldest first, each on a later date", r.ID, r.AssessedOn, prevID, prev)
-		} else if date != "" && string(r.AssessedOn) > date {
-			c.errorf(f, base+"/assessed_on", RuleRoundOrder, "round %s is dated %s, after %s; record a round once it has taken place", r.ID, r.AssessedOn, what)
+		} else {
+			c.late(f, base+"/assessed_on", RuleRoundOrder, "round "+r.ID+" is dated "+string(r.AssessedOn), string(r.AssessedOn), "record a round once it has taken place")
 		}
 		prev, prevID = r.AssessedOn, r.ID
 	}
@@ -67,9 +71,8 @@ func year(d plan.Date) int {
 }
 
 // kpis checks an action's KPIs: observations oldest first, one a month, from
-// the programme start to the report date, and values plausible for the unit.
+// the programme start to today (see late), and values plausible for the unit.
 func (c *checker) kpis(f *model.File, base string, a plan.Action) {
-	date, what := c.reportDate()
 	start := plan.YearMonth(c.fw.Programme.Start)
 	for j, k := range a.KPIs {
 		kb := base + "/kpis/" + strconv.Itoa(j)
@@ -93,11 +96,10 @@ func (c *checker) kpis(f *model.File, base string, a plan.Action) {
 			if o.Date > prev {
 				prev, prevAt = o.Date, n
 			}
-			switch {
-			case start.Valid() && o.Date < start:
+			if start.Valid() && o.Date < start {
 				c.errorf(f, ob+"/date", RuleObservationRange, "KPI %s %s is observed in %s, before the programme started (%s); a value from before belongs in baseline", a.ID, k.ID, o.Date, start)
-			case date != "" && string(o.Date) > date[:7]:
-				c.errorf(f, ob+"/date", RuleObservationRange, "KPI %s %s is observed in %s, after %s; record a value once it is measured, or move the report date", a.ID, k.ID, o.Date, what)
+			} else {
+				c.late(f, ob+"/date", RuleObservationRange, "KPI "+a.ID+" "+k.ID+" is observed in "+string(o.Date), string(o.Date), "record a value once it is measured")
 			}
 		}
 	}
@@ -114,15 +116,11 @@ func (c *checker) kpiUnit(f *model.File, ptr, action string, k plan.KPI, what st
 	}
 }
 
-// metDates checks no milestone is met after the report date.
+// metDates checks no milestone is met after today or the report date (see late).
 func (c *checker) metDates(f *model.File, base string, s plan.Step) {
-	date, what := c.reportDate()
-	if date == "" {
-		return
-	}
 	for j, m := range s.Milestones {
-		if m.Met.Valid() && string(m.Met) > date {
-			c.errorf(f, base+"/milestones/"+strconv.Itoa(j)+"/met", RuleObservationRange, "milestone %s %s is met on %s, after %s; record it once it is met, or move the report date", s.ID, m.ID, m.Met, what)
+		if m.Met.Valid() {
+			c.late(f, base+"/milestones/"+strconv.Itoa(j)+"/met", RuleObservationRange, "milestone "+s.ID+" "+m.ID+" is met on "+string(m.Met), string(m.Met), "record it once it is met")
 		}
 	}
 }
