@@ -317,6 +317,18 @@ func (d *Data) AllIllustrative() bool {
 	return len(d.Countries) > 0 && len(d.Illustrative) == len(d.Countries)
 }
 
+// Reassessed lists the countries whose as-is.yaml holds a round after the
+// baseline: the as-is report scores the baseline only and says so.
+func (d *Data) Reassessed() []*CountryView {
+	var out []*CountryView
+	for _, c := range d.Countries {
+		if c.Plan != nil && c.Plan.AsIs != nil && len(c.Plan.AsIs.Rounds) > 0 {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // Unassessed is a framework item a country has no as-is score for.
 type Unassessed struct {
 	Country *CountryView

@@ -69,3 +69,21 @@ func TestProgressNumbers(t *testing.T) {
 		}
 	}
 }
+
+// The as-is report scores the baseline only, and says which countries have a
+// later round it leaves out (Aland, in the two-round fixture).
+func TestAsIsNamesReassessed(t *testing.T) {
+	repo := progresstest.Repo(t)
+	res, err := compare.Compute(repo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := Build(repo, res, "as-is", Options{Source: fixtureSource})
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(files["as-is.md"])
+	if want := "- **Baseline only.** The scores are each country's baseline, the assessment at the top of its as-is.yaml. Aland has been re-assessed since, in a later round that these scores leave out;"; !strings.Contains(md, want) {
+		t.Errorf("as-is.md lacks %q", want)
+	}
+}
