@@ -2,7 +2,8 @@
 // report date: KPIs against the straight path from their baseline to their
 // target, actions against their schedule, milestones due, overdue or met, and
 // the to-be targets reached in the latest assessment round. It counts each per
-// action, country, cluster and task. The dates are the plans' own (round dates,
+// action, country, cluster and task, and the EU action plan's actions as a group
+// of their own, outside every country count and the total. The dates are the plans' own (round dates,
 // observation months, milestone and action months), never commit dates.
 //
 // It returns values and never prints. Lists are in a deterministic order:
@@ -22,8 +23,24 @@ type Progress struct {
 	Countries []*Country
 	Clusters  []Group // by cluster id
 	Tasks     []Group // in framework order
-	Total     Counts
+	// Total is the countries' counts; the EU action plan is not in it.
+	Total Counts
+	// EU is the EU-level action plan (programme/eu-action-plan.yaml), nil when
+	// the repository has none. It is its own group: in no country, cluster,
+	// task or Total.
+	EU *EU
 }
+
+// EU is the EU-level action plan as of the report date: its actions, measured
+// as a country's are (through plan.EUAction.Action), and their counts.
+type EU struct {
+	Illustrative bool // eu-action-plan.yaml says status: illustrative
+	Actions      []*Action
+	Counts       Counts
+}
+
+// Action returns the EU action with the given id, or nil.
+func (e *EU) Action(id string) *Action { return findAction(e.Actions, id) }
 
 // Group is the counts of a cluster or a task.
 type Group struct {
@@ -150,6 +167,14 @@ func Compute(repo *model.Repo, asOf plan.Date) *Progress {
 		}
 		p.Clusters = append(p.Clusters, g)
 	}
+	if ep := repo.Programme.EUActionPlan; ep != nil {
+		p.EU = &EU{Illustrative: ep.Status == plan.StatusIllustrative}
+		for _, a := range ep.Actions {
+			act := action(a.Action(), asOf, month)
+			p.EU.Actions = append(p.EU.Actions, act)
+			p.EU.Counts.add(act.Counts)
+		}
+	}
 	return p
 }
 
@@ -164,8 +189,10 @@ func (p *Progress) Country(code string) *Country {
 }
 
 // Action returns the action with the given id, or nil.
-func (c *Country) Action(id string) *Action {
-	for _, a := range c.Actions {
+func (c *Country) Action(id string) *Action { return findAction(c.Actions, id) }
+
+func findAction(as []*Action, id string) *Action {
+	for _, a := range as {
 		if a.ID == id {
 			return a
 		}

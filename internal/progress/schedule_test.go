@@ -189,3 +189,47 @@ func TestReportDate(t *testing.T) {
 		}
 	}
 }
+
+// The EU action plan is measured as the countries' actions are, in a group of
+// its own: the countries' and clusters' counts and the Total above leave it out.
+func TestEU(t *testing.T) {
+	p := compute(t)
+	if p.EU == nil {
+		t.Fatal("no EU action plan measured")
+	}
+	var got []string
+	for _, a := range p.EU.Actions {
+		got = append(got, fmt.Sprintf("%s %s %s", a.ID, a.State, a.Reason))
+	}
+	want := []string{
+		"EU-A1 behind past_end",    // in progress, ended 2026-01
+		"EU-A2 on_time ",           // runs to 2026-12
+		"EU-A3 behind not_started", // planned, should have started 2026-03
+		"EU-A4 done ",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("EU actions:\n got %q\nwant %q", got, want)
+	}
+	// 4 actions: 2 on time (1 done), 2 behind; budgets EU-A1 (secured) and
+	// EU-A2. KPIs: EU-A2 k1 observed and on track, EU-A3 k1 not observed.
+	if got, want := counts(p.EU.Counts), "A 4 2 1 2 0 M 0 0 0 0 B 2 1 K 2 1 1 0 0 T 0 0 0 0"; got != want {
+		t.Errorf("EU counts:\n got %s\nwant %s", got, want)
+	}
+	// 2026-01 to end of 2026: 12 months; 2026-04 is 4 gone. 6 of 0→12 is 1/2.
+	// The 2026-08 observation is after the report date: left out.
+	k := p.EU.Action("EU-A2").KPI("k1")
+	if k.State != progress.KPIOnTrack || k.Latest == nil || k.Latest.Date != "2026-04" || len(k.Observations) != 1 || k.Share != 0.5 || k.Expected != 4.0/12 {
+		t.Errorf("EU-A2 k1: %s latest %v observed %d share %v expected %v, want on_track 2026-04 1 0.5 1/3", k.State, k.Latest, len(k.Observations), k.Share, k.Expected)
+	}
+	if k := p.EU.Action("EU-A3").KPI("k1"); k.State != progress.KPINoData {
+		t.Errorf("EU-A3 k1: %s, want %s", k.State, progress.KPINoData)
+	}
+	if !p.EU.Illustrative {
+		t.Error("EU action plan not marked illustrative")
+	}
+	// Earlier, EU-A1 is still within its months and EU-A3 has not yet to start.
+	early := progress.Compute(progresstest.Repo(t), "2025-12-31")
+	if got, want := counts(early.EU.Counts), "A 4 4 1 0 0 M 0 0 0 0 B 2 1 K 2 0 0 0 0 T 0 0 0 0"; got != want {
+		t.Errorf("EU counts on 2025-12-31:\n got %s\nwant %s", got, want)
+	}
+}
