@@ -503,3 +503,48 @@ func (ds *DataSet) index(byKey map[string]*DataElement) []error {
 	}
 	return errs
 }
+
+// DataElementName returns the title of the element "group.element" and the
+// title of its group; for a key the data set does not declare, the key itself
+// and no group.
+func (f *Framework) DataElementName(key string) (title, group string) {
+	e, ok := f.DataElement(key)
+	if !ok {
+		return key, ""
+	}
+	for _, g := range f.MinimumDataSet.Groups {
+		if g.ID == e.Group {
+			return e.Title, g.Title
+		}
+	}
+	return e.Title, ""
+}
+
+// CoverageWords names data set elements grouped by their group, in the order
+// the keys come, a group's elements together: "Headcount, Stock by sex (stock);
+// Population (demand drivers)". name gives an element's title and its group's
+// title (see DataElementName); an element without a group stands alone.
+func CoverageWords(keys []string, name func(key string) (title, group string)) string {
+	var groups []string
+	titles := map[string][]string{}
+	var parts []string
+	for _, k := range keys {
+		t, g := name(k)
+		if g == "" {
+			groups = append(groups, "\x00"+t)
+			continue
+		}
+		if _, seen := titles[g]; !seen {
+			groups = append(groups, g)
+		}
+		titles[g] = append(titles[g], t)
+	}
+	for _, g := range groups {
+		if t, ok := strings.CutPrefix(g, "\x00"); ok {
+			parts = append(parts, t)
+			continue
+		}
+		parts = append(parts, strings.Join(titles[g], ", ")+" ("+strings.ToLower(g)+")")
+	}
+	return strings.Join(parts, "; ")
+}

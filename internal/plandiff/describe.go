@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/hwfplan/hwfplan/internal/framework"
 	"github.com/hwfplan/hwfplan/internal/words"
 )
 
@@ -93,6 +94,12 @@ func (ch Change) Describe() string {
 			continue
 		}
 		s := f.Describe(ch.Entity == EntityBudgetTotal)
+		if ch.Entity == EntityDataSource && f.Field == coverageField {
+			s = f.coverage()
+			if len(ch.Fields) == 1 {
+				return ch.Path() + " " + s
+			}
+		}
 		if ch.Entity == EntityMilestone && f.Field == "met" && f.Old == nil {
 			s = "met on " + FormatValue(f.New)
 		}
@@ -147,6 +154,38 @@ func (f FieldChange) Describe(money bool) string {
 		}
 	}
 	return fmt.Sprintf("%s %s → %s", fieldWords(f.Field), format(f.Old), format(f.New))
+}
+
+// coverage reads a change of a data source's minimum data set elements:
+// "now covers Population (demand drivers); no longer covers Stock by sex (stock)".
+func (f FieldChange) coverage() string {
+	name := func(k string) (string, string) {
+		if n, ok := f.Elements[k]; ok {
+			return n.Title, n.Group
+		}
+		return k, ""
+	}
+	keys := func(from, without []any) []string {
+		var ks []string
+		for _, v := range from {
+			if !contains(without, v) {
+				ks = append(ks, FormatValue(v))
+			}
+		}
+		return ks
+	}
+	ol, nl := anyList(f.Old), anyList(f.New)
+	var parts []string
+	if added := keys(nl, ol); len(added) > 0 {
+		parts = append(parts, "now covers "+framework.CoverageWords(added, name))
+	}
+	if removed := keys(ol, nl); len(removed) > 0 {
+		parts = append(parts, "no longer covers "+framework.CoverageWords(removed, name))
+	}
+	if len(parts) == 0 {
+		return "lists the data it covers in another order"
+	}
+	return strings.Join(parts, "; ")
 }
 
 // budgetWords names an action's money fields as the sustainability report does

@@ -152,6 +152,15 @@ var cases = []struct {
 		edit(t, m, hu+"action-plan.yaml", "target: 90, target_year: 2027}", "target: 90, target_year: 2027, observations: [{date: 2026-01, value: 10, source: OKFŐ linkage log}, {date: 2026-06, value: 34, source: OKFŐ linkage log}]}")
 		edit(t, m, hu+"to-do.yaml", "deliverable: Data protection impact assessment}", "deliverable: Data protection impact assessment, met: \"2025-07-10\"}")
 	}},
+	{name: "data-coverage", old: func(t *testing.T, m fstest.MapFS) {
+		// A data source's minimum data set coverage reads in the framework's
+		// words: elements added, removed, and one the framework does not know.
+		edit(t, m, hu+"as-is.yaml", "    update_frequency: annual\n", "    update_frequency: annual\n    minimum_data_set: [stock.headcount]\n")
+		edit(t, m, hu+"as-is.yaml", "    update_frequency: monthly\n", "    update_frequency: monthly\n    minimum_data_set: [stock.headcount, stock.sex]\n")
+	}, new: func(t *testing.T, m fstest.MapFS) {
+		edit(t, m, hu+"as-is.yaml", "    update_frequency: annual\n", "    update_frequency: annual\n    minimum_data_set: [stock.headcount, demand.population, stock.sex, stock.wages]\n")
+		edit(t, m, hu+"as-is.yaml", "    update_frequency: monthly\n", "    update_frequency: weekly\n    minimum_data_set: [stock.headcount, demand.population]\n")
+	}},
 	{name: "filter-other-country", opts: plandiff.Options{Countries: []string{"SK"}}, empty: true, new: func(t *testing.T, m fstest.MapFS) {
 		edit(t, m, hu+"country.yaml", "status: illustrative", "status: draft")
 	}},
@@ -308,5 +317,39 @@ func TestAmount(t *testing.T) {
 		if got := plandiff.Amount(c.v); got != c.want {
 			t.Errorf("Amount(%v) = %q, want %q", c.v, got, c.want)
 		}
+	}
+}
+
+// TestCoverageWords pins how a change of a data source's minimum data set
+// coverage reads: added, removed and both, by the framework's titles.
+func TestCoverageWords(t *testing.T) {
+	const was = "    update_frequency: annual\n    minimum_data_set: [stock.headcount, stock.sex]\n"
+	for _, tc := range []struct{ name, now, want string }{
+		{"added", "[stock.headcount, stock.sex, demand.population]",
+			"as-is › data source register now covers Population (demand drivers)"},
+		{"removed", "[stock.headcount]",
+			"as-is › data source register no longer covers Stock by sex (stock)"},
+		{"both", "[stock.headcount, demand.population, stock.fte]",
+			"as-is › data source register now covers Population (demand drivers); stock.fte; no longer covers Stock by sex (stock)"},
+		{"list dropped", "",
+			"as-is › data source register no longer covers Headcount, Stock by sex (stock)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			om, nm := base(t), base(t)
+			edit(t, om, hu+"as-is.yaml", "    update_frequency: annual\n", was)
+			now := "    update_frequency: annual\n"
+			if tc.now != "" {
+				now += "    minimum_data_set: " + tc.now + "\n"
+			}
+			edit(t, nm, hu+"as-is.yaml", "    update_frequency: annual\n", now)
+			r := plandiff.Diff(loadFS(t, om), loadFS(t, nm), plandiff.Options{})
+			cd := r.Country("HU")
+			if cd == nil || len(cd.Changes) != 1 {
+				t.Fatalf("want one change, got %+v", cd)
+			}
+			if got := cd.Changes[0].Describe(); got != tc.want {
+				t.Errorf("got  %q\nwant %q", got, tc.want)
+			}
+		})
 	}
 }

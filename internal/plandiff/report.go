@@ -94,12 +94,21 @@ type Change struct {
 
 // FieldChange is one field's old and new value. A value is null when the field is absent.
 type FieldChange struct {
-	Field  string     `json:"field"` // dotted yaml names, e.g. "score", "budget.amount"
-	Old    any        `json:"old"`
-	New    any        `json:"new"`
-	Words  *WordStats `json:"words,omitempty"` // for prose fields (evidence, description, ...)
-	OldPos *Pos       `json:"old_pos,omitempty"`
-	NewPos *Pos       `json:"new_pos,omitempty"`
+	Field string     `json:"field"` // dotted yaml names, e.g. "score", "budget.amount"
+	Old   any        `json:"old"`
+	New   any        `json:"new"`
+	Words *WordStats `json:"words,omitempty"` // for prose fields (evidence, description, ...)
+	// Elements names the minimum data set elements of a data source's
+	// minimum_data_set, old and new, by the framework's titles.
+	Elements map[string]ElementName `json:"elements,omitempty"`
+	OldPos   *Pos                   `json:"old_pos,omitempty"`
+	NewPos   *Pos                   `json:"new_pos,omitempty"`
+}
+
+// ElementName is a minimum data set element as the framework names it.
+type ElementName struct {
+	Title string `json:"title"`           // the element's title, or its id when the framework does not declare it
+	Group string `json:"group,omitempty"` // the title of its group
 }
 
 // WordStats summarises an edit of prose.

@@ -129,11 +129,15 @@ func (d *differ) asIs(a, b side) []Change {
 			}
 		}
 	}
-	out = append(out, diffList(d, listSpec[plan.DataSource]{section: SectionAsIs, entity: EntityDataSource,
+	sources := diffList(d, listSpec[plan.DataSource]{section: SectionAsIs, entity: EntityDataSource,
 		id: func(x *plan.DataSource) string { return x.ID }, detail: func(v any) string {
 			x := v.(*plan.DataSource)
 			return fmt.Sprintf("%s (%s)", x.Name, x.Kind)
-		}}, oa.DataSources, nb.DataSources, sub(a, "/data_sources"), sub(b, "/data_sources"))...)
+		}}, oa.DataSources, nb.DataSources, sub(a, "/data_sources"), sub(b, "/data_sources"))
+	for i := range sources {
+		d.nameElements(sources[i].Fields)
+	}
+	out = append(out, sources...)
 	out = append(out, diffList(d, listSpec[plan.Model]{section: SectionAsIs, entity: EntityModel,
 		id: func(x *plan.Model) string { return x.ID }, detail: func(v any) string {
 			x := v.(*plan.Model)
@@ -373,4 +377,38 @@ func budgetTotal(oa, nb *plan.ActionPlan, a, b side) (Change, bool) {
 		ch.NewPos = b.pos("/actions")
 	}
 	return ch, true
+}
+
+// coverageField is a data source's list of the minimum data set elements it covers.
+const coverageField = "minimum_data_set"
+
+// nameElements gives a change of a data source's coverage the framework's
+// names of the elements, so it reads in domain terms.
+func (d *differ) nameElements(fs []FieldChange) {
+	for i := range fs {
+		if fs[i].Field != coverageField {
+			continue
+		}
+		names := map[string]ElementName{}
+		for _, v := range append(anyList(fs[i].Old), anyList(fs[i].New)...) {
+			k, ok := v.(string)
+			if !ok {
+				continue
+			}
+			n := ElementName{Title: k}
+			if d.fw != nil {
+				n.Title, n.Group = d.fw.DataElementName(k)
+			}
+			names[k] = n
+		}
+		if len(names) > 0 {
+			fs[i].Elements = names
+		}
+	}
+}
+
+// anyList is a list value, or nil for an absent one.
+func anyList(v any) []any {
+	l, _ := v.([]any)
+	return l
 }
