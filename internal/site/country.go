@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -80,9 +81,12 @@ type asIsView struct {
 	Weaknesses  []richText `json:"weaknesses,omitempty"`
 	Challenges  []richText `json:"challenges,omitempty"`
 	DataSources []rowView  `json:"data_sources,omitempty"`
-	Models      []rowView  `json:"models,omitempty"`
-	Staff       string     `json:"staff,omitempty"`
-	Stakeholder []rowView  `json:"stakeholders,omitempty"`
+	// Coverage is set when the framework declares a minimum data set: the data
+	// source rows then end with the elements each source covers.
+	Coverage    bool      `json:"coverage,omitempty"`
+	Models      []rowView `json:"models,omitempty"`
+	Staff       string    `json:"staff,omitempty"`
+	Stakeholder []rowView `json:"stakeholders,omitempty"`
 }
 
 // rowView is one row of a simple table: cells already formatted as text.
@@ -344,8 +348,13 @@ func asIsOf(fw *framework.Framework, a *plan.AsIs, targets map[string]plan.Targe
 		}
 		v.Tasks = append(v.Tasks, tv)
 	}
+	v.Coverage = fw.MinimumDataSet != nil
 	for _, d := range a.DataSources {
-		v.DataSources = append(v.DataSources, rowView{Cells: []string{d.Name, plan.CellOf(plan.SourceKinds, d.Kind), d.Owner, professions(fw, d.Professions), plan.CellOf(plan.UpdateFrequencies, d.UpdateFrequency)}})
+		row := rowView{Cells: []string{d.Name, plan.CellOf(plan.SourceKinds, d.Kind), d.Owner, professions(fw, d.Professions), plan.CellOf(plan.UpdateFrequencies, d.UpdateFrequency)}}
+		if v.Coverage {
+			row.Cells = append(row.Cells, coverage(fw, d.MinimumDataSet))
+		}
+		v.DataSources = append(v.DataSources, row)
 	}
 	for _, m := range a.Models {
 		v.Models = append(v.Models, rowView{Cells: []string{m.Name, plan.CellOf(plan.ModelTypes, m.Type), professions(fw, m.Professions), fmt.Sprint(m.HorizonYears), plan.CellOf(plan.UpdateFrequencies, m.UpdateFrequency), m.Owner}})
@@ -456,6 +465,31 @@ func taskTitle(fw *framework.Framework, id string) string {
 		return t.Short
 	}
 	return id
+}
+
+// coverage names the minimum data set elements a data source covers, grouped
+// in framework order: "Headcount, Stock by sex (stock); Population (demand
+// drivers)"; an element the framework does not know comes last, as its id.
+func coverage(fw *framework.Framework, keys []string) string {
+	if len(keys) == 0 {
+		return "not declared"
+	}
+	order := map[string]int{}
+	for i, k := range fw.DataElementKeys() {
+		order[k] = i + 1
+	}
+	sorted := slices.Clone(keys)
+	slices.SortStableFunc(sorted, func(a, b string) int {
+		oa, ob := order[a], order[b]
+		if oa == 0 {
+			oa = len(order) + 1
+		}
+		if ob == 0 {
+			ob = len(order) + 1
+		}
+		return oa - ob
+	})
+	return framework.CoverageWords(sorted, fw.DataElementName)
 }
 
 func professions(fw *framework.Framework, ids []string) string {
