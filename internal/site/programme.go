@@ -209,6 +209,13 @@ func (g *generator) euActionPlan() (*programmePart, error) {
 	st := statusOf(ap.Status, plan.EUActionPlanFile)
 	params := map[string]any{"view": "eu-action-plan", "actions": actions, "timeline": svg, "file_status": st,
 		"search": strings.Join(search, " "), noticeParam: programmeNotice("The EU action plan", ap.Status, false)}
+	if pr := g.in.Progress; pr != nil && pr.EU != nil {
+		ep := &countryProgressView{AsOf: longDate(pr.AsOf), From: g.in.AsOf.From, Summary: progressSentence(pr.EU.Counts)}
+		if ep.Actions, ep.KPIs, err = actionsProgress("eu", pr.EU.Actions); err != nil {
+			return nil, err
+		}
+		params["progress"] = ep
+	}
 	const title = "EU action plan"
 	if err := g.add(programmeURL+"eu-action-plan.md", page{Title: title, Weight: 1, Params: params}); err != nil {
 		return nil, err

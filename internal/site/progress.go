@@ -126,7 +126,22 @@ func (g *generator) countryProgress(c *model.Country, v *countryView) (*countryP
 		}
 		out.ByRound = byRound
 	}
-	for _, a := range cp.Actions {
+	var err error
+	if out.Actions, out.KPIs, err = actionsProgress(v.Code, cp.Actions); err != nil {
+		return nil, err
+	}
+	for _, m := range cp.Milestones {
+		out.Milestones = append(out.Milestones, milestoneView{Step: m.Step, ID: m.ID, Deliverable: m.Deliverable, Due: shortMonth(m.Due),
+			Met: string(m.Met), State: m.State.Label(), StateID: string(m.State)})
+	}
+	return out, nil
+}
+
+// actionsProgress is the rows of actions against their schedule and of their
+// KPIs against their target paths, a country's or the EU action plan's (code
+// "eu"), in one shape.
+func actionsProgress(code string, as []*progress.Action) (actions []actionProgress, kpis []kpiView, err error) {
+	for _, a := range as {
 		ap := actionProgress{ID: a.ID, Title: a.Title, Status: plan.CellOf(plan.ActionStatuses, a.Status),
 			Months: shortMonth(a.Start) + " to " + shortMonth(a.End), State: a.State.Label(), StateID: string(a.State), Budget: "no budget", KPIs: "none"}
 		if r := a.Reason.Label(); r != "" {
@@ -148,20 +163,16 @@ func (g *generator) countryProgress(c *model.Country, v *countryView) (*countryP
 				ap.KPIs += fmt.Sprintf("; %d not observed yet", n-obs)
 			}
 		}
-		out.Actions = append(out.Actions, ap)
+		actions = append(actions, ap)
 		for _, k := range a.KPIs {
-			kv, err := kpiViewOf(v.Code, k)
+			kv, err := kpiViewOf(code, k)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
-			out.KPIs = append(out.KPIs, kv)
+			kpis = append(kpis, kv)
 		}
 	}
-	for _, m := range cp.Milestones {
-		out.Milestones = append(out.Milestones, milestoneView{Step: m.Step, ID: m.ID, Deliverable: m.Deliverable, Due: shortMonth(m.Due),
-			Met: string(m.Met), State: m.State.Label(), StateID: string(m.State)})
-	}
-	return out, nil
+	return actions, kpis, nil
 }
 
 // progressSentence says in one sentence where a country, cluster or the
@@ -438,6 +449,11 @@ func (g *generator) progressPage() error {
 	}
 	byCountry.Rows = append(byCountry.Rows, tableRow{Name: "All countries", Cells: progressCells(pr.Total)})
 	params["tables"] = []heatmapView{byCluster, byTask, byCountry}
+	if pr.EU != nil {
+		params["eu"] = heatmapView{Title: "EU action plan", Cols: progressCols,
+			Rows: []tableRow{{Name: "EU action plan", URL: programmeURL + "eu-action-plan/#progress", Cells: progressCells(pr.EU.Counts)}}}
+		params["eu_summary"] = progressSentence(pr.EU.Counts)
+	}
 	var notes []string
 	if len(illustrative) == len(pr.Countries) && len(illustrative) > 1 {
 		notes = append(notes, "Every country's plan is illustrative: sample content until the country teams replace it, so these counts show how progress is measured, not where the countries stand.")

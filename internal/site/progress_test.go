@@ -46,6 +46,20 @@ func TestProgressPages(t *testing.T) {
 		`! id="rounds-bb-title"`)
 	assertFile(t, files, "progress/index.html", `As of <strong>30 June 2026</strong>`, `Progress by learning cluster`, `Progress by task`, `Progress by country`,
 		`How the numbers are counted`)
+	// The EU action plan, measured as the countries' actions are: EU-A1 ended in
+	// Jan 2026, EU-A3 should have started in Mar 2026; EU-A2 k1 is 1/2 of the
+	// way at 4/12 of the time. 2 of 4 actions on schedule or done, 1 of 2
+	// budgets secured, 1 of 2 KPIs observed, 1 of 1 on track.
+	assertFile(t, files, "programme/eu-action-plan/index.html", `<h2 id="progress">Progress</h2>`,
+		`As of <strong>30 June 2026</strong> (the report date, from --as-of): 2 of 4 actions on schedule or done and 1 of 1 observed KPI on track.`,
+		`<th scope="row"><a href="#EU-A1">EU-A1</a> Common register specification</th><td data-label="Status">In progress</td><td data-label="Months">Oct 2025 to Jan 2026</td><td data-label="Schedule"><span class="state state-behind">behind schedule: not done though its end month has passed</span></td><td data-label="Budget">secured</td><td data-label="KPIs">none</td>`,
+		`<span class="state state-behind">behind schedule: not started though its start month has passed</span>`,
+		"<td class=\"num\" data-label=\"Of the way\">50\u00a0%</td><td class=\"num\" data-label=\"Of the time\">33\u00a0%</td><td data-label=\"State\"><span class=\"state state-on_track\">on track</span>",
+		`id="kpi-eu-eu-a2-k1-title"`, `! (Aug 2026)`)
+	assertFile(t, files, "progress/index.html", `<h2 id="eu-action-plan">EU action plan</h2>`,
+		`<th scope="row"><a href="/programme/eu-action-plan/#progress">EU action plan</a></th><td class="num">2 of 4</td><td class="num">n/a</td><td class="num">n/a</td><td class="num">1 of 2</td><td class="num">1 of 2</td><td class="num">1 of 1</td>`,
+		// The countries' total leaves the EU actions out.
+		`<th scope="row">All countries</th><td class="num">4 of 8</td>`)
 	// Every country row adds up to the All countries row.
 	page := string(files["progress/index.html"])
 	if !strings.Contains(page, `All countries`) {
