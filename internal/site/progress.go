@@ -453,6 +453,9 @@ func (g *generator) progressPage() error {
 		params["eu"] = heatmapView{Title: "EU action plan", Cols: progressCols,
 			Rows: []tableRow{{Name: "EU action plan", URL: programmeURL + "eu-action-plan/#progress", Cells: progressCells(pr.EU.Counts)}}}
 		params["eu_summary"] = progressSentence(pr.EU.Counts)
+		if pr.EU.Illustrative {
+			params["eu_summary"] = progressSentence(pr.EU.Counts) + " The EU action plan is illustrative: sample content, so its counts show how progress is measured, not where the EU actions stand."
+		}
 	}
 	var notes []string
 	if len(illustrative) == len(pr.Countries) && len(illustrative) > 1 {
