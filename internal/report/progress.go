@@ -37,6 +37,13 @@ type ProgressView struct {
 	NoMetDates []string
 	// Unobserved lists the countries with KPIs none of which has an observation.
 	Unobserved []string
+	// EU is the EU action plan measured as the countries' actions are, nil when
+	// the repository has none; it is in no country's counts nor in Total.
+	// EUKPIs are its KPIs with an observation, EUNotObserved the others, and
+	// EUBehind its actions behind schedule (Country is empty in these rows).
+	EU                    *progress.EU
+	EUKPIs, EUNotObserved []KPIRow
+	EUBehind              []ActionRow
 }
 
 // CountryProgress is one country's progress.
@@ -103,20 +110,7 @@ func (d *Data) Progress() *ProgressView {
 		if pc.Counts.KPIs > 0 && pc.Counts.KPIsObserved == 0 {
 			v.Unobserved = append(v.Unobserved, c.Code)
 		}
-		for _, a := range pc.Actions {
-			if a.State == progress.ActionBehind {
-				v.Behind = append(v.Behind, ActionRow{c.Code, a})
-			}
-			for _, k := range a.KPIs {
-				row := KPIRow{Country: c.Code, KPI: k}
-				if k.Latest == nil {
-					v.NotObserved = append(v.NotObserved, row)
-					continue
-				}
-				row.ShareNum, row.ExpectedNum = compare.Some(k.Share), compare.Some(k.Expected)
-				v.KPIs = append(v.KPIs, row)
-			}
-		}
+		v.Behind, v.KPIs, v.NotObserved = actionRows(c.Code, pc.Actions, v.Behind, v.KPIs, v.NotObserved)
 		for _, m := range pc.Milestones {
 			if m.State == progress.MilestoneOverdue {
 				v.Overdue = append(v.Overdue, MilestoneRow{c.Code, m})
@@ -128,7 +122,31 @@ func (d *Data) Progress() *ProgressView {
 			}
 		}
 	}
+	if p.EU != nil {
+		v.EU = p.EU
+		v.EUBehind, v.EUKPIs, v.EUNotObserved = actionRows("", p.EU.Actions, nil, nil, nil)
+	}
 	return v
+}
+
+// actionRows appends a country's (or, with code "", the EU plan's) actions
+// behind schedule and its KPIs, observed or not, to the lists given.
+func actionRows(code string, as []*progress.Action, behind []ActionRow, observed, not []KPIRow) ([]ActionRow, []KPIRow, []KPIRow) {
+	for _, a := range as {
+		if a.State == progress.ActionBehind {
+			behind = append(behind, ActionRow{code, a})
+		}
+		for _, k := range a.KPIs {
+			row := KPIRow{Country: code, KPI: k}
+			if k.Latest == nil {
+				not = append(not, row)
+				continue
+			}
+			row.ShareNum, row.ExpectedNum = compare.Some(k.Share), compare.Some(k.Expected)
+			observed = append(observed, row)
+		}
+	}
+	return behind, observed, not
 }
 
 func anyMet(ms []progress.Milestone) bool {

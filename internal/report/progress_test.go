@@ -63,6 +63,16 @@ func TestProgressNumbers(t *testing.T) {
 		"Aland: linkage (from 1 to 2, target 2, round 2026-review)",
 		"Bravia has one assessment round so far, the baseline of 1 June 2024: no later round shows how its scores have moved.",
 		"| Aland | AA-A5 Faster register | 2025‑01 | 2026‑03 | In\u00a0progress | not done though its end month has passed |",
+		// The EU action plan (TestEU in internal/progress): 2 of 4 on schedule,
+		// EU-A1 past its end, EU-A3 not started; kept out of the totals above.
+		"- **The EU action plan: 2 of 4 actions are on schedule (50\u00a0%)**; 2 are behind schedule, and 1 of 1 observed KPI is on track",
+		"As of 30 June 2026, 2 of 4 actions are on schedule, 1 of them done; 2 are behind schedule; 1 of 2 budgets are secured; 1 of 2 KPIs are observed, 1 of them on track",
+		"| EU-A1 Common register specification | 2025‑10 | 2026‑01 | In\u00a0progress | behind schedule (not done though its end month has passed) | secured | none |",
+		"| EU-A3 Peer learning on timeliness | 2026‑03 | 2026‑11 | Planned | behind schedule (not started though its start month has passed) | none | 0 of 1 observed, 0 on track |",
+		"| **All** | | | | **2 of 4 on schedule (50\u00a0%)** | **1 of 2 secured** | **1 of 1 observed on track** |",
+		// EU-A2 k1: 6 of 0→12 is 50 % of the way after 4 of 12 months (33 %); the 2026-08 value is later.
+		"| EU-A2 k1: Countries using the toolkit | 0 countries to 12 countries by 2026 | 6 countries (2026‑04) | 50\u00a0% | 33\u00a0% | on track |",
+		"- EU-A3 k1 Peer visits held (0 visits to 3 visits by 2026)",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("progress.md lacks %q", want)
