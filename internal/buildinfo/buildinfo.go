@@ -17,6 +17,15 @@ import (
 	"runtime/debug"
 )
 
+// Where the plans repository lives on the web, for "edit this file" links and the
+// rule catalogue's links: the defaults of build's and serve's --repo-url and --branch.
+// They live here, not in provenance, so that the validator (which links its rules)
+// does not depend on git: it runs in the browser too.
+const (
+	DefaultRepoURL = "https://github.com/hwfplan/hwfplan"
+	DefaultBranch  = "main"
+)
+
 // Set by the release build's -ldflags -X; empty otherwise.
 var (
 	version string

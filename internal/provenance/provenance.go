@@ -101,10 +101,3 @@ func Describe(root string) (Info, error) {
 
 // planInputs are the folders whose uncommitted changes make a build dirty.
 var planInputs = []string{"countries", "clusters", "schema", "templates", "site"}
-
-// Where the plans repository lives on the web, for "edit this file" links: the
-// defaults of build's and serve's --repo-url and --branch.
-const (
-	DefaultRepoURL = "https://github.com/hwfplan/hwfplan"
-	DefaultBranch  = "main"
-)

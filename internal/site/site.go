@@ -18,8 +18,8 @@ import (
 
 	"github.com/gohugoio/hugo/hugofs"
 	"github.com/hwfplan/hwfplan"
+	"github.com/hwfplan/hwfplan/internal/buildinfo"
 	"github.com/hwfplan/hwfplan/internal/framework"
-	"github.com/hwfplan/hwfplan/internal/provenance"
 	"github.com/hwfplan/hwfplan/internal/publish"
 	"github.com/hwfplan/hwfplan/internal/report"
 	"github.com/hwfplan/hwfplan/internal/schema"
@@ -28,8 +28,8 @@ import (
 
 // Defaults for Options.
 const (
-	DefaultRepoURL = provenance.DefaultRepoURL
-	DefaultBranch  = provenance.DefaultBranch
+	DefaultRepoURL = buildinfo.DefaultRepoURL
+	DefaultBranch  = buildinfo.DefaultBranch
 )
 
 // Input is what the site is made of; package publish gathers it.

@@ -1,9 +1,9 @@
 package validate
 
 import (
+	"github.com/hwfplan/hwfplan/internal/buildinfo"
 	"github.com/hwfplan/hwfplan/internal/diag"
 	"github.com/hwfplan/hwfplan/internal/load"
-	"github.com/hwfplan/hwfplan/internal/provenance"
 )
 
 // Rules lists every rule id validation can report — the loader's, the schema
@@ -101,5 +101,5 @@ const RulesDoc = "docs/validate-rules.md"
 // RuleDocURL returns the address of a rule's section in the published
 // documentation, for SARIF's helpUri and links in reports.
 func RuleDocURL(id string) string {
-	return provenance.DefaultRepoURL + "/blob/" + provenance.DefaultBranch + "/" + RulesDoc + "#" + id
+	return buildinfo.DefaultRepoURL + "/blob/" + buildinfo.DefaultBranch + "/" + RulesDoc + "#" + id
 }

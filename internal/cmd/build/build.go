@@ -6,8 +6,8 @@
 package build
 
 import (
+	"github.com/hwfplan/hwfplan/internal/buildinfo"
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
-	"github.com/hwfplan/hwfplan/internal/provenance"
 	"github.com/spf13/cobra"
 )
 
@@ -56,8 +56,8 @@ itself leaves Hugo out, so that validate and the other commands start quickly.`,
 	}
 	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "output `DIR` (default: public/ in the repository root)")
 	cmd.Flags().StringVar(&opts.BaseURL, "base-url", "/", "`URL` the site is served from, e.g. https://example.org/hwf/")
-	cmd.Flags().StringVar(&opts.RepoURL, "repo-url", provenance.DefaultRepoURL, "web `URL` of the plans repository, for \"edit this file\" links")
-	cmd.Flags().StringVar(&opts.Branch, "branch", provenance.DefaultBranch, "`branch` the edit links open")
+	cmd.Flags().StringVar(&opts.RepoURL, "repo-url", buildinfo.DefaultRepoURL, "web `URL` of the plans repository, for \"edit this file\" links")
+	cmd.Flags().StringVar(&opts.Branch, "branch", buildinfo.DefaultBranch, "`branch` the edit links open")
 	cmd.Flags().IntVar(&opts.Revisions, "revisions", 10, "revisions listed per country (`N`; 0 for none)")
 	cmd.Flags().StringVar(&opts.AsOf, "as-of", "", "measure progress as of this `date` (YYYY-MM-DD; default: as_of in publication.yaml)")
 	cmd.Flags().BoolVar(&opts.PDF, "pdf", false, "also print the reports to PDF with headless Chromium (CHROME_PATH, or chromium on the PATH)")

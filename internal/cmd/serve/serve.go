@@ -14,9 +14,9 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/hwfplan/hwfplan/internal/buildinfo"
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
 	"github.com/hwfplan/hwfplan/internal/preview"
-	"github.com/hwfplan/hwfplan/internal/provenance"
 	"github.com/spf13/cobra"
 )
 
@@ -48,8 +48,8 @@ Like build, it runs in hwfplan-site, the companion program installed next to hwf
 		},
 	}
 	cmd.Flags().IntVarP(&opts.Port, "port", "p", 1313, "`port` to listen on (127.0.0.1 only)")
-	cmd.Flags().StringVar(&opts.RepoURL, "repo-url", provenance.DefaultRepoURL, "web `URL` of the plans repository, for \"edit this file\" links")
-	cmd.Flags().StringVar(&opts.Branch, "branch", provenance.DefaultBranch, "`branch` the edit links open")
+	cmd.Flags().StringVar(&opts.RepoURL, "repo-url", buildinfo.DefaultRepoURL, "web `URL` of the plans repository, for \"edit this file\" links")
+	cmd.Flags().StringVar(&opts.Branch, "branch", buildinfo.DefaultBranch, "`branch` the edit links open")
 	return cmd
 }
 
