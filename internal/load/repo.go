@@ -97,13 +97,14 @@ type unit struct {
 	diags []diag.Diagnostic
 	files []*model.File // parsed files, in the order a sequential load parses them
 
-	framework *framework.Framework
-	frameFile *model.File
-	country   *model.Country
-	cluster   *model.Cluster
-	pub       *plan.Publication
-	programme *model.Programme
-	panicked  any // a panic while loading, raised again in Load's goroutine
+	framework    *framework.Framework
+	frameFile    *model.File
+	translations []*model.TranslationFile
+	country      *model.Country
+	cluster      *model.Cluster
+	pub          *plan.Publication
+	programme    *model.Programme
+	panicked     any // a panic while loading, raised again in Load's goroutine
 }
 
 type unitKind int
@@ -176,6 +177,7 @@ func (l *loader) assemble(u *unit) {
 	switch u.kind {
 	case frameworkUnit:
 		l.repo.Framework, l.repo.FrameworkFile = u.framework, u.frameFile
+		l.repo.Translations = u.translations
 	case countryUnit:
 		l.repo.Countries = append(l.repo.Countries, u.country)
 	case clusterUnit:
@@ -304,12 +306,42 @@ func (l *loader) loadFramework(u *unit) {
 		}
 		u.framework = fv.fw
 	}
+	l.loadTranslations(u)
 	if u.framework == nil {
 		fw, err := framework.Parse(hwfplan.DefaultFramework)
 		if err != nil {
 			panic(fmt.Sprintf("built-in framework is invalid: %v", err)) // a build defect, caught by tests
 		}
 		u.framework = fw
+	}
+}
+
+// loadTranslations reads the framework's translations beside it
+// (schema/framework.<lang>.yaml), in name order. Their texts are checked
+// against the framework by validate; here they are only read and parsed.
+func (l *loader) loadTranslations(u *unit) {
+	dir := path.Dir(framework.DefaultPath)
+	unlock := l.lockIO()
+	entries, err := fs.ReadDir(l.fsys, dir)
+	unlock()
+	if err != nil {
+		return // no schema folder: no translations (the framework's own read says what is wrong)
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasPrefix(name, "framework.") || !strings.HasSuffix(name, ".yaml") || name == path.Base(framework.DefaultPath) {
+			continue
+		}
+		p := path.Join(dir, name)
+		unlock := l.lockIO()
+		r := l.readRaw(nil, p, nil)
+		unlock()
+		f, _ := l.parse(u, r, true, nil)
+		if f == nil {
+			continue
+		}
+		lang, _ := framework.TranslationLanguage(p)
+		u.translations = append(u.translations, &model.TranslationFile{Language: lang, File: f})
 	}
 }
 

@@ -15,8 +15,12 @@ const (
 type Repo struct {
 	Framework     *framework.Framework
 	FrameworkFile *File // nil when the built-in framework is used
-	Countries     []*Country
-	Clusters      []*Cluster
+	// Translations are the framework's translations (schema/framework.<lang>.yaml)
+	// that could be parsed, in file name order; validate checks them against the
+	// framework, framework.ParseTranslation reads their texts.
+	Translations []*TranslationFile
+	Countries    []*Country
+	Clusters     []*Cluster
 	// Publication is publication.yaml, the publication metadata of the reports
 	// and the site; nil when the file is missing or could not be read.
 	Publication *plan.Publication
@@ -24,6 +28,12 @@ type Repo struct {
 	// and Programme.Empty() when the repository has none.
 	Programme *Programme
 	Files     map[string]*File // every parsed file by path
+}
+
+// TranslationFile is one translation of the framework as loaded.
+type TranslationFile struct {
+	Language string // from the file name ("hu"); "" when the name is not framework.<code>.yaml
+	File     *File
 }
 
 // Country is one country folder. A field is nil when its file is missing or could

@@ -59,6 +59,7 @@ var Kinds = []Kind{
 	{Name: "sustainability-plan", Title: "Sustainability plan (programme/sustainability-plan.yaml)"},
 	{Name: "twinning", Title: "Twinning actions held (programme/twinning.yaml)"},
 	{Name: "knowledge", Title: "Knowledge repository (programme/knowledge.yaml)"},
+	{Name: "framework-translation", Title: "Translation of the framework (schema/framework.<lang>.yaml)"},
 }
 
 func init() {
@@ -165,6 +166,8 @@ func Build(fw *framework.Framework, kind string) *jsonschema.Schema {
 		e := prop(s, "entries", "[]")
 		taskEnum(fw, prop(e, "tasks", "[]"))
 		e.AnyOf = []*jsonschema.Schema{requires("link"), requires("file")}
+	case "framework-translation":
+		s = translation(fw)
 	default:
 		panic("unknown schema kind " + kind)
 	}

@@ -87,6 +87,12 @@ func Rules() []diag.RuleInfo {
 		{ID: RuleDialogueRecord, Severity: e, Summary: "A national dialogue record names a country and leaves its date, participants and outcome to the country's action-plan.yaml (policy_dialogue), one record per country; an EU-level dialogue names no country. Actions of another country are warned about."},
 		{ID: RuleVersionOrder, Severity: e, Summary: "The sustainability plan's versions are listed oldest first, each dated after the one before."},
 		{ID: RuleDoneInFuture, Severity: w, Summary: "An action marked done, national or EU, does not end in the future."},
+		// The framework's translations (schema/framework.<lang>.yaml).
+		{ID: RuleTranslationID, Severity: e, Summary: "A framework translation names only tasks, items, scales, score values, domains, data set groups and elements, professions and fields the framework has (with a did-you-mean suggestion)."},
+		{ID: RuleTranslationMissing, Severity: w, Summary: "A framework translation gives every text of the framework: one warning per text it does not translate (readers see the English there, and the page says so)."},
+		{ID: RuleTranslationShape, Severity: e, Summary: "A framework translation has the framework's nesting: texts where the framework has text, score labels as {value, label} lists."},
+		{ID: RuleTranslationReview, Severity: e, Summary: "A framework translation says whether the country team has reviewed it (review: reviewed: false until it has); a reviewed one names who reviewed it and when (a real date, not after today). An unreviewed translation is never presented as official."},
+		{ID: RuleTranslationLanguage, Severity: e, Summary: "A framework translation is named schema/framework.<code>.yaml after a two-letter ISO 639-1 language code other than en, and its language: is that code."},
 	}
 	for i := range rules {
 		rules[i].HelpURI = RuleDocURL(rules[i].ID)
