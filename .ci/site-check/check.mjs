@@ -19,7 +19,7 @@ const require = createRequire(import.meta.url);
 const root = path.resolve(process.argv[2] || "../../public");
 const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json",
   ".svg": "image/svg+xml", ".png": "image/png", ".md": "text/markdown; charset=utf-8", ".csv": "text/csv; charset=utf-8",
-  ".pdf": "application/pdf", ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" };
+  ".pdf": "application/pdf", ".wasm": "application/wasm", ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" };
 
 async function walk(dir) {
   const out = [];
@@ -100,6 +100,12 @@ for (const [label, viewport] of [["desktop", { width: 1280, height: 900 }], ["ph
     page.on("response", (r) => { if (r.status() >= 400) find(p, `HTTP ${r.status()} for ${r.url()}`); });
     const resp = await page.goto(origin + p, { waitUntil: "load" });
     if (!resp || resp.status() !== 200) { find(p, `HTTP ${resp && resp.status()}`); await page.close(); continue; }
+    // The form editor (edit/<code>/) draws its form once its WebAssembly engine has
+    // started: check the form, not the loading message.
+    if (await page.$("#editor")) {
+      await page.waitForSelector("#editor-app:not([hidden]), #editor-fallback:not([hidden])", { timeout: 30000 }).catch(() => find(`${p} (${label})`, "the form editor did not start within 30 s"));
+      if (await page.$("#editor-fallback:not([hidden])")) find(`${p} (${label})`, "the form editor shows its fallback: " + (await page.textContent("#editor-fallback-reason")));
+    }
     if (label === "phone") {
       // axe runs once per page (desktop); at phone width the page must not scroll sideways.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -137,7 +137,11 @@
 
   filesPromise.then(function (files) {
     var prefix = "countries/" + code + "/";
-    paths = Object.keys(files).filter(function (p) { return p.indexOf(prefix) === 0; });
+    var order = ["country.yaml", "as-is.yaml", "to-be.yaml", "to-do.yaml", "action-plan.yaml"];
+    var rank = function (p) { var i = order.indexOf(baseName(p)); return i < 0 ? order.length : i; };
+    paths = Object.keys(files).filter(function (p) { return p.indexOf(prefix) === 0; }).sort(function (a, b) {
+      return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+    });
     fallbackLinks(paths);
     originals = files;
     return Promise.all(paths.map(function (p) {
@@ -259,6 +263,7 @@
 
   // register remembers a field's elements so that messages find it by path.
   function register(path, wrap, controls, msgs, described) {
+    wrap.setAttribute("data-path", keyOf(path));
     fields[keyOf(path)] = { wrap: wrap, controls: controls, msgs: msgs, described: described || controls };
   }
 
@@ -696,8 +701,14 @@
   function showWays() {
     var changed = call("text", current) !== originals[current];
     var name = baseName(current);
-    ["editor-save-name", "editor-propose-name"].forEach(function (id) { document.getElementById(id).textContent = name; });
+    var nch = changedPaths().length;
+    document.getElementById("editor-propose-name").textContent = name;
+    document.getElementById("editor-save-name").textContent = nch > 1 ? plural(nch, "changed file", "changed files") : nch === 1 ? baseName(changedPaths()[0]) : "";
     document.getElementById("editor-nochange").hidden = changed;
+    var others = changedPaths().filter(function (p) { return p !== current; }).map(baseName);
+    var oth = document.getElementById("editor-propose-others");
+    oth.hidden = others.length === 0;
+    oth.textContent = others.length ? "Also changed: " + others.join(", ") + ". GitHub takes one file at a time: propose this one, then choose the next file's tab and propose it too, on the same branch GitHub made for the first." : "";
     var errs = lastProblems.filter(function (p) { return p.severity === "error"; }).length;
     var warn = document.getElementById("editor-save-errors");
     warn.hidden = errs === 0 || !changed;
@@ -711,10 +722,12 @@
     r.textContent = text;
   }
 
+  // save writes every changed file of the country, one request each: the preview
+  // rebuilds and reloads the page after a save, which would lose changes to a file
+  // not saved yet.
   function save() {
-    var path = current;
-    var text = call("text", path);
-    if (text === originals[path]) { result("info", "Nothing to save: " + baseName(path) + " has no changes."); return; }
+    var todo = changedPaths();
+    if (todo.length === 0) { result("info", "Nothing to save: no file has changes."); return; }
     var errs = lastProblems.filter(function (p) { return p.severity === "error"; }).length;
     if (errs > 0 && !confirmSaveWithErrors) {
       confirmSaveWithErrors = true;
@@ -724,34 +737,44 @@
     confirmSaveWithErrors = false;
     var btn = document.getElementById("editor-save");
     btn.disabled = true;
-    result("info", "Saving " + path + "…");
-    fetch(savePath, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "X-Hwfplan-Token": saveToken },
-      body: JSON.stringify({ path: path, content: text, base: bases[path] }),
-    }).then(function (r) {
-      return r.json().catch(function () { return { error: "HTTP " + r.status }; }).then(function (body) { return { status: r.status, body: body }; });
-    }).then(function (r) {
-      btn.disabled = false;
-      if (r.status === 409) {
-        result("error", "Not saved: " + path + " was changed on disk since this page loaded (" + (r.body.error || "conflict") + "). Copy your changes, reload the page and make them again.");
+    var done = [];
+    result("info", "Saving " + todo.join(", ") + "…");
+    function next(i) {
+      if (i === todo.length) {
+        btn.disabled = false;
+        leaving = true;
+        try { sessionStorage.setItem(savedKey, JSON.stringify({ path: done.join(", ") })); } catch (e) { /* no storage */ }
+        markTabs();
+        showWays();
+        result("ok", "Saved " + done.join(", ") + ". The preview is rebuilding and reloads this page when it is done.");
         return;
       }
-      if (!r.body || !r.body.ok) {
-        result("error", "Not saved: " + ((r.body && r.body.error) || "HTTP " + r.status));
-        return;
-      }
-      bases[path] = r.body.sha256 || bases[path];
-      originals[path] = text;
-      markTabs();
-      showWays();
-      try { sessionStorage.setItem(savedKey, JSON.stringify({ path: path })); } catch (e) { /* no storage */ }
-      if (changedPaths().length === 0) { leaving = true; }
-      result("ok", "Saved " + path + ". The preview is rebuilding and reloads this page when it is done.");
-    }).catch(function (err) {
-      btn.disabled = false;
-      result("error", "Not saved: the preview server did not answer (" + err.message + "). Is hwfplan serve still running?");
-    });
+      var path = todo[i];
+      var text = call("text", path);
+      fetch(savePath, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Hwfplan-Token": saveToken },
+        body: JSON.stringify({ path: path, content: text, base: bases[path] }),
+      }).then(function (r) {
+        return r.json().catch(function () { return { error: "HTTP " + r.status }; }).then(function (body) { return { status: r.status, body: body }; });
+      }).then(function (r) {
+        if (r.status === 409) {
+          throw new Error(path + " was changed on disk since this page loaded (" + ((r.body && r.body.error) || "conflict") + "). Copy your changes from \"The new file text\", reload the page and make them again");
+        }
+        if (!r.body || !r.body.ok) { throw new Error((r.body && r.body.error) || "HTTP " + r.status); }
+        bases[path] = r.body.sha256 || bases[path];
+        originals[path] = text;
+        done.push(path);
+        next(i + 1);
+      }).catch(function (err) {
+        btn.disabled = false;
+        markTabs();
+        showWays();
+        var msg = err instanceof TypeError ? "the preview server did not answer (" + err.message + "). Is hwfplan serve still running?" : err.message;
+        result("error", (done.length ? "Saved " + done.join(", ") + ", but not " + todo.slice(i).join(", ") : "Not saved") + ": " + msg + ".");
+      });
+    }
+    next(0);
   }
 
   function copy() {
