@@ -397,9 +397,9 @@
         var list = getAt(cur, path) || [];
         var at = list.indexOf(o.value);
         if (cb.checked && at < 0) {
-          change(list.length === 0 && getAt(cur, path) === undefined ? [{ op: "set", path: path, value: [o.value] }] : [{ op: "insert", path: path.concat(list.length), value: o.value }], id);
+          change(list.length === 0 && getAt(cur, path) === undefined ? [{ op: "set", path: path, value: [o.value] }] : [{ op: "insert", path: path.concat(list.length), value: o.value }], id, true);
         } else if (!cb.checked && at >= 0) {
-          change([{ op: "delete", path: path.concat(at) }], id);
+          change([{ op: "delete", path: path.concat(at) }], id, true);
         }
       });
       boxes.push(cb);
@@ -430,7 +430,7 @@
       var lbl = o.value === null ? o.label : (String(o.label).indexOf(String(o.value)) === 0 ? o.label : o.value + " " + o.label);
       r.addEventListener("change", function () {
         if (!r.checked) { return; }
-        change(o.value === null ? [{ op: "delete", path: path }] : [{ op: "set", path: path, value: o.value }], id);
+        change(o.value === null ? [{ op: "delete", path: path }] : [{ op: "set", path: path, value: o.value }], id, true);
       });
       radios.push(r);
       row.appendChild(el("div", { className: "level" }, [r, el("label", { for: id, text: lbl })]));
@@ -482,7 +482,8 @@
       if (type === "date" || type === "month" || t === "integer" || t === "number") { attrs.className = "short"; }
       if (type === "month") { attrs.placeholder = "YYYY-MM"; attrs.pattern = "[0-9]{4}-[0-9]{2}"; }
       input = el("input", attrs);
-      if (type === "date" && shown && !/^\d{4}-\d{2}-\d{2}$/.test(shown)) { input.type = "text"; input.value = shown; }
+      if (type === "date" && /^\d{4}-\d{2}-\d{2}T00:00:00(Z|\.000Z)?$/.test(shown)) { input.value = shown.slice(0, 10); }
+      if (type === "date" && input.value && !/^\d{4}-\d{2}-\d{2}$/.test(input.value)) { input.type = "text"; input.value = shown; }
     }
     if (f.required) { input.setAttribute("aria-required", "true"); }
     input.addEventListener("change", function () { commit(f, t, path, input); });
@@ -517,6 +518,30 @@
       return;
     }
     change([{ op: "set", path: path, value: v }], input.id, true);
+    retitle(path);
+  }
+
+  // retitle updates the summary of the entry a changed field belongs to.
+  function retitle(path) {
+    for (var n = path.length - 1; n > 0; n--) {
+      if (typeof path[n - 1] === "number") {
+        var f = fields[keyOf(path.slice(0, n))];
+        var spec = specAt(path.slice(0, n));
+        var t = f && f.wrap.querySelector(":scope > summary .entry-title");
+        if (t && spec) { t.textContent = entryTitle(spec, getAt(call("document", current), path.slice(0, n)), path[n - 1]); }
+        return;
+      }
+    }
+  }
+
+  // specAt is the form spec of the value at a path (a list's item for an index).
+  function specAt(path) {
+    var s = specs[current];
+    if (Array.isArray(s)) { s = { type: "object", fields: s }; }
+    for (var i = 0; i < path.length && s; i++) {
+      if (typeof path[i] === "number") { s = s.item; } else { s = (s.fields || []).filter(function (f) { return f.key === path[i]; })[0]; }
+    }
+    return s;
   }
 
   // ---- changes ----
