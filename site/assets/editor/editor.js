@@ -64,7 +64,9 @@
     }).join("--");
   }
   function keyOf(path) { return JSON.stringify(path); }
-  function say(text) { statusEl.textContent = text; }
+  // say puts a sentence in the live region, followed by the latest check's result.
+  var lastCheck = "";
+  function say(text) { statusEl.textContent = text + (lastCheck ? " " + lastCheck : ""); }
   function baseName(p) { return p.slice(p.lastIndexOf("/") + 1); }
   function fileLabel(p) {
     var s = specs[p];
@@ -481,6 +483,10 @@
       if (t === "currency") { attrs.maxlength = "3"; attrs.autocapitalize = "characters"; attrs.className = "short"; attrs.spellcheck = "false"; }
       if (type === "date" || type === "month" || t === "integer" || t === "number") { attrs.className = "short"; }
       if (type === "month") { attrs.placeholder = "YYYY-MM"; attrs.pattern = "[0-9]{4}-[0-9]{2}"; }
+      if (f.min !== undefined && f.min !== null && type === "number") { attrs.min = String(f.min); }
+      if (f.max !== undefined && f.max !== null && type === "number") { attrs.max = String(f.max); }
+      if (f.example && !attrs.placeholder) { attrs.placeholder = "e.g. " + f.example; }
+      if (f.suggestions && f.suggestions.length) { attrs.list = idFor("l", path); attrs.autocomplete = "off"; }
       input = el("input", attrs);
       if (type === "date" && /^\d{4}-\d{2}-\d{2}T00:00:00(Z|\.000Z)?$/.test(shown)) { input.value = shown.slice(0, 10); }
       if (type === "date" && input.value && !/^\d{4}-\d{2}-\d{2}$/.test(input.value)) { input.type = "text"; input.value = shown; }
@@ -491,6 +497,11 @@
     var help = helpEl(f, path);
     if (help) { wrap.appendChild(help); }
     wrap.appendChild(input);
+    if (input.getAttribute("list")) {
+      var dl = el("datalist", { id: input.getAttribute("list") });
+      f.suggestions.forEach(function (o) { dl.appendChild(el("option", { value: String(o.value), label: o.label && o.label !== String(o.value) ? o.label : undefined })); });
+      wrap.appendChild(dl);
+    }
     wrap.appendChild(msgs);
     describe([input], path, f);
     register(path, wrap, [input], msgs);
@@ -692,8 +703,10 @@
     box.classList.toggle("warnings-only", errors === 0);
     document.getElementById("editor-problems-title").textContent = problems.length === 0 ? "No problems" :
       [errors ? plural(errors, "error", "errors") : "", warnings ? plural(warnings, "warning", "warnings") : ""].filter(Boolean).join(" and ") + " in " + (here === problems.length ? "this file" : "this country's files");
-    document.getElementById("editor-check").textContent = problems.length === 0 ? "Checked: no problems." :
+    lastCheck = problems.length === 0 ? "Checked: no problems." :
       "Checked: " + [errors ? plural(errors, "error", "errors") : "", warnings ? plural(warnings, "warning", "warnings") : ""].filter(Boolean).join(" and ") + ".";
+    document.getElementById("editor-check").textContent = lastCheck;
+    statusEl.textContent = lastCheck;
   }
 
   function showDiff() {
