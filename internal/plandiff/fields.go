@@ -136,7 +136,10 @@ var proseFields = map[string]bool{
 	"outcome": true, "vision": true, "summary": true, "not_assessed": true,
 }
 
-func isProse(name string) bool {
+// IsProse reports whether a field (its name, or a dotted path ending in it) holds
+// prose: a diff summarises its edit by words, and the form editor gives it a
+// text area.
+func IsProse(name string) bool {
 	last := name[strings.LastIndexByte(name, '.')+1:]
 	return proseFields[last]
 }
@@ -196,7 +199,7 @@ func (d *differ) fieldChanges(a, b side) []FieldChange {
 		if nv != nil {
 			fc.NewPos = b.pos(ptr)
 		}
-		if isProse(name) {
+		if IsProse(name) {
 			os, _ := ov.(string)
 			ns, _ := nv.(string)
 			fc.Words = wordDiff(os, ns, d.opts.WordDiff)

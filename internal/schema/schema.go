@@ -345,8 +345,14 @@ func taskEnum(fw *framework.Framework, s *jsonschema.Schema) {
 	s.Description = "Framework task: " + strings.Join(desc, "; ") + "."
 }
 
+// ProfessionPattern is the pattern of a profession in plan data: one of the
+// framework's professions, optionally with a specialty after a slash.
+func ProfessionPattern(fw *framework.Framework) string {
+	return fmt.Sprintf("^(%s)(/[a-z0-9_]+)?$", strings.Join(fw.ProfessionIDs(), "|"))
+}
+
 func professions(fw *framework.Framework, s *jsonschema.Schema) {
-	s.Items.Pattern = fmt.Sprintf("^(%s)(/[a-z0-9_]+)?$", strings.Join(fw.ProfessionIDs(), "|"))
+	s.Items.Pattern = ProfessionPattern(fw)
 	s.Items.Description = fmt.Sprintf("A profession (%s), optionally with a specialty after a slash, e.g. medical_doctors/general_practice.", strings.Join(fw.ProfessionIDs(), ", "))
 	s.Items.Examples = []any{fw.ProfessionIDs()[0]}
 }
@@ -379,12 +385,12 @@ func props(kv ...any) *orderedmap.OrderedMap[string, *jsonschema.Schema] {
 	return p
 }
 
-// identityNote is added to the description of every list of objects that has an
+// IdentityNote is added to the description of every list of objects that has an
 // id: entries are matched by id, never by position (plandiff and planhistory do so
 // from the plan types). It is said in words, not in an own keyword such as
 // x-identity, because a stock validator in strict mode (Ajv) refuses a keyword it
 // does not know.
-const identityNote = "Entries are matched by their `id` across revisions, never by their position in the list."
+const IdentityNote = "Entries are matched by their `id` across revisions, never by their position in the list."
 
 // markIdentity declares the identity key of every list of objects that has an id,
 // so people and tools reading the schema know list entries are matched by id.
@@ -393,8 +399,8 @@ func markIdentity(s *jsonschema.Schema) {
 		return
 	}
 	if s.Type == "array" && s.Items != nil && s.Items.Properties != nil {
-		if _, ok := s.Items.Properties.Get("id"); ok && !strings.Contains(s.Description, identityNote) {
-			s.Description = strings.TrimSpace(s.Description + " " + identityNote)
+		if _, ok := s.Items.Properties.Get("id"); ok && !strings.Contains(s.Description, IdentityNote) {
+			s.Description = strings.TrimSpace(s.Description + " " + IdentityNote)
 		}
 	}
 	if s.Properties != nil {
