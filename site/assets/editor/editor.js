@@ -70,7 +70,7 @@
   function baseName(p) { return p.slice(p.lastIndexOf("/") + 1); }
   function fileLabel(p) {
     var s = specs[p];
-    return (s && s.label) || baseName(p);
+    return ((s && s.label) || baseName(p)).replace(" (" + baseName(p) + ")", "");
   }
   function isEmpty(v) { return v === undefined || v === null || v === ""; }
   function sha256(text) {
@@ -280,6 +280,14 @@
     nodes.forEach(function (n) { n.setAttribute("aria-describedby", ids.join(" ")); });
   }
   function labelText(f) { return f.label || f.key; }
+  // singular names one entry of a list by the list's label: "Actions" → "action",
+  // "KPIs" → "KPI"; "entry" when the label is not a plural.
+  function singular(label) {
+    var l = String(label || "");
+    var one = /ies$/.test(l) ? l.slice(0, -3) + "y" : /[^s]s$/.test(l) ? l.slice(0, -1) : "";
+    if (!one) { return "entry"; }
+    return /^[A-Z][A-Z]/.test(one) ? one : one.charAt(0).toLowerCase() + one.slice(1);
+  }
   function reqMark(f) { return f.required ? el("span", { className: "req", text: " (required)" }) : null; }
 
   function drawField(f, path, value, level) {
@@ -339,7 +347,7 @@
     var items = value || [];
     if (item.type === "enum" && item.options) { box.appendChild(drawChoices(f, item, path, items)); return box; }
     var ol = el("ol", { className: item.type === "object" ? "entries" : "values" });
-    var what = item.label || "entry";
+    var what = item.label || singular(labelText(f));
     items.forEach(function (v, i) {
       var ip = path.concat(i);
       var li = el("li", { className: "entry" });
@@ -373,7 +381,8 @@
         det.appendChild(body);
         li.appendChild(det);
       } else {
-        var sub = Object.assign({}, item, { label: (item.label || labelText(f)) + " " + (i + 1), help: "" });
+        var one = item.label || singular(labelText(f));
+        var sub = Object.assign({}, item, { label: one.charAt(0).toUpperCase() + one.slice(1) + " " + (i + 1), help: "" });
         li.appendChild(drawField(sub, ip, v, level + 1));
         li.appendChild(tools);
       }
@@ -418,7 +427,7 @@
 
   function drawScore(f, path, value) {
     var msgs = el("div", { className: "field-msgs", id: idFor("m", path) });
-    var fs = el("fieldset", { className: "field score", id: idFor("g", path) }, [el("legend", null, [labelText(f), reqMark(f)]), helpEl(f, path)]);
+    var fs = el("fieldset", { className: "field score-field", id: idFor("g", path) }, [el("legend", null, [labelText(f), reqMark(f)]), helpEl(f, path)]);
     var opts = (f.options || []).slice();
     var radios = [];
     var name = idFor("r", path);
