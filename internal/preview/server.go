@@ -29,6 +29,8 @@ type BuildFunc func() (files map[string][]byte, problems []string, err error)
 type Server struct {
 	build BuildFunc
 
+	saver *Saver // nil: saving is off
+
 	mu       sync.RWMutex
 	version  int
 	files    map[string][]byte
@@ -37,6 +39,10 @@ type Server struct {
 
 // NewServer returns a server that has not built yet.
 func NewServer(build BuildFunc) *Server { return &Server{build: build} }
+
+// EnableSave lets the form editor save plan files through sv (POST SavePath)
+// and gives every served page sv's token. Call it before serving.
+func (s *Server) EnableSave(sv *Saver) { s.saver = sv }
 
 // Rebuild builds the site and swaps it in. It returns the problems (nil on success).
 // A failed build keeps the previous files but serves the error page until a build
@@ -64,6 +70,10 @@ func (s *Server) Version() int {
 }
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == SavePath && s.saver != nil {
+		s.saver.ServeHTTP(w, r)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
@@ -80,7 +90,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if len(problems) > 0 {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(http.StatusInternalServerError)
-		w.Write(errorPage(problems, version))
+		w.Write(s.inject(errorPage(problems), version))
 		return
 	}
 	name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
@@ -97,7 +107,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			// The site's own "page not found" page, with the status a host gives it.
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			w.WriteHeader(http.StatusNotFound)
-			w.Write(inject(page, version))
+			w.Write(s.inject(page, version))
 			return
 		}
 		http.NotFound(w, r)
@@ -109,7 +119,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", ctype)
 	if strings.HasSuffix(name, ".html") {
-		data = inject(data, version)
+		data = s.inject(data, version)
 	}
 	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
 	w.Write(data)
@@ -118,8 +128,18 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // reloadScript polls the version and reloads the page when a new build is in.
 const reloadScript = `<script>(function(){var v=%d;setInterval(function(){fetch(%q,{cache:"no-store"}).then(function(r){return r.text()}).then(function(t){if(+t!==v){location.reload()}}).catch(function(){})},700)})();</script>`
 
-func inject(page []byte, version int) []byte {
+// inject adds the reload script to a page and, when saving is on, the save
+// token in a <meta> element the editor reads.
+func (s *Server) inject(page []byte, version int) []byte {
 	script := fmt.Sprintf(reloadScript, version, VersionPath)
+	if s.saver != nil {
+		meta := fmt.Sprintf(`<meta name="%s" content="%s">`, TokenMeta, s.saver.Token())
+		if h := bytes.Index(page, []byte("</head>")); h >= 0 {
+			page = append(append(append([]byte{}, page[:h]...), meta...), page[h:]...)
+		} else {
+			script = meta + script
+		}
+	}
 	i := bytes.LastIndex(page, []byte("</body>"))
 	if i < 0 {
 		return append(page, script...)
@@ -139,8 +159,8 @@ var errorTmpl = template.Must(template.New("error").Parse(`<!doctype html>
 {{ end }}</pre></main></body></html>
 `))
 
-func errorPage(problems []string, version int) []byte {
+func errorPage(problems []string) []byte {
 	var b bytes.Buffer
 	_ = errorTmpl.Execute(&b, problems)
-	return inject(b.Bytes(), version)
+	return b.Bytes()
 }

@@ -10,7 +10,11 @@ import (
 )
 
 // WriteFile writes data to path atomically (temporary file and rename).
-func WriteFile(path string, data []byte) error {
+func WriteFile(path string, data []byte) error { return WriteFileMode(path, data, 0o644) }
+
+// WriteFileMode is WriteFile giving the file the permissions perm (to keep
+// those of a file it replaces).
+func WriteFileMode(path string, data []byte, perm os.FileMode) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".tmp-"+filepath.Base(path)+"-*")
 	if err != nil {
 		return fmt.Errorf("failed to write %s: %w", path, err)
@@ -21,7 +25,7 @@ func WriteFile(path string, data []byte) error {
 		os.Remove(tmp.Name())
 		return fmt.Errorf("failed to write %s: %w", path, err)
 	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+	if err := os.Chmod(tmp.Name(), perm); err != nil {
 		os.Remove(tmp.Name())
 		return fmt.Errorf("failed to write %s: %w", path, err)
 	}

@@ -40,6 +40,14 @@ countries/, clusters/, schema/, site/ or templates/ changes, the plans are valid
 again: problems are printed here and shown in the browser instead of the page;
 otherwise the site is rebuilt and open pages reload by themselves.
 
+The form editor's Save button (the edit pages, /edit/<code>/) writes the plan file
+it edits into this working copy, and the preview rebuilds. A save is accepted only
+from this computer, from the preview's own pages (a token made for each run, which
+the pages carry), for one of a country's plan files
+(countries/<CODE>/{country,as-is,to-be,to-do,action-plan}.yaml, never a path out
+of the repository), and only if the file on disk is still the one the editor
+loaded: if it changed meanwhile, nothing is written and the editor says so.
+
 Like build, it runs in hwfplan-site, the companion program installed next to hwfplan.`,
 		Example: "  hwfplan serve\n  hwfplan serve --port 8080",
 		Args:    cobra.NoArgs,
@@ -82,6 +90,12 @@ func Run(ctx context.Context, opts *Options, build preview.BuildFunc) error {
 	if err != nil {
 		return fmt.Errorf("failed to listen on port %d: %w", opts.Port, err)
 	}
+	saver, err := preview.NewSaver(root, ln.Addr().String())
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	srv.EnableSave(saver)
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	fmt.Fprintf(io.ErrOut, "serving http://%s/ (Ctrl+C to stop)\n", ln.Addr())
 	errc := make(chan error, 2)
