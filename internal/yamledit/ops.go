@@ -506,7 +506,7 @@ func (d *doc) seqInsertAt(seq *yaml.Node, i int) (int, bool, error) {
 	return le + 1, false, nil
 }
 
-func (d *doc) move(p Path, to int) ([]byte, error) {
+func (d *doc) move(p Path, to int) (*doc, error) {
 	steps, err := d.resolve(p)
 	if err != nil {
 		return nil, err
@@ -521,7 +521,7 @@ func (d *doc) move(p Path, to int) ([]byte, error) {
 		return nil, fmt.Errorf("path %s: cannot move to index %d: %s has %s (0 to %d)", p, to, p[:len(p)-1], entries(n), n-1)
 	}
 	if from == to {
-		return d.src, nil
+		return d, nil
 	}
 	want := canonNode(st.node)
 	var out []byte
@@ -567,7 +567,7 @@ func (d *doc) move(p Path, to int) ([]byte, error) {
 	d3, err := parseDoc(out)
 	if err == nil {
 		if s3, err := d3.resolve(moved); err == nil && canonNode(s3[len(s3)-1].node) == want {
-			return out, nil
+			return d3, nil
 		}
 	}
 	return nil, fmt.Errorf("path %s: this entry cannot be moved in this document", p)

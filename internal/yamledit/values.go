@@ -269,19 +269,20 @@ func writeCanonNode(b *strings.Builder, n *yaml.Node) {
 
 // check makes sure an edit's result reads as YAML and, when p is given,
 // holds v at p: an edit never hands back a broken document.
-func check(out []byte, p Path, v any) error {
+// It returns the result, read.
+func check(out []byte, p Path, v any) (*doc, error) {
 	d, err := parseDoc(out)
 	if err != nil {
-		return fmt.Errorf("path %s: this edit cannot be written in this document (it would not read as YAML: %v)", p, err)
+		return nil, fmt.Errorf("path %s: this edit cannot be written in this document (it would not read as YAML: %v)", p, err)
 	}
 	if p == nil {
-		return nil
+		return d, nil
 	}
 	steps, err := d.resolve(p)
 	if err == nil && len(steps) == len(p) {
 		if got := canonNode(steps[len(steps)-1].node); got == canon(v) {
-			return nil
+			return d, nil
 		}
 	}
-	return fmt.Errorf("path %s: this edit cannot be written in this document (the value would not read back as written)", p)
+	return nil, fmt.Errorf("path %s: this edit cannot be written in this document (the value would not read back as written)", p)
 }

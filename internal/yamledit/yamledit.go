@@ -100,14 +100,18 @@ func Apply(src []byte, ops ...Op) ([]byte, error) {
 	if i := bytes.IndexByte(body, '\r'); i >= 0 {
 		return nil, fmt.Errorf("the file has a carriage return (CR) that is not part of a line end, on line %d", bytes.Count(body[:i], []byte("\n"))+1)
 	}
-	body = bytes.Clone(body)
+	d, err := parseDoc(bytes.Clone(body))
+	if err != nil {
+		return nil, err
+	}
 	for _, op := range ops {
-		out, err := applyOne(body, op)
-		if err != nil {
+		// Each op checks its result by reading it; that reading is the next
+		// op's document.
+		if d, err = applyOne(d, op); err != nil {
 			return nil, err
 		}
-		body = out
 	}
+	body = d.src
 	if crlf {
 		body = bytes.ReplaceAll(body, []byte("\n"), []byte("\r\n"))
 	}
@@ -117,7 +121,8 @@ func Apply(src []byte, ops ...Op) ([]byte, error) {
 	return body, nil
 }
 
-func applyOne(src []byte, op Op) ([]byte, error) {
+// applyOne applies op to d and returns the new document, read back.
+func applyOne(d *doc, op Op) (*doc, error) {
 	if len(op.Path) == 0 {
 		return nil, fmt.Errorf("%s needs a path: the document itself cannot be %s", opName(op.Op), pastTense(op.Op))
 	}
@@ -132,11 +137,8 @@ func applyOne(src []byte, op Op) ([]byte, error) {
 			return nil, fmt.Errorf("path %s: an element is a %T; a path holds keys (text) and indexes (whole numbers)", op.Path, e)
 		}
 	}
-	d, err := parseDoc(src)
-	if err != nil {
-		return nil, err
-	}
 	var out []byte
+	var err error
 	switch op.Op {
 	case "set":
 		v, err := normalize(op.Value, op.Path)
@@ -147,10 +149,7 @@ func applyOne(src []byte, op Op) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := check(out, op.Path, v); err != nil {
-			return nil, err
-		}
-		return out, nil
+		return check(out, op.Path, v)
 	case "delete":
 		out, err = d.delete(op.Path)
 	case "insert":
@@ -162,22 +161,16 @@ func applyOne(src []byte, op Op) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := check(out, op.Path, v); err != nil {
-			return nil, err
-		}
-		return out, nil
+		return check(out, op.Path, v)
 	case "move":
-		out, err = d.move(op.Path, op.To)
+		return d.move(op.Path, op.To)
 	default:
 		return nil, fmt.Errorf("unknown op %q: an op is set, delete, insert or move", op.Op)
 	}
 	if err != nil {
 		return nil, err
 	}
-	if err := check(out, nil, nil); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return check(out, nil, nil)
 }
 
 func opName(op string) string {

@@ -128,6 +128,12 @@ func TestMappings(t *testing.T) {
 		{"replace a mapping by a value", in, []Op{set("x", "top")}, strings.Replace(in, "top:\n  a: 1\n  # about b\n  b: 2\n", "top: x\n", 1), ""},
 		{"replace a value by a mapping", in, []Op{set(Map{{"k", "v"}}, "last")}, strings.Replace(in, "last: z\n", "last:\n  k: v\n", 1), ""},
 		{"set under an empty value", "a:\nb: 1\n", []Op{set(1, "a", "x")}, "a:\n  x: 1\nb: 1\n", ""},
+		{"set an empty value", "a:\nb: 1\n", []Op{set("x", "a")}, "a: x\nb: 1\n", ""},
+		{"add after an empty value", "m:\n  a:\nz: 1\n", []Op{set(2, "m", "b")}, "m:\n  a:\n  b: 2\nz: 1\n", ""},
+		{"add after a block text", "m:\n  t: |\n    one\n\n  # next\nz: 1\n", []Op{set(2, "m", "b")}, "m:\n  t: |\n    one\n  b: 2\n\n  # next\nz: 1\n", ""},
+		{"delete a key with a block text", "a: >-\n  x\n  y\nb: 1\n", []Op{del("a")}, "b: 1\n", ""},
+		{"add to an item's mapping", "l:\n  - id: x\n  # about y\n  - id: y\n", []Op{set("t", "l", 0, "title")}, "l:\n  - id: x\n    title: t\n  # about y\n  - id: y\n", ""},
+		{"add a key whose text needs quotes", "a: 1\n", []Op{set(1, "b: c")}, "a: 1\n\"b: c\": 1\n", ""},
 		{"empty document", "# only a comment\n", []Op{set("v", "k")}, "# only a comment\nk: v\n", ""},
 		{"no final line break", "a: 1", []Op{set(2, "b")}, "a: 1\nb: 2", ""},
 	})
@@ -182,6 +188,7 @@ func TestSequences(t *testing.T) {
 func TestLineEnds(t *testing.T) {
 	runCases(t, []applyCase{
 		{"CRLF kept", "a: 1\r\nl:\r\n  - x\r\n", []Op{set(2, "a"), ins("y", "l", 1)}, "a: 2\r\nl:\r\n  - x\r\n  - y\r\n", ""},
+		{"CRLF with a new block", "a: 1\r\n", []Op{set("x\ny", "a")}, "a: |-\r\n  x\r\n  y\r\n", ""},
 		{"BOM kept", "\ufeffa: 1\n", []Op{set(2, "a")}, "\ufeffa: 2\n", ""},
 		{"mixed line ends refused", "a: 1\r\nb: 2\n", []Op{set(2, "a")}, "", "mixes CRLF and LF"},
 		{"not YAML", "a: [\n", []Op{set(2, "a")}, "", "does not read as YAML"},
