@@ -10,7 +10,7 @@ import (
 // wasmEngine are the packages the form editor's WebAssembly engine is built from:
 // they run in the browser, so git (go-git), the site renderer (Hugo) and the
 // browser driver (chromedp) must never be among their dependencies.
-var wasmEngine = []string{"./internal/editor", "./internal/validate", "./internal/plandiff", "./internal/load"}
+var wasmEngine = []string{"./cmd/hwfplan-wasm", "./internal/editor", "./internal/validate", "./internal/plandiff", "./internal/load"}
 
 var wasmForbidden = []string{"github.com/go-git/", "github.com/gohugoio/", "github.com/chromedp/", "github.com/hwfplan/hwfplan/internal/gitrev"}
 

@@ -82,19 +82,26 @@ func (s *Session) Load(files map[string]string) error {
 	if code == "" {
 		return fmt.Errorf("no country's files among the %d files: give the files of one folder countries/<code>/", len(files))
 	}
-	s.code = code
-	s.paths = slices.Sorted(maps.Keys(orig))
-	s.orig = orig
-	s.cur = maps.Clone(orig)
-	s.cache = load.NewCache()
-	s.origRepo, s.origDiags = s.load(s.orig)
-	if fw := s.orig["schema/framework.yaml"]; string(fw) != s.fwText || s.validator == nil {
-		v, err := validate.New(s.origRepo.Framework)
-		if err != nil {
+	cache := load.NewCache()
+	repo, ds := loadFiles(orig, cache)
+	if repo.Framework == nil {
+		for _, d := range ds {
+			if d.File == framework.DefaultPath && d.Severity == diag.Error {
+				return fmt.Errorf("the framework cannot be read: %s", d)
+			}
+		}
+		return errors.New("the framework cannot be read")
+	}
+	v := s.validator
+	if fw := string(orig["schema/framework.yaml"]); v == nil || fw != s.fwText {
+		var err error
+		if v, err = validate.New(repo.Framework); err != nil {
 			return fmt.Errorf("failed to compile the schemas of the framework: %w", err)
 		}
-		s.validator, s.fwText = v, string(fw)
+		s.fwText = fw
 	}
+	s.code, s.paths, s.orig, s.cur = code, slices.Sorted(maps.Keys(orig)), orig, maps.Clone(orig)
+	s.cache, s.origRepo, s.origDiags, s.validator = cache, repo, ds, v
 	return nil
 }
 
@@ -175,11 +182,15 @@ func (s *Session) Document(p string) (any, error) {
 
 // load reads the files as a plans repository.
 func (s *Session) load(files map[string][]byte) (*model.Repo, []diag.Diagnostic) {
+	return loadFiles(files, s.cache)
+}
+
+func loadFiles(files map[string][]byte, cache *load.Cache) (*model.Repo, []diag.Diagnostic) {
 	fsys := fstest.MapFS{}
 	for p, data := range files {
 		fsys[p] = &fstest.MapFile{Data: data, Mode: 0o644}
 	}
-	return load.Load(fsys, load.Options{Cache: s.cache})
+	return load.Load(fsys, load.Options{Cache: cache})
 }
 
 func (s *Session) now() time.Time {
