@@ -1,17 +1,21 @@
 package preview
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/yamledit"
 )
 
 const original = "# a comment\nassessed_on: \"2024-06-28\"\n"
@@ -195,5 +199,70 @@ func TestPagesCarryTheSaveToken(t *testing.T) {
 	}
 	if len(sv.Token()) != 64 || other.Token() == sv.Token() {
 		t.Errorf("tokens %q and %q are not random per run", sv.Token(), other.Token())
+	}
+}
+
+// TestSaveEndToEnd saves an edit of a real plan file, made with yamledit, in a
+// copy of the repository's HU folder over HTTP; the watcher sees the file
+// change and the site rebuilds.
+func TestSaveEndToEnd(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "countries", "HU")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile("../../countries/HU/as-is.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "as-is.yaml")
+	if err := os.WriteFile(file, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	srv := NewServer(func() (map[string][]byte, []string, error) {
+		return map[string][]byte{"index.html": []byte("<html><head></head><body></body></html>")}, nil, nil
+	})
+	srv.Rebuild()
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	sv, err := NewSaver(root, ts.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.EnableSave(sv)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	rebuilt := make(chan struct{}, 10)
+	go Watch(ctx, root, 50*time.Millisecond, func() { srv.Rebuild(); rebuilt <- struct{}{} })
+	time.Sleep(200 * time.Millisecond) // let the watcher start
+
+	edited, err := yamledit.Apply(src, yamledit.Op{Op: "set", Path: yamledit.Path{"tasks", "data", "items", "linkage", "score"}, Value: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := json.Marshal(req("countries/HU/as-is.yaml", string(edited), hash(string(src))))
+	r, _ := http.NewRequest(http.MethodPost, ts.URL+SavePath, strings.NewReader(string(body)))
+	r.Header.Set("Content-Type", "application/json")
+	r.Header.Set("Origin", ts.URL)
+	r.Header.Set(TokenHeader, sv.Token())
+	resp, err := http.DefaultClient.Do(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	answer, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(answer), hash(string(edited))) {
+		t.Fatalf("%d %s", resp.StatusCode, answer)
+	}
+	if data, _ := os.ReadFile(file); string(data) != string(edited) {
+		t.Fatal("the file on disk is not the saved one")
+	}
+	select {
+	case <-rebuilt:
+	case <-time.After(5 * time.Second):
+		t.Fatal("no rebuild after the save")
+	}
+	if v := srv.Version(); v < 2 {
+		t.Errorf("version %d after the save's rebuild", v)
 	}
 }
