@@ -156,7 +156,9 @@
     timings.engine = performance.now() - timings.start;
     var res = call("load", JSON.stringify(r[1]));
     if (res && res.error) { throw new Error(res.error); }
+    timings.loaded = performance.now() - timings.start;
     paths.forEach(function (p) { specs[p] = call("form", p); });
+    timings.forms = performance.now() - timings.start;
     timings.ready = performance.now() - timings.start;
     ready();
   }).catch(function (err) {
@@ -241,6 +243,11 @@
   function drawForm(focusID) {
     var form = document.getElementById("editor-form");
     var y = window.scrollY;
+    // Entries open now stay open (the toggle event may not have come yet).
+    Array.prototype.forEach.call(form.querySelectorAll("details.entry-box"), function (d) {
+      var k = d.getAttribute("data-entry");
+      if (d.open) { openEntries[k] = true; } else { delete openEntries[k]; }
+    });
     fields = {};
     form.textContent = "";
     var spec = specs[current];
@@ -346,7 +353,7 @@
     }
     var items = value || [];
     if (item.type === "enum" && item.options) { box.appendChild(drawChoices(f, item, path, items)); return box; }
-    var ol = el("ol", { className: item.type === "object" ? "entries" : "values" });
+    var ol = el("ol", { className: item.type === "object" ? "entry-list" : "value-list" });
     var what = item.label || singular(labelText(f));
     items.forEach(function (v, i) {
       var ip = path.concat(i);
@@ -365,7 +372,7 @@
       tools.appendChild(upB); tools.appendChild(downB); tools.appendChild(rmB);
       if (item.type === "object") {
         var ek = keyOf(path) + "#" + (v && v.id !== undefined ? v.id : i);
-        var det = el("details", { className: "entry-box", id: idFor("e", ip), open: !!openEntries[ek] }, [el("summary", null, [el("span", { className: "entry-title", text: title })])]);
+        var det = el("details", { className: "entry-box", id: idFor("e", ip), open: !!openEntries[ek], "data-entry": ek }, [el("summary", null, [el("span", { className: "entry-title", text: title })])]);
         det.addEventListener("toggle", function () { if (det.open) { openEntries[ek] = true; } else { delete openEntries[ek]; } });
         var body = el("div", { className: "entry-body" }, [tools]);
         var emsgs = el("div", { className: "field-msgs", id: idFor("m", ip) });
