@@ -170,6 +170,22 @@ func TestSiteInChromium(t *testing.T) {
 			t.Errorf("/%s: %s", p, b)
 		}
 	}
+	// The search script words its status from the page's messages (site/i18n).
+	for q, want := range map[string]string{"": "Type words to search for in the box above.", "Hungary": " match “Hungary”.", "zzzqqq": "0 results match “zzzqqq”."} {
+		ctx, cancel := context.WithTimeout(bctx, 60*time.Second)
+		var status string
+		err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/search/?q="+url.QueryEscape(q)))
+		if err == nil {
+			status, err = chromedp.Run(ctx, chromedp.Poll[string](`document.getElementById("search-status").textContent || null`, chromedp.WithPollingTimeout(10*time.Second)))
+		}
+		cancel()
+		if err != nil {
+			t.Fatalf("search %q: %v", q, err)
+		}
+		if !strings.Contains(status, want) {
+			t.Errorf("search %q: status %q, want it to contain %q", q, status, want)
+		}
+	}
 	mu.Lock()
 	defer mu.Unlock()
 	if len(outside) > 0 {

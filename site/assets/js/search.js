@@ -11,7 +11,9 @@
   var query = new URLSearchParams(window.location.search).get("q") || "";
   if (input) { input.value = query; }
   var terms = query.toLowerCase().split(/\s+/).filter(function (t) { return t.length > 0; });
-  if (terms.length === 0) { status.textContent = "Type words to search for in the box above."; return; }
+  // The messages come from the page (site/i18n), in the page's language.
+  var msg = box.dataset;
+  if (terms.length === 0) { status.textContent = msg.msgEmpty; return; }
   var maxResults = 50;
   var context = 90; // characters of text shown on each side of the first match
 
@@ -84,9 +86,10 @@
       list.appendChild(li);
     });
     list.hidden = hits.length === 0;
-    var shown = hits.length > maxResults ? " The first " + maxResults + " are listed." : "";
-    status.textContent = hits.length + (hits.length === 1 ? " result matches " : " results match ") + "\u201c" + query + "\u201d." + shown;
+    var shown = hits.length > maxResults ? msg.msgFirst.replace("{max}", String(maxResults)) : "";
+    var found = new Intl.PluralRules(document.documentElement.lang || "en").select(hits.length) === "one" ? msg.msgOne : msg.msgOther;
+    status.textContent = found.replace("{n}", String(hits.length)).replace("{q}", function () { return query; }) + shown;
   }).catch(function () {
-    status.textContent = "The search index could not be loaded; all pages are listed below.";
+    status.textContent = msg.msgFailed;
   });
 })();
