@@ -73,6 +73,15 @@ func (d *doc) nextLine(o int) int {
 	return e
 }
 
+// lineIndentAt counts the spaces that start the line at ls.
+func (d *doc) lineIndentAt(ls int) int {
+	i := ls
+	for i < len(d.src) && d.src[i] == ' ' {
+		i++
+	}
+	return i - ls
+}
+
 // col is o's column, counted in bytes from its line's start (indentation is
 // spaces and "- ", so bytes and characters agree where it is used).
 func (d *doc) col(o int) int { return o - d.lineStart(o) }

@@ -187,8 +187,7 @@ func (d *doc) oldBlock(n *yaml.Node, start, end int) *oldBlock {
 	}
 	ob := &oldBlock{style: n.Style & (yaml.LiteralStyle | yaml.FoldedStyle)}
 	text := string(d.src[start:end])
-	hdr, content, _ := strings.Cut(text, "\n")
-	ob.header = hdr
+	_, content, _ := strings.Cut(text, "\n")
 	simple := true
 	for _, l := range strings.Split(content, "\n") {
 		t := strings.TrimLeft(l, " ")
@@ -419,7 +418,22 @@ func (d *doc) delete(p Path) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		return d.splice(ko, nk, ""), nil
+		if !d.onlySpaceBefore(nk) {
+			return d.splice(ko, nk, ""), nil
+		}
+		// Comment lines above the next key belong to it: they go above the
+		// entry's line, at its indentation.
+		ls, cs := d.lineStart(ko), d.commentStart(d.lineStart(nk), d.col(nk))
+		var moved strings.Builder
+		if cs < d.lineStart(nk) && cs > d.lineEnd(ve) {
+			pad := strings.Repeat(" ", d.lineIndentAt(ls))
+			for _, l := range strings.SplitAfter(string(d.src[cs:d.lineStart(nk)]), "\n") {
+				if l != "" {
+					moved.WriteString(pad + strings.TrimLeft(l, " "))
+				}
+			}
+		}
+		return d.splice(ls, nk, moved.String()+string(d.src[ls:ko])), nil
 	}
 	a, b := d.tidy(d.commentStart(d.lineStart(ko), d.col(ko)), d.nextLine(d.lineEnd(ve)))
 	return d.splice(a, b, ""), nil
@@ -475,11 +489,25 @@ func (d *doc) insert(p Path, v any) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	text := strings.Repeat(" ", indent) + itemText(v, indent) + "\n"
+	item := itemText(v, indent)
+	if m, ok := v.(Map); ok && len(m) > 0 && allFlowMappings(seq) {
+		item = "- " + flowText(v) // like its neighbours: - {id: m1, date: 2026-06}
+	}
+	text := strings.Repeat(" ", indent) + item + "\n"
 	if nl {
 		text = "\n" + strings.TrimSuffix(text, "\n")
 	}
 	return d.splice(at, at, text), nil
+}
+
+// allFlowMappings reports whether every item of seq is a flow mapping.
+func allFlowMappings(seq *yaml.Node) bool {
+	for _, c := range seq.Content {
+		if c.Kind != yaml.MappingNode || !isFlow(c) {
+			return false
+		}
+	}
+	return len(seq.Content) > 0
 }
 
 // seqInsertAt returns where a new item i of a block sequence goes: the start

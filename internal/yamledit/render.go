@@ -76,7 +76,6 @@ func keyText(k string) string {
 // its header and indentation.
 type oldBlock struct {
 	style  yaml.Style // LiteralStyle or FoldedStyle
-	header string     // "|", ">-", ...
 	indent int        // the content's indentation (0: none)
 	lines  []string   // folded content lines, without indentation (nil: not simple)
 }

@@ -33,6 +33,7 @@ func normalizeAt(v any, p Path, depth int) (any, error) {
 	case nil, bool:
 		return v, nil
 	case string:
+		v = strings.ReplaceAll(v, "\r\n", "\n") // a line break as Windows writes it
 		if err := checkText(v, true); err != nil {
 			return nil, fmt.Errorf("path %s: %w", p, err)
 		}

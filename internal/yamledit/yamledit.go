@@ -56,7 +56,9 @@ func (p Path) String() string {
 //   - delete: remove a mapping key or a sequence item, with its lines and the
 //     comment lines directly above it.
 //   - insert: Path ends with an index into a sequence (the length appends);
-//     Value is written at the sequence's indentation.
+//     Value is written at the sequence's indentation, in block style (a
+//     mapping among items that are all flow mappings, {id: m1, ...}, in flow
+//     style like them); an empty flow list ([]) takes a mapping as a block.
 //   - move: the sequence item at Path moves to index To.
 //
 // Values are nil, bool, string, the Go integer and float types, json.Number,
