@@ -1,6 +1,7 @@
 package yamledit
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"slices"
@@ -47,15 +48,6 @@ func walk(n *yaml.Node, p Path, out *[]visit) {
 			walk(c, append(p, i), out)
 		}
 	}
-}
-
-func rootOf(t testing.TB, src []byte) *yaml.Node {
-	t.Helper()
-	var n yaml.Node
-	if err := yaml.Unmarshal(src, &n); err != nil {
-		t.Fatalf("does not parse: %v\n%s", err, src)
-	}
-	return n.Content[0]
 }
 
 func at(root *yaml.Node, p Path) *yaml.Node {
@@ -198,7 +190,16 @@ func TestShippedFiles(t *testing.T) {
 		name, _ := filepath.Rel("../..", file)
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			root := rootOf(t, src)
+			// Apply's own part (a byte order mark, CRLF) has table tests; the
+			// shipped files have neither, so each edit starts from one reading.
+			if bytes.HasPrefix(src, bomPrefix) || bytes.Contains(src, []byte("\r")) {
+				t.Fatal("a shipped file has a byte order mark or CR line ends")
+			}
+			d0, err := parseDoc(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			root := d0.root
 			var vs []visit
 			walk(root, nil, &vs)
 			for i, v := range vs {
@@ -206,61 +207,62 @@ func TestShippedFiles(t *testing.T) {
 					continue
 				}
 				if v.node.Kind == yaml.ScalarNode {
-					checkSet(t, src, vs, i)
+					checkSet(t, d0, vs, i)
 				}
 				if _, ok := v.path[len(v.path)-1].(int); ok {
-					checkDelete(t, src, root, vs, i)
+					checkDelete(t, d0, root, vs, i)
 				}
 				if v.node.Kind == yaml.MappingNode {
-					checkAddKey(t, src, vs, i)
+					checkAddKey(t, d0, vs, i)
 				}
 				if v.node.Kind == yaml.SequenceNode && len(v.node.Content) >= 2 {
-					checkMove(t, src, v.path, len(v.node.Content))
+					checkMove(t, d0, v.path, len(v.node.Content))
 				}
 			}
 		})
 	}
 }
 
-func checkSet(t *testing.T, src []byte, vs []visit, i int) {
+func checkSet(t *testing.T, d0 *doc, vs []visit, i int) {
 	v := vs[i]
 	nv := otherValue(v.node)
-	out, err := Apply(src, Op{Op: "set", Path: v.path, Value: nv})
+	d1, err := applyOne(d0, Op{Op: "set", Path: v.path, Value: nv})
 	if err != nil {
 		t.Errorf("set %s = %#v: %v", v.path, nv, err)
 		return
 	}
-	// Apply checks that the value reads back; the test does too, for some.
-	if i%5 == 0 {
-		n := at(rootOf(t, out), v.path)
-		if want, _ := normalize(nv, nil); n == nil || canonNode(n) != canon(want) {
-			t.Errorf("set %s = %#v: reads back as %v", v.path, nv, n)
-		}
+	out := d1.src
+	// d1 is the edited text as yaml.v3 reads it.
+	n := at(d1.root, v.path)
+	if want, _ := normalize(nv, nil); n == nil || canonNode(n) != canon(want) {
+		t.Errorf("set %s = %#v: reads back as %v", v.path, nv, n)
 	}
-	from, to := changed(src, out)
-	if from < v.node.Line-1 || to > max(v.node.Line, nextLine(vs, i, src)) {
+	from, to := changed(d0.src, out)
+	if from < v.node.Line-1 || to > max(v.node.Line, nextLine(vs, i, d0.src)) {
 		t.Errorf("set %s (line %d) changed lines %d to %d", v.path, v.node.Line, from+1, to)
 	}
-	back, err := Apply(out, Op{Op: "set", Path: v.path, Value: valueOf(v.node)})
+	d2, err := applyOne(d1, Op{Op: "set", Path: v.path, Value: valueOf(v.node)})
 	if err != nil {
 		t.Errorf("set %s back: %v", v.path, err)
 		return
 	}
-	if string(back) != string(src) {
-		f, to := changed(src, back)
+	back := d2.src
+	if string(back) != string(d0.src) {
+		f, to := changed(d0.src, back)
 		t.Errorf("set %s back: lines %d to %d differ:\n%s", v.path, f+1, to, strings.Join(strings.Split(string(back), "\n")[f:max(f, min(to+1, strings.Count(string(back), "\n")))], "\n"))
 	}
 }
 
-func checkDelete(t *testing.T, src []byte, root *yaml.Node, vs []visit, i int) {
+func checkDelete(t *testing.T, d0 *doc, root *yaml.Node, vs []visit, i int) {
 	v := vs[i]
-	out, err := Apply(src, Op{Op: "delete", Path: v.path})
+	d1, err := applyOne(d0, Op{Op: "delete", Path: v.path})
 	if err != nil {
 		t.Errorf("delete %s: %v", v.path, err)
 		return
 	}
+	out := d1.src
 	parent := v.path[:len(v.path)-1]
-	before, after := at(root, parent), at(rootOf(t, out), parent)
+	before, after := at(root, parent), at(d1.root, parent)
 	ix := v.path[len(v.path)-1].(int)
 	want := slices.Delete(slices.Clone(before.Content), ix, ix+1)
 	if after == nil || len(after.Content) != len(want) {
@@ -271,53 +273,54 @@ func checkDelete(t *testing.T, src []byte, root *yaml.Node, vs []visit, i int) {
 			t.Errorf("delete %s: entry %d changed", v.path, j)
 		}
 	}
-	from, to := changed(src, out)
-	if from < prevLine(vs, i) || to > max(v.node.Line, nextLine(vs, i, src)) {
+	from, to := changed(d0.src, out)
+	if from < prevLine(vs, i) || to > max(v.node.Line, nextLine(vs, i, d0.src)) {
 		t.Errorf("delete %s (line %d) changed lines %d to %d", v.path, v.node.Line, from+1, to)
 	}
-	again, err := Apply(out, Op{Op: "insert", Path: v.path, Value: valueOf(v.node)})
+	d2, err := applyOne(d1, Op{Op: "insert", Path: v.path, Value: valueOf(v.node)})
 	if err != nil {
 		t.Errorf("insert %s again: %v", v.path, err)
 		return
 	}
-	if canonNode(rootOf(t, again)) != canonNode(root) {
-		t.Errorf("insert %s again: the document differs:\n%s", v.path, again)
+	if canonNode(d2.root) != canonNode(root) {
+		t.Errorf("insert %s again: the document differs:\n%s", v.path, d2.src)
 	}
 }
 
-func checkAddKey(t *testing.T, src []byte, vs []visit, i int) {
+func checkAddKey(t *testing.T, d0 *doc, vs []visit, i int) {
 	v := vs[i]
 	p := append(slices.Clone(v.path), "zz_added")
-	out, err := Apply(src, Op{Op: "set", Path: p, Value: "a new value: yes"})
+	d1, err := applyOne(d0, Op{Op: "set", Path: p, Value: "a new value: yes"})
 	if err != nil {
 		t.Errorf("set %s: %v", p, err)
 		return
 	}
-	if n := at(rootOf(t, out), p); n == nil || n.Value != "a new value: yes" {
+	out := d1.src
+	if n := at(d1.root, p); n == nil || n.Value != "a new value: yes" {
 		t.Errorf("set %s: reads back as %v", p, n)
 	}
-	from, to := changed(src, out)
+	from, to := changed(d0.src, out)
 	if v.node.Style&yaml.FlowStyle == 0 && from != to {
 		t.Errorf("set %s: changed lines %d to %d instead of adding one", p, from+1, to)
 	}
-	if from < v.node.Line-1 || to > max(v.node.Line, nextLine(vs, i, src)) {
+	if from < v.node.Line-1 || to > max(v.node.Line, nextLine(vs, i, d0.src)) {
 		t.Errorf("set %s (line %d) changed lines %d to %d", p, v.node.Line, from+1, to)
 	}
 }
 
-func checkMove(t *testing.T, src []byte, p Path, n int) {
+func checkMove(t *testing.T, d0 *doc, p Path, n int) {
 	first := append(slices.Clone(p), 0)
-	out, err := Apply(src, Op{Op: "move", Path: first, To: n - 1})
+	d1, err := applyOne(d0, Op{Op: "move", Path: first, To: n - 1})
 	if err != nil {
 		t.Errorf("move %s: %v", first, err)
 		return
 	}
-	back, err := Apply(out, Op{Op: "move", Path: append(slices.Clone(p), n-1), To: 0})
+	d2, err := applyOne(d1, Op{Op: "move", Path: append(slices.Clone(p), n-1), To: 0})
 	if err != nil {
 		t.Errorf("move %s back: %v", first, err)
 		return
 	}
-	if string(back) != string(src) {
-		t.Errorf("move %s and back: the file differs:\n%s", first, back)
+	if string(d2.src) != string(d0.src) {
+		t.Errorf("move %s and back: the file differs:\n%s", first, d2.src)
 	}
 }
