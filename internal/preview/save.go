@@ -232,7 +232,8 @@ func (s *Saver) target(p string) (string, error) {
 }
 
 // checkContent refuses a file the loader would refuse as text: over the size
-// limit, not UTF-8, or with control characters (tabs and line ends are fine).
+// limit, not UTF-8, or with control characters (tabs and line ends, LF or
+// CRLF, are fine).
 func checkContent(c string) error {
 	if len(c) > load.MaxFileSize {
 		return fail(http.StatusRequestEntityTooLarge, "the file is larger than plan files may be (%d bytes)", load.MaxFileSize)
@@ -241,12 +242,15 @@ func checkContent(c string) error {
 		return fail(http.StatusBadRequest, "the file is not valid UTF-8 text")
 	}
 	line := 1
-	for _, r := range c {
+	for i, r := range c {
 		if r == '\n' {
 			line++
 			continue
 		}
-		if (r < 0x20 && r != '\t' && r != '\r') || r == 0x7f || (r >= 0x80 && r <= 0x9f) {
+		if r == '\r' && strings.HasPrefix(c[i+1:], "\n") {
+			continue // a CRLF line end
+		}
+		if (r < 0x20 && r != '\t') || r == 0x7f || (r >= 0x80 && r <= 0x9f) {
 			return fail(http.StatusBadRequest, "the file has a control character (U+%04X) on line %d; plan files hold text only", r, line)
 		}
 	}

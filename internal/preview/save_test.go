@@ -100,7 +100,7 @@ func req(path, content, base string) map[string]string {
 
 func TestSaveWritesTheFile(t *testing.T) {
 	root, srv, sv := saveRepo(t)
-	content := "# a comment\nassessed_on: \"2025-01-01\"\n"
+	content := "# a comment\r\nassessed_on: \"2025-01-01\"\t# tab\r\n"
 	code, out := saveCall{origin: "http://127.0.0.1:1313", body: req("countries/HU/as-is.yaml", content, hash(original))}.do(t, srv, sv)
 	if code != http.StatusOK || out["ok"] != true || out["sha256"] != hash(content) {
 		t.Fatalf("%d %v", code, out)
@@ -165,6 +165,7 @@ func TestSaveRefuses(t *testing.T) {
 		{"folder linked out of the repository", saveCall{body: req("countries/SY/as-is.yaml", "a: 1\n", hash(original))}, 403, "symbolic link"},
 		{"file linked out of the repository", saveCall{body: req("countries/HU/to-do.yaml", "a: 1\n", hash(original))}, 403, "symbolic link"},
 		{"control character", saveCall{body: req("countries/HU/as-is.yaml", "a: \x1b[31m\n", hash(original))}, 400, "control character (U+001B) on line 1"},
+		{"lone carriage return", saveCall{body: req("countries/HU/as-is.yaml", "a: 1\r\nb: 2\rc: 3\r\n", hash(original))}, 400, "control character (U+000D) on line 2"},
 		{"too large", saveCall{body: req("countries/HU/as-is.yaml", strings.Repeat("a", load.MaxFileSize+1), hash(original))}, 413, "larger"},
 		{"bad base", saveCall{body: req("countries/HU/as-is.yaml", "a: 1\n", "abc")}, 400, "SHA-256"},
 		{"conflict", saveCall{body: req("countries/HU/as-is.yaml", "a: 1\n", hash("something else"))}, 409, "changed on disk"},
