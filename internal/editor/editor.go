@@ -117,15 +117,16 @@ func countryOf(p string) (string, bool) {
 // Country returns the code of the loaded country ("" before Load).
 func (s *Session) Country() string { return s.code }
 
-// Paths lists the country's files, sorted.
+// Paths lists the country's files in reading order (country.yaml, as-is.yaml,
+// to-be.yaml, to-do.yaml, action-plan.yaml).
 func (s *Session) Paths() []string {
-	var out []string
+	files := map[string]string{}
 	for _, p := range s.paths {
 		if s.editable(p) {
-			out = append(out, p)
+			files[p] = ""
 		}
 	}
-	return out
+	return Paths(files, s.code)
 }
 
 // editable reports whether p is one of the loaded country's files: the only

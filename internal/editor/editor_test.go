@@ -2,6 +2,7 @@ package editor
 
 import (
 	"io/fs"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -198,10 +199,45 @@ func TestDocumentAndText(t *testing.T) {
 	if _, err := s.Document("countries/HU/country.yaml"); err == nil || !strings.Contains(err.Error(), "countries/HU/country.yaml:2") {
 		t.Errorf("a tab: %v", err)
 	}
-	if _, err := s.Text("countries/HU/nothing.yaml"); err == nil || !strings.Contains(err.Error(), "they are countries/HU/action-plan.yaml") {
+	if _, err := s.Text("countries/HU/nothing.yaml"); err == nil || !strings.Contains(err.Error(), "they are countries/HU/country.yaml, countries/HU/as-is.yaml") {
 		t.Errorf("an unknown file: %v", err)
 	}
 	if _, err := s.Form("clusters/wp6.yaml"); err == nil {
 		t.Error("a cluster file has a form")
+	}
+}
+
+// A loaded repository gives the same files as the repository folder.
+func TestFilesOf(t *testing.T) {
+	fsys := repoFS(t)
+	repo, _ := load.Load(fsys, load.Options{})
+	for _, code := range []string{"HU", "MT"} {
+		want, err := FilesFor(fsys, code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := FilesOf(repo, code)
+		if !maps.Equal(got, want) {
+			t.Errorf("%s: FilesOf has %v, FilesFor %v", code, slices.Sorted(maps.Keys(got)), slices.Sorted(maps.Keys(want)))
+		}
+		if len(want) != 10 || want["schema/framework.yaml"] == "" || want["publication.yaml"] == "" || want["clusters/wp6.yaml"] == "" {
+			t.Errorf("%s: %v", code, slices.Sorted(maps.Keys(want)))
+		}
+	}
+	if _, err := FilesFor(fsys, "XX"); err == nil {
+		t.Error("no error for a missing country")
+	}
+}
+
+func TestNeeded(t *testing.T) {
+	for p, want := range map[string]bool{
+		"countries/HU/as-is.yaml": true, "countries/HU/notes.md": false, "countries/HU/x/y.yaml": false,
+		"countries/IT/as-is.yaml": false, "clusters/wp5.yaml": true, "clusters/x/wp5.yaml": false,
+		"schema/framework.yaml": true, "schema/framework.hu.yaml": false, "publication.yaml": true,
+		"programme/twinning.yaml": false, "governance.yaml": false,
+	} {
+		if got := Needed(p, "HU"); got != want {
+			t.Errorf("%s: %v", p, got)
+		}
 	}
 }

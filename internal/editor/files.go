@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/framework"
@@ -13,11 +15,27 @@ import (
 	"github.com/hwfplan/hwfplan/internal/plan"
 )
 
-// FilesFor returns what a session over one country needs from a plans
-// repository: the country's plan files (countries/<code>/*.yaml) and the files
-// its validation reads: the framework, the cluster files and publication.yaml
-// (its report date bounds the country's dates). Paths are repository-relative;
-// a file the repository does not have is left out, as the loader would.
+// Needed reports whether a session over the country code needs the file at p
+// (a repository-relative slash path): the country's plan files
+// (countries/<code>/*.yaml) and what their validation reads: the framework,
+// the cluster files and publication.yaml (its report date bounds the
+// country's dates). FilesFor and FilesOf choose by it.
+func Needed(p, code string) bool {
+	dir, name := path.Split(p)
+	switch {
+	case p == framework.DefaultPath || p == plan.PublicationFile:
+		return true
+	case !strings.HasSuffix(name, ".yaml"):
+		return false
+	case dir == model.ClustersDir+"/":
+		return true
+	}
+	return dir == model.CountriesDir+"/"+code+"/"
+}
+
+// FilesFor returns the files a session over one country needs (Needed) from a
+// plans repository, by repository-relative path; a file the repository does
+// not have is left out, as the loader would.
 func FilesFor(fsys fs.FS, code string) (map[string]string, error) {
 	dir := path.Join(model.CountriesDir, code)
 	entries, err := fs.ReadDir(fsys, dir)
@@ -26,7 +44,7 @@ func FilesFor(fsys fs.FS, code string) (map[string]string, error) {
 	}
 	var paths []string
 	for _, e := range entries {
-		if !e.IsDir() && strings.HasSuffix(e.Name(), ".yaml") {
+		if !e.IsDir() {
 			paths = append(paths, path.Join(dir, e.Name()))
 		}
 	}
@@ -35,13 +53,16 @@ func FilesFor(fsys fs.FS, code string) (map[string]string, error) {
 		return nil, fmt.Errorf("failed to read %s: %w", model.ClustersDir, err)
 	}
 	for _, e := range clusters {
-		if !e.IsDir() && strings.HasSuffix(e.Name(), ".yaml") {
+		if !e.IsDir() {
 			paths = append(paths, path.Join(model.ClustersDir, e.Name()))
 		}
 	}
 	paths = append(paths, framework.DefaultPath, plan.PublicationFile)
 	out := map[string]string{}
 	for _, p := range paths {
+		if !Needed(p, code) {
+			continue
+		}
 		data, err := load.ReadLimited(fsys, p, load.MaxFileSize)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
@@ -52,4 +73,40 @@ func FilesFor(fsys fs.FS, code string) (map[string]string, error) {
 		out[p] = string(data)
 	}
 	return out, nil
+}
+
+// FilesOf is FilesFor from a loaded repository: the files' bytes as read.
+func FilesOf(repo *model.Repo, code string) map[string]string {
+	out := map[string]string{}
+	for _, p := range slices.Sorted(maps.Keys(repo.Files)) {
+		if Needed(p, code) {
+			out[p] = string(repo.Files[p].Data)
+		}
+	}
+	return out
+}
+
+// Paths lists the country's plan files among files, in reading order
+// (plan.CountryFiles: country.yaml, as-is.yaml, ...), then any others by name.
+func Paths(files map[string]string, code string) []string {
+	var out []string
+	dir := model.CountriesDir + "/" + code + "/"
+	for p := range files {
+		if strings.HasPrefix(p, dir) {
+			out = append(out, p)
+		}
+	}
+	rank := func(p string) int {
+		if i := slices.Index(plan.CountryFiles, path.Base(p)); i >= 0 {
+			return i
+		}
+		return len(plan.CountryFiles)
+	}
+	slices.SortFunc(out, func(a, b string) int {
+		if ra, rb := rank(a), rank(b); ra != rb {
+			return ra - rb
+		}
+		return strings.Compare(a, b)
+	})
+	return out
 }

@@ -46,7 +46,7 @@ func TestEngineInNode(t *testing.T) {
 	t.Log(strings.TrimSpace(stderr.String()))
 	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
 	want := []string{
-		`{"ok":true,"country":"HU","paths":["countries/HU/action-plan.yaml","countries/HU/as-is.yaml","countries/HU/country.yaml","countries/HU/to-be.yaml","countries/HU/to-do.yaml"]}`,
+		`{"ok":true,"country":"HU","paths":["countries/HU/country.yaml","countries/HU/as-is.yaml","countries/HU/to-be.yaml","countries/HU/to-do.yaml","countries/HU/action-plan.yaml"]}`,
 		`{"ok":true}`,
 		`"field":["tasks","data","items","linkage","score"],"pointer":"/tasks/data/items/linkage/score","severity":"error","rule":"score-range","message":"score 7 is above the maximum 2 of item data.linkage (scale 0-2)"`,
 		`{"lines":["HU › as-is › data.linkage: score 1 → 7"]`,

@@ -66,7 +66,7 @@ func generateTo(in Input, put func(name string, data []byte) error) error {
 	if !in.SourceTime.IsZero() {
 		g.date = in.SourceTime.UTC().Format(time.RFC3339)
 	}
-	steps := []func() error{g.home, g.countries, g.clusters, g.compare, g.twinning, g.programme, g.progressPage, g.reports, g.simple, g.guidePages, g.publication}
+	steps := []func() error{g.home, g.countries, g.clusters, g.compare, g.twinning, g.programme, g.progressPage, g.reports, g.simple, g.guidePages, g.publication, g.editPages}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err

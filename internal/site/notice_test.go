@@ -12,7 +12,7 @@ import (
 // address; the planner's guide and its framework reference (how to write the
 // files, what each score level means); and the programme index of plans without
 // programme files, which only says that none are recorded.
-var dataFree = []string{"methods/index.html", "search/index.html", "404.html", "guide/index.html", "guide/framework/index.html", "programme/index.html"}
+var dataFree = []string{"methods/index.html", "search/index.html", "404.html", "guide/index.html", "guide/framework/index.html", "programme/index.html", "edit/index.html"}
 
 // TestEveryPageSaysIllustrative builds the test plans (Hungary illustrative,
 // Slovenia draft) with a second cluster holding Slovenia alone, and checks every
@@ -22,7 +22,7 @@ var dataFree = []string{"methods/index.html", "search/index.html", "404.html", "
 func TestEveryPageSaysIllustrative(t *testing.T) {
 	files := build(t, "-- clusters/wp7.yaml --\nid: wp7\nname: WP7 learning cluster\ncountries: [SI]\n", Options{})
 	const banner = `<div class="banner" role="note" aria-label="Illustrative data">`
-	sloveniaOnly := []string{"countries/si/index.html", "clusters/wp7/index.html"}
+	sloveniaOnly := []string{"countries/si/index.html", "clusters/wp7/index.html", "edit/si/index.html"}
 	n := 0
 	for name, data := range files {
 		if !strings.HasSuffix(name, ".html") || strings.HasPrefix(name, "downloads/") {

@@ -142,6 +142,9 @@ func renderTo(in Input, opts Options, pub afero.Fs) error {
 	if err := addFonts(pub); err != nil {
 		return err
 	}
+	if err := addEditor(pub, opts); err != nil {
+		return err
+	}
 	mem := afero.NewMemMapFs()
 	base, err := fs.Sub(hwfplan.Site, "site")
 	if err != nil {

@@ -1,0 +1,119 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/hwfplan/hwfplan/internal/editor"
+	"github.com/hwfplan/hwfplan/internal/editorwasm"
+	"github.com/hwfplan/hwfplan/internal/schema"
+	"github.com/spf13/afero"
+)
+
+// EditorDir is where the site publishes the form editor's engine
+// (editorwasm.WasmFile and editorwasm.LoaderFile); EditDir holds its pages,
+// one per country (edit/hu/), each with the files it edits in files.json.
+const (
+	EditorDir = "editor/"
+	EditDir   = "edit/"
+	// FilesJSON is the name of a country's files beside its edit page.
+	FilesJSON = "files.json"
+)
+
+// NoEngineWarning is what a build says when it has no form editor engine.
+var NoEngineWarning = fmt.Sprintf("warning: this build has no form editor: its engine (WebAssembly) was not generated, so the edit pages say the editor is missing; run `%s` before building hwfplan-site\n", editorwasm.Command)
+
+// engine returns the form editor's engine files (a variable, so tests can
+// build with and without one).
+var engine = editorwasm.Engine
+
+// addEditor publishes the form editor's engine under editor/, or, when it was
+// not generated into this build, says so through opts.Warnings.
+func addEditor(pub afero.Fs, opts Options) error {
+	files, ok := engine()
+	if !ok {
+		if opts.Warnings != nil {
+			opts.Warnings(NoEngineWarning)
+		}
+		return nil
+	}
+	for _, name := range []string{editorwasm.WasmFile, editorwasm.LoaderFile} {
+		if err := writeFile(pub, EditorDir+name, files[name]); err != nil {
+			return fmt.Errorf("failed to add the form editor's %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// editFile is one file of a country's edit page.
+type editFile struct {
+	Path  string `json:"path"`  // repository-relative, countries/HU/as-is.yaml
+	Name  string `json:"name"`  // as-is.yaml
+	Title string `json:"title"` // As-is assessment
+}
+
+// editPages adds the form editor's pages: edit/ lists the countries, and each
+// country's page edit/<code>/ (lower case) has beside it files.json, the texts
+// of the files a session over that country loads (editor.FilesOf: its plan
+// files and what validating them reads), exactly as read, by repository path.
+// Page params: country (code, name), files (the country's files with their
+// titles) and engine (whether this build has the engine; without it the page
+// says the editor is missing).
+func (g *generator) editPages() error {
+	_, hasEngine := engine()
+	if err := g.add(EditDir+"_index.md", page{Title: "Form editor", Params: map[string]any{"engine": hasEngine, noticeParam: ""}}); err != nil {
+		return err
+	}
+	sums, err := g.summaries()
+	if err != nil {
+		return err
+	}
+	illustrative := map[string]bool{}
+	for _, s := range sums {
+		illustrative[s.Code] = s.Illustrative
+	}
+	for _, c := range g.countryList() {
+		name := c.Code
+		if c.Country != nil && c.Country.Name != "" {
+			name = c.Country.Name
+		}
+		code := strings.ToLower(c.Code)
+		files := editor.FilesOf(g.in.Repo, c.Code)
+		data, err := json.Marshal(files)
+		if err != nil {
+			return fmt.Errorf("failed to encode the files of %s's edit page: %w", c.Code, err)
+		}
+		// Plan text is data: besides the encoder's escapes of <, > and &, "="
+		// is escaped too (it only occurs inside strings), so no attribute such
+		// as onerror=... is spelt out anywhere on the site.
+		data = bytes.ReplaceAll(data, []byte("="), []byte(`\u003d`))
+		if err := g.put("static/"+EditDir+code+"/"+FilesJSON, data); err != nil {
+			return err
+		}
+		var list []editFile
+		for _, p := range editor.Paths(files, c.Code) {
+			list = append(list, editFile{Path: p, Name: path.Base(p), Title: kindTitle(schema.KindOf(p))})
+		}
+		params := map[string]any{"country": map[string]string{"code": c.Code, "name": name}, "files": list, "engine": hasEngine,
+			noticeParam: notice([]countrySummary{{Name: name, Illustrative: illustrative[c.Code]}})}
+		if err := g.add(EditDir+code+".md", page{Title: "Edit " + name + "'s plan", Params: params}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// kindTitle is a plan file kind's title without its file name: "As-is
+// assessment".
+func kindTitle(kind string) string {
+	for _, k := range schema.Kinds {
+		if k.Name == kind {
+			t, _, _ := strings.Cut(k.Title, " (")
+			return t
+		}
+	}
+	return kind
+}

@@ -1,0 +1,65 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/hwfplan/hwfplan/internal/editorwasm"
+)
+
+// Each country has an edit page with the files its editor loads beside it, as
+// read; the engine is published when the build has it, and a build without it
+// says so once, and its pages say the editor is missing.
+func TestEditPages(t *testing.T) {
+	fake := map[string][]byte{editorwasm.WasmFile: []byte("\x00asm fake"), editorwasm.LoaderFile: []byte("// loader")}
+	for _, withEngine := range []bool{true, false} {
+		engine = func() (map[string][]byte, bool) {
+			if withEngine {
+				return fake, true
+			}
+			return nil, false
+		}
+		t.Cleanup(func() { engine = editorwasm.Engine })
+		var warnings strings.Builder
+		out := build(t, "", Options{Warnings: func(s string) { warnings.WriteString(s) }})
+		for _, code := range []string{"hu", "si"} {
+			if _, ok := out["edit/"+code+"/index.html"]; !ok {
+				t.Errorf("no edit page for %s", code)
+			}
+		}
+		var files map[string]string
+		if err := json.Unmarshal(out["edit/hu/files.json"], &files); err != nil {
+			t.Fatalf("edit/hu/files.json: %v", err)
+		}
+		want := []string{"clusters/wp6.yaml", "countries/HU/action-plan.yaml", "countries/HU/as-is.yaml", "countries/HU/country.yaml", "countries/HU/to-be.yaml", "countries/HU/to-do.yaml"}
+		if got := slices.Sorted(maps.Keys(files)); !slices.Equal(got, want) {
+			t.Errorf("edit/hu/files.json holds %v, want %v", got, want)
+		}
+		// the texts exactly as in the repository, markup and all
+		if !strings.Contains(files["countries/HU/as-is.yaml"], `"EVIDENCE <script>alert('x')</script> and [a link](javascript:alert(1)) and <img src=x onerror=alert(2)>"`) {
+			t.Errorf("as-is.yaml is not as read:\n%s", files["countries/HU/as-is.yaml"])
+		}
+		if bytes.Contains(out["edit/hu/files.json"], []byte("<script>")) {
+			t.Error("files.json holds raw markup")
+		}
+		if withEngine {
+			if !bytes.Equal(out["editor/hwfplan.wasm"], fake[editorwasm.WasmFile]) || !bytes.Equal(out["editor/wasm_exec.js"], fake[editorwasm.LoaderFile]) {
+				t.Error("the engine is not published under editor/")
+			}
+			if strings.Contains(warnings.String(), "form editor") {
+				t.Errorf("a warning with the engine: %s", warnings.String())
+			}
+			continue
+		}
+		if _, ok := out["editor/hwfplan.wasm"]; ok {
+			t.Error("an engine that was not built")
+		}
+		if strings.Count(warnings.String(), NoEngineWarning) != 1 {
+			t.Errorf("not one warning without the engine: %q", warnings.String())
+		}
+	}
+}
