@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hwfplan/hwfplan/internal/yamlfix"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -284,6 +285,13 @@ func checkDelete(t *testing.T, d0 *doc, root *yaml.Node, vs []visit, i int) {
 	}
 	if canonNode(d2.root) != canonNode(root) {
 		t.Errorf("insert %s again: the document differs:\n%s", v.path, d2.src)
+	}
+	// A value written anew is written as hwfplan fmt wants it (some of them:
+	// fmt reads the whole file twice).
+	if i%3 == 0 {
+		if r := yamlfix.Fix("in.yaml", d2.src); r.Changed() {
+			t.Errorf("insert %s again: hwfplan fmt would change the file: %v", v.path, r.Changes)
+		}
 	}
 }
 

@@ -3,6 +3,8 @@ package yamledit
 import (
 	"strings"
 	"testing"
+
+	"github.com/hwfplan/hwfplan/internal/yamlfix"
 )
 
 type applyCase struct {
@@ -35,6 +37,12 @@ func runCases(t *testing.T, cases []applyCase) {
 			}
 			if string(got) != c.want {
 				t.Errorf("got:\n%s\nwant:\n%s", got, c.want)
+			}
+			// What hwfplan fmt leaves alone, it leaves alone after the edit.
+			if !yamlfix.Fix("in.yaml", []byte(c.in)).Changed() {
+				if r := yamlfix.Fix("in.yaml", got); r.Changed() {
+					t.Errorf("hwfplan fmt would change the result: %v", r.Changes)
+				}
 			}
 		})
 	}
