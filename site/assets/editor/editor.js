@@ -97,14 +97,6 @@
     say(text);
   }
 
-  function fallbackLinks(list) {
-    var ul = document.getElementById("editor-fallback-links");
-    ul.textContent = "";
-    list.forEach(function (p) {
-      ul.appendChild(el("li", null, [el("code", { text: p }), " — ", el("a", { href: repoURL + "/edit/" + branch + "/" + p, text: "Edit on GitHub" })]));
-    });
-  }
-
   var filesPromise = fetch(root.getAttribute("data-files"), { cache: "no-cache" }).then(function (r) {
     if (!r.ok) { throw new Error("HTTP " + r.status); }
     return r.json();
@@ -144,7 +136,6 @@
     paths = Object.keys(files).filter(function (p) { return p.indexOf(prefix) === 0; }).sort(function (a, b) {
       return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
     });
-    fallbackLinks(paths);
     originals = files;
     return Promise.all(paths.map(function (p) {
       return sha256(files[p]).then(function (h) { bases[p] = h; });
@@ -674,6 +665,26 @@
     }
   }
 
+  // fieldName is how the form names a field: its label, legend, heading or entry
+  // title, followed by ": "; "" for the file as a whole.
+  function fieldName(f) {
+    if (!f || f.wrap.tagName === "FORM") { return ""; }
+    var n = f.wrap.querySelector(":scope > label, :scope > legend, :scope > summary .entry-title, :scope > h2, :scope > h3");
+    if (!n) { return ""; }
+    var t = "";
+    Array.prototype.forEach.call(n.childNodes, function (c) { if (!(c.classList && c.classList.contains("req"))) { t += c.textContent; } });
+    t = t.trim();
+    // Name the entry the field belongs to, if any: "Target year (HU-A1 › k2)".
+    var ids = [];
+    for (var e = f.wrap.parentElement; e; e = e.parentElement) {
+      if (e.tagName === "DETAILS" && e !== f.wrap) {
+        var et = e.querySelector(":scope > summary .entry-title");
+        if (et) { ids.unshift(et.textContent.split(" ")[0]); }
+      }
+    }
+    return t + (ids.length ? " (" + ids.join(" › ") + ")" : "") + ": ";
+  }
+
   function showProblems(problems) {
     Object.keys(fields).forEach(function (k) {
       var f = fields[k];
@@ -700,7 +711,7 @@
         } else { f.wrap.classList.add("has-warning"); }
         target = f.controls[0] || f.wrap;
       }
-      var label = (where === current ? "" : baseName(where) + ": ") + (p.field && p.field.length ? p.field.map(function (x, i) { return typeof x === "number" ? "[" + x + "]" : (i ? "." : "") + x; }).join("") + ": " : "");
+      var label = (where === current ? "" : baseName(where) + " › ") + (where === current && p.field && p.field.length ? fieldName(fieldFor(p.field)) : "");
       var a = el("a", { href: target && target.id ? "#" + target.id : "#editor-panel" }, [el("span", { className: "sev", text: p.severity === "error" ? "Error" : "Warning" }), " ", label + text]);
       a.addEventListener("click", function (ev) {
         ev.preventDefault();
