@@ -163,6 +163,8 @@
   // ---- the page once the engine runs ----
   function ready() {
     app.hidden = false;
+    // Enter in a field applies it (change); the form itself is never submitted.
+    document.getElementById("editor-form").addEventListener("submit", function (ev) { ev.preventDefault(); });
     document.getElementById("editor-loading").hidden = true;
     setupWays();
     drawTabs();
