@@ -142,6 +142,9 @@ func renderTo(in Input, opts Options, pub afero.Fs) error {
 	if err := addFonts(pub); err != nil {
 		return err
 	}
+	if err := addGuideImages(pub); err != nil {
+		return err
+	}
 	if err := addEditor(pub, opts); err != nil {
 		return err
 	}
@@ -230,6 +233,25 @@ func addFonts(pub afero.Fs) error {
 		}
 		if err := writeFile(pub, FontsDir+path.Base(name), data); err != nil {
 			return fmt.Errorf("failed to add the font %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// addGuideImages publishes the planner's guide's screenshots beside its page
+// (guide/images/), where guideImages points the page's <img> elements.
+func addGuideImages(pub afero.Fs) error {
+	files, err := fs.Glob(hwfplan.GuideImages, "docs/planners-guide/*.png")
+	if err != nil {
+		return fmt.Errorf("failed to list the guide's screenshots: %w", err)
+	}
+	for _, name := range files {
+		data, err := fs.ReadFile(hwfplan.GuideImages, name)
+		if err != nil {
+			return fmt.Errorf("failed to read the guide's screenshot %s: %w", name, err)
+		}
+		if err := writeFile(pub, "guide/"+GuideImagesDir+path.Base(name), data); err != nil {
+			return fmt.Errorf("failed to add the guide's screenshot %s: %w", name, err)
 		}
 	}
 	return nil
