@@ -24,7 +24,7 @@ type pairView struct {
 
 // compare writes the comparison pages: by task and by cluster.
 func (g *generator) compare() error {
-	if err := g.add("compare/_index.md", page{Title: "Comparisons"}); err != nil {
+	if err := g.add("compare/_index.md", page{Title: g.t("nav_compare", "Comparisons")}); err != nil {
 		return err
 	}
 	var ranks []rankView
@@ -54,7 +54,7 @@ func (g *generator) compare() error {
 		}
 		ranks = append(ranks, rv)
 	}
-	if err := g.add("compare/tasks.md", page{Title: "Comparison by task", Weight: 1, Params: map[string]any{"view": "tasks", "ranks": ranks, "search": "ranking task comparison countries"}}); err != nil {
+	if err := g.add("compare/tasks.md", page{Title: g.t("compare_tasks_title", "Comparison by task"), Weight: 1, Params: map[string]any{"view": "tasks", "ranks": ranks, "search": "ranking task comparison countries"}}); err != nil {
 		return err
 	}
 	bars, table, err := g.clusterBars()
@@ -67,7 +67,7 @@ func (g *generator) compare() error {
 		pairs = append(pairs, pairView{Task: t.Short, A: g.clusterName(p.A), B: g.clusterName(p.B), Difference: p.Difference.Signed()})
 	}
 	params := map[string]any{"view": "clusters", "chart": bars, "table": table, "pairs": pairs, "search": "cluster comparison"}
-	return g.add("compare/clusters.md", page{Title: "Comparison by cluster", Weight: 2, Params: params})
+	return g.add("compare/clusters.md", page{Title: g.t("compare_clusters_title", "Comparison by cluster"), Weight: 2, Params: params})
 }
 
 func (g *generator) clusterName(id string) string {

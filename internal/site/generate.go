@@ -35,6 +35,10 @@ type generator struct {
 	// sums caches summaries once made (sumsMade).
 	sums     []countrySummary
 	sumsMade bool
+	// lang is the language of the pages made ("" for English, the site's top):
+	// content files get its suffix (countries/hu.de.md) and the page titles the
+	// generator writes come from its bundle (site/i18n/<lang>.yaml).
+	lang string
 }
 
 // generate returns the content and static files made from the input, by path
@@ -55,7 +59,13 @@ func generate(in Input) (map[string][]byte, error) {
 // put as soon as it is encoded, so that a caller that stores them elsewhere (the
 // in-memory Hugo project) does not hold a second copy of all of them.
 func generateTo(in Input, put func(name string, data []byte) error) error {
-	g := &generator{in: in, cmp: in.Compare, put: put}
+	return generateLangTo(in, "", put)
+}
+
+// generateLangTo is generateTo for the pages of one language ("" for English);
+// in holds the plans with the framework in that language.
+func generateLangTo(in Input, lang string, put func(name string, data []byte) error) error {
+	g := &generator{in: in, cmp: in.Compare, put: put, lang: lang}
 	if g.cmp == nil {
 		r, err := compare.Compute(in.Repo)
 		if err != nil {
@@ -67,6 +77,12 @@ func generateTo(in Input, put func(name string, data []byte) error) error {
 		g.date = in.SourceTime.UTC().Format(time.RFC3339)
 	}
 	steps := []func() error{g.home, g.countries, g.clusters, g.compare, g.twinning, g.programme, g.progressPage, g.reports, g.simple, g.guidePages, g.publication, g.editPages}
+	if lang != "" {
+		// A language's own pages: those made from the framework and the plans'
+		// data. The reports, the planner's guide and the editor are written in
+		// English only; the language switcher leads from them to a language's home.
+		steps = []func() error{g.home, g.countries, g.clusters, g.compare, g.twinning, g.programme, g.progressPage, g.simple}
+	}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
@@ -88,6 +104,9 @@ func (g *generator) add(name string, p page) error {
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(p); err != nil {
 		return fmt.Errorf("failed to encode page %s: %w", name, err)
+	}
+	if g.lang != "" {
+		name = strings.TrimSuffix(name, ".md") + "." + g.lang + ".md"
 	}
 	return g.put("content/"+name, noControls(b.Bytes()))
 }
@@ -217,7 +236,7 @@ func (g *generator) countries() error {
 	if err != nil {
 		return err
 	}
-	if err := g.add("countries/_index.md", page{Title: "Countries", Params: map[string]any{"countries": sums}}); err != nil {
+	if err := g.add("countries/_index.md", page{Title: g.t("nav_countries", "Countries"), Params: map[string]any{"countries": sums}}); err != nil {
 		return err
 	}
 	for _, c := range g.countryList() {
@@ -291,7 +310,7 @@ func (g *generator) clusters() error {
 	if err != nil {
 		return err
 	}
-	if err := g.add("clusters/_index.md", page{Title: "Learning clusters", Params: map[string]any{"clusters": views}}); err != nil {
+	if err := g.add("clusters/_index.md", page{Title: g.t("learning_clusters", "Learning clusters"), Params: map[string]any{"clusters": views}}); err != nil {
 		return err
 	}
 	for i, v := range views {
@@ -350,9 +369,9 @@ func (g *generator) simple() error {
 		name string
 		p    page
 	}{
-		{"methods/_index.md", page{Title: "Methods", Params: map[string]any{"methods": methods, "search": "methods scores normalisation scales tasks items", noticeParam: ""}}},
-		{"status/_index.md", page{Title: "Data status", Params: map[string]any{"countries": sums, "statuses": statusOrder()}}},
-		{"search/_index.md", page{Title: "Search", Params: map[string]any{noticeParam: ""}}},
+		{"methods/_index.md", page{Title: g.t("nav_methods", "Methods"), Params: map[string]any{"methods": methods, "search": "methods scores normalisation scales tasks items", noticeParam: ""}}},
+		{"status/_index.md", page{Title: g.t("nav_status", "Data status"), Params: map[string]any{"countries": sums, "statuses": statusOrder()}}},
+		{"search/_index.md", page{Title: g.t("search", "Search"), Params: map[string]any{noticeParam: ""}}},
 	}
 	for _, p := range pages {
 		if err := g.add(p.name, p.p); err != nil {
@@ -424,3 +443,6 @@ func scrollTables(html string) string {
 	b.WriteString(html)
 	return b.String()
 }
+
+// t is an interface message in the pages' language (see message).
+func (g *generator) t(id, english string) string { return message(g.lang, id, english) }

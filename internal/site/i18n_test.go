@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -45,6 +47,20 @@ func TestMessageIDsExist(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The page titles the generator writes through g.t.
+	goFiles, _ := filepath.Glob("*.go")
+	for _, p := range goFiles {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range regexp.MustCompile(`g\.t\("([a-z0-9_]+)"`).FindAllStringSubmatch(string(src), -1) {
+			used[m[1]] = true
+			if _, ok := bundle[m[1]]; !ok {
+				t.Errorf("%s: message %q is not in site/i18n/en.yaml", p, m[1])
+			}
+		}
 	}
 	var unused []string
 	for id := range bundle {

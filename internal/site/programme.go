@@ -97,7 +97,7 @@ func (g *generator) programme() error {
 	}
 	params := map[string]any{"parts": parts, "missing": missing, "dir": plan.ProgrammeDir, noticeParam: notice,
 		"search": "programme level EU action plan policy dialogues Policy Board sustainability plan twinning knowledge repository"}
-	return g.add(programmeURL+"_index.md", page{Title: "Programme", Params: params})
+	return g.add(programmeURL+"_index.md", page{Title: g.t("nav_programme", "Programme"), Params: params})
 }
 
 func hasPart(parts []programmePart, file string) bool {

@@ -414,7 +414,7 @@ func (g *generator) progressPage() error {
 	params := map[string]any{"search": "progress monitoring KPIs on track milestones overdue actions on schedule assessment rounds"}
 	if pr == nil {
 		params["missing"] = "Progress is not measured: nothing gives a report date (no --as-of, no as_of in publication.yaml, no SOURCE_DATE_EPOCH and no commit)."
-		return g.add("progress/_index.md", page{Title: "Progress", Params: params})
+		return g.add("progress/_index.md", page{Title: g.t("nav_progress", "Progress"), Params: params})
 	}
 	params["as_of"], params["from"] = longDate(pr.AsOf), g.in.AsOf.From
 	params["summary"] = progressSentence(pr.Total)
@@ -477,5 +477,5 @@ func (g *generator) progressPage() error {
 			pr.Total.KPIs-pr.Total.KPIsObserved, words.Count(pr.Total.KPIs, "KPI", "KPIs")))
 	}
 	params["notes"] = notes
-	return g.add("progress/_index.md", page{Title: "Progress", Params: params})
+	return g.add("progress/_index.md", page{Title: g.t("nav_progress", "Progress"), Params: params})
 }

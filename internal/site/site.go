@@ -161,12 +161,20 @@ func renderTo(in Input, opts Options, pub afero.Fs) error {
 			return fmt.Errorf("failed to copy the repository's site folder: %w", err)
 		}
 	}
-	err = generateTo(in, func(name string, data []byte) error {
+	put := func(name string, data []byte) error {
 		if err := writeFile(mem, workDir+"/"+name, data); err != nil {
 			return fmt.Errorf("failed to write %s: %w", name, err)
 		}
 		return nil
-	})
+	}
+	langs := siteLanguages(in.Repo)
+	err = generateTo(in, put)
+	for i := 0; err == nil && i < len(langs); i++ {
+		err = generateLangTo(localized(in, langs[i]), langs[i].Code, put)
+	}
+	if err == nil && len(langs) > 0 {
+		err = addLanguages(mem, langs)
+	}
 	in = Input{}
 	if err != nil {
 		return err

@@ -172,7 +172,7 @@ func (g *generator) twinning() error {
 		"held":           g.heldURL(),
 		"search":         "twinning peer learning partners gaps " + strings.Join(twinningSearch(views), " "),
 	}
-	return g.add("compare/twinning.md", page{Title: "Peer learning (twinning)", Weight: 3, Params: params})
+	return g.add("compare/twinning.md", page{Title: g.t("peer_learning", "Peer learning (twinning)"), Weight: 3, Params: params})
 }
 
 // twinningSearch is the text the twinning page is found by: countries and items.
