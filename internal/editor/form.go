@@ -83,7 +83,9 @@ func (s *Session) Form(p string) (*Field, error) {
 	if !slices.ContainsFunc(schema.Kinds, func(k schema.Kind) bool { return k.Name == kind }) {
 		return nil, fmt.Errorf("%s is not a plan file the framework describes (a country folder holds %s)", p, strings.Join(plan.CountryFiles, ", "))
 	}
-	return FormOf(s.frameworkOf(), kind, s.code), nil
+	f := FormOf(s.frameworkOf(), kind, s.code)
+	s.suggestReferences(f, kind)
+	return f, nil
 }
 
 // FormOf returns the form spec of a kind of plan file ("as-is", ...) under a

@@ -151,3 +151,29 @@ func lookup(f *Field, keys ...string) *Field {
 	}
 	return f
 }
+
+// References to other files' entries offer those the files hold now.
+func TestFormReferences(t *testing.T) {
+	s := session(t, "HU")
+	ap, _ := s.Form("countries/HU/action-plan.yaml")
+	impl := lookup(ap, "actions").Item
+	impl = lookup(impl, "implements").Item
+	if len(impl.Suggestions) != 5 || impl.Suggestions[0] != (Option{Value: "HU-S1", Label: "Link the professional register with hospital HR records"}) {
+		t.Errorf("implements: %+v", impl.Suggestions)
+	}
+	if err := s.Apply("countries/HU/to-do.yaml", []byte(`[{"op":"delete","path":["steps",4]}]`)); err != nil {
+		t.Fatal(err)
+	}
+	ap, _ = s.Form("countries/HU/action-plan.yaml")
+	if n := len(lookup(lookup(ap, "actions").Item, "implements").Item.Suggestions); n != 4 {
+		t.Errorf("after removing a step, %d suggestions", n)
+	}
+	c, _ := s.Form("countries/HU/country.yaml")
+	if cl := lookup(c, "cluster"); len(cl.Suggestions) != 3 || cl.Suggestions[1].Value != "wp6" {
+		t.Errorf("cluster: %+v", cl.Suggestions)
+	}
+	td, _ := s.Form("countries/HU/to-do.yaml")
+	if st := lookup(lookup(td, "steps").Item, "stakeholders").Item; len(st.Suggestions) != 3 || st.Suggestions[0].Value != "ministry" {
+		t.Errorf("stakeholders: %+v", st.Suggestions)
+	}
+}
