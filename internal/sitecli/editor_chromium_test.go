@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"github.com/hwfplan/hwfplan/internal/cmd/serve"
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
 	"github.com/hwfplan/hwfplan/internal/editorwasm"
@@ -434,6 +435,19 @@ func TestFormEditorProposesOnGitHub(t *testing.T) {
   };
   return true;
 })()`, nil)
+	// The file tabs with the keyboard: arrows move between them; every file's
+	// form, every entry open, passes axe.
+	p.do("focus the first tab", chromedp.Focus(`[role=tab][aria-selected=true]`))
+	for _, want := range []string{"as-is.yaml", "to-be.yaml", "to-do.yaml", "action-plan.yaml"} {
+		p.do("next tab", chromedp.KeyEvent(kb.ArrowRight))
+		var got string
+		p.js("the focused tab", `document.activeElement.getAttribute("aria-selected") + " " + document.activeElement.dataset.path`, &got)
+		if got != "true countries/HU/"+want {
+			t.Errorf("after ArrowRight the focus is on %q, want the selected tab of %s", got, want)
+		}
+		p.js("open every entry", `(() => { document.querySelectorAll("#editor-form details").forEach(d => d.open = true); return true; })()`, nil)
+		p.axe("HU's editor, " + want)
+	}
 	p.do("open as-is", chromedp.Click(`[role=tab][data-path="countries/HU/as-is.yaml"]`))
 	p.do("score linkage 2", chromedp.Click(field("tasks", "data", "items", "linkage", "score")+` input[value="2"]`))
 	p.do("propose", chromedp.Click("#editor-propose"))
