@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -419,7 +420,30 @@ func TestFormEditorProposesOnGitHub(t *testing.T) {
 	hs := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	defer hs.Close()
 	p := newPage(t, bctx)
-	p.do("open HU's editor", chromedp.EmulateViewport(1280, 900), chromedp.Navigate(hs.URL+"/edit/hu/"), chromedp.WaitVisible("#editor-app"))
+	p.do("viewport", chromedp.EmulateViewport(1280, 900))
+	// A browser without WebAssembly: the page says so and links each file to
+	// GitHub's editor instead.
+	noWasm, err := chromedp.Call(p.ctx, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: "delete window.WebAssembly"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.do("open without WebAssembly", chromedp.Navigate(hs.URL+"/edit/hu/"), chromedp.WaitVisible("#editor-fallback"))
+	var fallback struct {
+		Reason string
+		Links  []string
+		App    bool
+	}
+	p.js("the fallback", `({ reason: document.querySelector("#editor-fallback-reason").textContent, app: !document.querySelector("#editor-app").hidden,
+  links: [...document.querySelectorAll("#editor-fallback-links a")].map(a => a.href) })`, &fallback)
+	if !strings.Contains(fallback.Reason, "WebAssembly") || fallback.App || len(fallback.Links) != 5 ||
+		fallback.Links[0] != "https://github.com/example/plans/edit/trunk/countries/HU/country.yaml" {
+		t.Errorf("without WebAssembly the page shows %+v, want the reason and GitHub's editor for each of the 5 files", fallback)
+	}
+	p.axe("HU's editor without WebAssembly")
+	if _, err := chromedp.Call(p.ctx, cdppage.RemoveScriptToEvaluateOnNewDocument, cdppage.RemoveScriptToEvaluateOnNewDocumentParams{Identifier: noWasm.Identifier}); err != nil {
+		t.Fatal(err)
+	}
+	p.do("open HU's editor", chromedp.Navigate(hs.URL+"/edit/hu/"), chromedp.WaitVisible("#editor-app"))
 	var saveShown bool
 	p.js("save hidden", `!document.querySelector("#editor-save-box").hidden`, &saveShown)
 	if saveShown {
@@ -482,6 +506,7 @@ func TestFormEditorProposesOnGitHub(t *testing.T) {
 	if dl[0].Name != "as-is.yaml" || dl[0].Text != wantText {
 		t.Errorf("download %q (%d bytes), want as-is.yaml with the change", dl[0].Name, len(dl[0].Text))
 	}
+
 	for _, e := range p.errs {
 		t.Error(e)
 	}

@@ -253,9 +253,14 @@
     var top = el("div", { className: "field-msgs", id: idFor("m", []) });
     form.appendChild(top);
     fields[keyOf([])] = { wrap: form, controls: [], msgs: top };
+    var toc = document.getElementById("editor-toc");
+    toc.textContent = "";
     (spec.fields || []).forEach(function (f) {
       form.appendChild(drawField(f, [f.key], getAt(data, [f.key]), 2));
+      var h = document.getElementById(idFor("s", [f.key]));
+      if (h) { toc.appendChild(el("li", null, [el("a", { href: "#" + h.id, text: labelText(f) })])); }
     });
+    toc.parentElement.hidden = toc.children.length < 3;
     if (focusID) {
       var t = document.getElementById(focusID);
       if (t) { openTo(t); t.focus({ preventScroll: true }); }
