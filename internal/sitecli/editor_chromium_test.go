@@ -401,6 +401,12 @@ func TestFormEditorProposesOnGitHub(t *testing.T) {
 	needEngine(t)
 	bctx := browser(t)
 	root := plansCopy(t)
+	// Plan text is data: markup in a title must reach the form as text.
+	ap := filepath.Join(root, "countries", "HU", "action-plan.yaml")
+	hostileTitle := `"<img src=x onerror=window.__pwned=1> <b>bold</b> {{ .Site }}"`
+	if err := os.WriteFile(ap, []byte(strings.Replace(string(must(os.ReadFile(ap))), "title: Legal basis for linking register and HR data", "title: "+hostileTitle, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	ios, _, _, _ := iostreams.Test()
 	opts := &serve.Options{Factory: &cmdutil.Factory{IOStreams: ios, RootFlag: &root}, RepoURL: "https://github.com/example/plans", Branch: "trunk"}
 	files, problems, err := Builder(opts)()
@@ -471,6 +477,17 @@ func TestFormEditorProposesOnGitHub(t *testing.T) {
 		}
 		p.js("open every entry", `(() => { document.querySelectorAll("#editor-form details").forEach(d => d.open = true); return true; })()`, nil)
 		p.axe("HU's editor, " + want)
+	}
+	var shown struct {
+		Pwned      bool
+		Markup     int
+		Title, Val string
+	}
+	p.js("the hostile title", `({ pwned: window.__pwned !== undefined, markup: document.querySelectorAll("#editor-form img, #editor-form b").length,
+  title: document.querySelector(`+"`"+field("actions", 0)+" > summary"+"`"+`).textContent,
+  val: document.querySelector(`+"`"+field("actions", 0, "title")+" > input"+"`"+`).value })`, &shown)
+	if shown.Pwned || shown.Markup > 0 || !strings.Contains(shown.Title, "<img src=x") || !strings.HasPrefix(shown.Val, "<img src=x") {
+		t.Errorf("a title with markup is not shown as text: %+v", shown)
 	}
 	p.do("open as-is", chromedp.Click(`[role=tab][data-path="countries/HU/as-is.yaml"]`))
 	p.do("score linkage 2", chromedp.Click(field("tasks", "data", "items", "linkage", "score")+` input[value="2"]`))
