@@ -278,6 +278,15 @@ func (p *translationParser) checkLanguageCode(lang string) {
 	}
 }
 
+// ReadReview reads a review block (review: {reviewed, reviewed_by, date}) as a
+// framework translation's, for other translations that carry the same block
+// (a country's plan text, package plantext): one wording of the review rules.
+func ReadReview(key, v *yaml.Node, today string) (Review, []TranslationProblem) {
+	p := &translationParser{tr: &Translation{}}
+	p.review(key, v, today)
+	return p.tr.Review, p.problems
+}
+
 var datePattern = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
 
 func (p *translationParser) review(key, v *yaml.Node, today string) {

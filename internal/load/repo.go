@@ -17,6 +17,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/framework"
 	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/plan"
+	"github.com/hwfplan/hwfplan/internal/plantext"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -466,12 +467,54 @@ func (l *loader) loadCountry(u *unit) {
 	if listErr == nil {
 		for _, e := range entries {
 			n := e.Name()
+			if n == plan.TranslationsDir && e.IsDir() {
+				l.loadPlanTranslations(u, c)
+				continue
+			}
 			if slices.Contains(plan.CountryFiles, n) || strings.HasPrefix(n, ".") || isDoc(n) {
 				continue
 			}
 			u.diags = append(u.diags, diag.Diagnostic{File: path.Join(c.Dir, n), Severity: diag.Warning, Rule: RuleLayout,
 				Message: fmt.Sprintf("hwfplan does not read this file; a country folder holds %s", strings.Join(plan.CountryFiles, ", "))})
 		}
+	}
+}
+
+// loadPlanTranslations reads a country's plan text in its other languages
+// (translations/<lang>.yaml), in name order. Their texts are checked against
+// the country's English by validate (package plantext); here they are only
+// read and parsed.
+func (l *loader) loadPlanTranslations(u *unit, c *model.Country) {
+	dir := path.Join(c.Dir, plan.TranslationsDir)
+	if l.skipped(dir) {
+		return
+	}
+	unlock := l.lockIO()
+	entries, err := fs.ReadDir(l.fsys, dir)
+	var raws []raw
+	for _, e := range entries {
+		name, p := e.Name(), path.Join(dir, e.Name())
+		switch {
+		case strings.HasPrefix(name, ".") || isDoc(name) || l.skipped(p):
+		case e.IsDir() || !strings.HasSuffix(name, ".yaml"):
+			u.diags = append(u.diags, diag.Diagnostic{File: p, Severity: diag.Warning, Rule: RuleLayout,
+				Message: "hwfplan does not read this; a translations folder holds one <language>.yaml file per language, like hu.yaml"})
+		default:
+			raws = append(raws, l.readRaw(nil, p, nil))
+		}
+	}
+	unlock()
+	if err != nil {
+		u.diags = append(u.diags, readDiag(dir, err))
+		return
+	}
+	for _, r := range raws {
+		f, _ := l.parse(u, r, true, nil)
+		if f == nil {
+			continue
+		}
+		lang, _ := plantext.Language(r.name)
+		c.Translations = append(c.Translations, &model.TranslationFile{Language: lang, File: f})
 	}
 }
 

@@ -30,9 +30,11 @@ type Repo struct {
 	Files     map[string]*File // every parsed file by path
 }
 
-// TranslationFile is one translation of the framework as loaded.
+// TranslationFile is one translation as loaded: of the framework
+// (schema/framework.<lang>.yaml) or of a country's plan text
+// (countries/<CODE>/translations/<lang>.yaml).
 type TranslationFile struct {
-	Language string // from the file name ("hu"); "" when the name is not framework.<code>.yaml
+	Language string // from the file name ("hu"); "" when the name is not <code>.yaml
 	File     *File
 }
 
@@ -47,6 +49,11 @@ type Country struct {
 	ToDo       *plan.ToDo
 	ActionPlan *plan.ActionPlan
 	Files      map[string]*File // by file name (plan.CountryFile ...)
+	// Translations are the plan's free text in the country's other languages
+	// (translations/<lang>.yaml) that could be parsed, in file name order;
+	// package plantext reads their texts, validate checks them. Their files
+	// are in Repo.Files, not in Files.
+	Translations []*TranslationFile
 }
 
 // SetPlan puts a decoded plan file (*plan.Country, *plan.AsIs, *plan.ToBe,

@@ -60,6 +60,7 @@ var Kinds = []Kind{
 	{Name: "twinning", Title: "Twinning actions held (programme/twinning.yaml)"},
 	{Name: "knowledge", Title: "Knowledge repository (programme/knowledge.yaml)"},
 	{Name: "framework-translation", Title: "Translation of the framework (schema/framework.<lang>.yaml)"},
+	{Name: "plan-translation", Title: "Translation of a country's plan text (countries/<CODE>/translations/<lang>.yaml)"},
 }
 
 func init() {
@@ -168,6 +169,10 @@ func Build(fw *framework.Framework, kind string) *jsonschema.Schema {
 		e.AnyOf = []*jsonschema.Schema{requires("link"), requires("file")}
 	case "framework-translation":
 		s = translation(fw)
+	case "plan-translation":
+		// For editors: validate reads a plan translation against the country's
+		// own ids and texts (package plantext), which a schema cannot know.
+		s = r.Reflect(&plan.PlanTranslation{})
 	default:
 		panic("unknown schema kind " + kind)
 	}

@@ -93,6 +93,12 @@ func Rules() []diag.RuleInfo {
 		{ID: RuleTranslationShape, Severity: e, Summary: "A framework translation has the framework's nesting: texts where the framework has text, score labels as {value, label} lists."},
 		{ID: RuleTranslationReview, Severity: e, Summary: "A framework translation says whether the country team has reviewed it (review: reviewed: false until it has); a reviewed one names who reviewed it and when (a real date, not after today). An unreviewed translation is never presented as official."},
 		{ID: RuleTranslationLanguage, Severity: e, Summary: "A framework translation is named schema/framework.<code>.yaml after a two-letter ISO 639-1 language code other than en, and its language: is that code."},
+		// The countries' plan text in other languages (countries/<CODE>/translations/<lang>.yaml).
+		{ID: RulePlanTranslationID, Severity: e, Summary: "A plan translation names only entries (by id) and text fields the country's English plan files have, and only texts that are not empty in English (with a did-you-mean suggestion): a translation follows its entry by id, so an entry removed or renamed in English takes its translation with it."},
+		{ID: RulePlanTranslationMissing, Severity: w, Summary: "A plan translation that says complete: true translates every text of the plan: one warning per language, with the count and the first texts missing. A partial translation (without complete) is not warned about: readers see the English where a text is missing, and the page says so."},
+		{ID: RulePlanTranslationShape, Severity: e, Summary: "A plan translation has the plan files' nesting, lists keyed by id: texts where the plan has text."},
+		{ID: RulePlanTranslationReview, Severity: e, Summary: "A plan translation says whether the country team has reviewed it (review: reviewed: false until it has); a reviewed one names who reviewed it and when (a real date, not after today). An unreviewed translation is never presented as official."},
+		{ID: RulePlanTranslationLanguage, Severity: e, Summary: "A plan translation is named translations/<code>.yaml after a two-letter ISO 639-1 language code other than en that country.yaml lists under languages, and its language: is that code. A language the country does not declare is an error, not a warning: the site publishes the languages country.yaml declares, so the translation would silently never be shown; the fix is one line in either file."},
 	}
 	for i := range rules {
 		rules[i].HelpURI = RuleDocURL(rules[i].ID)

@@ -85,6 +85,7 @@ func semantic(fw *framework.Framework, repo *model.Repo, broken map[string]bool,
 		c.toBe(cn)
 		c.toDo(cn)
 		c.actionPlan(cn)
+		c.planTranslations(cn)
 	}
 	c.clusters()
 	c.programme()

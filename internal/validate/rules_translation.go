@@ -3,6 +3,9 @@ package validate
 import (
 	"github.com/hwfplan/hwfplan/internal/diag"
 	"github.com/hwfplan/hwfplan/internal/framework"
+	"github.com/hwfplan/hwfplan/internal/model"
+	"github.com/hwfplan/hwfplan/internal/plan"
+	"github.com/hwfplan/hwfplan/internal/plantext"
 )
 
 // Rule ids of the framework's translations (schema/framework.<lang>.yaml).
@@ -37,6 +40,72 @@ func (c *checker) translations() {
 		_, problems := c.fw.ParseTranslation(f.Path, f.Node, c.opts.Today)
 		for _, p := range problems {
 			r := translationRules[p.Kind]
+			c.out = append(c.out, finding{d: diag.Diagnostic{File: f.Path, Line: p.Line, Column: p.Column,
+				Severity: r.sev, Rule: r.rule, Message: p.Message}})
+		}
+	}
+}
+
+// Rule ids of the countries' plan text in other languages
+// (countries/<CODE>/translations/<lang>.yaml).
+const (
+	RulePlanTranslationID       = "plan-translation-id"
+	RulePlanTranslationMissing  = "plan-translation-missing"
+	RulePlanTranslationShape    = "plan-translation-shape"
+	RulePlanTranslationReview   = "plan-translation-review"
+	RulePlanTranslationLanguage = "plan-translation-language"
+)
+
+// planTranslationRules maps a plan translation problem's kind to its rule and
+// severity. A missing text is a warning only in a translation that says it is
+// kept complete: a partial translation is how every team starts, readers see
+// the English where a text is missing and the page says so, and a warning per
+// untranslated text would bury a team's real problems (and fail --strict) for
+// as long as it translates.
+var planTranslationRules = map[string]struct {
+	rule string
+	sev  diag.Severity
+}{
+	plantext.ProblemUnknown:  {RulePlanTranslationID, diag.Error},
+	plantext.ProblemMissing:  {RulePlanTranslationMissing, diag.Warning},
+	plantext.ProblemShape:    {RulePlanTranslationShape, diag.Error},
+	plantext.ProblemReview:   {RulePlanTranslationReview, diag.Error},
+	plantext.ProblemLanguage: {RulePlanTranslationLanguage, diag.Error},
+}
+
+// planTranslations checks a country's plan translations against its English
+// text. A plan file that could not be read or has the wrong shape is left
+// out: its translation's texts are not checked until it is fixed.
+func (c *checker) planTranslations(cn *model.Country) {
+	if len(cn.Translations) == 0 {
+		return
+	}
+	en := *cn
+	for name, f := range cn.Files {
+		if !c.broken[f.Path] {
+			continue
+		}
+		switch name {
+		case plan.CountryFile:
+			en.Country = nil
+		case plan.AsIsFile:
+			en.AsIs = nil
+		case plan.ToBeFile:
+			en.ToBe = nil
+		case plan.ToDoFile:
+			en.ToDo = nil
+		case plan.ActionPlanFile:
+			en.ActionPlan = nil
+		}
+	}
+	for _, tf := range cn.Translations {
+		f := tf.File
+		if c.broken[f.Path] {
+			continue
+		}
+		_, problems := plantext.Parse(&en, f.Path, f.Node, c.opts.Today)
+		for _, p := range problems {
+			r := planTranslationRules[p.Kind]
 			c.out = append(c.out, finding{d: diag.Diagnostic{File: f.Path, Line: p.Line, Column: p.Column,
 				Severity: r.sev, Rule: r.rule, Message: p.Message}})
 		}
