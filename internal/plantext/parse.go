@@ -28,6 +28,10 @@ type Problem struct {
 	Line, Column int
 	Kind         string
 	Message      string
+	// English is the plan file (as-is.yaml ...) an unknown id or text was
+	// looked up in: when that file has errors of its own (a misspelt id), they
+	// are the ones to fix first.
+	English string
 }
 
 // Translation is one language's text of a country's plan.
@@ -160,7 +164,7 @@ func Parse(c *model.Country, filePath string, root *yaml.Node, today string) (*T
 				if pr.Kind == framework.ProblemUnknown {
 					kind = ProblemUnknown
 				}
-				p.problems = append(p.problems, Problem{pr.Line, pr.Column, kind, pr.Message})
+				p.problems = append(p.problems, Problem{Line: pr.Line, Column: pr.Column, Kind: kind, Message: pr.Message})
 			}
 		case "complete":
 			complete = k
@@ -234,6 +238,7 @@ func (p *parser) walk(t *node, k, v *yaml.Node) {
 		if t.english == "" {
 			sec, _, _ := strings.Cut(t.where, ".")
 			p.add(k, ProblemUnknown, "%s has no text in English (%s), so there is nothing to translate; remove it here, or write the English first", t.where, fileOf[sec])
+			p.problems[len(p.problems)-1].English = fileOf[sec]
 			return
 		}
 		p.tr.texts[t.where] = s
@@ -280,6 +285,10 @@ func (p *parser) unknown(t *node, k *yaml.Node) {
 		msg += " A translation follows its entry by id: when an entry is removed or its id changes in English, remove or rename its translation too."
 	}
 	p.add(k, ProblemUnknown, "%s", msg)
+	if t.where != "" {
+		sec, _, _ := strings.Cut(t.where, ".")
+		p.problems[len(p.problems)-1].English = fileOf[sec]
+	}
 }
 
 // maxListed bounds the texts a missing warning names.

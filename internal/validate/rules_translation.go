@@ -1,6 +1,8 @@
 package validate
 
 import (
+	"path"
+
 	"github.com/hwfplan/hwfplan/internal/diag"
 	"github.com/hwfplan/hwfplan/internal/framework"
 	"github.com/hwfplan/hwfplan/internal/model"
@@ -106,8 +108,14 @@ func (c *checker) planTranslations(cn *model.Country) {
 		_, problems := plantext.Parse(&en, f.Path, f.Node, c.opts.Today)
 		for _, p := range problems {
 			r := planTranslationRules[p.Kind]
-			c.out = append(c.out, finding{d: diag.Diagnostic{File: f.Path, Line: p.Line, Column: p.Column,
-				Severity: r.sev, Rule: r.rule, Message: p.Message}})
+			fd := finding{d: diag.Diagnostic{File: f.Path, Line: p.Line, Column: p.Column,
+				Severity: r.sev, Rule: r.rule, Message: p.Message}}
+			if p.English != "" {
+				// An id the English file gets wrong is reported there; its
+				// translation's id is not a second problem until it is fixed.
+				fd.inputs = []ref{{path.Join(cn.Dir, p.English), ""}}
+			}
+			c.out = append(c.out, fd)
 		}
 	}
 }
