@@ -30,7 +30,7 @@ func Needed(p, code string) bool {
 	case dir == model.ClustersDir+"/":
 		return true
 	}
-	return dir == model.CountriesDir+"/"+code+"/"
+	return dir == model.CountriesDir+"/"+code+"/" || dir == model.CountriesDir+"/"+code+"/"+plan.TranslationsDir+"/"
 }
 
 // FilesFor returns the files a session over one country needs (Needed) from a
@@ -46,6 +46,17 @@ func FilesFor(fsys fs.FS, code string) (map[string]string, error) {
 	for _, e := range entries {
 		if !e.IsDir() {
 			paths = append(paths, path.Join(dir, e.Name()))
+		}
+	}
+	// The plan's text in other languages: validated with the plan (an id
+	// renamed in English leaves its translation behind), not a form of its own.
+	translations, err := fs.ReadDir(fsys, path.Join(dir, plan.TranslationsDir))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("failed to read %s: %w", path.Join(dir, plan.TranslationsDir), err)
+	}
+	for _, e := range translations {
+		if !e.IsDir() {
+			paths = append(paths, path.Join(dir, plan.TranslationsDir, e.Name()))
 		}
 	}
 	clusters, err := fs.ReadDir(fsys, model.ClustersDir)
@@ -87,12 +98,13 @@ func FilesOf(repo *model.Repo, code string) map[string]string {
 }
 
 // Paths lists the country's plan files among files, in reading order
-// (plan.CountryFiles: country.yaml, as-is.yaml, ...), then any others by name.
+// (plan.CountryFiles: country.yaml, as-is.yaml, ...), then any others by name;
+// the files in its subfolders (translations/) are validated, not edited here.
 func Paths(files map[string]string, code string) []string {
 	var out []string
 	dir := model.CountriesDir + "/" + code + "/"
 	for p := range files {
-		if strings.HasPrefix(p, dir) {
+		if rest, ok := strings.CutPrefix(p, dir); ok && !strings.Contains(rest, "/") {
 			out = append(out, p)
 		}
 	}

@@ -133,7 +133,8 @@
     var prefix = "countries/" + code + "/";
     var order = ["country.yaml", "as-is.yaml", "to-be.yaml", "to-do.yaml", "action-plan.yaml"];
     var rank = function (p) { var i = order.indexOf(baseName(p)); return i < 0 ? order.length : i; };
-    paths = Object.keys(files).filter(function (p) { return p.indexOf(prefix) === 0; }).sort(function (a, b) {
+    // Files in the country's subfolders (translations/) are validated, not tabs.
+    paths = Object.keys(files).filter(function (p) { return p.indexOf(prefix) === 0 && p.indexOf("/", prefix.length) < 0; }).sort(function (a, b) {
       return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
     });
     originals = files;
