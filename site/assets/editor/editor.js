@@ -29,7 +29,7 @@
   var paths = [];         // the editable files, in tab order
   var current = "";       // the file shown
   var specs = {};         // path -> form spec
-  var fields = {};        // path key -> {wrap, controls, msgs, help, label, details}
+  var fields = {};        // path key -> {wrap, controls, msgs}: where a field's messages go
   var openEntries = {};   // entry keys whose <details> are open
   var lastProblems = [];
   var confirmSaveWithErrors = false;
@@ -91,6 +91,7 @@
   // ---- start: files.json, then the engine ----
   function fail(text, detail) {
     app.hidden = true;
+    document.getElementById("editor-loading").hidden = true;
     var box = document.getElementById("editor-fallback");
     box.hidden = false;
     document.getElementById("editor-fallback-reason").textContent = text + (detail ? " (" + detail + ")" : "");
@@ -120,7 +121,7 @@
       return new Promise(function (ok, no) {
         var waited = 0;
         (function wait() {
-          if (window.hwfplanEditor) { ok(window.hwfplanEditor); return; }
+          if (window.hwfplanEditor) { timings.engine = performance.now() - timings.start; ok(window.hwfplanEditor); return; }
           waited += 20;
           if (waited > 15000) { no(new Error("the editor's engine did not start")); return; }
           setTimeout(wait, 20);
@@ -129,6 +130,9 @@
     });
   }
 
+  // The engine compiles while files.json arrives.
+  var engineStarted = startEngine();
+  engineStarted.catch(function () { /* reported below, once the files are in */ });
   filesPromise.then(function (files) {
     var prefix = "countries/" + code + "/";
     var order = ["country.yaml", "as-is.yaml", "to-be.yaml", "to-do.yaml", "action-plan.yaml"];
@@ -142,10 +146,9 @@
       return sha256(files[p]).then(function (h) { bases[p] = h; });
     })).then(function () { return files; });
   }).then(function (files) {
-    return startEngine().then(function (e) { return [e, files]; });
+    return engineStarted.then(function (e) { return [e, files]; });
   }).then(function (r) {
     eng = r[0];
-    timings.engine = performance.now() - timings.start;
     var res = call("load", JSON.stringify(r[1]));
     if (res && res.error) { throw new Error(res.error); }
     timings.loaded = performance.now() - timings.start;
@@ -270,9 +273,9 @@
   }
 
   // register remembers a field's elements so that messages find it by path.
-  function register(path, wrap, controls, msgs, described) {
+  function register(path, wrap, controls, msgs) {
     wrap.setAttribute("data-path", keyOf(path));
-    fields[keyOf(path)] = { wrap: wrap, controls: controls, msgs: msgs, described: described || controls };
+    fields[keyOf(path)] = { wrap: wrap, controls: controls, msgs: msgs };
   }
 
   function helpEl(f, path) {
@@ -315,7 +318,7 @@
       box = el("fieldset", { className: "group", id: idFor("g", path) }, [el("legend", null, [labelText(f), reqMark(f)]), helpEl(f, path), msgs]);
       describe([box], path, f);
     }
-    register(path, box, [], msgs, [box]);
+    register(path, box, [], msgs);
     if (value !== undefined && value !== null && (typeof value !== "object" || Array.isArray(value))) {
       box.appendChild(el("p", { className: "field-msg warning", text: "This value is not a set of fields, so the form cannot show it. Change it in the file itself (GitHub's editor)." }));
       return box;
@@ -345,7 +348,7 @@
       ? el("section", { className: "form-section", "aria-labelledby": idFor("s", path) }, [heading, helpEl(f, path), msgs])
       : el("fieldset", { className: "group list", id: idFor("g", path) }, [el("legend", null, [labelText(f), reqMark(f)]), helpEl(f, path), msgs]);
     if (level > 2) { describe([box], path, f); }
-    register(path, box, [], msgs, [box]);
+    register(path, box, [], msgs);
     if (value !== undefined && value !== null && !Array.isArray(value)) {
       box.appendChild(el("p", { className: "field-msg warning", text: "This value is not a list, so the form cannot show it. Change it in the file itself (GitHub's editor)." }));
       return box;
@@ -376,7 +379,7 @@
         var body = el("div", { className: "entry-body" }, [tools]);
         var emsgs = el("div", { className: "field-msgs", id: idFor("m", ip) });
         body.appendChild(emsgs);
-        register(ip, det, [], emsgs, []);
+        register(ip, det, [], emsgs);
         if (v !== null && typeof v === "object" && !Array.isArray(v)) {
           (item.fields || []).forEach(function (sub) {
             body.appendChild(drawField(sub, ip.concat(sub.key), v[sub.key], level + 1));
@@ -458,7 +461,7 @@
     }
     fs.appendChild(msgs);
     describe([fs], path, f);
-    register(path, fs, radios, msgs, [fs]);
+    register(path, fs, radios, msgs);
     return fs;
   }
 
