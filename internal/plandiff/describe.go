@@ -2,6 +2,7 @@ package plandiff
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/framework"
@@ -43,7 +44,7 @@ func (ch Change) Label() string {
 		return "total budget"
 	case EntityCluster:
 		return "cluster " + ch.ID
-	case EntityFramework:
+	case EntityFramework, EntityTranslation:
 		return ch.ID
 	}
 	return "" // country, assessment, scenario: the section says it all
@@ -51,6 +52,9 @@ func (ch Change) Label() string {
 
 // Path is the section and label joined: "as-is › data.linkage".
 func (ch Change) Path() string {
+	if ch.Entity == EntityTranslation {
+		return ch.translationPath()
+	}
 	if ch.IsProgramme() {
 		return ch.programmePath()
 	}
@@ -296,6 +300,38 @@ func (cd CountryDiff) Summary() string {
 		} else {
 			parts = append(parts, sec+": "+strings.Join(bits, ", "))
 		}
+	}
+	// Translations: per language, the file added or removed, or how many texts changed.
+	texts, whole, langs := map[string]int{}, map[string]Kind{}, []string(nil)
+	for _, ch := range cd.Changes {
+		if ch.Entity != EntityTranslation {
+			continue
+		}
+		if !slices.Contains(langs, ch.Parent) {
+			langs = append(langs, ch.Parent)
+		}
+		switch {
+		case ch.ID != "":
+			texts[ch.Parent] += len(ch.Fields)
+		case ch.Kind != Changed:
+			whole[ch.Parent] = ch.Kind
+		default:
+			whole[ch.Parent] = Changed // its review block or complete flag
+		}
+	}
+	for _, l := range langs {
+		if k := whole[l]; k == Added || k == Removed {
+			parts = append(parts, fmt.Sprintf("%s (%s) %s", SectionTranslations, l, k))
+			continue
+		}
+		var bits []string
+		if texts[l] > 0 {
+			bits = append(bits, words.CountNoun(texts[l], "text"))
+		}
+		if whole[l] == Changed {
+			bits = append(bits, "review")
+		}
+		parts = append(parts, fmt.Sprintf("%s (%s): %s", SectionTranslations, l, strings.Join(bits, ", ")))
 	}
 	if len(parts) == 0 {
 		return "no plan change"

@@ -75,6 +75,26 @@ func loadFS(t *testing.T, m fstest.MapFS) *model.Repo {
 
 const hu = "countries/HU/"
 
+// huTranslation is a small Hungarian translation of HU's plan text.
+const huTranslation = `language: hu
+review:
+  reviewed: false
+as-is:
+  tasks:
+    data:
+      items:
+        linkage: {evidence: Nincs közös azonosító az adatforrások között.}
+action-plan:
+  actions:
+    HU-A1:
+      title: Jogalap a nyilvántartási adatokhoz
+    HU-A2:
+      kpis:
+        k1: {indicator: Munkáltatói rekordhoz kapcsolt orvosok aránya}
+    HU-A4:
+      title: Állandó bizottság
+`
+
 var cases = []struct {
 	name  string
 	opts  plandiff.Options
@@ -83,6 +103,24 @@ var cases = []struct {
 	empty bool
 }{
 	{name: "no-change", empty: true},
+	// A translation's texts are matched by their ids, not their places in the
+	// file: HU-A4's title removed and a to-be rationale added leave HU-A2's KPI
+	// unchanged; the texts edited, added and removed and the review flag show,
+	// by language and entry, and a new language as one line.
+	{name: "translations", old: func(t *testing.T, m fstest.MapFS) {
+		m[hu+"translations/hu.yaml"] = &fstest.MapFile{Data: []byte(huTranslation)}
+	}, new: func(t *testing.T, m fstest.MapFS) {
+		tr := strings.NewReplacer(
+			"reviewed: false", "reviewed: true\n  reviewed_by: hu-hwf-team\n  date: \"2026-11-30\"",
+			"Jogalap a nyilvántartási adatokhoz", "Jogalap a nyilvántartási és HR-adatok összekapcsolásához",
+			"    HU-A4:\n      title: Állandó bizottság\n", "",
+		).Replace(huTranslation) + "to-be:\n  targets:\n    data:\n      linkage: {rationale: A nyilvántartás és a HR-adatok összekapcsolása.}\n"
+		m[hu+"translations/hu.yaml"] = &fstest.MapFile{Data: []byte(tr)}
+		m[hu+"translations/de.yaml"] = &fstest.MapFile{Data: []byte("language: de\nreview: {reviewed: false}\nto-be:\n  vision: Bis 2030 plant Ungarn ...\n")}
+	}},
+	{name: "translation-removed", old: func(t *testing.T, m fstest.MapFS) {
+		m[hu+"translations/hu.yaml"] = &fstest.MapFile{Data: []byte(huTranslation)}
+	}},
 	{name: "review", new: func(t *testing.T, m fstest.MapFS) {
 		edit(t, m, hu+"country.yaml", "status: illustrative", "status: submitted")
 		edit(t, m, hu+"country.yaml", "maintainers: [hu-hwf-team]", "maintainers: [hu-hwf-team, okfo-analyst]")

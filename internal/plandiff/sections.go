@@ -43,6 +43,7 @@ func (d *differ) country(o, n *model.Country) CountryDiff {
 	out = append(out, d.toBe(side{o.ToBe, file(o, plan.ToBeFile), ""}, side{n.ToBe, file(n, plan.ToBeFile), ""})...)
 	out = append(out, d.toDo(side{o.ToDo, file(o, plan.ToDoFile), ""}, side{n.ToDo, file(n, plan.ToDoFile), ""})...)
 	out = append(out, d.actionPlan(side{o.ActionPlan, file(o, plan.ActionPlanFile), ""}, side{n.ActionPlan, file(n, plan.ActionPlanFile), ""})...)
+	out = append(out, d.translations(o, n)...)
 	cd.Changes = out
 	if cd.Changes == nil {
 		cd.Changes = []Change{}
