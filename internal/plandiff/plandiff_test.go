@@ -391,3 +391,20 @@ func TestCoverageWords(t *testing.T) {
 		})
 	}
 }
+
+// TestTranslationUnreadable: a translation that no longer parses is listed as
+// unreadable and left out, never shown as removed.
+func TestTranslationUnreadable(t *testing.T) {
+	om, nm := base(t), base(t)
+	om[hu+"translations/hu.yaml"] = &fstest.MapFile{Data: []byte(huTranslation)}
+	nm[hu+"translations/hu.yaml"] = &fstest.MapFile{Data: []byte(huTranslation + "  : [unclosed\n")}
+	o, od := load.Load(om, load.Options{})
+	n, nd := load.Load(nm, load.Options{})
+	r := plandiff.DiffRevisions(plandiff.Revision{Label: "main", Repo: o, Diags: od}, plandiff.Revision{Label: "working tree", Repo: n, Diags: nd}, plandiff.Options{})
+	if !r.Empty() {
+		t.Errorf("changes %+v, want none", r.Countries)
+	}
+	if len(r.Unreadable) != 1 || r.Unreadable[0].File != hu+"translations/hu.yaml" {
+		t.Errorf("unreadable %+v, want the new hu.yaml", r.Unreadable)
+	}
+}

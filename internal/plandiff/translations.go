@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/model"
+	"github.com/hwfplan/hwfplan/internal/plantext"
 	"github.com/hwfplan/hwfplan/internal/words"
 	"go.yaml.in/yaml/v3"
 )
@@ -36,7 +37,7 @@ func (d *differ) translations(o, n *model.Country) []Change {
 	byLang := func(c *model.Country) map[string]*model.File {
 		m := map[string]*model.File{}
 		for _, t := range c.Translations {
-			if t.Language != "" && t.File != nil && !d.oldBad.bad(t.File.Path) && !d.newBad.bad(t.File.Path) {
+			if t.Language != "" && t.File != nil {
 				m[t.Language] = t.File
 			}
 		}
@@ -45,6 +46,9 @@ func (d *differ) translations(o, n *model.Country) []Change {
 	om, nm := byLang(o), byLang(n)
 	var out []Change
 	for _, lang := range unionKeys(om, nm) {
+		if d.oldBad.bad(plantext.Path(o.Code, lang)) || d.newBad.bad(plantext.Path(n.Code, lang)) {
+			continue // unreadable on one side: left out on both, and listed as unreadable
+		}
 		of, nf := om[lang], nm[lang]
 		ot, nt := textsOf(of), textsOf(nf)
 		switch {

@@ -14,6 +14,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/load"
 	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/plan"
+	"github.com/hwfplan/hwfplan/internal/plantext"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -135,6 +136,9 @@ func unreadable(side string, rev Revision) (out []Unreadable, problems []string,
 // cluster file or the framework.
 func isPlanFile(p string) bool {
 	if p == framework.DefaultPath || slices.Contains(plan.ProgrammeFiles, p) {
+		return true
+	}
+	if _, ok := plantext.Language(p); ok {
 		return true
 	}
 	dir, name := path.Split(p)
