@@ -37,6 +37,8 @@ type Options struct {
 	// AsOf is the --as-of flag of hwfplan report: the date the progress report
 	// measures at, in place of publication.yaml's as_of (see Plans.Progress).
 	AsOf string
+	// Lang is the language of the reports (hwfplan report --lang); "" is English.
+	Lang string
 }
 
 // Plans is a loaded and validated plans repository and what is computed from it.
@@ -155,7 +157,7 @@ func (p *Plans) report(name string, src provenance.Info, asOf string) (map[strin
 	if err != nil {
 		return nil, err
 	}
-	opts := report.Options{Source: src, Templates: p.fsys, Invalid: p.notice()}
+	opts := report.Options{Source: src, Templates: p.fsys, Invalid: p.notice(), Lang: p.opts.Lang}
 	if name == report.ProgressReport {
 		pr, at, ok, err := p.Progress(asOf)
 		if err != nil {
@@ -176,13 +178,14 @@ func (p *Plans) PDF(ctx context.Context, name string, html []byte, chromium stri
 	}
 	notice := ""
 	if len(res.Illustrative) > 0 {
-		notice = "Illustrative data: " + strings.Join(codesByName(res), ", ")
+		notice = report.IllustrativeHeader(codesByName(res), p.opts.Lang)
 	}
 	return report.PrintPDF(ctx, html, report.PDFOptions{
 		Chromium: chromium,
-		Title:    res.Programme.Name + " " + reportTitle(name),
+		Title:    res.Programme.Name + " " + report.KindTitle(name, p.opts.Lang),
 		Notice:   strings.TrimSpace(p.notice().Title + " " + notice),
 		Date:     src.Time,
+		Lang:     p.opts.Lang,
 	})
 }
 
@@ -200,15 +203,6 @@ func codesByName(res *compare.Result) []string {
 		out = append(out, codes[i])
 	}
 	return out
-}
-
-func reportTitle(name string) string {
-	for _, k := range report.Kinds {
-		if k.Name == name {
-			return k.Title
-		}
-	}
-	return name
 }
 
 // Tables returns the export tables (see package export); from invalid plans the

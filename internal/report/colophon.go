@@ -22,17 +22,18 @@ func (d *doc) Colophon(data *Data) string {
 	} else {
 		b.WriteString("\n\n")
 	}
-	b.WriteString("**About this publication**\n\n| | |\n|---|---|\n")
-	fmt.Fprintf(&b, "| Edition | Version %s, %s |\n", escapeMarkdown(p.Version), escapeMarkdown(DateText(p.Date)))
-	fmt.Fprintf(&b, "| Publisher | %s |\n", escapeMarkdown(p.Publisher))
-	fmt.Fprintf(&b, "| %s | %s |\n", EditorsLabel(p.Editors), escapeMarkdown(EditorsText(p.Editors)))
-	fmt.Fprintf(&b, "| Licence | %s (%s), %s |\n", escapeMarkdown(p.Licence.Name), escapeMarkdown(p.Licence.ID), code(string(p.Licence.URL)))
-	fmt.Fprintf(&b, "\n**Suggested citation.** %s\n", escapeMarkdown(data.Citation()))
-	fmt.Fprintf(&b, "\n**Funding.** %s\n", escapeMarkdown(p.Funding.Statement))
+	m := d.msgs
+	fmt.Fprintf(&b, "**%s**\n\n| | |\n|---|---|\n", m.t("report.about"))
+	fmt.Fprintf(&b, "| %s | %s |\n", m.t("report.edition"), m.t("report.edition_text", "Version", escapeMarkdown(p.Version), "Date", escapeMarkdown(m.dateText(p.Date))))
+	fmt.Fprintf(&b, "| %s | %s |\n", m.t("report.publisher"), escapeMarkdown(p.Publisher))
+	fmt.Fprintf(&b, "| %s | %s |\n", m.t("report.editors", len(p.Editors)), escapeMarkdown(m.editorsText(p.Editors)))
+	fmt.Fprintf(&b, "| %s | %s (%s), %s |\n", m.t("report.licence"), escapeMarkdown(p.Licence.Name), escapeMarkdown(p.Licence.ID), code(string(p.Licence.URL)))
+	fmt.Fprintf(&b, "\n**%s** %s\n", m.t("report.citation"), escapeMarkdown(data.Citation()))
+	fmt.Fprintf(&b, "\n**%s** %s\n", m.t("report.funding"), escapeMarkdown(p.Funding.Statement))
 	if p.Funding.Source != "" {
-		fmt.Fprintf(&b, "Source: %s.\n", code(string(p.Funding.Source)))
+		fmt.Fprintf(&b, "%s\n", m.t("report.funding_source", "Source", code(string(p.Funding.Source))))
 	}
-	fmt.Fprintf(&b, "\n**Disclaimer.** %s\n", escapeMarkdown(p.Funding.Disclaimer))
+	fmt.Fprintf(&b, "\n**%s** %s\n", m.t("report.disclaimer"), escapeMarkdown(p.Funding.Disclaimer))
 	if d.mode == modeHTML {
 		b.WriteString(d.mark("colophon", "end"))
 	} else {
@@ -47,6 +48,25 @@ func EditorsLabel(es []plan.Editor) string {
 		return "Editor"
 	}
 	return "Editors"
+}
+
+// editorsText is EditorsText in the report's language.
+func (m *messages) editorsText(es []plan.Editor) string {
+	if m.english() {
+		return EditorsText(es)
+	}
+	parts := make([]string, len(es))
+	for i, e := range es {
+		s := e.Name
+		if e.Affiliation != "" {
+			s += " (" + e.Affiliation + ")"
+		}
+		if e.Placeholder {
+			s += m.t("report.editor_placeholder")
+		}
+		parts[i] = s
+	}
+	return strings.Join(parts, "; ")
 }
 
 // EditorsText names the editors as a reader sees them: "A (Affiliation); B",

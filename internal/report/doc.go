@@ -25,6 +25,7 @@ type heading struct {
 	Label  string // "2.", "2.1", "Annex A."
 	Title  string // plain text
 	ID     string
+	Annex  bool // a chapter of the annex
 }
 
 // numbered is a figure or table with its number.
@@ -56,13 +57,14 @@ type doc struct {
 	svgs     map[string][]byte // figure id -> SVG, in use order via figOrder
 	figOrder []string
 	captions map[string]numbered // marker id -> caption (tables), modeHTML
+	msgs     *messages           // the report's language
 }
 
 // figureFunc renders one chart with the given accessible title.
 type figureFunc func(title string) ([]byte, error)
 
-func newDoc(m mode, name, marker string, figures map[string]figureFunc, prev *doc) *doc {
-	return &doc{mode: m, name: name, marker: marker, figures: figures, prev: prev,
+func newDoc(m mode, name, marker string, figures map[string]figureFunc, prev *doc, msgs *messages) *doc {
+	return &doc{mode: m, name: name, marker: marker, figures: figures, prev: prev, msgs: msgs,
 		refs: map[string]numbered{}, svgs: map[string][]byte{}, captions: map[string]numbered{}}
 }
 
@@ -81,7 +83,7 @@ func (d *doc) head(level int, number, label, title, id string) (string, error) {
 			return "", fmt.Errorf("two headings have the id %q", id)
 		}
 	}
-	d.headings = append(d.headings, heading{Level: level, Number: number, Label: label, Title: title, ID: id})
+	d.headings = append(d.headings, heading{Level: level, Number: number, Label: label, Title: title, ID: id, Annex: d.inAnnex})
 	hashes := strings.Repeat("#", level)
 	text := label + " " + escapeMarkdown(title)
 	if d.mode == modeHTML {
@@ -107,7 +109,7 @@ func (d *doc) Annex(title, id string) (string, error) {
 	d.section = 0
 	d.inAnnex = true
 	n := string(rune('A' + (d.annex-1)%26))
-	return d.head(2, n, "Annex "+n+".", title, id)
+	return d.head(2, n, d.msgs.t("report.annex", "N", n)+".", title, id)
 }
 
 // Section starts a numbered section in the current chapter or annex: "### 2.1 Title".
@@ -135,7 +137,7 @@ func (d *doc) Figure(key, caption string) (string, error) {
 	d.nfig++
 	n := numbered{Kind: "Figure", N: d.nfig, ID: id, Caption: caption}
 	d.refs[id] = n
-	title := fmt.Sprintf("Figure %d. %s", n.N, caption)
+	title := d.msgs.t("report.figure", "N", n.N) + ". " + caption
 	svg, err := render(title)
 	if err != nil {
 		return "", fmt.Errorf("failed to draw figure %q: %w", key, err)
@@ -165,7 +167,7 @@ func (d *doc) Table(key, caption string) (string, error) {
 		d.captions[id] = n
 		return d.mark("cap", id), nil
 	}
-	return fmt.Sprintf("\n\n**Table %d.** %s\n\n", n.N, escapeMarkdown(caption)), nil
+	return fmt.Sprintf("\n\n**%s.** %s\n\n", d.msgs.t("report.table", "N", n.N), escapeMarkdown(caption)), nil
 }
 
 // Ref refers to a figure ("fig-<key>"), a table ("tab-<key>") or a heading id:
@@ -179,19 +181,19 @@ func (d *doc) Ref(id string) (string, error) {
 	}
 	text := ""
 	if n, ok := src.refs[id]; ok {
-		text = fmt.Sprintf("%s %d", n.Kind, n.N)
+		text = d.msgs.t("report."+strings.ToLower(n.Kind), "N", n.N)
 	}
 	for _, h := range src.headings {
 		if h.ID != id {
 			continue
 		}
 		switch {
-		case h.Level == 2 && strings.HasPrefix(h.Label, "Annex"):
-			text = "Annex " + h.Number
+		case h.Level == 2 && h.Annex:
+			text = d.msgs.t("report.annex", "N", h.Number)
 		case h.Level == 2:
-			text = "Chapter " + h.Number
+			text = d.msgs.t("report.chapter", "N", h.Number)
 		default:
-			text = "Section " + h.Number
+			text = d.msgs.t("report.section", "N", h.Number)
 		}
 	}
 	if text == "" {

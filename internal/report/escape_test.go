@@ -93,7 +93,7 @@ func TestNumbers(t *testing.T) {
 func TestNumbering(t *testing.T) {
 	figs := map[string]figureFunc{"f": func(title string) ([]byte, error) { return []byte("<svg/>"), nil }}
 	run := func(prev *doc) (*doc, []string) {
-		d := newDoc(modeMarkdown, "r", "", figs, prev)
+		d := newDoc(modeMarkdown, "r", "", figs, prev, englishMessages())
 		var out []string
 		add := func(s string, err error) {
 			if err != nil {

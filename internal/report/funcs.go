@@ -46,7 +46,11 @@ func funcMap(d *doc, data *Data) template.FuncMap {
 		"anchor": anchorID,
 		"code":   code,
 		// provenance is the source commit in words, its hash in a code span.
-		"provenance": func(s Source) string { return s.Label(code) },
+		"provenance": func(s Source) string { return data.msgs.sourceLabel(s, code) },
+		// T writes a message of the report's language (site/i18n/<lang>.yaml): T
+		// "report.id", T "report.id" count, or T "report.id" "Name" value ...;
+		// values from the plans are escaped (md) before they are passed.
+		"T": data.msgs.T,
 
 		// Numbers.
 		"score":  func(n compare.Num) string { return numOr(n, 2, num.Missing) },
@@ -196,14 +200,14 @@ func funcMap(d *doc, data *Data) template.FuncMap {
 		// monthText writes a YYYY-MM as "January 2026" (other text unchanged).
 		"monthText": func(v any) string {
 			if t, err := time.Parse("2006-01", fmt.Sprint(v)); err == nil {
-				return t.Format("January 2006")
+				return data.msgs.monthText(t)
 			}
 			return escapeMarkdown(fmt.Sprint(v))
 		},
 		// dateText writes a YYYY-MM-DD as "9 October 2025" (other text escaped).
 		"dateText": func(v any) string {
 			if d := plan.Date(fmt.Sprint(v)); d.Valid() {
-				return DateText(d)
+				return data.msgs.dateText(d)
 			}
 			return escapeMarkdown(fmt.Sprint(v))
 		},

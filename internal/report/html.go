@@ -3,7 +3,6 @@ package report
 import (
 	"bytes"
 	"fmt"
-	"github.com/hwfplan/hwfplan/internal/words"
 	"html"
 	"html/template"
 	"regexp"
@@ -49,20 +48,20 @@ func toHTML(md []byte, d *doc, notice string) ([]byte, error) {
 			return figureHTML(d, id)
 		case "cap":
 			n := d.captions[id]
-			return fmt.Appendf(nil, `<p class="caption" id="%s"><span class="caption-label">Table %d.</span> %s</p>`,
-				id, n.N, html.EscapeString(n.Caption))
+			return fmt.Appendf(nil, `<p class="caption" id="%s"><span class="caption-label">%s.</span> %s</p>`,
+				id, html.EscapeString(d.msgs.t("report.table", "N", n.N)), html.EscapeString(n.Caption))
 		case "toc":
 			return tocHTML(d.prev)
 		case "colophon":
 			if id == "start" {
-				return []byte(`<section class="colophon-page" aria-label="About this publication">`)
+				return fmt.Appendf(nil, `<section class="colophon-page" aria-label="%s">`, html.EscapeString(d.msgs.t("report.about")))
 			}
 			return []byte(`</section>`)
 		case "title":
 			if id == "start" {
 				s := `<header class="title-page">`
 				if notice != "" {
-					s += `<p class="notice-label">Illustrative data</p>`
+					s += `<p class="notice-label">` + html.EscapeString(d.msgs.t("report.illustrative_label")) + `</p>`
 				}
 				return []byte(s)
 			}
@@ -100,7 +99,7 @@ func figureHTML(d *doc, id string) []byte {
 
 func tocHTML(d *doc) []byte {
 	var b bytes.Buffer
-	b.WriteString(`<nav class="toc" aria-labelledby="toc-title"><h2 class="toc-title" id="toc-title">Contents</h2>` + "\n<ol>\n")
+	b.WriteString(`<nav class="toc" aria-labelledby="toc-title"><h2 class="toc-title" id="toc-title">` + html.EscapeString(d.msgs.t("report.contents")) + `</h2>` + "\n<ol>\n")
 	open := false
 	for _, h := range d.headings {
 		switch {
@@ -136,7 +135,7 @@ func tocHTML(d *doc) []byte {
 				nt++
 			}
 		}
-		fmt.Fprintf(&b, "%s, %s.", words.Count(nf, "figure", "figures"), words.Count(nt, "table", "tables"))
+		fmt.Fprintf(&b, "%s, %s.", html.EscapeString(d.msgs.t("report.figures", nf)), html.EscapeString(d.msgs.t("report.tables", nt)))
 		b.WriteString("</p>\n")
 	}
 	b.WriteString("</nav>")
@@ -155,14 +154,19 @@ func nextIsSection(hs []heading, h heading) bool {
 
 // page is what the HTML shell shows around the body.
 type page struct {
-	Lang    string
-	Title   string
-	CSS     template.CSS
-	Banner  string // the illustrative-data notice, plain text; "" when none
-	Source  string // "source commit abc1234, 2026-01-31"
-	Body    template.HTML
-	Running string // running header text for print
-	Invalid Notice // plans invalid (--allow-invalid): shown on screen and in print
+	Lang   string
+	Title  string
+	CSS    template.CSS
+	Banner string // the illustrative-data notice, plain text; "" when none
+	// BannerLabel is the banner's lead-in ("Illustrative data.").
+	BannerLabel string
+	Source      string // "source commit abc1234, 2026-01-31"
+	Body        template.HTML
+	Running     string // running header text for print
+	Invalid     Notice // plans invalid (--allow-invalid): shown on screen and in print
+	// Language is the notice of a report in another language than English: its
+	// translation not reviewed, text still in English (shown on the first page).
+	Language Notice
 }
 
 // shell is the self-contained HTML page: inline CSS, inline SVG, no scripts, no
@@ -181,11 +185,21 @@ var shell = template.Must(template.New("shell").Parse(`<!DOCTYPE html>
 </head>
 <body>
 {{- if .Banner}}
-<header class="banner"><p><strong>Illustrative data.</strong> {{.Banner}}</p></header>
+<header class="banner"><p><strong>{{.BannerLabel}}</strong> {{.Banner}}</p></header>
 {{- end}}
 <main>
 {{- with .Invalid}}{{if .Title}}
 <section class="invalid-notice" role="note" style="border: 3px solid #b00020; padding: .5rem 1rem; margin: 1rem 0;">
+<p><strong>{{.Title}}</strong></p>
+<ul>
+{{- range .Items}}
+<li>{{.}}</li>
+{{- end}}
+</ul>
+</section>
+{{- end}}{{end}}
+{{- with .Language}}{{if .Title}}
+<section class="language-notice" role="note" style="border: 3px solid #8a5a00; padding: .5rem 1rem; margin: 1rem 0;">
 <p><strong>{{.Title}}</strong></p>
 <ul>
 {{- range .Items}}

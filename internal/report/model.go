@@ -41,6 +41,10 @@ type Data struct {
 	// that date came from; nil but for the progress report (see Progress).
 	progress *progress.Progress
 	asOfFrom string
+	// Lang is the language the report is written in ("en", "hu"), msgs its
+	// messages (site/i18n/<Lang>.yaml).
+	Lang string
+	msgs *messages
 }
 
 // Source identifies the revision of the plans a report was built from: the one
@@ -80,6 +84,8 @@ func newData(name string, repo *model.Repo, res *compare.Result, src Source) *Da
 		d.Framework = repo.Framework
 	}
 	d.programme = repo.Programme
+	d.msgs = englishMessages()
+	d.Lang = English
 	counts := map[string]int{}
 	for _, c := range res.Countries {
 		v := &CountryView{Country: c, Anchor: anchorID("country", c.Code), Plan: repo.Country(c.Code)}

@@ -15,6 +15,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -58,6 +59,8 @@ type PDFOptions struct {
 	// Date replaces the creation and modification dates Chromium stamps from the
 	// clock (the source commit's time, for reproducible PDFs); zero keeps them.
 	Date time.Time
+	// Lang is the report's language, for the footer's "Page N of M"; "" is English.
+	Lang string
 }
 
 // PrintPDF prints a self-contained HTML page to PDF with headless Chromium: A4 from
@@ -121,7 +124,7 @@ func PrintPDF(ctx context.Context, page []byte, opts PDFOptions) ([]byte, error)
 			chromedp.PDFPrintBackground(),
 			chromedp.PDFOutlineAndTagged(),
 			chromedp.PDFHeaderTemplate(headerTemplate(opts.Title, opts.Notice)),
-			chromedp.PDFFooterTemplate(footerTemplate()),
+			chromedp.PDFFooterTemplate(footerTemplate(opts.Lang)),
 		))
 		if err != nil {
 			return nil, fmt.Errorf("failed to print the PDF: %w", err)
@@ -234,8 +237,14 @@ func headerTemplate(title, notice string) string {
 	return s + `</div>`
 }
 
-func footerTemplate() string {
-	return `<style>` + runningFonts() + `</style><div style="` + runningStyle + ` text-align: center;">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`
+func footerTemplate(lang string) string {
+	text := `Page <span class="pageNumber"></span> of <span class="totalPages"></span>`
+	if m, err := newMessages(lang); err == nil && !m.english() {
+		// The message's own text is escaped; Chromium fills the two spans.
+		s := html.EscapeString(m.t("report.page", "Page", "\x00P", "Total", "\x00T"))
+		text = strings.NewReplacer("\x00P", `<span class="pageNumber"></span>`, "\x00T", `<span class="totalPages"></span>`).Replace(s)
+	}
+	return `<style>` + runningFonts() + `</style><div style="` + runningStyle + ` text-align: center;">` + text + `</div>`
 }
 
 // numberContents writes the page number of each entry of the report's contents

@@ -102,6 +102,9 @@ type Options struct {
 	// environment).
 	Progress *progress.Progress
 	AsOfFrom string
+	// Lang is the language to write the report in (a bundle in site/i18n, see
+	// Languages); "" is English.
+	Lang string
 }
 
 // Notice is a visible warning at the top of a report: a title and the problems
@@ -129,6 +132,10 @@ func Build(repo *model.Repo, res *compare.Result, name string, opts Options) (ma
 		return nil, errors.New("failed to build report: no country could be read; is --root the plans repository?")
 	}
 	kind := Kinds[i]
+	msgs, err := newMessages(opts.Lang)
+	if err != nil {
+		return nil, err
+	}
 	src, err := readTemplate(opts.Templates, name+".md.tmpl")
 	if err != nil {
 		return nil, err
@@ -138,12 +145,15 @@ func Build(repo *model.Repo, res *compare.Result, name string, opts Options) (ma
 		return nil, err
 	}
 	data := newData(name, repo, res, opts.Source)
-	data.Title, data.Subtitle = kind.Title, kind.Subtitle
+	data.msgs = msgs
+	data.Lang = msgs.code
+	data.Title, data.Subtitle = msgs.t("report.title."+kind.Name), msgs.t("report.subtitle."+kind.Name)
 	if name == ProgressReport {
 		if data.progress, data.asOfFrom, err = progressOf(repo, opts); err != nil {
 			return nil, err
 		}
 	}
+	langNotice := localize(repo, data, src)
 	figs := memo(figures(data))
 	marker := "hwfmark-" + nonce(repo, src) + "-"
 
@@ -152,7 +162,7 @@ func Build(repo *model.Repo, res *compare.Result, name string, opts Options) (ma
 	if err != nil {
 		return nil, err
 	}
-	out[name+".md"] = append(invalidMarkdown(opts.Invalid), md...)
+	out[name+".md"] = append(append(invalidMarkdown(opts.Invalid), invalidMarkdown(langNotice)...), md...)
 	for _, id := range mdDoc.figOrder {
 		out[mdDoc.figureFile(id)] = mdDoc.svgs[id]
 	}
@@ -160,7 +170,7 @@ func Build(repo *model.Repo, res *compare.Result, name string, opts Options) (ma
 	if err != nil {
 		return nil, err
 	}
-	notice := IllustrativeNotice(data)
+	notice := illustrativeNotice(data)
 	body, err := toHTML(hmd, htmlDoc, notice)
 	if err != nil {
 		return nil, err
@@ -171,6 +181,7 @@ func Build(repo *model.Repo, res *compare.Result, name string, opts Options) (ma
 	}
 	p := pageFor(data, fonts+css, notice, body)
 	p.Invalid = opts.Invalid
+	p.Language = langNotice
 	page, err := renderShell(p)
 	if err != nil {
 		return nil, err
@@ -184,7 +195,7 @@ func execute(name, src string, m mode, marker string, figs map[string]figureFunc
 	var prev *doc
 	var out []byte
 	for range 2 {
-		d := newDoc(m, name, marker, figs, prev)
+		d := newDoc(m, name, marker, figs, prev, data.msgs)
 		t, err := template.New(name).Funcs(funcMap(d, data)).Funcs(proseFuncs(data)).Option("missingkey=error").Parse(src)
 		if err != nil {
 			return nil, nil, fmt.Errorf("failed to read template %s.md.tmpl: %w", name, err)
@@ -266,6 +277,18 @@ func invalidMarkdown(n Notice) []byte {
 	return b.Bytes()
 }
 
+// illustrativeNotice is IllustrativeNotice in the report's language.
+func illustrativeNotice(d *Data) string {
+	if len(d.Illustrative) == 0 || d.msgs.english() {
+		return IllustrativeNotice(d)
+	}
+	names := make([]string, len(d.Illustrative))
+	for i, c := range d.Illustrative {
+		names[i] = fmt.Sprintf("%s (%s)", c.Name, c.Code)
+	}
+	return d.msgs.t("report.illustrative_notice", "Countries", d.msgs.joinAnd(names))
+}
+
 // IllustrativeNotice says which countries' data are illustrative, or "".
 func IllustrativeNotice(d *Data) string {
 	if len(d.Illustrative) == 0 {
@@ -279,8 +302,9 @@ func IllustrativeNotice(d *Data) string {
 }
 
 func pageFor(d *Data, css, notice string, body []byte) page {
-	src := "source " + d.Source.Label(nil)
-	return page{Lang: "en", Title: d.Programme.Name + " " + d.Title, CSS: cssOf(css), Banner: notice, Source: src, Body: htmlOf(body)}
+	src := d.msgs.t("report.source", "Source", d.Source.Label(nil))
+	return page{Lang: d.Lang, Title: d.Programme.Name + " " + d.Title, CSS: cssOf(css), Banner: notice,
+		BannerLabel: d.msgs.t("report.illustrative_banner"), Source: src, Body: htmlOf(body)}
 }
 
 // ProgressReport is the name of the progress report, the one report measured as

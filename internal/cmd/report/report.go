@@ -33,6 +33,8 @@ type Options struct {
 	Source *provenance.Info
 	// AsOf is the report date the progress report measures at (--as-of).
 	AsOf string
+	// Lang is the language to write the report in (--lang); "" is English.
+	Lang string
 }
 
 // Command is the command whose output folder a report folder is (see package outdir).
@@ -66,6 +68,13 @@ DIR receives <name>.md (with its figures in <name>-figures/) and a self-containe
 <name>.html (inline CSS and SVG, no network). With --pdf, <name>.pdf is printed from
 the HTML with headless Chromium (CHROME_PATH, or chromium / google-chrome on the PATH).
 
+--lang writes the report in another language: its text from the message bundle
+site/i18n/<lang>.yaml (the site's), the framework's titles from
+schema/framework.<lang>.yaml (English where a text is not translated), dates in the
+language's conventions. The first page says when the translation is not yet
+reviewed by the country team, and what is still in English (see
+docs/translations.md).
+
 The reports are written from templates/<name>.md.tmpl and templates/report.css; a
 file of that name in the plans repository's templates/ folder replaces the built-in
 one. The title page names the source commit and its date, so the same commit always
@@ -79,7 +88,7 @@ every file starts with a notice listing the problems.
 Exit codes: 0 written; 1 the plans are invalid (nothing is written); 2 usage error,
 an --out folder that may not be replaced, no Chromium for --pdf, or the report could
 not be built (nothing is written then).`,
-		Example: "  hwfplan report as-is --out public/reports\n  hwfplan report sustainability --out public/reports --pdf",
+		Example: "  hwfplan report as-is --out public/reports\n  hwfplan report sustainability --out public/reports --pdf\n  hwfplan report as-is --lang hu --out public/reports/hu --pdf",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return cmdutil.FlagErrorf("name one report: %s", strings.Join(report.KindNames(), ", "))
@@ -94,6 +103,9 @@ not be built (nothing is written then).`,
 			if opts.OutDir == "" {
 				return cmdutil.FlagErrorf("--out DIR is required")
 			}
+			if opts.Lang != "" && !slices.Contains(report.Languages(), opts.Lang) {
+				return &cmdutil.FlagError{Err: fmt.Errorf("--lang: %w", report.UnknownLanguage(opts.Lang))}
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -103,6 +115,7 @@ not be built (nothing is written then).`,
 	cmd.Flags().StringVarP(&opts.OutDir, "out", "o", "", "output `DIR` (created if missing)")
 	cmd.Flags().BoolVar(&opts.PDF, "pdf", false, "also print <name>.pdf with headless Chromium")
 	cmd.Flags().BoolVar(&opts.AllowInvalid, cmdutil.AllowInvalidFlag, false, cmdutil.AllowInvalidUsage)
+	cmd.Flags().StringVar(&opts.Lang, "lang", "", "write the report in this `language` ("+strings.Join(report.Languages(), ", ")+"; default: en)")
 	cmd.Flags().StringVar(&opts.AsOf, "as-of", "", "measure the progress report as of this `date` (YYYY-MM-DD; default: as_of in publication.yaml)")
 	return cmd
 }
@@ -131,7 +144,7 @@ func Run(ctx context.Context, opts *Options) error {
 		}
 		chromium = p
 	}
-	plans, err := publish.Load(root, publish.Options{AllowInvalid: opts.AllowInvalid, AsOf: opts.AsOf})
+	plans, err := publish.Load(root, publish.Options{AllowInvalid: opts.AllowInvalid, AsOf: opts.AsOf, Lang: opts.Lang})
 	if err != nil {
 		return err
 	}

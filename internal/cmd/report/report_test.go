@@ -37,6 +37,9 @@ func TestNewCmdReport(t *testing.T) {
 		{"unknown", []string{"final", "--out", "d"}, Options{}, `unknown report "final"`},
 		{"no out", []string{"as-is"}, Options{}, "--out DIR is required"},
 		{"progress as of", []string{"progress", "-o", "d", "--as-of", "2026-06-30"}, Options{Name: "progress", OutDir: "d", AsOf: "2026-06-30"}, ""},
+		{"lang", []string{"as-is", "-o", "d", "--lang", "hu"}, Options{Name: "as-is", OutDir: "d", Lang: "hu"}, ""},
+		{"lang typo", []string{"as-is", "-o", "d", "--lang", "hy"}, Options{}, `--lang: no report messages in language "hy" (no site/i18n/hy.yaml); did you mean "hu"? The languages are en, de, hu and it`},
+		{"lang unknown", []string{"as-is", "-o", "d", "--lang", "fr"}, Options{}, `no report messages in language "fr" (no site/i18n/fr.yaml); the languages are en, de, hu and it`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -51,7 +54,7 @@ func TestNewCmdReport(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got.Name != tt.want.Name || got.OutDir != tt.want.OutDir || got.PDF != tt.want.PDF || got.AsOf != tt.want.AsOf {
+			if got.Name != tt.want.Name || got.OutDir != tt.want.OutDir || got.PDF != tt.want.PDF || got.AsOf != tt.want.AsOf || got.Lang != tt.want.Lang {
 				t.Errorf("options = %+v, want %+v", *got, tt.want)
 			}
 		})
@@ -126,6 +129,33 @@ func TestRunWritesFiles(t *testing.T) {
 	}
 	if want := filepath.Join(out, "as-is.html"); !strings.Contains(stdout.String(), want) {
 		t.Errorf("stdout %q does not list %s", stdout.String(), want)
+	}
+}
+
+// TestRunLang: --lang hu writes the report in Hungarian, with the notice that
+// the translation is not reviewed on its first page and <html lang="hu">.
+func TestRunLang(t *testing.T) {
+	out := t.TempDir()
+	f, _, _ := factory(fixtureRoot(t))
+	src := report.Source{Commit: "abc", Time: time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)}
+	err := Run(context.Background(), &Options{Factory: f, Name: "as-is", OutDir: out, Lang: "hu", Getenv: func(string) string { return "" }, Source: &src})
+	if err != nil {
+		t.Fatal(err)
+	}
+	md, err := os.ReadFile(filepath.Join(out, "as-is.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile(filepath.Join(out, "as-is.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	notice := "A fordítást az országos csoport még nem ellenőrizte / Translation not yet reviewed by the country team"
+	if !strings.HasPrefix(string(md), "> **"+notice+"**") {
+		t.Errorf("as-is.md does not open with the review notice:\n%.300s", md)
+	}
+	if !strings.Contains(string(page), `<html lang="hu">`) || !strings.Contains(string(page), notice) {
+		t.Errorf("as-is.html has no lang=hu or no notice")
 	}
 }
 

@@ -1,0 +1,132 @@
+package report
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
+)
+
+// TestReportMessagesInEveryBundle keeps every language's report messages
+// complete: each report.* id of the English bundle is in every bundle, with the
+// same placeholders in every form, plural forms where the English has them,
+// and a form for each plural category the language uses for counts 0-1000.
+func TestReportMessagesInEveryBundle(t *testing.T) {
+	en, err := readBundle(English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	place := regexp.MustCompile(`\{\{ \.[A-Za-z]+ \}\}`)
+	set := func(s string) []string {
+		m := place.FindAllString(s, -1)
+		slices.Sort(m)
+		return slices.Compact(m)
+	}
+	forms := func(m message) []string {
+		if m.forms == nil {
+			return []string{m.text}
+		}
+		var out []string
+		for _, f := range m.forms {
+			out = append(out, f)
+		}
+		return out
+	}
+	n := 0
+	for id := range en {
+		if strings.HasPrefix(id, "report.") {
+			n++
+		}
+	}
+	if n < 40 {
+		t.Fatalf("%d report messages in en.yaml, want the reports' text", n)
+	}
+	for _, code := range Languages()[1:] {
+		b, err := readBundle(code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tag := language.MustParse(code)
+		for id, em := range en {
+			if !strings.HasPrefix(id, "report.") {
+				continue
+			}
+			m, ok := b[id]
+			if !ok {
+				t.Errorf("%s.yaml: report message %q is missing", code, id)
+				continue
+			}
+			if (m.forms == nil) != (em.forms == nil) {
+				t.Errorf("%s.yaml: %s: plural forms in one bundle and not the other", code, id)
+				continue
+			}
+			want := set(forms(em)[0])
+			for _, f := range forms(m) {
+				if got := set(f); !slices.Equal(got, want) {
+					t.Errorf("%s.yaml: %s: %q has placeholders %v, the English %v", code, id, f, got, want)
+				}
+				if strings.TrimSpace(f) == "" {
+					t.Errorf("%s.yaml: %s is empty", code, id)
+				}
+			}
+			if m.forms != nil {
+				for c := 0; c <= 1000; c++ {
+					form := formNames[plural.Cardinal.MatchPlural(tag, c, 0, 0, 0, 0)]
+					if _, ok := m.forms[form]; !ok {
+						t.Errorf("%s.yaml: %s has no %q form (count %d)", code, id, form, c)
+						break
+					}
+				}
+			}
+		}
+		for id := range b {
+			if _, ok := en[id]; strings.HasPrefix(id, "report.") && !ok {
+				t.Errorf("%s.yaml: report message %q is not in the English bundle", code, id)
+			}
+		}
+	}
+}
+
+// TestMessages checks T: plural forms by the language's rules, placeholders,
+// English for a message a bundle lacks, and errors for misuse.
+func TestMessages(t *testing.T) {
+	hu, err := newMessages("hu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	en := englishMessages()
+	for _, c := range []struct {
+		m    *messages
+		id   string
+		args []any
+		want string
+	}{
+		{en, "report.figures", []any{1}, "1 figure"},
+		{en, "report.figures", []any{3}, "3 figures"},
+		{hu, "report.tables", []any{3}, "3 táblázat"},
+		{hu, "report.table", []any{"N", 4}, "4. táblázat"},
+		{hu, "report.list_and", []any{"Head", "A, B", "Last", "C"}, "A, B és C"},
+	} {
+		got, err := c.m.T(c.id, c.args...)
+		if err != nil || got != c.want {
+			t.Errorf("%s T(%s, %v) = %q, %v; want %q", c.m.code, c.id, c.args, got, err, c.want)
+		}
+	}
+	for _, args := range [][]any{{"x"}, {"N"}, {1, 2}} {
+		if _, err := en.T("report.table", args...); err == nil {
+			t.Errorf("T(report.table, %v) gave no error", args)
+		}
+	}
+	if _, err := en.T("report.no_such_message"); err == nil {
+		t.Error("an unknown message gave no error")
+	}
+	if _, err := en.T("report.figures"); err == nil {
+		t.Error("a plural message without a count gave no error")
+	}
+	if _, err := newMessages("hx"); err == nil || !strings.Contains(err.Error(), `did you mean "hu"`) {
+		t.Errorf("unknown language: %v", err)
+	}
+}
