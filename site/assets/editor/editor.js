@@ -873,6 +873,10 @@
 
   function propose() {
     var path = current;
+    if (call("text", path) === originals[path]) {
+      result("info", "Nothing to propose yet: " + baseName(path) + " has no changes. Change it in the form first.");
+      return;
+    }
     var url = repoURL + "/edit/" + branch + "/" + path;
     // Open the tab first, while the click still counts as the person's own.
     var w = window.open(url, "_blank", "noopener");
