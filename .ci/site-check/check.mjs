@@ -102,7 +102,7 @@ for (const [label, viewport] of [["desktop", { width: 1280, height: 900 }], ["ph
     if (!resp || resp.status() !== 200) { find(p, `HTTP ${resp && resp.status()}`); await page.close(); continue; }
     // The form editor (edit/<code>/) draws its form once its WebAssembly engine has
     // started: check the form, not the loading message.
-    if (await page.$("#editor")) {
+    if (await page.$("#editor").catch(() => null)) {
       await page.waitForSelector("#editor-app:not([hidden]), #editor-fallback:not([hidden])", { timeout: 30000 }).catch(() => find(`${p} (${label})`, "the form editor did not start within 30 s"));
       if (await page.$("#editor-fallback:not([hidden])")) find(`${p} (${label})`, "the form editor shows its fallback: " + (await page.textContent("#editor-fallback-reason")));
     }
