@@ -173,6 +173,7 @@ func Build(fw *framework.Framework, kind string) *jsonschema.Schema {
 		// For editors: validate reads a plan translation against the country's
 		// own ids and texts (package plantext), which a schema cannot know.
 		s = r.Reflect(&plan.PlanTranslation{})
+		planTranslation(fw, s)
 	default:
 		panic("unknown schema kind " + kind)
 	}

@@ -67,3 +67,42 @@ func labelsEntry(s *jsonschema.Schema, name, value, english, where string) {
 	vs.Enum = append(vs.Enum, json.Number(strconv.Itoa(v)))
 	list.Description += fmt.Sprintf(" %d = %s;", v, english)
 }
+
+// planTranslation names the framework's tasks and items where a plan
+// translation keys texts by them (as-is tasks and items, to-be targets,
+// sustainability domains), so an editor completes them; the entries' own ids
+// (steps, actions ...) are the country's, which only validate knows.
+func planTranslation(fw *framework.Framework, s *jsonschema.Schema) {
+	taskText := prop(s, "as-is", "tasks", "{}")
+	itemText := prop(taskText, "items", "{}")
+	tasks := closedObject("Per task", "Keyed by task id.")
+	targets := closedObject("Targets per task and item", "Keyed by task id, then item id.")
+	for _, t := range fw.Tasks {
+		ts := copySchema(taskText)
+		ts.Title = t.Title
+		items := closedObject("Items", "Keyed by item id.")
+		tt := closedObject(t.Title, "")
+		for _, it := range t.Items {
+			is := copySchema(itemText)
+			is.Title = it.Title
+			items.Properties.Set(it.ID, is)
+			tg := copySchema(prop(s, "to-be", "targets", "{}", "{}"))
+			tg.Title = it.Title
+			tt.Properties.Set(it.ID, tg)
+		}
+		ts.Properties.Set("items", items)
+		tasks.Properties.Set(t.ID, ts)
+		targets.Properties.Set(t.ID, tt)
+	}
+	prop(s, "as-is").Properties.Set("tasks", tasks)
+	prop(s, "as-is", "rounds", "{}").Properties.Set("tasks", tasks)
+	prop(s, "to-be").Properties.Set("targets", targets)
+	factor := prop(s, "action-plan", "sustainability_factors", "{}")
+	factors := closedObject("Sustainability factors", "Keyed by domain id.")
+	for _, d := range fw.Sustainability.Domains {
+		fs := copySchema(factor)
+		fs.Title = d.Title
+		factors.Properties.Set(d.ID, fs)
+	}
+	prop(s, "action-plan").Properties.Set("sustainability_factors", factors)
+}
