@@ -76,6 +76,8 @@ func render(mem, pub afero.Fs, opts Options) error {
 	flags.Set("noBuildLock", true)
 	flags.Set("environment", "production")
 	flags.Set("baseURL", opts.baseURL())
+	// English stays at the site's top; no /en/ page that only redirects there.
+	flags.Set("disableDefaultLanguageRedirect", true)
 	// A fixed environment: the user's HUGO_* variables must not change the output.
 	// HUGO_SECURITY overrides the configuration files, the repository's
 	// site/hugo.toml included (flags do not: Hugo merges the files into them).
