@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 	"sync"
 
 	"github.com/hwfplan/hwfplan"
 	"github.com/hwfplan/hwfplan/internal/framework"
 	"github.com/hwfplan/hwfplan/internal/model"
+	"github.com/hwfplan/hwfplan/internal/plantext"
 	"github.com/spf13/afero"
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/language"
@@ -143,16 +145,23 @@ func message(lang, id, english string) string {
 }
 
 // localized returns the input with the plans seen in a language: the framework's
-// texts from its translation and the countries' names from CLDR. The plans' own
-// text stays as written. Nothing in in is changed.
+// texts from its translation, the countries' plan text from their translations
+// into the language (English where they give none) and the countries' names
+// from CLDR. Nothing in in is changed.
 func localized(in Input, l siteLanguage) Input {
 	repo := *in.Repo
 	repo.Framework = l.fw
 	repo.Countries = make([]*model.Country, len(in.Repo.Countries))
 	for i, c := range in.Repo.Countries {
 		cc := *c
-		if c.Country != nil {
-			pc := *c.Country
+		// The country's own translation of its plan text, where it has one
+		// (countries/<code>/translations/<lang>.yaml); English elsewhere.
+		if texts := plantext.Of(c); slices.Contains(texts.Languages(), l.Code) {
+			lc, _ := texts.Localized(c, l.Code)
+			cc = *lc
+		}
+		if cc.Country != nil {
+			pc := *cc.Country
 			if n, ok := cldrCountryName(c.Code, l.Code); ok {
 				pc.Name = n
 			}

@@ -85,6 +85,32 @@ func TestSiteInTwoLanguages(t *testing.T) {
 	}
 }
 
+// TestPlanTextInTheLanguage: a country's translation of its plan text into a
+// language shows on its page in that language (markdown rendered as the English
+// is), the texts it does not give in English; the English page is unchanged.
+func TestPlanTextInTheLanguage(t *testing.T) {
+	files := build(t, german+`
+-- countries/HU/translations/de.yaml --
+language: de
+review: {reviewed: false}
+as-is:
+  tasks:
+    data:
+      summary: Register decken die *sektoralen* Berufe ab.
+to-be:
+  vision: Verknüpfte Daten auf individueller Ebene bis 2030.
+`, Options{})
+	de := string(files["de/countries/hu/index.html"])
+	for _, want := range []string{`Register decken die <em>sektoralen</em> Berufe ab.`, `Verknüpfte Daten auf individueller Ebene bis 2030.`, `A committee is planned.`} {
+		if !strings.Contains(de, want) {
+			t.Errorf("de/countries/hu/index.html lacks %q", want)
+		}
+	}
+	if en := string(files["countries/hu/index.html"]); !strings.Contains(en, `Registers cover the <em>sectoral</em> professions.`) || strings.Contains(en, "sektoralen") {
+		t.Error("the English page does not show the English plan text")
+	}
+}
+
 // TestReviewedTranslationHasNoUnreviewedNotice: once the country team has
 // confirmed a translation, its pages no longer say it is unreviewed (they still
 // say what is in English).
