@@ -6,6 +6,8 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/hwfplan/hwfplan/internal/diag"
@@ -15,10 +17,12 @@ import (
 	"github.com/hwfplan/hwfplan/internal/gitrev"
 	"github.com/hwfplan/hwfplan/internal/load"
 	"github.com/hwfplan/hwfplan/internal/plan"
+	"github.com/hwfplan/hwfplan/internal/plantext"
 	"go.yaml.in/yaml/v3"
 )
 
-// loader loads country folders at revisions. Most revisions change one file of five,
+// loader loads country folders at revisions: the five plan files and the plan's
+// translations (translations/<lang>.yaml). Most revisions change one file of five,
 // so a folder is first read as a snapshot (its files' blob hashes, from the trees
 // alone), then every file content not seen yet is read and parsed once (git blob
 // hash), in one batch spread over the cores; the framework is loaded once per
@@ -49,7 +53,17 @@ func (l *loader) prefix() string {
 // (the same bytes decode differently as as-is.yaml and as to-be.yaml).
 type fileKey struct {
 	hash gitrev.Hash
-	kind int // index in plan.CountryFiles
+	kind int // index in plan.CountryFiles, or translationKind
+}
+
+// translationKind is the fileKey kind of a translation file: parsed, not decoded.
+const translationKind = numFiles
+
+// translation is a translation file of a snapshot: its name in the translations
+// folder and its content.
+type translation struct {
+	name string // "hu.yaml"
+	hash gitrev.Hash
 }
 
 type parsed struct {
@@ -70,6 +84,9 @@ type snapshot struct {
 	dir   string      // the folder, countries/XX
 	hash  gitrev.Hash // the folder's tree; zero when the revision has no folder
 	files [numFiles]gitrev.Hash
+	// trans are the .yaml files of translations/, in name order (as load.Load
+	// reads them).
+	trans []translation
 }
 
 const numFiles = 5 // len(plan.CountryFiles)
@@ -85,6 +102,11 @@ func (s *snapshot) keys() iter.Seq[fileKey] {
 	return func(yield func(fileKey) bool) {
 		for i, h := range s.files {
 			if !h.IsZero() && !yield(fileKey{h, i}) {
+				return
+			}
+		}
+		for _, t := range s.trans {
+			if !yield(fileKey{t.hash, translationKind}) {
 				return
 			}
 		}
@@ -124,7 +146,41 @@ func (l *loader) snapshot(commit gitrev.Hash, dir string) (snapshot, error) {
 			}
 		}
 	}
+	for _, e := range entries {
+		if e.Name == plan.TranslationsDir && e.Mode.IsDir() {
+			if s.trans, err = l.translations(commit, path.Join(dir, plan.TranslationsDir)); err != nil {
+				return s, err
+			}
+			break
+		}
+	}
 	return s, nil
+}
+
+// translations lists the translation files of the folder dir at commit: the
+// regular .yaml files that load.Load reads there, in name order (git keeps a
+// tree's entries in byte order of their names, as fs.ReadDir sorts them).
+func (l *loader) translations(commit gitrev.Hash, dir string) ([]translation, error) {
+	_, entries, err := l.r.Tree(commit, dir)
+	if err != nil {
+		return nil, err
+	}
+	var out []translation
+	for _, e := range entries {
+		if e.Mode.IsRegular() && !strings.HasPrefix(e.Name, ".") && strings.HasSuffix(e.Name, ".yaml") {
+			out = append(out, translation{e.Name, e.Hash})
+		}
+	}
+	slices.SortFunc(out, func(a, b translation) int { return strings.Compare(a.name, b.name) })
+	return out, nil
+}
+
+// path is where the snapshot's file of key k sits; name is a translation's name.
+func (s *snapshot) path(kind int, name string) string {
+	if kind == translationKind {
+		return path.Join(s.dir, plan.TranslationsDir, name)
+	}
+	return path.Join(s.dir, plan.CountryFiles[kind])
 }
 
 // parse reads and parses, in one batch, the files of the snapshots not parsed yet.
@@ -133,16 +189,24 @@ func (l *loader) parse(snaps []snapshot) {
 	want := map[gitrev.Hash][]fileKey{}
 	paths := map[fileKey]string{}
 	for _, s := range snaps {
-		for k := range s.keys() {
+		add := func(k fileKey, name string) {
 			h := k.hash
 			if l.files[k] != nil || paths[k] != "" {
-				continue
+				return
 			}
 			if want[h] == nil {
 				todo = append(todo, h)
 			}
 			want[h] = append(want[h], k)
-			paths[k] = path.Join(s.dir, plan.CountryFiles[k.kind])
+			paths[k] = s.path(k.kind, name)
+		}
+		for i, h := range s.files {
+			if !h.IsZero() {
+				add(fileKey{h, i}, "")
+			}
+		}
+		for _, t := range s.trans {
+			add(fileKey{t.hash, translationKind}, t.name)
 		}
 	}
 	if len(todo) == 0 {
@@ -158,7 +222,7 @@ func (l *loader) parse(snaps []snapshot) {
 				pf.diags = []diag.Diagnostic{{File: paths[k], Severity: diag.Error, Rule: load.RuleSize, Message: "the file is larger than the size limit"}}
 			default:
 				pf.file, pf.diags = load.Parse(paths[k], data)
-				if pf.file != nil {
+				if pf.file != nil && k.kind != translationKind {
 					pf.val = decode(plan.CountryFiles[k.kind], pf.file)
 				}
 			}
@@ -189,6 +253,16 @@ func (l *loader) country(s snapshot) *model.Country {
 		c.Files[name] = &f
 		c.SetPlan(pf.val)
 	}
+	for _, t := range s.trans {
+		pf := l.files[fileKey{t.hash, translationKind}]
+		if pf == nil || pf.file == nil {
+			continue
+		}
+		f := *pf.file
+		f.Path = s.path(translationKind, t.name)
+		lang, _ := plantext.Language(f.Path)
+		c.Translations = append(c.Translations, &model.TranslationFile{Language: lang, File: &f})
+	}
 	return c
 }
 
@@ -196,16 +270,21 @@ func (l *loader) country(s snapshot) *model.Country {
 // paths the files have in its folder.
 func (l *loader) diags(s snapshot) []diag.Diagnostic {
 	var out []diag.Diagnostic
-	for i, name := range plan.CountryFiles {
-		if s.files[i].IsZero() {
-			continue
-		}
-		if pf := l.files[fileKey{s.files[i], i}]; pf != nil {
+	add := func(k fileKey, name string) {
+		if pf := l.files[k]; pf != nil {
 			for _, d := range pf.diags {
-				d.File = path.Join(s.dir, name) // the same content may sit in another folder
+				d.File = s.path(k.kind, name) // the same content may sit in another folder
 				out = append(out, d)
 			}
 		}
+	}
+	for i, h := range s.files {
+		if !h.IsZero() {
+			add(fileKey{h, i}, "")
+		}
+	}
+	for _, t := range s.trans {
+		add(fileKey{t.hash, translationKind}, t.name)
 	}
 	return out
 }

@@ -40,7 +40,7 @@ func storeIn(d *usercache.Dir) *Store {
 }
 
 // storeVersion changes whenever what a stored summary holds or means changes.
-const storeVersion = "history-1"
+const storeVersion = "history-2"
 
 // stored is one revision's summary as the Store keeps it.
 type stored struct {

@@ -211,3 +211,74 @@ func TestHistoryProgramme(t *testing.T) {
 		t.Errorf("json entries: %+v", h.Entries)
 	}
 }
+
+// huTranslation is a Hungarian translation of some of the fixture's texts.
+const huTranslation = `language: hu
+review:
+  reviewed: false
+as-is:
+  tasks:
+    data:
+      items:
+        linkage: {evidence: Nincs közös azonosító az adatforrások között.}
+action-plan:
+  actions:
+    HU-A1:
+      title: Jogalap a nyilvántartási adatokhoz
+`
+
+// translationHistory: a plan whose Hungarian translation is added, edited,
+// reviewed, broken, mended and removed, a German one added beside it, each in a
+// commit that changes nothing else, and one commit that edits the English and
+// the translation together.
+func translationHistory(t *testing.T) *gittest.Repo {
+	g := gittest.New(t)
+	g.Write(fixture(t))
+	g.Commit("Hungary's plan")
+	const hu = "countries/HU/translations/hu.yaml"
+	g.Write(map[string]string{hu: huTranslation})
+	g.Commit("Hungarian translation")
+	g.Replace(hu, "Jogalap a nyilvántartási adatokhoz", "Jogalap a nyilvántartási és HR-adatok összekapcsolásához")
+	g.Commit("Hungarian: HU-A1's title")
+	g.Replace(hu, "reviewed: false", "reviewed: true\n  reviewed_by: hu-hwf-team\n  date: \"2026-11-30\"")
+	g.Write(map[string]string{"countries/HU/translations/de.yaml": "language: de\nreview: {reviewed: false}\nto-be:\n  vision: Bis 2030 plant Ungarn ...\n"})
+	g.Commit("Hungarian reviewed; German begun")
+	g.Replace(hu, "action-plan:\n", "action-plan:\n\t")
+	g.Commit("A tab in the Hungarian")
+	g.Replace(hu, "action-plan:\n\t", "action-plan:\n")
+	g.Commit("Hungarian mended")
+	g.Replace("countries/HU/action-plan.yaml", "title: Legal basis for linking register and HR data", "title: Legal basis for linking the register with HR data")
+	g.Replace(hu, "        linkage: {evidence: Nincs közös azonosító az adatforrások között.}\n", "")
+	g.Commit("HU-A1 reworded in English; the linkage evidence's translation dropped")
+	g.Remove(hu)
+	g.Commit("Hungarian translation withdrawn")
+	return g
+}
+
+// TestHistoryTranslations: a commit that changes only a country's plan
+// translations is summed up in plandiff's words, by language (never "no plan
+// change"), in the text (from a fresh cache and from the kept summaries) and in
+// the JSON, whose changes give each translated text as plandiff does.
+func TestHistoryTranslations(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	g := translationHistory(t)
+	out, _, err := run(t, g.Dir, "HU")
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden.Check(t, "testdata/hu-translations.txt", []byte(hashRe.ReplaceAllString(out, "HASH")))
+	again, _, err := run(t, g.Dir, "HU")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again != out {
+		t.Errorf("the history from kept summaries differs:\n%s\nwant:\n%s", again, out)
+	}
+	out, _, err = run(t, g.Dir, "HU", "--format", "json", "--limit", "7")
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden.Check(t, "testdata/hu-translations.json", []byte(fullHashRe.ReplaceAllString(hashRe.ReplaceAllString(out, "HASH"), "HASH")))
+}
+
+var fullHashRe = regexp.MustCompile(`\b[0-9a-f]{40}\b`)
