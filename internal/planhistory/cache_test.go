@@ -16,6 +16,10 @@ func TestLoaderMatchesLoad(t *testing.T) {
 	g := gittest.New(t)
 	files := gittest.ReadFiles(t, filepath.Join("..", "plandiff", "testdata", "base"))
 	files["countries/HU/to-do.yaml"] = "steps: [oops\n" // a syntax error: no ToDo
+	files["countries/HU/translations/it.yaml"] = "language: it\nto-be: {vision: Entro il 2030}\n"
+	files["countries/HU/translations/de.yaml"] = "to-be: [oops\n" // a syntax error: not loaded
+	files["countries/HU/translations/hu.yaml"] = "language: hu\n"
+	files["countries/HU/translations/notes.md"] = "not a translation\n"
 	delete(files, "countries/HU/action-plan.yaml")      // absent
 	g.Write(files)
 	g.Commit("plans")
@@ -38,6 +42,15 @@ func TestLoaderMatchesLoad(t *testing.T) {
 	}
 	if got.ToDo != nil || got.ActionPlan != nil || got.AsIs == nil {
 		t.Errorf("broken/absent files: %+v", got)
+	}
+	if len(got.Translations) != 2 || len(got.Translations) != len(want.Translations) {
+		t.Fatalf("translations: %d, load.Load has %d", len(got.Translations), len(want.Translations))
+	}
+	for i, tr := range got.Translations {
+		w := want.Translations[i]
+		if tr.Language != w.Language || tr.File.Path != w.File.Path || !reflect.DeepEqual(tr.File.Node, w.File.Node) {
+			t.Errorf("translation %d: %s %s, load.Load has %s %s", i, tr.Language, tr.File.Path, w.Language, w.File.Path)
+		}
 	}
 	if len(got.Files) != len(want.Files) {
 		t.Errorf("files: %d, load.Load has %d", len(got.Files), len(want.Files))

@@ -77,6 +77,24 @@ func eventfulHistory(t *testing.T) *gittest.Repo {
 	g.Replace("countries/HU/to-be.yaml", "planning_committee: {score: 2, year: 2026", "planning_committee: {score: 1, year: 2028")
 	g.Replace("countries/HU/country.yaml", "status: illustrative", "status: submitted")
 	g.Commit("two files at once")
+	// The plan's translations: added, edited with the English, one language's
+	// bytes given to another, a file that is not a translation, broken, mended,
+	// removed.
+	const hu, it = "countries/HU/translations/hu.yaml", "countries/HU/translations/it.yaml"
+	tr := "language: hu\nreview: {reviewed: false}\naction-plan:\n  actions:\n    HU-A1: {title: Jogalap}\n"
+	g.Write(map[string]string{hu: tr})
+	g.Commit("Hungarian translation")
+	g.Replace(hu, "{title: Jogalap}", "{title: Jogalap az adatokhoz}")
+	g.Replace("countries/HU/country.yaml", "status: submitted", "status: draft")
+	g.Commit("translation and English at once")
+	g.Write(map[string]string{it: tr, "countries/HU/translations/README.md": "notes\n"})
+	g.Commit("Italian file with the Hungarian bytes, and a readme")
+	g.Write(map[string]string{hu: "action-plan: [oops\n"})
+	g.Commit("break the Hungarian")
+	g.Write(map[string]string{hu: tr})
+	g.Commit("mend the Hungarian")
+	g.Remove(it)
+	g.Commit("drop the Italian")
 	return g
 }
 
