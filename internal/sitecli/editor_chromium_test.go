@@ -231,6 +231,16 @@ func TestFormEditorInChromium(t *testing.T) {
 	p.waitJS("the error is gone", fmt.Sprintf("!document.querySelector(%q).hasAttribute('aria-invalid')", yearInput))
 
 	p.shots("changes", "#editor-changes-title")
+	// A list of names (a flow sequence in the file) gets a fifth entry; a choice
+	// is changed through its select.
+	p.do("add a participant", chromedp.Click(field("policy_dialogue", "participants")+" > button.add"))
+	p.text([]any{"policy_dialogue", "participants", 4}, "Hungarian Chamber of Health Professionals")
+	p.do("open HU-A2", chromedp.Click(field("actions", 1)+" > summary"))
+	status := field("actions", 1, "status") + " > select"
+	p.do("HU-A2 delayed", chromedp.Focus(status), chromedp.Evaluate[chromedp.Void](fmt.Sprintf(
+		`(() => { const s = document.querySelector(%q); s.value = "delayed"; s.dispatchEvent(new Event("change")); })()`, status)))
+	p.waitJS("the status change is summarised", `[...document.querySelectorAll("#editor-diff li")].some(li => /HU-A2.*delayed/.test(li.textContent))`)
+
 	p.do("open HU-A4", chromedp.Click(field("actions", 3)+" > summary"))
 	p.do("move HU-A4 up with the keyboard", chromedp.Focus(field("actions", 3)+" .entry-tools button:first-child"), chromedp.KeyEvent("\r"))
 	p.waitJS("HU-A4 is third", `document.querySelector(`+"`"+field("actions", 2)+" > summary"+"`"+`).textContent.startsWith("HU-A4")`)
@@ -446,7 +456,7 @@ func TestFormEditorProposesOnGitHub(t *testing.T) {
 		t.Errorf("without WebAssembly the page shows %+v, want the reason and GitHub's editor for each of the 5 files", fallback)
 	}
 	p.axe("HU's editor without WebAssembly")
-	if _, err := chromedp.Call(p.ctx, cdppage.RemoveScriptToEvaluateOnNewDocument, cdppage.RemoveScriptToEvaluateOnNewDocumentParams{Identifier: noWasm.Identifier}); err != nil {
+	if _, err := chromedp.Call(p.ctx, cdppage.RemoveScriptToEvaluateOnNewDocument, cdppage.RemoveScriptToEvaluateOnNewDocumentParams(noWasm)); err != nil {
 		t.Fatal(err)
 	}
 	p.do("open HU's editor", chromedp.Navigate(hs.URL+"/edit/hu/"), chromedp.WaitVisible("#editor-app"))

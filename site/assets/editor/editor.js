@@ -240,6 +240,8 @@
   function drawForm(focusID) {
     var form = document.getElementById("editor-form");
     var y = window.scrollY;
+    var active = document.activeElement;
+    var activeID = active && active !== form && form.contains(active) ? active.id : "";
     // Entries open now stay open (the toggle event may not have come yet).
     Array.prototype.forEach.call(form.querySelectorAll("details.entry-box"), function (d) {
       var k = d.getAttribute("data-entry");
@@ -247,26 +249,31 @@
     });
     fields = {};
     form.textContent = "";
-    var spec = specs[current];
-    var data = call("document", current);
-    if (spec && spec.error) {
-      form.appendChild(el("p", { className: "field-msg error", text: "This file has no form: " + spec.error }));
-      return;
-    }
-    if (Array.isArray(spec)) { spec = { type: "object", fields: spec }; }
+    var toc = document.getElementById("editor-toc");
+    toc.textContent = "";
+    toc.parentElement.hidden = true;
     var top = el("div", { className: "field-msgs", id: idFor("m", []) });
     form.appendChild(top);
     fields[keyOf([])] = { wrap: form, controls: [], msgs: top };
-    var toc = document.getElementById("editor-toc");
-    toc.textContent = "";
+    var spec = specs[current];
+    var data = call("document", current);
+    if (!spec || spec.error) {
+      form.appendChild(el("p", { className: "field-msg error", text: "This file has no form: " + (spec ? spec.error : "the engine gave none") }));
+      return;
+    }
+    if (Array.isArray(spec)) { spec = { type: "object", fields: spec }; }
+    if (data && typeof data.error === "string" && Object.keys(data).length === 1) {
+      form.appendChild(el("p", { className: "field-msg error", text: "The form cannot show this file: " + data.error + " Fix the file's text first (in GitHub's editor or a text editor); the form shows it again once it can be read." }));
+      return;
+    }
     (spec.fields || []).forEach(function (f) {
       form.appendChild(drawField(f, [f.key], getAt(data, [f.key]), 2));
       var h = document.getElementById(idFor("s", [f.key]));
       if (h) { toc.appendChild(el("li", null, [el("a", { href: "#" + h.id, text: labelText(f) })])); }
     });
     toc.parentElement.hidden = toc.children.length < 3;
-    if (focusID) {
-      var t = document.getElementById(focusID);
+    if (focusID || activeID) {
+      var t = document.getElementById(focusID || activeID);
       if (t) { openTo(t); t.focus({ preventScroll: true }); }
       window.scrollTo(0, y);
     }
@@ -400,7 +407,9 @@
     box.appendChild(ol);
     var add = el("button", { type: "button", className: "add", id: idFor("add", path), text: "Add " + what });
     if (level > 2 || item.type !== "object") { add.appendChild(el("span", { className: "visually-hidden", text: " to " + labelText(f) })); }
-    add.addEventListener("click", function () { addEntry(f, item, path, items.length); });
+    add.addEventListener("click", function () {
+      if (item.type === "object") { addEntry(f, item, path, items.length); } else { addPending(f, item, path, items.length, ol); }
+    });
     box.appendChild(add);
     return box;
   }
@@ -540,6 +549,13 @@
       v = raw === "" ? null : (o ? o.value : raw);
     } else if (t === "currency") { v = raw.trim().toUpperCase(); input.value = v; }
     else if (typeof raw === "string" && t !== "textarea") { v = raw.trim(); }
+    if (f.pending) {
+      var li = input.closest("li");
+      if (v === null || v === "") { delete fields[keyOf(path)]; if (li) { li.remove(); } return; }
+      var list = getAt(call("document", current), path.slice(0, -1));
+      change(list === undefined || list === null ? [{ op: "set", path: path.slice(0, -1), value: [v] }] : [{ op: "insert", path: path, value: v }], null);
+      return;
+    }
     if (v === null || v === "") {
       var had = getAt(call("document", current), path);
       if (had === undefined) { refresh(null); return; }
@@ -578,8 +594,13 @@
     var t0 = performance.now();
     var res = call("apply", current, JSON.stringify(ops));
     if (res && res.error) {
-      result("error", "The change could not be made: " + res.error);
+      // The form goes back to what the file holds; the reason shows at the field.
+      var msg = "This change could not be made, so the file keeps what it had: " + res.error;
       drawForm(focusID);
+      showProblems(lastProblems);
+      var f = fieldFor(ops[0].path);
+      f.msgs.appendChild(el("p", { className: "field-msg error" }, [el("strong", { text: "Error: " }), msg]));
+      say(msg);
       return false;
     }
     if (!scalar) { drawForm(focusID); }
@@ -616,6 +637,21 @@
     q.appendChild(yes); q.appendChild(no);
     tools.appendChild(q);
     yes.focus();
+  }
+
+  // addPending shows an empty control for a new value of a list of values: the
+  // value enters the file once it is typed, and an empty one never does.
+  function addPending(f, item, path, n, ol) {
+    var ip = path.concat(n);
+    var there = document.getElementById(idFor("f", ip));
+    if (there) { there.focus(); return; }
+    var one = item.label || singular(labelText(f));
+    var sub = Object.assign({}, item, { label: one.charAt(0).toUpperCase() + one.slice(1) + " " + (n + 1), help: "", pending: true });
+    var li = el("li", { className: "entry pending" }, [drawScalar(sub, ip, undefined)]);
+    ol.appendChild(li);
+    var input = document.getElementById(idFor("f", ip));
+    input.focus();
+    say("A new empty " + one + " at the end of the list: type it, and it is added when you leave the field.");
   }
 
   function addEntry(f, item, path, n) {
