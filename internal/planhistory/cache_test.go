@@ -20,7 +20,7 @@ func TestLoaderMatchesLoad(t *testing.T) {
 	files["countries/HU/translations/de.yaml"] = "to-be: [oops\n" // a syntax error: not loaded
 	files["countries/HU/translations/hu.yaml"] = "language: hu\n"
 	files["countries/HU/translations/notes.md"] = "not a translation\n"
-	delete(files, "countries/HU/action-plan.yaml")      // absent
+	delete(files, "countries/HU/action-plan.yaml") // absent
 	g.Write(files)
 	g.Commit("plans")
 	r, err := gitrev.Open(g.Dir)
