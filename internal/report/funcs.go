@@ -51,6 +51,26 @@ func funcMap(d *doc, data *Data) template.FuncMap {
 		// "report.id", T "report.id" count, or T "report.id" "Name" value ...;
 		// values from the plans are escaped (md) before they are passed.
 		"T": data.msgs.T,
+		// word is the message prefix+key (a coded value's word, "report.status."
+		// "draft"), or the key itself, escaped, when there is none.
+		"word": func(prefix, key string) string {
+			if s, err := data.msgs.T(prefix + key); err == nil {
+				return s
+			}
+			return escapeMarkdown(key)
+		},
+		// illustrativeList names the illustrative countries with their codes:
+		// "Belgium (BE), Croatia (HR)", escaped.
+		"illustrativeList": func() string {
+			out := make([]string, len(data.Illustrative))
+			for i, c := range data.Illustrative {
+				out[i] = escapeMarkdown(c.Name) + " (" + c.Code + ")"
+			}
+			if data.msgs.english() {
+				return strings.Join(out, ", ")
+			}
+			return data.msgs.joinAnd(out)
+		},
 
 		// Numbers.
 		"score":  func(n compare.Num) string { return numOr(n, 2, num.Missing) },

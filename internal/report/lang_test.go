@@ -1,11 +1,14 @@
 package report
 
 import (
+	"bytes"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/hwfplan/hwfplan/internal/golden"
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
 )
@@ -128,5 +131,33 @@ func TestMessages(t *testing.T) {
 	}
 	if _, err := newMessages("hx"); err == nil || !strings.Contains(err.Error(), `did you mean "hu"`) {
 		t.Errorf("unknown language: %v", err)
+	}
+}
+
+// TestGoldenLanguages keeps the as-is report in each translated language
+// (testdata/golden/as-is.<lang>.md): the review notice first, the headings,
+// captions, tables, dates and framework titles in the language.
+func TestGoldenLanguages(t *testing.T) {
+	repo, res := loadFixture(t)
+	for _, lang := range Languages()[1:] {
+		t.Run(lang, func(t *testing.T) {
+			files, err := Build(repo, res, "as-is", Options{Source: fixtureSource, Lang: lang})
+			if err != nil {
+				t.Fatal(err)
+			}
+			md := files["as-is.md"]
+			golden.Check(t, filepath.Join("testdata", "golden", "as-is."+lang+".md"), md)
+			if !bytes.HasPrefix(md, []byte("> **")) || !bytes.Contains(md[:500], []byte("Translation not yet reviewed by the country team")) {
+				t.Errorf("as-is.md in %s does not open with the review notice", lang)
+			}
+			page := string(files["as-is.html"])
+			if !strings.Contains(page, `<html lang="`+lang+`">`) {
+				t.Errorf("as-is.html in %s has no lang=%q", lang, lang)
+			}
+		})
+	}
+	// A language unknown to the bundles is refused with the languages there are.
+	if _, err := Build(repo, res, "as-is", Options{Source: fixtureSource, Lang: "hx"}); err == nil || !strings.Contains(err.Error(), `did you mean "hu"`) {
+		t.Errorf("Build in hx: %v", err)
 	}
 }

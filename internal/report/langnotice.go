@@ -1,6 +1,9 @@
 package report
 
 import (
+	"io/fs"
+
+	"github.com/hwfplan/hwfplan"
 	"slices"
 	"strings"
 
@@ -42,6 +45,10 @@ func localize(repo *model.Repo, d *Data, src string) Notice {
 		tr, _ = d.Framework.ParseTranslation(tf.File.Path, root, today)
 		break
 	}
+	if tr == nil && repo.FrameworkFile == nil && d.Framework != nil {
+		// The built-in framework: its translation is built in too.
+		tr = builtinTranslation(d.Framework, m.code, d.Source)
+	}
 	var items []string
 	reviewed := false
 	if tr == nil {
@@ -55,8 +62,12 @@ func localize(repo *model.Repo, d *Data, src string) Notice {
 			items = append(items, m.t("report.framework_partly", len(missing)))
 		}
 	}
-	if !strings.Contains(src, `T "report.`) {
+	switch {
+	case !strings.Contains(src, `T "report.`):
 		items = append(items, m.t("report.body_english"))
+	case strings.Contains(src, "/* translated: partly */"):
+		// The template's own marker: some of its prose is still English.
+		items = append(items, m.t("report.partly_english"))
 	}
 	items = append(items, m.t("report.plan_text_english"))
 	n := Notice{Items: items}
@@ -68,6 +79,26 @@ func localize(repo *model.Repo, d *Data, src string) Notice {
 		n.Title = m.t("report.parts_english")
 	}
 	return n
+}
+
+// builtinTranslation reads the built-in framework's translation into lang
+// (schema/framework.<lang>.yaml in the binary), or nil.
+func builtinTranslation(fw *framework.Framework, lang string, src Source) *framework.Translation {
+	p := framework.TranslationPath(lang)
+	data, err := fs.ReadFile(hwfplan.FrameworkTranslations, p)
+	if err != nil {
+		return nil
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil || len(doc.Content) != 1 {
+		return nil
+	}
+	today := "9999-12-31"
+	if !src.Time.IsZero() {
+		today = src.Time.UTC().Format("2006-01-02")
+	}
+	tr, _ := fw.ParseTranslation(p, doc.Content[0], today)
+	return tr
 }
 
 // retitled is a copy of the comparison whose task, item and domain titles are
