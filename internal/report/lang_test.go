@@ -2,6 +2,10 @@ package report
 
 import (
 	"bytes"
+	"context"
+	"errors"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -159,5 +163,57 @@ func TestGoldenLanguages(t *testing.T) {
 	// A language unknown to the bundles is refused with the languages there are.
 	if _, err := Build(repo, res, "as-is", Options{Source: fixtureSource, Lang: "hx"}); err == nil || !strings.Contains(err.Error(), `did you mean "hu"`) {
 		t.Errorf("Build in hx: %v", err)
+	}
+}
+
+// TestPDFHungarian prints the as-is report in Hungarian: the first page carries
+// the review notice in Hungarian and English, the footer is Hungarian, and the
+// text with ő and ű is set in the shipped Noto Sans (no other font embedded, so
+// no letter fell back to a system font). HWFPLAN_PDF_OUT=dir keeps the PDF.
+func TestPDFHungarian(t *testing.T) {
+	chromium, err := FindChromium(os.Getenv)
+	if errors.Is(err, ErrNoChromium) {
+		t.Skip("no Chromium installed: PDF printing not tested")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if testing.Short() {
+		t.Skip("-short: printing with Chromium takes seconds")
+	}
+	repo, res := loadFixture(t)
+	files, err := Build(repo, res, "as-is", Options{Source: fixtureSource, Lang: "hu"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf, err := PrintPDF(context.Background(), files["as-is.html"], PDFOptions{Chromium: chromium,
+		Title: "HEROES " + KindTitle("as-is", "hu"), Notice: IllustrativeHeader([]string{"HU"}, "hu"), Lang: "hu"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := os.Getenv("HWFPLAN_PDF_OUT")
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	f := filepath.Join(dir, "as-is.hu.pdf")
+	if err := os.WriteFile(f, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("no pdftotext (poppler-utils): the PDF's text not checked")
+	}
+	page1, err := exec.Command(pdftotext, "-f", "1", "-l", "1", f, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"A fordítást az országos csoport még nem ellenőrizte", "Translation not yet reviewed by the country team",
+		"Helyzetfelmérő jelentés", "1. oldal / "} {
+		if !strings.Contains(strings.Join(strings.Fields(string(page1)), " "), want) {
+			t.Errorf("page 1 of the Hungarian PDF does not say %q:\n%s", want, page1)
+		}
+	}
+	if _, err := exec.LookPath("pdffonts"); err == nil {
+		checkFonts(t, f) // the shipped Noto Sans only: no letter fell back to a system font
 	}
 }
