@@ -692,6 +692,13 @@
     if (t0 !== null) {
       timings.changes.push({ toValidation: performance.now() - t0, validate: performance.now() - tv });
     }
+    // The change summary, the text and the buttons follow once the messages are
+    // on the screen (several quick changes draw them once).
+    if (!restPending) { restPending = true; setTimeout(refreshRest, 0); }
+  }
+  var restPending = false;
+  function refreshRest() {
+    restPending = false;
     showDiff();
     showText();
     markTabs();
