@@ -12,7 +12,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hwfplan/hwfplan/internal/compare"
 	"github.com/hwfplan/hwfplan/internal/golden"
+	"github.com/hwfplan/hwfplan/internal/load"
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
 )
@@ -215,5 +217,45 @@ func TestPDFHungarian(t *testing.T) {
 	}
 	if _, err := exec.LookPath("pdffonts"); err == nil {
 		checkFonts(t, f) // the shipped Noto Sans only: no letter fell back to a system font
+	}
+}
+
+// TestPlanTextInLanguage: a country's own plan translation
+// (countries/HU/translations/hu.yaml in the shipped plans) shows in a
+// Hungarian report, the other countries' text stays English, and the first
+// page says how many countries are translated.
+func TestPlanTextInLanguage(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: loads the shipped plans")
+	}
+	fsys, err := load.DirFS("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	repo, _ := load.Load(fsys, load.Options{})
+	res, err := compare.Compute(repo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := Build(repo, res, "as-is", Options{Source: fixtureSource, Lang: "hu"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(files["as-is.md"])
+	if !strings.Contains(md, "2030-ra Magyarország") {
+		t.Error("Hungary's vision is not in its Hungarian translation")
+	}
+	if !strings.Contains(md, "By 2030 Croatia projects") {
+		t.Error("Croatia's vision (no Hungarian translation) is not in English")
+	}
+	if !strings.Contains(md[:2000], "(1 ország a(z) ") {
+		t.Errorf("the notice does not count the translated countries:\n%.1500s", md)
+	}
+	en, err := Build(repo, res, "as-is", Options{Source: fixtureSource})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(en["as-is.md"]), "2030-ra Magyarország") {
+		t.Error("the English report shows Hungarian plan text")
 	}
 }

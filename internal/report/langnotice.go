@@ -10,6 +10,7 @@ import (
 	"github.com/hwfplan/hwfplan/internal/compare"
 	"github.com/hwfplan/hwfplan/internal/framework"
 	"github.com/hwfplan/hwfplan/internal/model"
+	"github.com/hwfplan/hwfplan/internal/plantext"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -69,7 +70,25 @@ func localize(repo *model.Repo, d *Data, src string) Notice {
 		// The template's own marker: some of its prose is still English.
 		items = append(items, m.t("report.partly_english"))
 	}
-	items = append(items, m.t("report.plan_text_english"))
+	// The plans' own text, where a country translated it (plantext), in the
+	// language; a translation not reviewed makes the report not reviewed.
+	translated := 0
+	for _, v := range d.Countries {
+		texts := plantext.Of(v.Plan)
+		if !slices.Contains(texts.Languages(), m.code) {
+			continue
+		}
+		translated++
+		v.Plan, _ = texts.Localized(v.Plan, m.code)
+		if r, ok := texts.Review(m.code); !ok || !r.Reviewed {
+			reviewed = false
+		}
+	}
+	if translated == 0 {
+		items = append(items, m.t("report.plan_text_english"))
+	} else {
+		items = append(items, m.t("report.plan_text_partly", "Count", translated, "Countries", len(d.Countries)))
+	}
 	n := Notice{Items: items}
 	if !reviewed {
 		en, _ := newMessages(English)
