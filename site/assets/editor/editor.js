@@ -654,22 +654,19 @@
     say("A new empty " + one + " at the end of the list: type it, and it is added when you leave the field.");
   }
 
+  // addEntry adds an entry (a set of fields) at the end of a list, with a fresh id
+  // from the engine when its entries have ids, and opens it.
   function addEntry(f, item, path, n) {
-    var value = "";
-    if (item.type === "object") {
-      value = {};
-      if ((item.fields || []).some(function (sf) { return sf.key === "id"; }) || item.idPrefix || item.idPattern) {
-        var r = call("newID", current, JSON.stringify(path));
-        if (r && r.error) { result("error", "No id could be proposed: " + r.error); return; }
-        value.id = typeof r === "string" ? r : r.id;
-      }
-    } else if (item.type === "integer" || item.type === "number" || item.type === "score") {
-      value = 0;
+    var value = {};
+    if ((item.fields || []).some(function (sf) { return sf.key === "id"; }) || item.idPrefix || item.idPattern) {
+      var r = call("newID", current, JSON.stringify(path));
+      if (r && r.error) { result("error", "No id could be proposed: " + r.error); return; }
+      value.id = typeof r === "string" ? r : r.id;
     }
     var cur = getAt(call("document", current), path);
     var ops = cur === undefined || cur === null ? [{ op: "set", path: path, value: [value] }] : [{ op: "insert", path: path.concat(n), value: value }];
     var ip = path.concat(n);
-    if (item.type === "object") { openEntries[keyOf(path) + "#" + (value.id !== undefined ? value.id : n)] = true; }
+    openEntries[keyOf(path) + "#" + (value.id !== undefined ? value.id : n)] = true;
     var ok = change(ops, null);
     if (!ok) { return; }
     var det = document.getElementById(idFor("e", ip));
