@@ -259,3 +259,33 @@ func TestPlanTextInLanguage(t *testing.T) {
 		t.Error("the English report shows Hungarian plan text")
 	}
 }
+
+// TestEveryKindInEveryLanguage builds every report in every language: each
+// opens with the language notice, says its prose is partly English (the
+// templates' marker), and no message is missing ("[report.…]").
+func TestEveryKindInEveryLanguage(t *testing.T) {
+	repo, res := loadFixture(t)
+	for _, lang := range Languages()[1:] {
+		m, err := newMessages(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range KindNames() {
+			files, err := Build(repo, res, name, Options{Source: fixtureSource, Lang: lang})
+			if err != nil {
+				t.Errorf("%s in %s: %v", name, lang, err)
+				continue
+			}
+			md := string(files[name+".md"])
+			if strings.Contains(md, "[report.") {
+				t.Errorf("%s in %s: a message is missing", name, lang)
+			}
+			if !strings.Contains(md[:min(len(md), 3000)], escapeMarkdown(m.t("report.partly_english"))) {
+				t.Errorf("%s in %s: the first page does not say that parts are in English", name, lang)
+			}
+			if !strings.Contains(md, "# HEROES "+m.t("report.title."+name)) {
+				t.Errorf("%s in %s: no title in the language", name, lang)
+			}
+		}
+	}
+}
