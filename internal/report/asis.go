@@ -32,7 +32,7 @@ func proseFuncs(data *Data) template.FuncMap {
 			for i, code := range codes {
 				out[i] = escapeMarkdown(countryNameOf(data, code))
 			}
-			return words.JoinAnd(out)
+			return data.msgs.joinAnd(out)
 		},
 		// countryLinks is countryList with each name linked to its profile.
 		"countryLinks": func(codes []string) string {
@@ -41,18 +41,24 @@ func proseFuncs(data *Data) template.FuncMap {
 			for i, code := range codes {
 				out[i] = fmt.Sprintf("[%s](#%s)", escapeMarkdown(countryNameOf(data, code)), anchorID("country", code))
 			}
-			return words.JoinAnd(out)
+			return data.msgs.joinAnd(out)
 		},
 		"codesOf": codesOf,
 		// names joins names written in the plans: "A, B and C".
-		"names": nameList,
+		"names": func(names []string) string {
+			out := make([]string, len(names))
+			for i, n := range names {
+				out[i] = escapeMarkdown(n)
+			}
+			return data.msgs.joinAnd(out)
+		},
 		// taskList joins the tasks' short titles: "Data and sources and Stakeholders".
 		"taskList": func(ids []string) string {
 			out := make([]string, len(ids))
 			for i, id := range ids {
 				out[i] = escapeMarkdown(taskShortOf(fw, id))
 			}
-			return words.JoinAnd(out)
+			return data.msgs.joinAnd(out)
 		},
 		"itemStats": func(key string) *compare.ItemStats {
 			for i := range data.R.CrossCountry.Items {
@@ -97,12 +103,12 @@ func proseFuncs(data *Data) template.FuncMap {
 		"professionWords": func(ids []string) string { return professionWords(data, ids) },
 		// skillWords names competencies inside a sentence: "finance and
 		// labour market"; skillIDs names them by id in a table cell.
-		"skillWords": func(items []SkillItem) string { return words.JoinAnd(skillTitles(items)) },
+		"skillWords": func(items []SkillItem) string { return data.msgs.joinAnd(skillTitles(items)) },
 		"skillIDs":   func(ids []string) string { return skillIDs(data, ids) },
 		"scoreStep":  scoreStep,
 		// typeWords names stakeholder types inside a sentence; howWords says how
 		// a dialogue participant was matched to a stakeholder map.
-		"typeWords":    func(codes []string) string { return words.JoinAnd(typeWords(codes)) },
+		"typeWords":    func(codes []string) string { return data.msgs.joinAnd(typeWords(codes)) },
 		"howWords":     howWords,
 		"committeeKey": CommitteeKey,
 		"typeCodes": func(rows []StakeholderTypeRow) []string {
@@ -125,7 +131,7 @@ func proseFuncs(data *Data) template.FuncMap {
 			case i == 0:
 				return ""
 			case i == n-1:
-				return " and "
+				return data.msgs.t("report.sep_and")
 			}
 			return ", "
 		},
@@ -167,10 +173,10 @@ func proseFuncs(data *Data) template.FuncMap {
 		"rankText": func(code, task string) string {
 			for _, rp := range data.R.Standing(code).Ranks {
 				if rp.Task == task && rp.Rank > 0 {
-					return fmt.Sprintf("%d of %d", rp.Rank, rp.Of)
+					return data.msgs.t("report.rank_of", "Rank", rp.Rank, "Of", rp.Of)
 				}
 			}
-			return "not ranked"
+			return data.msgs.t("report.not_ranked")
 		},
 		"medianPhrase": func(s compare.Standing) string { return medianPhrase(fw, s) },
 		"lastRange": func(rs []compare.ClusterRange) *compare.ClusterRange {
@@ -511,15 +517,6 @@ func (c *CountryView) StakeholderGrid() *Grid {
 		}
 	}
 	return g
-}
-
-// nameList joins plain-text names from the plans, escaped, as English.
-func nameList(names []string) string {
-	out := make([]string, len(names))
-	for i, n := range names {
-		out[i] = escapeMarkdown(n)
-	}
-	return words.JoinAnd(out)
 }
 
 // asIsFigures adds the as-is report's item heat map and cluster distributions.
