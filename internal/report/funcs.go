@@ -59,6 +59,15 @@ func funcMap(d *doc, data *Data) template.FuncMap {
 			}
 			return escapeMarkdown(key)
 		},
+		// illustrativeNames names the illustrative countries in a sentence:
+		// "Belgium, Croatia and Hungary", escaped.
+		"illustrativeNames": func() string {
+			out := make([]string, len(data.Illustrative))
+			for i, c := range data.Illustrative {
+				out[i] = escapeMarkdown(c.Name)
+			}
+			return data.msgs.joinAnd(out)
+		},
 		// illustrativeList names the illustrative countries with their codes:
 		// "Belgium (BE), Croatia (HR)", escaped.
 		"illustrativeList": func() string {
