@@ -28,7 +28,7 @@ func TestMessageIDsExist(t *testing.T) {
 		t.Fatalf("site/i18n/en.yaml: %v", err)
 	}
 	used := map[string]bool{}
-	call := regexp.MustCompile(`\bT "([a-z0-9_]+)"`)
+	call := regexp.MustCompile(`\bT "([a-z0-9_.]+)"`)
 	err = fs.WalkDir(hwfplan.Site, "site/layouts", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err

@@ -19,6 +19,12 @@
   var saveToken = tokenMeta ? tokenMeta.getAttribute("content") : "";
   var savePath = "/__hwfplan/save";
   var savedKey = "hwfplan-editor-saved";
+  // The page's own messages come from the page (site/i18n, in the page's
+  // language: data-msgs); the engine's messages (validation, the change
+  // summary) are English, as `hwfplan validate` and `hwfplan diff` give them.
+  var msgs = {};
+  try { msgs = JSON.parse(root.getAttribute("data-msgs") || "{}"); } catch (e) { msgs = {}; }
+  var pluralRules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang || "en") : null;
 
   // Timings for the end-to-end test and BENCHMARKS.md (never sent anywhere).
   var timings = window.hwfplanEditorTimings = { start: performance.now(), ready: 0, changes: [] };
@@ -57,7 +63,16 @@
     try { v = JSON.parse(out); } catch (e) { v = out; }
     return v;
   }
-  function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
+  // tx is the message id with its {name} placeholders filled from vars.
+  function tx(id, vars) {
+    var s = typeof msgs[id] === "string" ? msgs[id] : id;
+    return vars ? s.replace(/\{([a-z]+)\}/g, function (m, k) { return vars[k] !== undefined ? String(vars[k]) : m; }) : s;
+  }
+  // txn is the plural message id for n: its form "one" or "other".
+  function txn(id, n) {
+    var one = pluralRules ? pluralRules.select(n) === "one" : n === 1;
+    return tx(id + (one ? "_one" : "_other"), { n: n });
+  }
   function idFor(prefix, path) {
     return prefix + "-" + (current.replace(/[^A-Za-z0-9]+/g, "_")) + "-" + path.map(function (p) {
       return String(p).replace(/[^A-Za-z0-9_-]/g, function (c) { return "_" + c.charCodeAt(0).toString(16); });
@@ -123,7 +138,7 @@
         (function wait() {
           if (window.hwfplanEditor) { timings.engine = performance.now() - timings.start; ok(window.hwfplanEditor); return; }
           waited += 20;
-          if (waited > 15000) { no(new Error("the editor's engine did not start")); return; }
+          if (waited > 15000) { no(new Error(tx("engine_timeout"))); return; }
           setTimeout(wait, 20);
         })();
       });
@@ -158,9 +173,9 @@
     ready();
   }).catch(function (err) {
     if (err && err.message === "no-wasm") {
-      fail("This browser cannot run the form editor: it needs WebAssembly, which every current browser has. You can still change the files in GitHub's editor.");
+      fail(tx("no_wasm"));
     } else {
-      fail("The form editor could not start. You can still change the files in GitHub's editor.", err && err.message);
+      fail(tx("failed"), err && err.message);
     }
   });
 
@@ -180,7 +195,7 @@
       var saved = JSON.parse(sessionStorage.getItem(savedKey) || "null");
       if (saved && saved.path) {
         sessionStorage.removeItem(savedKey);
-        result("ok", "Saved " + saved.path + ". The preview has been rebuilt with it.");
+        result("ok", tx("saved_reloaded", { files: saved.path }));
       }
     } catch (e) { /* storage off: no message */ }
     window.addEventListener("beforeunload", function (ev) {
@@ -198,7 +213,7 @@
     list.textContent = "";
     paths.forEach(function (p, i) {
       var b = el("button", { type: "button", role: "tab", id: "tab-" + i, "aria-controls": "editor-panel", "aria-selected": "false", tabindex: "-1", "data-path": p },
-        [el("span", { className: "tab-name", text: fileLabel(p) }), el("span", { className: "tab-file", text: baseName(p) }), el("span", { className: "tab-changed", hidden: true, text: "changed" })]);
+        [el("span", { className: "tab-name", text: fileLabel(p) }), el("span", { className: "tab-file", text: baseName(p) }), el("span", { className: "tab-changed", hidden: true, text: tx("changed") })]);
       b.addEventListener("click", function () { show(p); });
       b.addEventListener("keydown", function (ev) {
         var n = paths.length, j = -1;
@@ -258,12 +273,12 @@
     var spec = specs[current];
     var data = call("document", current);
     if (!spec || spec.error) {
-      form.appendChild(el("p", { className: "field-msg error", text: "This file has no form: " + (spec ? spec.error : "the engine gave none") }));
+      form.appendChild(el("p", { className: "field-msg error", text: tx("no_form", { error: spec ? spec.error : tx("no_form_engine") }) }));
       return;
     }
     if (Array.isArray(spec)) { spec = { type: "object", fields: spec }; }
     if (data && typeof data.error === "string" && Object.keys(data).length === 1) {
-      form.appendChild(el("p", { className: "field-msg error", text: "The form cannot show this file: " + data.error + " Fix the file's text first (in GitHub's editor or a text editor); the form shows it again once it can be read." }));
+      form.appendChild(el("p", { className: "field-msg error", text: tx("cannot_show", { error: data.error }) }));
       return;
     }
     (spec.fields || []).forEach(function (f) {
@@ -301,10 +316,10 @@
   function singular(label) {
     var l = String(label || "");
     var one = /ies$/.test(l) ? l.slice(0, -3) + "y" : /[^s]s$/.test(l) ? l.slice(0, -1) : "";
-    if (!one) { return "entry"; }
+    if (!one) { return tx("entry"); }
     return /^[A-Z][A-Z]/.test(one) ? one : one.charAt(0).toLowerCase() + one.slice(1);
   }
-  function reqMark(f) { return f.required ? el("span", { className: "req", text: " (required)" }) : null; }
+  function reqMark(f) { return f.required ? el("span", { className: "req", text: tx("required") }) : null; }
 
   function drawField(f, path, value, level) {
     switch (f.type) {
@@ -327,7 +342,7 @@
     }
     register(path, box, [], msgs);
     if (value !== undefined && value !== null && (typeof value !== "object" || Array.isArray(value))) {
-      box.appendChild(el("p", { className: "field-msg warning", text: "This value is not a set of fields, so the form cannot show it. Change it in the file itself (GitHub's editor)." }));
+      box.appendChild(el("p", { className: "field-msg warning", text: tx("not_fields") }));
       return box;
     }
     (f.fields || []).forEach(function (sub) {
@@ -337,14 +352,14 @@
   }
 
   function entryTitle(item, v, i) {
-    if (v === null || typeof v !== "object") { return "Entry " + (i + 1); }
+    if (v === null || typeof v !== "object") { return tx("entry_n", { n: i + 1 }); }
     var id = v.id !== undefined ? String(v.id) : "";
     var name = "";
     ["title", "name", "indicator", "deliverable", "description"].some(function (k) { if (typeof v[k] === "string" && v[k]) { name = v[k]; return true; } return false; });
     if (!name && item.fields) {
       item.fields.some(function (sf) { if (sf.key !== "id" && typeof v[sf.key] === "string" && v[sf.key]) { name = v[sf.key]; return true; } return false; });
     }
-    return (id ? id + " " : "") + (name || (id ? "" : "Entry " + (i + 1)));
+    return (id ? id + " " : "") + (name || (id ? "" : tx("entry_n", { n: i + 1 })));
   }
 
   function drawList(f, path, value, level) {
@@ -357,7 +372,7 @@
     if (level > 2) { describe([box], path, f); }
     register(path, box, [], msgs);
     if (value !== undefined && value !== null && !Array.isArray(value)) {
-      box.appendChild(el("p", { className: "field-msg warning", text: "This value is not a list, so the form cannot show it. Change it in the file itself (GitHub's editor)." }));
+      box.appendChild(el("p", { className: "field-msg warning", text: tx("not_list") }));
       return box;
     }
     var items = value || [];
@@ -369,11 +384,11 @@
       var li = el("li", { className: "entry" });
       var tools = el("div", { className: "entry-tools" });
       var title = entryTitle(item, v, i);
-      var upB = el("button", { type: "button", className: "small", id: idFor("up", ip), disabled: i === 0, text: "Move up" }, []);
+      var upB = el("button", { type: "button", className: "small", id: idFor("up", ip), disabled: i === 0, text: tx("move_up") }, []);
       upB.appendChild(el("span", { className: "visually-hidden", text: " " + title }));
-      var downB = el("button", { type: "button", className: "small", id: idFor("down", ip), disabled: i === items.length - 1, text: "Move down" });
+      var downB = el("button", { type: "button", className: "small", id: idFor("down", ip), disabled: i === items.length - 1, text: tx("move_down") });
       downB.appendChild(el("span", { className: "visually-hidden", text: " " + title }));
-      var rmB = el("button", { type: "button", className: "small danger", id: idFor("rm", ip), text: "Remove" });
+      var rmB = el("button", { type: "button", className: "small danger", id: idFor("rm", ip), text: tx("remove") });
       rmB.appendChild(el("span", { className: "visually-hidden", text: " " + title }));
       upB.addEventListener("click", function () { move(path, i, i - 1); });
       downB.addEventListener("click", function () { move(path, i, i + 1); });
@@ -392,7 +407,7 @@
             body.appendChild(drawField(sub, ip.concat(sub.key), v[sub.key], level + 1));
           });
         } else {
-          body.appendChild(el("p", { className: "field-msg warning", text: "This entry is not a set of fields, so the form cannot show it." }));
+          body.appendChild(el("p", { className: "field-msg warning", text: tx("entry_not_fields") }));
         }
         det.appendChild(body);
         li.appendChild(det);
@@ -405,8 +420,8 @@
       ol.appendChild(li);
     });
     box.appendChild(ol);
-    var add = el("button", { type: "button", className: "add", id: idFor("add", path), text: "Add " + what });
-    if (level > 2 || item.type !== "object") { add.appendChild(el("span", { className: "visually-hidden", text: " to " + labelText(f) })); }
+    var add = el("button", { type: "button", className: "add", id: idFor("add", path), text: tx("add", { what: what }) });
+    if (level > 2 || item.type !== "object") { add.appendChild(el("span", { className: "visually-hidden", text: tx("add_to", { list: labelText(f) }) })); }
     add.addEventListener("click", function () {
       if (item.type === "object") { addEntry(f, item, path, items.length); } else { addPending(f, item, path, items.length, ol); }
     });
@@ -436,7 +451,7 @@
     });
     items.forEach(function (v) {
       if (!item.options.some(function (o) { return o.value === v; })) {
-        wrap.appendChild(el("p", { className: "field-msg warning", text: "Also in the file: " + String(v) + " (not one of the choices; change it in the file itself)." }));
+        wrap.appendChild(el("p", { className: "field-msg warning", text: tx("also_in_file", { value: String(v) }) }));
       }
     });
     fields[keyOf(path)].controls = boxes;
@@ -450,7 +465,7 @@
     var radios = [];
     var name = idFor("r", path);
     var row = el("div", { className: "levels" });
-    if (!f.required) { opts.push({ value: null, label: "No score" }); }
+    if (!f.required) { opts.push({ value: null, label: tx("no_score") }); }
     var known = opts.some(function (o) { return o.value === value || (o.value === null && isEmpty(value)); });
     opts.forEach(function (o, i) {
       var id = name + "-" + i;
@@ -466,7 +481,7 @@
     });
     fs.appendChild(row);
     if (!known && !isEmpty(value)) {
-      fs.appendChild(el("p", { className: "field-msg warning", text: "The file says " + JSON.stringify(value) + ", which is not a level of this scale." }));
+      fs.appendChild(el("p", { className: "field-msg warning", text: tx("not_a_level", { value: JSON.stringify(value) }) }));
     }
     fs.appendChild(msgs);
     describe([fs], path, f);
@@ -485,18 +500,18 @@
     if (t === "currency" && f.options) { t = "enum"; }
     if (t === "boolean") {
       input = el("select", { id: id });
-      var bopts = [{ v: "", l: f.required ? "Choose…" : "Not set" }, { v: "true", l: "Yes" }, { v: "false", l: "No" }];
+      var bopts = [{ v: "", l: f.required ? tx("choose") : tx("not_set") }, { v: "true", l: tx("yes") }, { v: "false", l: tx("no") }];
       bopts.forEach(function (o) { input.appendChild(el("option", { value: o.v, text: o.l, selected: (o.v === "" && isEmpty(value)) || o.v === String(value) })); });
     } else if (t === "enum") {
       input = el("select", { id: id });
       var has = false;
-      input.appendChild(el("option", { value: "", text: f.required ? "Choose…" : "Not set", selected: isEmpty(value) }));
+      input.appendChild(el("option", { value: "", text: f.required ? tx("choose") : tx("not_set"), selected: isEmpty(value) }));
       (f.options || []).forEach(function (o) {
         var sel = !isEmpty(value) && o.value === value;
         has = has || sel;
         input.appendChild(el("option", { value: String(o.value), text: o.label || String(o.value), selected: sel }));
       });
-      if (!has && !isEmpty(value)) { input.appendChild(el("option", { value: shown, text: shown + " (not a known value)", selected: true })); }
+      if (!has && !isEmpty(value)) { input.appendChild(el("option", { value: shown, text: tx("not_known", { value: shown }), selected: true })); }
     } else if (t === "textarea") {
       input = el("textarea", { id: id, rows: Math.min(8, Math.max(3, Math.ceil(shown.length / 70))) });
       input.value = shown;
@@ -509,10 +524,10 @@
       if (t === "number") { attrs.inputmode = "decimal"; }
       if (t === "currency") { attrs.maxlength = "3"; attrs.autocapitalize = "characters"; attrs.className = "short"; attrs.spellcheck = "false"; }
       if (type === "date" || type === "month" || t === "integer" || t === "number") { attrs.className = "short"; }
-      if (type === "month") { attrs.placeholder = "YYYY-MM"; attrs.pattern = "[0-9]{4}-[0-9]{2}"; }
+      if (type === "month") { attrs.placeholder = tx("month_placeholder"); attrs.pattern = "[0-9]{4}-[0-9]{2}"; }
       if (f.min !== undefined && f.min !== null && type === "number") { attrs.min = String(f.min); }
       if (f.max !== undefined && f.max !== null && type === "number") { attrs.max = String(f.max); }
-      if (f.example && !attrs.placeholder) { attrs.placeholder = "e.g. " + f.example; }
+      if (f.example && !attrs.placeholder) { attrs.placeholder = tx("example", { example: f.example }); }
       if (f.suggestions && f.suggestions.length) { attrs.list = idFor("l", path); attrs.autocomplete = "off"; }
       input = el("input", attrs);
       if (type === "date" && /^\d{4}-\d{2}-\d{2}T00:00:00(Z|\.000Z)?$/.test(shown)) { input.value = shown.slice(0, 10); }
@@ -595,11 +610,11 @@
     var res = call("apply", current, JSON.stringify(ops));
     if (res && res.error) {
       // The form goes back to what the file holds; the reason shows at the field.
-      var msg = "This change could not be made, so the file keeps what it had: " + res.error;
+      var msg = tx("change_failed", { error: res.error });
       drawForm(focusID);
       showProblems(lastProblems);
       var f = fieldFor(ops[0].path);
-      f.msgs.appendChild(el("p", { className: "field-msg error" }, [el("strong", { text: "Error: " }), msg]));
+      f.msgs.appendChild(el("p", { className: "field-msg error" }, [el("strong", { text: tx("error_colon") }), msg]));
       say(msg);
       return false;
     }
@@ -616,21 +631,21 @@
     var target = document.getElementById(idFor(up ? "up" : "down", path.concat(to)));
     if (!target || target.disabled) { target = document.getElementById(idFor(up ? "down" : "up", path.concat(to))); }
     if (target) { openTo(target); target.focus(); }
-    say("Moved to place " + (to + 1) + ".");
+    say(tx("moved", { n: to + 1 }));
   }
 
   function confirmRemove(li, tools, path, i, title) {
     if (tools.querySelector(".confirm")) { return; }
-    var q = el("div", { className: "confirm", role: "group", "aria-label": "Confirm removal" }, [el("p", { text: "Remove " + title + " from the file? Its comments go with it." })]);
-    var yes = el("button", { type: "button", className: "small danger", text: "Yes, remove it" });
-    var no = el("button", { type: "button", className: "small", text: "Keep it" });
+    var q = el("div", { className: "confirm", role: "group", "aria-label": tx("confirm_removal") }, [el("p", { text: tx("remove_question", { title: title }) })]);
+    var yes = el("button", { type: "button", className: "small danger", text: tx("yes_remove") });
+    var no = el("button", { type: "button", className: "small", text: tx("keep") });
     yes.addEventListener("click", function () {
       var next = document.getElementById(idFor("add", path));
       var ok = change([{ op: "delete", path: path.concat(i) }], null);
       if (ok) {
         next = document.getElementById(idFor("add", path));
         if (next) { openTo(next); next.focus(); }
-        say("Removed " + title + ". Until you save or propose the change, the published file keeps it; reload the page to start again.");
+        say(tx("removed", { title: title }));
       }
     });
     no.addEventListener("click", function () { q.remove(); document.getElementById(idFor("rm", path.concat(i))).focus(); });
@@ -651,7 +666,7 @@
     ol.appendChild(li);
     var input = document.getElementById(idFor("f", ip));
     input.focus();
-    say("A new empty " + one + " at the end of the list: type it, and it is added when you leave the field.");
+    say(tx("new_empty", { what: one }));
   }
 
   // addEntry adds an entry (a set of fields) at the end of a list, with a fresh id
@@ -660,7 +675,7 @@
     var value = {};
     if ((item.fields || []).some(function (sf) { return sf.key === "id"; }) || item.idPrefix || item.idPattern) {
       var r = call("newID", current, JSON.stringify(path));
-      if (r && r.error) { result("error", "No id could be proposed: " + r.error); return; }
+      if (r && r.error) { result("error", tx("no_id", { error: r.error })); return; }
       value.id = typeof r === "string" ? r : r.id;
     }
     var cur = getAt(call("document", current), path);
@@ -676,7 +691,7 @@
       for (var k = 0; k < inputs.length; k++) { if (!inputs[k].value || inputs[k].type === "radio") { target = inputs[k]; break; } }
     }
     if (target) { openTo(target); target.focus(); }
-    say("Added " + (value.id ? value.id : "an entry") + ". Fill in its fields; the messages say what is still missing.");
+    say(value.id ? tx("added", { id: value.id }) : tx("added_entry"));
   }
 
   // ---- after every change: messages, the change summary, the text ----
@@ -754,7 +769,7 @@
       if (where === current) {
         here++;
         var f = fieldFor(Array.isArray(p.field) ? p.field : []);
-        f.msgs.appendChild(el("p", { className: "field-msg " + (p.severity === "error" ? "error" : "warning") }, [el("strong", { text: p.severity === "error" ? "Error: " : "Warning: " }), text]));
+        f.msgs.appendChild(el("p", { className: "field-msg " + (p.severity === "error" ? "error" : "warning") }, [el("strong", { text: p.severity === "error" ? tx("error_colon") : tx("warning_colon") }), text]));
         if (p.severity === "error") {
           f.controls.forEach(function (c) { c.setAttribute("aria-invalid", "true"); });
           f.wrap.classList.add("has-error");
@@ -763,7 +778,7 @@
         target = f.controls[0] || f.wrap;
       }
       var label = (where === current ? "" : baseName(where) + " › ") + (where === current && p.field && p.field.length ? fieldName(fieldFor(p.field)) : "");
-      var a = el("a", { href: target && target.id ? "#" + target.id : "#editor-panel" }, [el("span", { className: "sev", text: p.severity === "error" ? "Error" : "Warning" }), " ", label + text]);
+      var a = el("a", { href: target && target.id ? "#" + target.id : "#editor-panel" }, [el("span", { className: "sev", text: p.severity === "error" ? tx("error") : tx("warning") }), " ", label + text]);
       a.addEventListener("click", function (ev) {
         ev.preventDefault();
         if (where !== current && paths.indexOf(where) >= 0) { show(where); }
@@ -779,10 +794,10 @@
     var box = document.getElementById("editor-problems");
     box.hidden = problems.length === 0;
     box.classList.toggle("warnings-only", errors === 0);
-    document.getElementById("editor-problems-title").textContent = problems.length === 0 ? "No problems" :
-      [errors ? plural(errors, "error", "errors") : "", warnings ? plural(warnings, "warning", "warnings") : ""].filter(Boolean).join(" and ") + " in " + (here === problems.length ? "this file" : "this country's files");
-    lastCheck = problems.length === 0 ? "Checked: no problems." :
-      "Checked: " + [errors ? plural(errors, "error", "errors") : "", warnings ? plural(warnings, "warning", "warnings") : ""].filter(Boolean).join(" and ") + ".";
+    var counts = [errors ? txn("errors", errors) : "", warnings ? txn("warnings", warnings) : ""].filter(Boolean).join(tx("and"));
+    document.getElementById("editor-problems-title").textContent = problems.length === 0 ? tx("no_problems") :
+      tx(here === problems.length ? "problems_here" : "problems_all", { list: counts });
+    lastCheck = problems.length === 0 ? tx("checked_none") : tx("checked", { list: counts });
     document.getElementById("editor-check").textContent = lastCheck;
     statusEl.textContent = lastCheck;
   }
@@ -792,7 +807,7 @@
     var ul = document.getElementById("editor-diff");
     ul.textContent = "";
     var lines = (d && d.lines) || [];
-    if (d && d.error) { lines = []; ul.appendChild(el("li", { text: "The change summary could not be made: " + d.error })); }
+    if (d && d.error) { lines = []; ul.appendChild(el("li", { text: tx("diff_failed", { error: d.error }) })); }
     lines.forEach(function (l) { ul.appendChild(el("li", { text: l })); });
     document.getElementById("editor-diff-none").hidden = lines.length > 0 || !!(d && d.error);
   }
@@ -810,7 +825,7 @@
     document.getElementById("editor-propose-box").hidden = serve;
     document.getElementById("editor-save").addEventListener("click", save);
     document.getElementById("editor-propose").addEventListener("click", propose);
-    document.getElementById("editor-copy").addEventListener("click", function () { copy().then(function (ok) { result(ok ? "ok" : "error", ok ? "Copied the new text of " + baseName(current) + "." : "The browser did not allow copying. Open \"The new file text\" below and copy it from there."); }); });
+    document.getElementById("editor-copy").addEventListener("click", function () { copy().then(function (ok) { result(ok ? "ok" : "error", ok ? tx("copied", { file: baseName(current) }) : tx("copy_failed")); }); });
     document.getElementById("editor-download").addEventListener("click", download);
   }
 
@@ -819,16 +834,16 @@
     var name = baseName(current);
     var nch = changedPaths().length;
     document.getElementById("editor-propose-name").textContent = name;
-    document.getElementById("editor-save-name").textContent = nch > 1 ? plural(nch, "changed file", "changed files") : nch === 1 ? baseName(changedPaths()[0]) : "";
+    document.getElementById("editor-save-name").textContent = nch > 1 ? txn("changed_files", nch) : nch === 1 ? baseName(changedPaths()[0]) : "";
     document.getElementById("editor-nochange").hidden = changed;
     var others = changedPaths().filter(function (p) { return p !== current; }).map(baseName);
     var oth = document.getElementById("editor-propose-others");
     oth.hidden = others.length === 0;
-    oth.textContent = others.length ? "Also changed: " + others.join(", ") + ". GitHub takes one file at a time: propose this one, then choose the next file's tab and propose it too, on the same branch GitHub made for the first." : "";
+    oth.textContent = others.length ? tx("also_changed", { files: others.join(", ") }) : "";
     var errs = lastProblems.filter(function (p) { return p.severity === "error"; }).length;
     var warn = document.getElementById("editor-save-errors");
     warn.hidden = errs === 0 || !changed;
-    warn.textContent = errs === 0 ? "" : "The files still have " + plural(errs, "error", "errors") + ". " + (saveToken ? "Saved with errors, the preview shows the messages instead of the site until they are fixed." : "A pull request with errors fails its checks; fix them first if you can.");
+    warn.textContent = errs === 0 ? "" : tx(saveToken ? "still_errors_save" : "still_errors_propose", { errors: txn("errors", errs) });
     if (errs === 0) { confirmSaveWithErrors = false; }
   }
 
@@ -843,18 +858,18 @@
   // not saved yet.
   function save() {
     var todo = changedPaths();
-    if (todo.length === 0) { result("info", "Nothing to save: no file has changes."); return; }
+    if (todo.length === 0) { result("info", tx("nothing_to_save")); return; }
     var errs = lastProblems.filter(function (p) { return p.severity === "error"; }).length;
     if (errs > 0 && !confirmSaveWithErrors) {
       confirmSaveWithErrors = true;
-      result("error", "The files have " + plural(errs, "error", "errors") + " (see the list at the top). Press Save again to save anyway.");
+      result("error", tx("save_anyway", { errors: txn("errors", errs) }));
       return;
     }
     confirmSaveWithErrors = false;
     var btn = document.getElementById("editor-save");
     btn.disabled = true;
     var done = [];
-    result("info", "Saving " + todo.join(", ") + "…");
+    result("info", tx("saving", { files: todo.join(", ") }));
     function next(i) {
       if (i === todo.length) {
         btn.disabled = false;
@@ -862,7 +877,7 @@
         try { sessionStorage.setItem(savedKey, JSON.stringify({ path: done.join(", ") })); } catch (e) { /* no storage */ }
         markTabs();
         showWays();
-        result("ok", "Saved " + done.join(", ") + ". The preview is rebuilding and reloads this page when it is done.");
+        result("ok", tx("saved", { files: done.join(", ") }));
         return;
       }
       var path = todo[i];
@@ -875,7 +890,7 @@
         return r.json().catch(function () { return { error: "HTTP " + r.status }; }).then(function (body) { return { status: r.status, body: body }; });
       }).then(function (r) {
         if (r.status === 409) {
-          throw new Error(path + " was changed on disk since this page loaded (" + ((r.body && r.body.error) || "conflict") + "). Copy your changes from \"The new file text\", reload the page and make them again");
+          throw new Error(tx("changed_on_disk", { file: path, error: (r.body && r.body.error) || tx("conflict") }));
         }
         if (!r.body || !r.body.ok) { throw new Error((r.body && r.body.error) || "HTTP " + r.status); }
         bases[path] = r.body.sha256 || bases[path];
@@ -886,8 +901,8 @@
         btn.disabled = false;
         markTabs();
         showWays();
-        var msg = err instanceof TypeError ? "the preview server did not answer (" + err.message + "). Is hwfplan serve still running?" : err.message;
-        result("error", (done.length ? "Saved " + done.join(", ") + ", but not " + todo.slice(i).join(", ") : "Not saved") + ": " + msg + ".");
+        var msg = err instanceof TypeError ? tx("no_answer", { error: err.message }) : err.message;
+        result("error", done.length ? tx("saved_not_all", { files: done.join(", "), rest: todo.slice(i).join(", "), error: msg }) : tx("not_saved", { error: msg }));
       });
     }
     next(0);
@@ -914,7 +929,7 @@
   function propose() {
     var path = current;
     if (call("text", path) === originals[path]) {
-      result("info", "Nothing to propose yet: " + baseName(path) + " has no changes. Change it in the form first.");
+      result("info", tx("nothing_to_propose", { file: baseName(path) }));
       return;
     }
     var url = repoURL + "/edit/" + branch + "/" + path;
@@ -924,8 +939,8 @@
       var steps = document.getElementById("editor-propose-steps");
       steps.hidden = false;
       document.getElementById("editor-propose-link").href = url;
-      result(ok ? "ok" : "error", (ok ? "The new text of " + baseName(path) + " is copied. " : "The browser did not allow copying: use Copy or Download below. ") +
-        (w === null ? "The browser blocked the new tab: open GitHub's editor with the link in the steps below." : "GitHub's editor opened in a new tab; follow the steps below."));
+      result(ok ? "ok" : "error", (ok ? tx("propose_copied", { file: baseName(path) }) : tx("propose_not_copied")) +
+        (w === null ? tx("tab_blocked") : tx("tab_opened")));
     });
   }
 
@@ -938,6 +953,6 @@
     a.click();
     a.remove();
     setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
-    result("ok", "Downloaded " + name + ". Upload it over the file of the same name in GitHub, or send it to your country's maintainers.");
+    result("ok", tx("downloaded", { file: name }));
   }
 })();
