@@ -64,7 +64,7 @@ type editFile struct {
 // says the editor is missing).
 func (g *generator) editPages() error {
 	_, hasEngine := engine()
-	if err := g.add(EditDir+"_index.md", page{Title: "Form editor", Params: map[string]any{"engine": hasEngine, noticeParam: ""}}); err != nil {
+	if err := g.add(EditDir+"_index.md", page{Title: g.t("edit.title", "Form editor"), Params: map[string]any{"engine": hasEngine, noticeParam: ""}}); err != nil {
 		return err
 	}
 	sums, err := g.summaries()
@@ -90,8 +90,12 @@ func (g *generator) editPages() error {
 		// is escaped too (it only occurs inside strings), so no attribute such
 		// as onerror=... is spelt out anywhere on the site.
 		data = bytes.ReplaceAll(data, []byte("="), []byte(`\u003d`))
-		if err := g.put("static/"+EditDir+code+"/"+FilesJSON, data); err != nil {
-			return err
+		// One files.json per country, beside the English page; the pages in
+		// other languages (/de/edit/hu/) fetch it from there.
+		if g.lang == "" {
+			if err := g.put("static/"+EditDir+code+"/"+FilesJSON, data); err != nil {
+				return err
+			}
 		}
 		var list []editFile
 		for _, p := range editor.Paths(files, c.Code) {
@@ -99,7 +103,7 @@ func (g *generator) editPages() error {
 		}
 		params := map[string]any{"country": map[string]string{"code": c.Code, "name": name}, "files": list, "engine": hasEngine,
 			noticeParam: notice([]countrySummary{{Name: name, Illustrative: illustrative[c.Code]}})}
-		if err := g.add(EditDir+code+".md", page{Title: "Edit " + name + "'s plan", Params: params}); err != nil {
+		if err := g.add(EditDir+code+".md", page{Title: strings.ReplaceAll(g.t("edit.page_title", "Edit {name}'s plan"), "{name}", name), Params: params}); err != nil {
 			return err
 		}
 	}

@@ -63,3 +63,37 @@ func TestEditPages(t *testing.T) {
 		}
 	}
 }
+
+// The editor's pages are published in each language too (/de/edit/hu/): their
+// interface from site/i18n/de.yaml, the same files.json (fetched from the
+// English page's folder) and engine, the switcher leading from one to the other.
+func TestEditPagesInALanguage(t *testing.T) {
+	files := build(t, german, Options{})
+	de := string(files["de/edit/hu/index.html"])
+	for _, want := range []string{
+		`<html lang="de">`,
+		`<h1>Den Plan von Ungarn bearbeiten</h1>`,
+		`Die Plandateien von Ungarn in einem Formular ändern.`,
+		`data-files="/edit/hu/files.json"`,
+		`&#34;move_up&#34;:&#34;Nach oben&#34;`,
+		`<a href="/edit/hu/" hreflang="en" lang="en">English</a>`,
+		`<a href="/de/countries/hu/">Ungarn</a>`,
+		`aus dem englischen Rahmen`,
+	} {
+		if !strings.Contains(de, want) {
+			t.Errorf("de/edit/hu/index.html lacks %q", want)
+		}
+	}
+	if _, ok := files["de/edit/hu/files.json"]; ok {
+		t.Error("a second files.json under de/")
+	}
+	en := string(files["edit/hu/index.html"])
+	for _, want := range []string{`data-files="files.json"`, `<a href="/de/edit/hu/" hreflang="de" lang="de">Deutsch</a>`, `&#34;move_up&#34;:&#34;Move up&#34;`} {
+		if !strings.Contains(en, want) {
+			t.Errorf("edit/hu/index.html lacks %q", want)
+		}
+	}
+	if !strings.Contains(string(files["de/countries/hu/index.html"]), `href="/de/edit/hu/"`) {
+		t.Error("the German country page does not lead to the German editor")
+	}
+}

@@ -79,9 +79,10 @@ func generateLangTo(in Input, lang string, put func(name string, data []byte) er
 	steps := []func() error{g.home, g.countries, g.clusters, g.compare, g.twinning, g.programme, g.progressPage, g.reports, g.simple, g.guidePages, g.publication, g.editPages}
 	if lang != "" {
 		// A language's own pages: those made from the framework and the plans'
-		// data. The reports, the planner's guide and the editor are written in
-		// English only; the language switcher leads from them to a language's home.
-		steps = []func() error{g.home, g.countries, g.clusters, g.compare, g.twinning, g.programme, g.progressPage, g.simple}
+		// data, and the form editor's (its interface in the language, the same
+		// files.json and engine). The reports and the planner's guide are written
+		// in English only; the language switcher leads from them to a language's home.
+		steps = []func() error{g.home, g.countries, g.clusters, g.compare, g.twinning, g.programme, g.progressPage, g.simple, g.editPages}
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {

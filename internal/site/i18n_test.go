@@ -55,7 +55,7 @@ func TestMessageIDsExist(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, m := range regexp.MustCompile(`g\.t\("([a-z0-9_]+)"`).FindAllStringSubmatch(string(src), -1) {
+		for _, m := range regexp.MustCompile(`g\.t\("([a-z0-9_.]+)"`).FindAllStringSubmatch(string(src), -1) {
 			used[m[1]] = true
 			if _, ok := bundle[m[1]]; !ok {
 				t.Errorf("%s: message %q is not in site/i18n/en.yaml", p, m[1])
