@@ -7,13 +7,20 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+	"github.com/hwfplan/hwfplan/internal/plan"
 )
 
 // WatchedDirs are the folders of a plans repository whose changes rebuild the site.
-var WatchedDirs = []string{"countries", "clusters", "schema", "site", "templates"}
+var WatchedDirs = []string{"countries", "clusters", plan.ProgrammeDir, "schema", "site", "templates"}
+
+// WatchedFiles are the files at the top of a plans repository the site is built
+// from (the rest of the top folder is left alone: a README or an editor's
+// swap file does not rebuild).
+var WatchedFiles = []string{plan.PublicationFile}
 
 // Watch calls onChange once per burst of changes under the watched folders of root,
 // until ctx is done. Folders created later are watched as they appear.
@@ -62,12 +69,7 @@ func Watch(ctx context.Context, root string, debounce time.Duration, onChange fu
 }
 
 func isWatched(name string) bool {
-	for _, d := range WatchedDirs {
-		if d == name {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(WatchedDirs, name) || slices.Contains(WatchedFiles, name)
 }
 
 // addTree watches dir and every folder below it; a missing dir is skipped.

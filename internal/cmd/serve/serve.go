@@ -36,7 +36,8 @@ func NewCmdServe(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 		Use:   "serve",
 		Short: "Preview the site locally, rebuilding on every change",
 		Long: `Build the site in memory and serve it on http://127.0.0.1:PORT/. When a file under
-countries/, clusters/, schema/, site/ or templates/ changes, the plans are validated
+countries/, clusters/, programme/, schema/, site/ or templates/, or publication.yaml,
+changes, the plans are validated
 again: problems are printed here and shown in the browser instead of the page;
 otherwise the site is rebuilt and open pages reload by themselves.
 
