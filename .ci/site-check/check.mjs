@@ -61,8 +61,8 @@ const findings = [];
 const find = (where, what) => findings.push(`${where}: ${what}`);
 
 const files = await walk(root);
-// Downloads (the standalone report files) are not site pages: the report package
-// checks those; their links are still checked here.
+// Downloads (the standalone report files) are not site pages: .ci/report-check.sh
+// checks the reports on their own, in every language; their links are still checked here.
 const pages = files.filter((f) => f.endsWith(".html") && !path.relative(root, f).startsWith("downloads" + path.sep)).map((f) => "/" + path.relative(root, f).split(path.sep).join("/").replace(/index\.html$/, ""));
 if (pages.length === 0) { console.error(`no HTML pages under ${root}`); process.exit(2); }
 
