@@ -78,29 +78,47 @@ func (n Num) Cmp(o Num) int {
 
 // String renders the value for people with two decimals (num.Score), or
 // num.Missing when missing.
-func (n Num) String() string {
+func (n Num) String() string { return n.StringIn(num.English) }
+
+// StringIn is String in a language's conventions (num.Locale.Score: "0,13").
+func (n Num) StringIn(l num.Locale) string {
 	if !n.Valid {
 		return num.Missing
 	}
-	return num.Score(n.Value)
+	return l.Score(n.Value)
 }
 
 // Signed renders a difference for people with its sign (num.Signed: "+0.13",
 // "−0.05", "0.00"), or num.Missing when missing.
-func (n Num) Signed() string {
+func (n Num) Signed() string { return n.SignedIn(num.English) }
+
+// SignedIn is Signed in a language's conventions ("+0,13").
+func (n Num) SignedIn(l num.Locale) string {
 	if !n.Valid {
 		return num.Missing
 	}
-	return num.Signed(n.Value)
+	return l.Signed(n.Value)
 }
 
 // Format renders the value for people with the given number of decimals, or ""
 // when missing.
-func (n Num) Format(decimals int) string {
+func (n Num) Format(decimals int) string { return n.FormatIn(num.English, decimals) }
+
+// FormatIn is Format in a language's conventions.
+func (n Num) FormatIn(l num.Locale, decimals int) string {
 	if !n.Valid {
 		return ""
 	}
-	return num.People(n.Value, decimals)
+	return l.People(n.Value, decimals)
+}
+
+// PercentIn renders a share as a whole percentage in a language's conventions
+// (num.Locale.Percent: "53 %", "53%"), or num.Missing when missing or not finite.
+func (n Num) PercentIn(l num.Locale) string {
+	if !n.Valid || math.IsNaN(n.Value) || math.IsInf(n.Value, 0) {
+		return num.Missing
+	}
+	return l.Percent(n.Value)
 }
 
 // MarshalJSON writes null or the value at num.MachineDecimals (num.MachineText).

@@ -253,3 +253,18 @@ func TestNumJSON(t *testing.T) {
 		t.Errorf("missing difference renders %q, want num.Missing %q", got, num.Missing)
 	}
 }
+
+func TestNumInALanguage(t *testing.T) {
+	de := num.In("de")
+	n, d := compare.Exact(num.Frac(1, 8)), compare.Exact(num.Frac(-1, 10))
+	for _, c := range []struct{ got, want string }{
+		{n.StringIn(de), "0,13"}, {d.SignedIn(de), "\u22120,10"}, {n.FormatIn(de, 3), "0,125"},
+		{n.PercentIn(de), "13\u00a0%"}, {n.PercentIn(num.In("hu")), "13%"},
+		{compare.Num{}.StringIn(de), num.Missing}, {compare.Num{}.SignedIn(de), num.Missing}, {compare.Num{}.FormatIn(de, 2), ""},
+		{n.StringIn(num.English), n.String()}, {d.SignedIn(num.English), d.Signed()},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}

@@ -22,6 +22,15 @@
 // nearest float64, whose shortest decimal rounds like the exact value (for every
 // denominator up to 10⁹ and at most 4 decimals; see TestRoundingIsExact). Thresholds
 // are compared on Ratios (Cmp), never with a tolerance.
+//
+// Languages. The package-level functions write English. Text for people in
+// another language comes from a Locale, In(lang): the same kinds, precision,
+// rounding and minus sign, with the language's decimal and thousands separators
+// and percent pattern from CLDR ("0,13", "1.234", "1 234", "53 %", "53%"); see
+// Locale. Machine output is never localised: the CSV, JSON and XLSX exports,
+// `--format json` and csv, data attributes, chart coordinates and the search
+// index use MachineText, Machine or Plain in every language, so a download reads
+// the same wherever it came from.
 package num
 
 import (
@@ -222,7 +231,10 @@ func round(s string, shift, decimals int) string {
 
 // Rule says in one sentence of plain text how numbers are written and compared,
 // for the methods sections of the reports and the site; its examples are written
-// by the functions it describes.
+// by the functions it describes. It is English: the site's and the reports'
+// message numbers_rule (site/i18n) says it in every language, filled with
+// Locale.RuleArgs, and its English text is this sentence (a test in
+// internal/report keeps them the same).
 func Rule() string {
 	return "Scores, gaps and statistics on the 0-1 scale are shown with " + strconv.Itoa(ScoreDecimals) +
 		" decimals, differences with their sign, shares as whole percentages and amounts in whole currency units, " +
