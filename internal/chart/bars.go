@@ -102,10 +102,10 @@ func newAxis(max float64, series []Series) valueAxis {
 	return valueAxis{top: step * float64(steps), step: step, steps: steps, decimals: dec}
 }
 
-// tick is the value of tick k and its label.
-func (a valueAxis) tick(k int) (float64, string) {
+// tick is the value of tick k and its label, written in s's language.
+func (a valueAxis) tick(s *svg, k int) (float64, string) {
 	v := a.bottom + a.step*float64(k)
-	return v, fmtValue(v, a.decimals)
+	return v, s.fmtValue(v, a.decimals)
 }
 
 // from moves the axis's bottom up to a nice value at or below lo, keeping the
@@ -162,7 +162,7 @@ func (b Bars) Render() ([]byte, error) {
 	// Value axis with a grid line at every tick.
 	s.printf(`<g font-size="11" fill="%s">`+"\n", colMuted)
 	for k := 0; k <= ax.steps; k++ {
-		v, label := ax.tick(k)
+		v, label := ax.tick(s, k)
 		y := baseY - barPlotH*v/top
 		colour := colGrid
 		if k == 0 {
@@ -194,7 +194,7 @@ func (b Bars) Render() ([]byte, error) {
 				continue
 			}
 			h := barPlotH * clamp(*v, 0, top) / top
-			val := fmtValue(*v, dec)
+			val := s.fmtValue(*v, dec)
 			s.printf(`<g><title>%s, %s: %s</title><rect x="%s" y="%s" width="%s" height="%s" fill="%s" stroke="%s"/>`,
 				esc(label), esc(sr.Name), val, num(x), num(baseY-h), num(barW), num(h), s.seriesFill(i), seriesColour(i))
 			s.printf(`<text x="%s" y="%s" text-anchor="middle" font-size="10">%s</text></g>`+"\n",

@@ -228,7 +228,7 @@ func (h HeatMap) Render() ([]byte, error) {
 				continue
 			}
 			bg := ramp(classes, *v)
-			val := fmtValue(*v, 2)
+			val := s.fmtValue(*v, 2)
 			s.printf(`<g><title>%s, %s: %s</title><rect x="%s" y="%s" width="%s" height="%s" fill="%s" stroke="#ffffff"/>`,
 				esc(cellName(r)), esc(h.Cols[c]), val, num(x), num(y), num(colW), num(hmCellH), bg.hex())
 			s.printf(`<text x="%s" y="%s" fill="%s">%s</text></g>`+"\n", num(cx), num(cy), textOn(bg).hex(), val)
@@ -253,7 +253,7 @@ func (h HeatMap) Render() ([]byte, error) {
 	for _, t := range []float64{0, 0.5, 1} {
 		x := lx + 160*t
 		s.printf(`<path d="M%s %sV%s" stroke="%s"/>`, num(x), num(barY+12), num(barY+16), colAxis)
-		s.text(x, barY+27, "middle", "", fmtValue(t, 1), "")
+		s.text(x, barY+27, "middle", "", s.fmtValue(t, 1), "")
 	}
 	nx := lx + 196
 	s.printf(`<rect x="%s" y="%s" width="24" height="12" fill="url(#%s-na)" stroke="%s" stroke-width="0.5"/>`+"\n", num(nx), num(barY), s.id, colAxis)

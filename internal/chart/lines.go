@@ -100,7 +100,7 @@ func (l Lines) Render() ([]byte, error) {
 
 	s.printf(`<g font-size="11" fill="%s">`+"\n", colMuted)
 	for k := 0; k <= ax.steps; k++ {
-		v, label := ax.tick(k)
+		v, label := ax.tick(s, k)
 		colour := colGrid
 		if k == 0 {
 			colour = colAxis
@@ -159,7 +159,7 @@ func (l Lines) Render() ([]byte, error) {
 			if v == nil {
 				continue
 			}
-			s.printf(`<g><title>%s, %s: %s</title>`, esc(sr.Name), l.Dates[k].Format(time.DateOnly), fmtValue(*v, 2))
+			s.printf(`<g><title>%s, %s: %s</title>`, esc(sr.Name), l.Dates[k].Format(time.DateOnly), s.fmtValue(*v, 2))
 			s.marker(i, xOf(l.Dates[k]), yOf(*v), 3.5, "#ffffff")
 			s.printf("</g>\n")
 		}

@@ -112,7 +112,7 @@ func (r Radar) Render() ([]byte, error) {
 	// Rings at every tick of the axis, spokes, and ring values along the top spoke.
 	s.printf(`<g fill="none" stroke="%s">`+"\n", colGrid)
 	for ring := 1; ring <= ax.steps; ring++ {
-		v, _ := ax.tick(ring)
+		v, _ := ax.tick(s, ring)
 		s.printf(`<path d="`)
 		for k := range n {
 			x, y := point(k, v)
@@ -135,7 +135,7 @@ func (r Radar) Render() ([]byte, error) {
 	s.printf("</g>\n")
 	s.printf(`<g font-size="10" fill="%s" stroke="#ffffff" stroke-width="3" style="paint-order:stroke" aria-hidden="true">`+"\n", colMuted)
 	for ring := 1; ring <= ax.steps; ring++ {
-		v, label := ax.tick(ring)
+		v, label := ax.tick(s, ring)
 		_, y := point(0, v)
 		s.text(cx+7, y+12, "", "", label, "")
 	}
@@ -189,7 +189,7 @@ func (r Radar) Render() ([]byte, error) {
 				continue
 			}
 			x, y := point(k, *v)
-			s.printf(`<g><title>%s, %s: %s</title>`, esc(sr.Name), esc(r.Axes[k]), fmtValue(*v, 2))
+			s.printf(`<g><title>%s, %s: %s</title>`, esc(sr.Name), esc(r.Axes[k]), s.fmtValue(*v, 2))
 			s.marker(i, x, y, 4, "#ffffff")
 			s.printf("</g>\n")
 		}

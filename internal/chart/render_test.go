@@ -3,9 +3,12 @@ package chart
 import (
 	"bytes"
 	"math"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
+
+	numfmt "github.com/hwfplan/hwfplan/internal/num"
 )
 
 const nasty = `<script>alert("x")</script> & 'quotes' ]]> ` + "\x01"
@@ -152,8 +155,11 @@ func TestNum(t *testing.T) {
 			t.Errorf("num(%v) = %q, want %q", in, got, want)
 		}
 	}
-	if got := fmtValue(-0.001, 2); got != "0.00" {
+	if got := (&svg{}).fmtValue(-0.001, 2); got != "0.00" {
 		t.Errorf("fmtValue(-0.001, 2) = %q, want 0.00", got)
+	}
+	if got := (&svg{loc: numfmt.In("de")}).fmtValue(-0.125, 2); got != "\u22120,13" {
+		t.Errorf("German fmtValue(-0.125, 2) = %q, want \u22120,13", got)
 	}
 }
 
@@ -174,10 +180,36 @@ func TestNewAxis(t *testing.T) {
 	}
 	for _, tc := range tests {
 		ax := newAxis(tc.max, []Series{{Values: vals(tc.values...)}})
-		_, label := ax.tick(1)
+		_, label := ax.tick(&svg{}, 1)
 		if math.Abs(ax.top-tc.top) > 1e-9 || ax.steps != tc.steps || label != tc.label {
 			t.Errorf("newAxis(%v, %v) = top %v, %d steps, first tick %q; want %v, %d, %q",
 				tc.max, tc.values, ax.top, ax.steps, label, tc.top, tc.steps, tc.label)
 		}
+	}
+}
+
+// TestNumbersInALanguage: a chart for a German page writes its tick and value
+// labels and its marks' titles with a decimal comma; its coordinates stay
+// machine numbers, the same as in English.
+func TestNumbersInALanguage(t *testing.T) {
+	b := Bars{Meta: Meta{ID: "b", Title: "T"}, Groups: []string{"g"}, Series: []Series{{Name: "s", Values: vals(0.125)}, {Name: "u", Values: vals(0.75)}}}
+	en, err := b.Render()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Numbers = numfmt.In("de")
+	de, err := b.Render()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{">0,13</text>", ": 0,13</title>", ">0,2</text>", ">0,75</text>"} {
+		if !strings.Contains(string(de), want) {
+			t.Errorf("the German chart lacks %q:\n%s", want, de)
+		}
+	}
+	label := regexp.MustCompile(`(>|: )[0-9][0-9.,]*<`)
+	strip := func(s string) string { return label.ReplaceAllString(s, "$1<") }
+	if strip(string(en)) != strip(string(de)) {
+		t.Errorf("the German chart differs from the English one beyond its number labels:\n%s\n%s", en, de)
 	}
 }

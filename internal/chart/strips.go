@@ -179,7 +179,7 @@ func (c Strips) Render() ([]byte, error) {
 		v := float64(k) / stTicks
 		x := xOf(v)
 		s.printf(`<path d="M%s %sV%s" stroke="%s" stroke-dasharray="2 3"/>`+"\n", num(x), num(stTop+stPanelH-6), num(plotBottom), colGrid)
-		s.text(x, plotBottom+16, "middle", "", fmtValue(v, 2), "")
+		s.text(x, plotBottom+16, "middle", "", s.fmtValue(v, 2), "")
 	}
 	s.printf("</g>\n")
 	if c.Axis != "" {
@@ -219,11 +219,11 @@ func (c Strips) Render() ([]byte, error) {
 			if st.Median != nil {
 				mh := math.Min(rw.h-4, 24)
 				s.printf(`<path d="M%s %sV%s" stroke="%s" stroke-width="2.5"/>`+"\n", num(xOf(*st.Median)), num(cy-mh/2), num(cy+mh/2), med)
-				s.text(x1+14, cy+4, "", `font-size="11" fill="`+colMuted+`"`, "median "+fmtValue(*st.Median, 2), "")
+				s.text(x1+14, cy+4, "", `font-size="11" fill="`+colMuted+`"`, "median "+s.fmtValue(*st.Median, 2), "")
 			}
 			for i, pt := range st.Points {
 				s.printf(`<circle cx="%s" cy="%s" r="%s" fill="%s" stroke="#ffffff" stroke-width="1"><title>%s: %s</title></circle>`+"\n",
-					num(xOf(pt.Value)), num(cy+rw.off[i]*stStack), num(stDotR), dot, esc(st.Label+", "+pt.Label), fmtValue(pt.Value, 2))
+					num(xOf(pt.Value)), num(cy+rw.off[i]*stStack), num(stDotR), dot, esc(st.Label+", "+pt.Label), s.fmtValue(pt.Value, 2))
 			}
 			s.printf("</g>\n")
 		}

@@ -55,6 +55,10 @@ type Meta struct {
 	Title string
 	// Desc is the longer accessible description (what the chart shows, how to read it).
 	Desc string
+	// Numbers are the conventions of the numbers the chart writes for people (tick
+	// and value labels, each mark's title): num.In(lang) on a page or report in
+	// that language; the zero value is English. Coordinates stay machine numbers.
+	Numbers numfmt.Locale
 }
 
 func (m Meta) check() error {
@@ -78,6 +82,7 @@ func (m Meta) check() error {
 type svg struct {
 	b   bytes.Buffer
 	id  string
+	loc numfmt.Locale // the numbers' language (Meta.Numbers)
 	w   float64
 	h   float64
 	err error
@@ -99,8 +104,9 @@ func num(v float64) string {
 
 // fmtValue formats a data value for display with the given number of decimals,
 // as every report, page and table writes it (package num: half away from zero
-// on the decimal value, so 0.125 is 0.13 here as in the data table).
-func fmtValue(v float64, decimals int) string { return numfmt.People(v, decimals) }
+// on the decimal value, so 0.125 is 0.13 here as in the data table), in the
+// chart's language (Meta.Numbers: 0,13 in German).
+func (s *svg) fmtValue(v float64, decimals int) string { return s.loc.People(v, decimals) }
 
 // esc returns s escaped for XML text and attribute values; characters XML cannot hold
 // become U+FFFD.
@@ -118,7 +124,7 @@ func (s *svg) printf(format string, args ...any) {
 // begin writes the root element with its accessible name and description, the title
 // line, and the shared pattern definitions.
 func begin(m Meta, w, h float64) *svg {
-	s := &svg{id: m.ID, w: w, h: h}
+	s := &svg{id: m.ID, loc: m.Numbers, w: w, h: h}
 	s.printf(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %s %s" width="100%%" role="img" aria-labelledby="%s-title %s-desc" font-family="%s" font-size="13" fill="%s">`+"\n",
 		num(w), num(h), m.ID, m.ID, fontStack, colText)
 	s.printf(`<title id="%s-title">%s</title>`+"\n", m.ID, esc(m.Title))
