@@ -8,9 +8,13 @@
 // 4. no page requests anything outside the local server: such a request is
 //    aborted and reported.
 // Exits 1 on any finding, 2 when the checks could not run.
+// Pages are checked SITE_CHECK_JOBS at a time (default: the number of cores), and
+// the Nu checker runs meanwhile; findings are printed sorted, so the output does
+// not depend on the order pages finished in.
 import { createServer } from "node:http";
 import { readFile, readdir, stat } from "node:fs/promises";
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
+import os from "node:os";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { chromium } from "playwright-core";
@@ -66,6 +70,17 @@ const files = await walk(root);
 const pages = files.filter((f) => f.endsWith(".html") && !path.relative(root, f).startsWith("downloads" + path.sep)).map((f) => "/" + path.relative(root, f).split(path.sep).join("/").replace(/index\.html$/, ""));
 if (pages.length === 0) { console.error(`no HTML pages under ${root}`); process.exit(2); }
 
+// The Nu HTML Checker runs in its own process while the browser checks the pages.
+const vnuRun = new Promise((done) => {
+  const files = pages.map((p) => path.join(root, p.endsWith("/") ? p + "index.html" : p));
+  const child = spawn("java", ["-jar", require.resolve("vnu-jar/build/dist/vnu.jar"), "--errors-only", ...files]);
+  let text = "";
+  child.stdout.on("data", (d) => { text += d; });
+  child.stderr.on("data", (d) => { text += d; });
+  child.on("error", (error) => done({ error }));
+  child.on("close", (status) => done({ status, text }));
+});
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
   headless: true,
@@ -85,13 +100,14 @@ async function offline(context, where) {
   });
 }
 const links = []; // {from, url}
+const jobs = Math.max(1, Number(process.env.SITE_CHECK_JOBS) || os.availableParallelism());
 
 for (const [label, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 375, height: 812 }]]) {
   const context = await browser.newContext({ viewport, bypassCSP: true });
   await offline(context, (r) => {
     try { return `${new URL(r.frame().url()).pathname} (${label})`; } catch { return label; }
   });
-  for (const p of pages) {
+  const checkPage = async (p) => {
     if (process.env.SITE_CHECK_VERBOSE) console.error(`${new Date().toISOString()} ${label} ${p}`);
     const page = await context.newPage();
     page.on("console", (m) => { if (m.type() === "error") find(p, `console error: ${m.text()}`); });
@@ -99,7 +115,7 @@ for (const [label, viewport] of [["desktop", { width: 1280, height: 900 }], ["ph
     page.on("requestfailed", (r) => find(p, `request failed: ${r.url()}`));
     page.on("response", (r) => { if (r.status() >= 400) find(p, `HTTP ${r.status()} for ${r.url()}`); });
     const resp = await page.goto(origin + p, { waitUntil: "load" });
-    if (!resp || resp.status() !== 200) { find(p, `HTTP ${resp && resp.status()}`); await page.close(); continue; }
+    if (!resp || resp.status() !== 200) { find(p, `HTTP ${resp && resp.status()}`); await page.close(); return; }
     // The form editor (edit/<code>/) draws its form once its WebAssembly engine has
     // started: check the form, not the loading message.
     if (await page.$("#editor").catch(() => null)) {
@@ -111,7 +127,7 @@ for (const [label, viewport] of [["desktop", { width: 1280, height: 900 }], ["ph
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       if (overflow > 0) find(`${p} (phone)`, `the page is ${overflow}px wider than the 375px screen`);
       await page.close();
-      continue;
+      return;
     }
     await page.addScriptTag({ content: axeSource });
     const result = await page.evaluate(async () => {
@@ -130,7 +146,12 @@ for (const [label, viewport] of [["desktop", { width: 1280, height: 900 }], ["ph
       for (const url of info.urls) links.push({ from: p, url });
     }
     await page.close();
-  }
+  };
+  let next = 0;
+  const worker = async () => {
+    while (next < pages.length) await checkPage(pages[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs, pages.length) }, worker));
   await context.close();
 }
 // The offline search finds a page by a word of its title.
@@ -138,7 +159,7 @@ if (pages.includes("/search/")) {
   const context = await browser.newContext();
   await offline(context, () => "/search/");
   const page = await context.newPage();
-  const first = [...ids.keys()].find((p) => p.split("/").length === 4) || "/";
+  const first = [...ids.keys()].sort().find((p) => p.split("/").length === 4) || "/";
   await page.goto(origin + first);
   const word = ((await page.title()).split(/[ ·]+/)[0] || "").trim();
   await page.goto(`${origin}/search/?q=${encodeURIComponent(word)}`);
@@ -167,11 +188,12 @@ for (const { from, url } of links) {
 server.close();
 
 // The Nu HTML Checker.
-const vnu = spawnSync("java", ["-jar", require.resolve("vnu-jar/build/dist/vnu.jar"), "--errors-only", ...pages.map((p) => path.join(root, p.endsWith("/") ? p + "index.html" : p))], { encoding: "utf8" });
+const vnu = await vnuRun;
 if (vnu.error) { console.error(`failed to run the Nu HTML Checker: ${vnu.error.message}`); process.exit(2); }
-for (const line of (vnu.stderr + vnu.stdout).split("\n").filter((l) => l.trim())) find("vnu", line.replace(`file:${root}`, ""));
-if (vnu.status !== 0 && !(vnu.stderr + vnu.stdout).trim()) find("vnu", `exit status ${vnu.status}`);
+for (const line of vnu.text.split("\n").filter((l) => l.trim())) find("vnu", line.replace(`file:${root}`, ""));
+if (vnu.status !== 0 && !vnu.text.trim()) find("vnu", `exit status ${vnu.status}`);
 
+findings.sort();
 for (const f of findings) console.log(f);
 console.log(`site-check: ${pages.length} pages (desktop and phone), ${checked} internal links, ${findings.length} findings`);
 process.exit(findings.length ? 1 : 0);
