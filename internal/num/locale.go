@@ -139,6 +139,16 @@ func (l Locale) Percent(share float64) string {
 	return l.pctBefore + human(round(strconv.FormatFloat(share, 'f', -1, 64), 2, 0)) + l.pctAfter
 }
 
+// PercentSign puts a number text that is already a percentage ("34,5", written
+// by l) in the language's percent pattern: "34,5 %" (de), "34,5%" (hu, it),
+// "34.5 %" (English).
+func (l Locale) PercentSign(text string) string {
+	if l.English() {
+		return text + "\u00a0%"
+	}
+	return l.pctBefore + text + l.pctAfter
+}
+
 // Money writes an amount for people in whole units, thousands grouped:
 // "350.000", "350 000".
 func (l Locale) Money(amount float64) string { return l.text(Money(amount)) }

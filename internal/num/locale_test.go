@@ -73,6 +73,9 @@ func TestLocaleText(t *testing.T) {
 		{it.Score(0.25), "0,25"},
 		{it.Money(1234), "1.234"},
 		{it.Percent(0.525), "53%"},
+		{de.PercentSign(de.Quantity(34.5)), "34,5\u00a0%"},
+		{hu.PercentSign(hu.Quantity(34.5)), "34,5%"},
+		{num.English.PercentSign("34.5"), "34.5\u00a0%"},
 		{de.Score(math.NaN()), ""},
 		{de.Percent(math.Inf(1)), ""},
 	} {

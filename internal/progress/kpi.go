@@ -139,3 +139,19 @@ func Value(v float64, unit string) string {
 	}
 	return num.Quantity(v) + " " + u
 }
+
+// ValueIn is Value with the number in a language's conventions (num.Locale):
+// "34,5 %" (de), "34,5%" (hu), "65,4 per 10 000"; Value in English.
+func ValueIn(l num.Locale, v float64, unit string) string {
+	if l.English() {
+		return Value(v, unit)
+	}
+	u := strings.TrimSpace(unit)
+	if plan.PercentUnit(u) && !strings.HasPrefix(u, "% ") {
+		return l.PercentSign(l.Quantity(v))
+	}
+	if rest, ok := strings.CutPrefix(u, "% "); ok {
+		return l.PercentSign(l.Quantity(v)) + " " + rest
+	}
+	return l.Quantity(v) + " " + u
+}

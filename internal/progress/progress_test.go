@@ -1,6 +1,7 @@
 package progress_test
 
 import (
+	"github.com/hwfplan/hwfplan/internal/num"
 	"math/big"
 	"testing"
 
@@ -122,6 +123,22 @@ func TestValue(t *testing.T) {
 	} {
 		if got := progress.Value(c.v, c.unit); got != c.want {
 			t.Errorf("Value(%v, %q) = %q, want %q", c.v, c.unit, got, c.want)
+		}
+	}
+}
+
+func TestValueIn(t *testing.T) {
+	de, hu := num.In("de"), num.In("hu")
+	for _, c := range []struct{ got, want string }{
+		{progress.ValueIn(de, 34.5, "percent"), "34,5\u00a0%"},
+		{progress.ValueIn(hu, 34, "%"), "34%"},
+		{progress.ValueIn(de, 34, "% of doctors"), "34\u00a0% of doctors"},
+		{progress.ValueIn(de, 65.4, "per 10 000"), "65,4 per 10 000"},
+		{progress.ValueIn(hu, 5200, "places per year"), "5\u00a0200 places per year"},
+		{progress.ValueIn(num.English, 34, "%"), progress.Value(34, "%")},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"github.com/hwfplan/hwfplan/internal/num"
 	"regexp"
 	"slices"
 	"strings"
@@ -109,7 +110,7 @@ func TestCollectionView(t *testing.T) {
 		t.Errorf("widest gaps %+v", w)
 	}
 	r := v.ClusterRange()
-	if r.Hi == nil || r.Hi.ID != "wp6" || r.Lo.ID != "wp5" || pct(r.Hi.Share) != "26\u00a0%" || pct(r.Lo.Share) != "11\u00a0%" {
+	if r.Hi == nil || r.Hi.ID != "wp6" || r.Lo.ID != "wp5" || pct(num.English, r.Hi.Share) != "26\u00a0%" || pct(num.English, r.Lo.Share) != "11\u00a0%" {
 		t.Errorf("cluster range %+v", r)
 	}
 	if wp5 := r.Lo; len(wp5.Members) != 2 || len(wp5.Declaring) != 1 || len(wp5.Undeclared()) != 1 || wp5.Counts[0] != 1 {

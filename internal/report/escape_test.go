@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"github.com/hwfplan/hwfplan/internal/num"
 	"strings"
 	"testing"
 
@@ -68,14 +69,18 @@ func TestNumbers(t *testing.T) {
 	tests := []struct {
 		name, got, want string
 	}{
-		{"signed positive", signed(compare.Some(0.254)), "+0.25"},
-		{"signed negative", signed(compare.Some(-0.1)), "−0.10"},
-		{"signed zero", signed(compare.Some(-0.001)), "0.00"},
-		{"signed missing", signed(compare.Num{}), "n/a"},
-		{"pct", pct(compare.Some(0.625)), "63\u00a0%"},
-		{"pct missing", pct(compare.Num{}), "n/a"},
-		{"money", money(1234567.4, "EUR"), "EUR\u00a01,234,567"},
-		{"money small", money(950, "HUF"), "HUF\u00a0950"},
+		{"signed positive", signed(num.English, compare.Some(0.254)), "+0.25"},
+		{"signed negative", signed(num.English, compare.Some(-0.1)), "−0.10"},
+		{"signed zero", signed(num.English, compare.Some(-0.001)), "0.00"},
+		{"signed missing", signed(num.English, compare.Num{}), "n/a"},
+		{"pct", pct(num.English, compare.Some(0.625)), "63\u00a0%"},
+		{"pct missing", pct(num.English, compare.Num{}), "n/a"},
+		{"money", money(num.English, 1234567.4, "EUR"), "EUR\u00a01,234,567"},
+		{"money small", money(num.English, 950, "HUF"), "HUF\u00a0950"},
+		{"money hu", money(num.In("hu"), 1234567.4, "HUF"), "HUF\u00a01\u00a0234\u00a0567"},
+		{"pct de", pct(num.In("de"), compare.Some(0.625)), "63\u00a0%"},
+		{"pct hu", pct(num.In("hu"), compare.Some(0.625)), "63%"},
+		{"signed it", signed(num.In("it"), compare.Some(-0.1)), "−0,10"},
 		{"status", statusLabel("in_progress"), "In progress"},
 		{"status plain", statusLabel("delayed"), "Delayed"},
 	}
@@ -122,5 +127,36 @@ func TestNumbering(t *testing.T) {
 		a("scales", "### A.1 Scales"), "Section A.1", "Chapter 2", "Annex A"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestNumberRuleIsNumRule: the English message numbers_rule, filled, is num.Rule,
+// the one English sentence; the other languages write its examples their way.
+func TestNumberRuleIsNumRule(t *testing.T) {
+	en, err := newMessages("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := en.numberRule(); got != num.Rule() {
+		t.Errorf("numbers_rule in English:\n%s\nnum.Rule():\n%s", got, num.Rule())
+	}
+	for lang, want := range map[string][]string{
+		"de": {"0,125", "0,13", "0,525", "53\u00a0%", "0.6667", "0,25"},
+		"hu": {"0,125", "0,13", "0,525", "53%", "0.6667", "0,25"},
+		"it": {"0,125", "0,13", "0,525", "53%", "0.6667", "0,25"},
+	} {
+		m, err := newMessages(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := m.numberRule()
+		for _, w := range want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: numbers_rule lacks %q:\n%s", lang, w, got)
+			}
+		}
+		if strings.Contains(got, "0.13") || strings.Contains(got, "{{") {
+			t.Errorf("%s: numbers_rule has an English decimal or a placeholder left:\n%s", lang, got)
+		}
 	}
 }

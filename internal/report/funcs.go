@@ -82,18 +82,21 @@ func funcMap(d *doc, data *Data) template.FuncMap {
 		},
 
 		// Numbers.
-		"score":  func(n compare.Num) string { return numOr(n, 2, num.Missing) },
-		"num":    func(n compare.Num, decimals int) string { return numOr(n, decimals, num.Missing) },
-		"signed": signed,
-		"pct":    pct,
-		"money":  money,
+		// Numbers are written in the report's language (data.msgs.nums: 0.13 in
+		// English, 0,13 in German).
+		"score":  func(n compare.Num) string { return numOr(data.msgs.nums(), n, 2, num.Missing) },
+		"num":    func(n compare.Num, decimals int) string { return numOr(data.msgs.nums(), n, decimals, num.Missing) },
+		"signed": func(n compare.Num) string { return signed(data.msgs.nums(), n) },
+		"pct":    func(n compare.Num) string { return pct(data.msgs.nums(), n) },
+		"money":  func(amount float64, currency string) string { return money(data.msgs.nums(), amount, currency) },
 		// plain writes a value as the plans or the framework wrote it (0.25).
-		"plain": num.Plain,
-		// precision says how numbers are written and compared (num.Rule).
-		"precision": func() string { return escapeMarkdown(num.Rule()) },
+		"plain": data.msgs.nums().Plain,
+		// precision says how numbers are written and compared (num.Rule, the
+		// message numbers_rule in the report's language).
+		"precision": func() string { return escapeMarkdown(data.msgs.numberRule()) },
 		// quantity writes a value as planned (a KPI's baseline or target): as few
 		// decimals as it has, thousands separated: "5,200", "7.5".
-		"quantity": num.Quantity,
+		"quantity": data.msgs.nums().Quantity,
 		// missing is a number that is not there (num.Missing).
 		"missing": func() string { return num.Missing },
 		"raw": func(v *int) string {
@@ -263,33 +266,33 @@ func funcMap(d *doc, data *Data) template.FuncMap {
 }
 
 // numOr writes a number for people (package num), or missing.
-func numOr(n compare.Num, decimals int, missing string) string {
+func numOr(l num.Locale, n compare.Num, decimals int, missing string) string {
 	if !n.Valid || math.IsNaN(n.Value) || math.IsInf(n.Value, 0) {
 		return missing
 	}
-	return n.Format(decimals)
+	return n.FormatIn(l, decimals)
 }
 
 // signed shows a difference with its sign: "+0.25", "−0.10", "0.00".
-func signed(n compare.Num) string {
+func signed(l num.Locale, n compare.Num) string {
 	if !n.Valid || math.IsNaN(n.Value) || math.IsInf(n.Value, 0) {
 		return num.Missing
 	}
-	return num.Signed(n.Value)
+	return l.Signed(n.Value)
 }
 
 // pct shows a share as a whole percentage: "63 %".
-func pct(n compare.Num) string {
+func pct(l num.Locale, n compare.Num) string {
 	if !n.Valid || math.IsNaN(n.Value) || math.IsInf(n.Value, 0) {
 		return num.Missing
 	}
-	return num.Percent(n.Value)
+	return l.Percent(n.Value)
 }
 
 // money shows an amount with its currency and thousands separators: "EUR 350,000".
 // Amounts are never converted or added across currencies.
-func money(amount float64, currency string) string {
-	return escapeMarkdown(currency) + "\u00a0" + num.Money(amount)
+func money(l num.Locale, amount float64, currency string) string {
+	return escapeMarkdown(currency) + "\u00a0" + l.Money(amount)
 }
 
 func statusLabel(s string) string { return plan.CellOf(plan.ActionStatuses, s) }

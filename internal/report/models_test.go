@@ -1,6 +1,7 @@
 package report
 
 import (
+	"github.com/hwfplan/hwfplan/internal/num"
 	"regexp"
 	"slices"
 	"strings"
@@ -67,7 +68,7 @@ func TestModelsView(t *testing.T) {
 		t.Errorf("least covered %+v", lo)
 	}
 	h := v.Horizons
-	if h.Count != 3 || h.Min != 10 || h.Max != 25 || numOr(h.Median, 1, "") != "15.0" || !slices.Equal(h.Longest, []string{"HU"}) {
+	if h.Count != 3 || h.Min != 10 || h.Max != 25 || numOr(num.English, h.Median, 1, "") != "15.0" || !slices.Equal(h.Longest, []string{"HU"}) {
 		t.Errorf("horizons %+v", h)
 	}
 	if len(v.Owners) != 2 || v.Owners[0].Owner != "University B" || v.Owners[0].Models != 2 || !slices.Equal(v.Owners[0].Countries, []string{"HU", "IT"}) {

@@ -37,6 +37,8 @@ type ProgressView struct {
 	NoMetDates []string
 	// Unobserved lists the countries with KPIs none of which has an observation.
 	Unobserved []string
+	// nums write the shares and values in the report's language.
+	nums num.Locale
 	// EU is the EU action plan measured as the countries' actions are, nil when
 	// the repository has none; it is in no country's counts nor in Total.
 	// EUKPIs are its KPIs with an observation, EUNotObserved the others, and
@@ -88,7 +90,7 @@ func (d *Data) Progress() *ProgressView {
 	if p == nil {
 		return nil
 	}
-	v := &ProgressView{AsOf: p.AsOf, From: d.asOfFrom, Total: p.Total, Clusters: p.Clusters, Tasks: p.Tasks}
+	v := &ProgressView{AsOf: p.AsOf, From: d.asOfFrom, Total: p.Total, Clusters: p.Clusters, Tasks: p.Tasks, nums: d.msgs.nums()}
 	for _, c := range d.Countries {
 		pc := p.Country(c.Code)
 		if pc == nil {
@@ -164,12 +166,12 @@ func (v *ProgressView) Share(part, whole int) string {
 	if whole == 0 {
 		return num.Missing
 	}
-	return pct(compare.Exact(num.Frac(int64(part), int64(whole))))
+	return pct(v.nums, compare.Exact(num.Frac(int64(part), int64(whole))))
 }
 
 // Value writes a KPI value with its unit (progress.Value), escaped.
 func (v *ProgressView) Value(x float64, unit string) string {
-	return escapeMarkdown(progress.Value(x, unit))
+	return escapeMarkdown(progress.ValueIn(v.nums, x, unit))
 }
 
 // progressFigures adds the progress report's figure: for each observed KPI, its
@@ -197,7 +199,7 @@ func progressFigures(d *Data, figs map[string]figureFunc) {
 			time.Values = append(time.Values, chart.Value(k.Expected))
 		}
 		return chart.Bars{
-			Meta: chart.Meta{ID: "fig-progress-kpis", Title: title,
+			Meta: chart.Meta{ID: "fig-progress-kpis", Title: title, Numbers: d.msgs.nums(),
 				Desc: fmt.Sprintf("Bar chart of %d observed KPIs (groups by action and KPI id): for each, the share of the way its latest observation has come from baseline to target, next to the share of the time gone by on the straight path to the end of its target year (1 = 100 %%). A KPI is on track when the first bar is at least as high as the second; n/a marks a KPI that has moved away from its target. The numbers are in the table before it.", len(groups))},
 			Groups: groups, Series: []chart.Series{way, time},
 			YLabel: "Share (1 = 100 %)", Max: top, Decimals: 2,

@@ -348,7 +348,7 @@ func stakeholderFigures(d *Data, figs map[string]figureFunc) {
 				pts[i] = chart.ScatterPoint{Mark: fmt.Sprint(i + 1), Label: s.Name, X: s.Willingness, Y: s.Power}
 			}
 			return chart.Scatter{
-				Meta: chart.Meta{ID: "fig-scatter-stakeholders-" + anchorID(c.Code), Title: title,
+				Meta: chart.Meta{ID: "fig-scatter-stakeholders-" + anchorID(c.Code), Title: title, Numbers: d.msgs.nums(),
 					Desc: fmt.Sprintf("Map of %s's %d stakeholders: each is a numbered dot placed by its willingness (across) and power (up), both from 1 to 5. The shaded corners hold the allies (power and willingness 4 or 5) and those to win over (power 4 or 5, willingness 1 or 2). The table that follows names each number and gives its scores.", c.Name, len(list))},
 				XLabel: "Willingness (1 = low, 5 = high)", YLabel: "Power (1 = low, 5 = high)", Min: 1, Max: 5,
 				High: bands[len(bands)-1].Lo, Low: bands[0].Hi, HighHighLabel: "Allies", HighLowLabel: "To win over",

@@ -39,7 +39,7 @@ func (g *generator) compare() error {
 			if c := g.cmp.Country(e.Country); c != nil {
 				name = c.Name
 			}
-			rv.Rows = append(rv.Rows, tableRow{Name: name, URL: countryURL(e.Country), Cells: []string{fmt.Sprint(e.Rank), cluster, e.Score.String(), e.Gap.String()}})
+			rv.Rows = append(rv.Rows, tableRow{Name: name, URL: countryURL(e.Country), Cells: []string{fmt.Sprint(e.Rank), cluster, e.Score.StringIn(g.nums()), e.Gap.StringIn(g.nums())}})
 		}
 		for _, code := range rk.Unranked {
 			name := code
@@ -50,7 +50,7 @@ func (g *generator) compare() error {
 		}
 		if i < len(g.cmp.CrossCountry.Distributions) {
 			d := g.cmp.CrossCountry.Distributions[i]
-			rv.Stats = []string{fmt.Sprint(d.AsIs.Count), d.AsIs.Mean.String(), d.AsIs.Median.String(), d.AsIs.Min.String(), d.AsIs.Max.String(), d.Gap.Mean.String()}
+			rv.Stats = []string{fmt.Sprint(d.AsIs.Count), d.AsIs.Mean.StringIn(g.nums()), d.AsIs.Median.StringIn(g.nums()), d.AsIs.Min.StringIn(g.nums()), d.AsIs.Max.StringIn(g.nums()), d.Gap.Mean.StringIn(g.nums())}
 		}
 		ranks = append(ranks, rv)
 	}
@@ -64,7 +64,7 @@ func (g *generator) compare() error {
 	var pairs []pairView
 	for _, p := range g.cmp.CrossCluster.MostDifferent {
 		t, _ := g.cmp.Task(p.Task)
-		pairs = append(pairs, pairView{Task: t.Short, A: g.clusterName(p.A), B: g.clusterName(p.B), Difference: p.Difference.Signed()})
+		pairs = append(pairs, pairView{Task: t.Short, A: g.clusterName(p.A), B: g.clusterName(p.B), Difference: p.Difference.SignedIn(g.nums())})
 	}
 	params := map[string]any{"view": "clusters", "chart": bars, "table": table, "pairs": pairs, "search": "cluster comparison"}
 	return g.add("compare/clusters.md", page{Title: g.t("compare_clusters_title", "Comparison by cluster"), Weight: 2, Params: params})
@@ -104,7 +104,7 @@ func (g *generator) clusterBars() (string, *heatmapView, error) {
 				n = stats[i].AsIs.Mean
 			}
 			series[i].Values = append(series[i].Values, chartValue(n))
-			cells = append(cells, n.String())
+			cells = append(cells, n.StringIn(g.nums()))
 		}
 		table.Rows = append(table.Rows, tableRow{Name: name, URL: url, Cells: cells})
 	}
@@ -112,7 +112,7 @@ func (g *generator) clusterBars() (string, *heatmapView, error) {
 		addGroup(g.clusterName(cs.Cluster), clusterURL(cs.Cluster), cs.Tasks)
 	}
 	addGroup("All countries", "", cc.All)
-	b := chart.Bars{Meta: chart.Meta{ID: "bars-clusters", Title: table.Title,
+	b := chart.Bars{Meta: chart.Meta{ID: "bars-clusters", Title: table.Title, Numbers: g.nums(),
 		Desc: "One group of bars per cluster and one for all countries; one bar per task, the mean of the countries' normalised as-is task scores."},
 		Groups: groups, Series: series, YLabel: "Mean as-is score (0-1)", Max: 1}
 	svg, err := b.Render()

@@ -365,7 +365,7 @@ func (g *generator) simple() error {
 	if err != nil {
 		return err
 	}
-	methods := newMethodsView(fw)
+	methods := newMethodsView(fw, g.nums())
 	pages := []struct {
 		name string
 		p    page

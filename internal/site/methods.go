@@ -18,11 +18,13 @@ type programmeView struct {
 }
 
 type methodsView struct {
-	GapThreshold string           `json:"gap_threshold"` // as the framework writes it
-	Precision    string           `json:"precision"`     // how numbers are written (num.Rule)
-	Scales       []scaleView      `json:"scales"`
-	Tasks        []methodTaskView `json:"tasks"`
-	Domains      []domainView     `json:"domains"`
+	GapThreshold string `json:"gap_threshold"` // as the framework writes it, in the page's language (0,25)
+	// Rule fills the message numbers_rule, how numbers are written (num.Rule in
+	// English), with examples in the page's language (num.Locale.RuleArgs).
+	Rule    map[string]string `json:"rule"`
+	Scales  []scaleView       `json:"scales"`
+	Tasks   []methodTaskView  `json:"tasks"`
+	Domains []domainView      `json:"domains"`
 }
 
 type scaleView struct {
@@ -69,8 +71,8 @@ func labels(ls []framework.Label) string {
 }
 
 // newMethodsView is the framework as the methods page shows it.
-func newMethodsView(fw *framework.Framework) methodsView {
-	m := methodsView{GapThreshold: num.Plain(fw.GapThreshold), Precision: num.Rule()}
+func newMethodsView(fw *framework.Framework, nums num.Locale) methodsView {
+	m := methodsView{GapThreshold: nums.Plain(fw.GapThreshold), Rule: nums.RuleArgs()}
 	for _, s := range fw.Scales {
 		m.Scales = append(m.Scales, scaleView{Title: s.Title, Range: fmt.Sprintf("%d–%d", s.Min, s.Max), Labels: labels(s.Labels)})
 	}
