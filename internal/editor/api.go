@@ -10,13 +10,14 @@ import (
 // Methods are the engine's methods as the browser calls them (cmd/hwfplan-wasm
 // binds each to the global hwfplanEditor): every argument and every result is a
 // JSON text, and a failure is {"error": "..."}.
-var Methods = []string{"load", "form", "document", "text", "apply", "validate", "diff", "newID"}
+var Methods = []string{"load", "localize", "form", "document", "text", "apply", "validate", "diff", "newID"}
 
 // Call runs one method with its arguments (JSON texts or plain strings, as
 // each method says) and returns its result as JSON. It never panics: a panic
 // becomes {"error": ...} with what failed, so a bug never stops the page.
 //
 //	load(filesJSON)         {"ok":true,"country":"HU","paths":[...]}
+//	localize(languageJSON)  {"ok":true}; {"lang":"hu","framework":"<text>","messages":{"edit.form.x":"..."}}
 //	form(path)              the form spec (Field)
 //	document(path)          the file's current data
 //	text(path)              the file's current text, as a JSON string
@@ -46,7 +47,7 @@ type ok struct {
 }
 
 func (s *Session) call(method string, args []string) (any, error) {
-	want := map[string]int{"load": 1, "form": 1, "document": 1, "text": 1, "apply": 2, "validate": 0, "diff": 0, "newID": 2}
+	want := map[string]int{"load": 1, "localize": 1, "form": 1, "document": 1, "text": 1, "apply": 2, "validate": 0, "diff": 0, "newID": 2}
 	n, known := want[method]
 	if !known {
 		return nil, fmt.Errorf("unknown method %q; the methods are %s", method, strings.Join(Methods, ", "))
@@ -68,6 +69,19 @@ func (s *Session) call(method string, args []string) (any, error) {
 			Country string   `json:"country"`
 			Paths   []string `json:"paths"`
 		}{true, s.Country(), s.Paths()}, nil
+	case "localize":
+		var l struct {
+			Lang      string            `json:"lang"`
+			Framework string            `json:"framework"`
+			Messages  map[string]string `json:"messages"`
+		}
+		if err := json.Unmarshal([]byte(args[0]), &l); err != nil {
+			return nil, fmt.Errorf(`localize takes an object {"lang": ..., "framework": ..., "messages": {...}}: %w`, err)
+		}
+		if err := s.Localize(l.Lang, l.Framework, l.Messages); err != nil {
+			return nil, err
+		}
+		return ok{true}, nil
 	case "form":
 		return s.Form(args[0])
 	case "document":

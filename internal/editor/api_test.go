@@ -34,7 +34,7 @@ func TestCall(t *testing.T) {
 		{"newID", []string{"countries/HU/action-plan.yaml", `["actions"]`}, `{"id":"HU-A6"}`},
 		{"newID", []string{"countries/HU/action-plan.yaml", `["actions",0,"kpis"]`}, `{"id":"k2"}`},
 		{"newID", []string{"countries/HU/action-plan.yaml", `actions`}, `{"error":"newID takes the list's path as a JSON array`},
-		{"nothing", nil, `{"error":"unknown method \"nothing\"; the methods are load, form, document, text, apply, validate, diff, newID"}`},
+		{"nothing", nil, `{"error":"unknown method \"nothing\"; the methods are load, localize, form, document, text, apply, validate, diff, newID"}`},
 		{"text", nil, `{"error":"text takes 1 arguments, not 0"}`},
 	}
 	for _, tc := range tests {

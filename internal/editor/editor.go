@@ -43,6 +43,8 @@ type Session struct {
 	origDiags []diag.Diagnostic
 	validator *validate.Validator
 	fwText    string // the framework text the validator was compiled for
+
+	loc *locale // the forms' language; nil: English
 }
 
 // Limits on what Load accepts: a country's files and what validating them needs

@@ -40,6 +40,8 @@ type Field struct {
 	// pattern an id must match and the prefix new ids get (NewID proposes one).
 	IDPattern string `json:"idPattern,omitempty"`
 	IDPrefix  string `json:"idPrefix,omitempty"`
+
+	fwHelp bool // Help is the framework's, not the engine's
 }
 
 // Option is one allowed value and its words.
@@ -83,7 +85,7 @@ func (s *Session) Form(p string) (*Field, error) {
 	if !slices.ContainsFunc(schema.Kinds, func(k schema.Kind) bool { return k.Name == kind }) {
 		return nil, fmt.Errorf("%s is not a plan file the framework describes (a country folder holds %s)", p, strings.Join(plan.CountryFiles, ", "))
 	}
-	f := FormOf(s.frameworkOf(), kind, s.code)
+	f := formOf(s.formFramework(), kind, s.code, s.formWords())
 	s.suggestReferences(f, kind)
 	return f, nil
 }
@@ -91,10 +93,17 @@ func (s *Session) Form(p string) (*Field, error) {
 // FormOf returns the form spec of a kind of plan file ("as-is", ...) under a
 // framework, for the country code (ids that begin with it get it as prefix).
 func FormOf(fw *framework.Framework, kind, code string) *Field {
-	b := &builder{fw: fw, code: code}
+	return formOf(fw, kind, code, nil)
+}
+
+// formOf is FormOf with the engine's own words through tr (nil: English); fw
+// gives the framework's texts, in the form's language.
+func formOf(fw *framework.Framework, kind, code string, tr *translator) *Field {
+	b := &builder{fw: fw, code: code, tr: tr}
 	s := schema.Build(fw, kind)
+	s.Description = "" // for tools, not for a form
 	f := b.field("", s, false, scope{})
-	f.Label = s.Title
+	f.Label = tr.text(s.Title)
 	f.Help = ""
 	return f
 }
@@ -102,20 +111,36 @@ func FormOf(fw *framework.Framework, kind, code string) *Field {
 type builder struct {
 	fw   *framework.Framework
 	code string
+	tr   *translator
 }
 
 // scope is what the path so far says about a field: the framework task, item
-// or sustainability domain it belongs to.
+// or sustainability domain it belongs to, and whether the field is that task,
+// item or domain itself (its label and help are then the framework's).
 type scope struct {
 	task   *framework.Task
 	item   *framework.Item
 	domain *framework.Domain
+	node   bool
 }
 
 func (b *builder) field(key string, s *jsonschema.Schema, required bool, sc scope) *Field {
 	f := &Field{Key: key, Label: s.Title, Help: help(s.Description), Required: required}
 	if f.Label == "" {
 		f.Label = words(key)
+	}
+	if !sc.node {
+		// The plan types' words; the framework's come in the language already.
+		f.Label = b.tr.text(f.Label)
+		defer func() {
+			if !f.fwHelp {
+				f.Help = b.tr.text(f.Help)
+			}
+		}()
+	} else if sc.task != nil && sc.item == nil {
+		if l, ok := b.tr.fill(msgTask, "n", fmt.Sprint(sc.task.Number), "title", sc.task.Title); ok {
+			f.Label = l
+		}
 	}
 	if len(s.Examples) == 1 {
 		if e, ok := s.Examples[0].(string); ok {
@@ -154,14 +179,16 @@ func (b *builder) object(f *Field, s *jsonschema.Schema, sc scope) {
 	}
 	for p := s.Properties.Oldest(); p != nil; p = p.Next() {
 		sub := sc
+		sub.node = false
 		switch {
 		case subset(keys, b.fw.TaskIDs()):
-			sub = scope{}
+			sub = scope{node: true}
 			sub.task, _ = b.fw.Task(p.Key)
 		case sc.task != nil && subset(keys, itemIDs(sc.task)):
 			sub.item, _ = b.fw.Item(sc.task.ID + "." + p.Key)
+			sub.node = true
 		case subset(keys, b.fw.DomainIDs()):
-			sub = scope{domain: domain(b.fw, p.Key)}
+			sub = scope{domain: domain(b.fw, p.Key), node: true}
 		}
 		f.Fields = append(f.Fields, b.field(p.Key, p.Value, slices.Contains(s.Required, p.Key), sub))
 	}
@@ -182,7 +209,7 @@ func (b *builder) list(f *Field, s *jsonschema.Schema, sc scope) {
 		return
 	}
 	f.Item = b.field("", s.Items, false, sc)
-	f.Item.Label = s.Items.Title
+	f.Item.Label = b.tr.text(s.Items.Title)
 	if f.Item.Type != TypeObject {
 		return
 	}
@@ -209,7 +236,9 @@ func (b *builder) score(f *Field, sc scope) {
 		label = func(v int) string { return b.fw.LabelFor(it, v) }
 		f.Help = strings.TrimSpace(it.Description)
 		if it.Source != "" {
-			f.Help = strings.TrimSpace(f.Help + " (" + it.Source + ")")
+			// the framework's words for where an item comes from ("Tool 9") are
+			// not in its translation: the form's messages carry them
+			f.Help = strings.TrimSpace(f.Help + " (" + b.tr.text(it.Source) + ")")
 		}
 	case sc.domain != nil:
 		sl = b.fw.SustainabilityScale()
@@ -217,6 +246,7 @@ func (b *builder) score(f *Field, sc scope) {
 	default:
 		return
 	}
+	f.fwHelp = true
 	if sl == nil {
 		return
 	}
@@ -245,7 +275,7 @@ func (b *builder) text(f *Field, s *jsonschema.Schema) {
 	switch {
 	case len(s.Enum) > 0:
 		f.Type = TypeEnum
-		f.Options = b.options(s.Enum)
+		f.Options = b.options(f, s.Enum)
 	case s.Pattern == plan.DatePattern:
 		f.Type, f.Format = TypeDate, "date"
 	case s.Pattern == monthPattern:
@@ -277,6 +307,17 @@ func (b *builder) text(f *Field, s *jsonschema.Schema) {
 		}
 		f.Suggestions = append(f.Suggestions, Option{Value: k, Label: title})
 	}
+	if len(f.Suggestions) > 0 && b.fw.MinimumDataSet != nil && len(s.Examples) >= 2 {
+		// its help names the data set (package schema's dataElements)
+		var groups []string
+		for _, g := range b.fw.MinimumDataSet.Groups {
+			groups = append(groups, g.ID)
+		}
+		if h, ok := b.tr.fill(msgDataElement, "title", strings.ToLower(b.fw.MinimumDataSet.Title), "groups", strings.Join(groups, ", ")); ok {
+			f.Help = h
+		}
+		f.fwHelp = true
+	}
 }
 
 // choiceLists are the coded fields' words (plan/words.go); an enumeration that
@@ -287,7 +328,7 @@ var choiceLists = [][]plan.Choice{
 	plan.StakeholderTypes, plan.UpdateFrequencies,
 }
 
-func (b *builder) options(enum []any) []Option {
+func (b *builder) options(f *Field, enum []any) []Option {
 	var codes []string
 	for _, e := range enum {
 		if s, ok := e.(string); ok {
@@ -299,8 +340,20 @@ func (b *builder) options(enum []any) []Option {
 	case slices.Equal(codes, b.fw.TaskIDs()):
 		label = func(code string) string {
 			t, _ := b.fw.Task(code)
+			if l, ok := b.tr.fill(msgTask, "n", fmt.Sprint(t.Number), "title", t.Title); ok {
+				return l
+			}
 			return fmt.Sprintf("Task %d. %s", t.Number, t.Title)
 		}
+		// its help lists the tasks (package schema's taskEnum)
+		var list []string
+		for _, t := range b.fw.Tasks {
+			list = append(list, fmt.Sprintf("%s = %s", t.ID, t.Title))
+		}
+		if h, ok := b.tr.fill(msgTaskHelp, "list", strings.Join(list, "; ")); ok {
+			f.Help = h
+		}
+		f.fwHelp = true
 	case slices.Equal(codes, b.fw.ItemKeys()):
 		label = func(code string) string {
 			it, _ := b.fw.Item(code)
@@ -314,7 +367,7 @@ func (b *builder) options(enum []any) []Option {
 	default:
 		for _, cs := range choiceLists {
 			if slices.Equal(codes, plan.Codes(cs)) {
-				label = func(code string) string { return plan.CellOf(cs, code) }
+				label = func(code string) string { return b.tr.text(plan.CellOf(cs, code)) }
 				break
 			}
 		}

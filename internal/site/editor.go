@@ -23,6 +23,10 @@ const (
 	FilesJSON = "files.json"
 )
 
+// FormJSON is the name of a language's words for the form editor's engine,
+// edit/form.<lang>.json (see formLanguage).
+func FormJSON(lang string) string { return "form." + lang + ".json" }
+
 // NoEngineWarning is what a build says when it has no form editor engine.
 var NoEngineWarning = fmt.Sprintf("warning: this build has no form editor: its engine (WebAssembly) was not generated, so the edit pages say the editor is missing; run `%s` before building hwfplan-site\n", editorwasm.Command)
 
@@ -71,6 +75,11 @@ func (g *generator) editPages() error {
 	if err != nil {
 		return err
 	}
+	if g.lang != "" {
+		if err := g.formLanguage(); err != nil {
+			return err
+		}
+	}
 	illustrative := map[string]bool{}
 	for _, s := range sums {
 		illustrative[s.Code] = s.Illustrative
@@ -86,10 +95,7 @@ func (g *generator) editPages() error {
 		if err != nil {
 			return fmt.Errorf("failed to encode the files of %s's edit page: %w", c.Code, err)
 		}
-		// Plan text is data: besides the encoder's escapes of <, > and &, "="
-		// is escaped too (it only occurs inside strings), so no attribute such
-		// as onerror=... is spelt out anywhere on the site.
-		data = bytes.ReplaceAll(data, []byte("="), []byte(`\u003d`))
+		data = noEquals(data)
 		// One files.json per country, beside the English page; the pages in
 		// other languages (/de/edit/hu/) fetch it from there.
 		if g.lang == "" {
@@ -99,7 +105,7 @@ func (g *generator) editPages() error {
 		}
 		var list []editFile
 		for _, p := range editor.Paths(files, c.Code) {
-			list = append(list, editFile{Path: p, Name: path.Base(p), Title: kindTitle(schema.KindOf(p))})
+			list = append(list, editFile{Path: p, Name: path.Base(p), Title: g.kindTitle(schema.KindOf(p))})
 		}
 		params := map[string]any{"country": map[string]string{"code": c.Code, "name": name}, "files": list, "engine": hasEngine,
 			noticeParam: notice([]countrySummary{{Name: name, Illustrative: illustrative[c.Code]}})}
@@ -110,14 +116,51 @@ func (g *generator) editPages() error {
 	return nil
 }
 
-// kindTitle is a plan file kind's title without its file name: "As-is
-// assessment".
-func kindTitle(kind string) string {
+// kindTitle is a plan file kind's title without its file name, in the
+// page's language as the form says it: "As-is assessment".
+func (g *generator) kindTitle(kind string) string {
 	for _, k := range schema.Kinds {
 		if k.Name == kind {
-			t, _, _ := strings.Cut(k.Title, " (")
+			t, _, _ := strings.Cut(g.t(editor.MessageID(k.Title), k.Title), " (")
 			return t
 		}
 	}
 	return kind
+}
+
+// formLanguage writes the words the form editor's engine takes for the
+// language (its localize method), once per language beside the English pages'
+// files.json: edit/form.<lang>.json holds the language's code, the text of the
+// framework's translation (schema/framework.<lang>.yaml) and the bundle's
+// messages of the form (site/i18n/<lang>.yaml, ids edit.form.*). The checks'
+// messages and the change summary stay English (edit.english_note says so).
+func (g *generator) formLanguage() error {
+	var text string
+	for _, tf := range g.in.Repo.Translations {
+		if tf.Language == g.lang && tf.File != nil {
+			text = string(tf.File.Data)
+		}
+	}
+	msgs := map[string]string{}
+	for id, m := range bundles()[g.lang] {
+		if s, ok := m.(string); ok && strings.HasPrefix(id, editor.MessagePrefix) {
+			msgs[id] = s
+		}
+	}
+	data, err := json.Marshal(struct {
+		Lang      string            `json:"lang"`
+		Framework string            `json:"framework"`
+		Messages  map[string]string `json:"messages"`
+	}{g.lang, text, msgs})
+	if err != nil {
+		return fmt.Errorf("failed to encode the form editor's words in %s: %w", g.lang, err)
+	}
+	return g.put("static/"+EditDir+FormJSON(g.lang), noEquals(data))
+}
+
+// noEquals escapes "=" in JSON text. Plan text is data: besides the encoder's
+// escapes of <, > and &, "=" is escaped too (it only occurs inside strings), so
+// no attribute such as onerror=... is spelt out anywhere on the site.
+func noEquals(data []byte) []byte {
+	return bytes.ReplaceAll(data, []byte("="), []byte(`\u003d`))
 }

@@ -67,6 +67,8 @@ func TestEditPages(t *testing.T) {
 // The editor's pages are published in each language too (/de/edit/hu/): their
 // interface from site/i18n/de.yaml, the same files.json (fetched from the
 // English page's folder) and engine, the switcher leading from one to the other.
+// The form's words in the language are in edit/form.de.json: the framework's
+// translation and the messages edit.form.* the engine takes.
 func TestEditPagesInALanguage(t *testing.T) {
 	files := build(t, german, Options{})
 	de := string(files["de/edit/hu/index.html"])
@@ -78,7 +80,9 @@ func TestEditPagesInALanguage(t *testing.T) {
 		`&#34;move_up&#34;:&#34;Nach oben&#34;`,
 		`<a href="/edit/hu/" hreflang="en" lang="en">English</a>`,
 		`<a href="/de/countries/hu/">Ungarn</a>`,
-		`aus dem englischen Rahmen`,
+		`bleiben englisch`,
+		`data-form="/edit/form.de.json"`,
+		`Ist-Bewertung`, // a file's title in the links to GitHub's editor
 	} {
 		if !strings.Contains(de, want) {
 			t.Errorf("de/edit/hu/index.html lacks %q", want)
@@ -87,7 +91,24 @@ func TestEditPagesInALanguage(t *testing.T) {
 	if _, ok := files["de/edit/hu/files.json"]; ok {
 		t.Error("a second files.json under de/")
 	}
+	var words struct {
+		Lang, Framework string
+		Messages        map[string]string
+	}
+	if err := json.Unmarshal(files["edit/"+FormJSON("de")], &words); err != nil {
+		t.Fatalf("edit/form.de.json: %v", err)
+	}
+	if words.Lang != "de" || !strings.Contains(words.Framework, "Planungsdaten und Datenquellen optimieren") ||
+		words.Messages["edit.form.assessment_date"] != "Datum der Bewertung" || words.Messages["edit.title"] != "" {
+		t.Errorf("edit/form.de.json: language %q, the framework's translation %.60q..., %d messages", words.Lang, words.Framework, len(words.Messages))
+	}
+	if _, ok := files["edit/"+FormJSON("en")]; ok {
+		t.Error("form words for English: the engine has its own")
+	}
 	en := string(files["edit/hu/index.html"])
+	if strings.Contains(en, "data-form") {
+		t.Error("the English page loads form words")
+	}
 	for _, want := range []string{`data-files="files.json"`, `<a href="/de/edit/hu/" hreflang="de" lang="de">Deutsch</a>`, `&#34;move_up&#34;:&#34;Move up&#34;`} {
 		if !strings.Contains(en, want) {
 			t.Errorf("edit/hu/index.html lacks %q", want)

@@ -569,3 +569,61 @@ func logSizes(t *testing.T) {
 	}
 	t.Logf("editor downloads (bytes, raw → gzip -9): %s; total %d → %d", strings.Join(parts, ", "), raw, packed)
 }
+
+// TestFormEditorInHungarian opens HU's form editor on the Hungarian pages
+// (/hu/edit/hu/): the form's labels are Hungarian, a task's title and a
+// score's levels from the framework's translation (schema/framework.hu.yaml),
+// a plan field's label from the bundle (site/i18n/hu.yaml, edit.form.*), while
+// the change summary stays English, as `hwfplan diff` gives it. The page
+// passes axe with every entry open.
+func TestFormEditorInHungarian(t *testing.T) {
+	needEngine(t)
+	bctx := browser(t)
+	env := startEditor(t)
+	fwHU := string(must(os.ReadFile(filepath.Join("..", "..", "schema", "framework.hu.yaml"))))
+	bundleHU := string(must(os.ReadFile(filepath.Join("..", "..", "site", "i18n", "hu.yaml"))))
+	wants := []struct{ text, from, source string }{
+		{"A tervezési adatok és adatforrások fejlesztése", "a task's title", fwHU},
+		{"Nincs rendszeres frissítés", "a score level", fwHU},
+		{"A felmérés dátuma", "a field's label", bundleHU},
+		{"Használt adatforrások", "a list's label", bundleHU},
+	}
+	for _, w := range wants {
+		if !strings.Contains(w.source, w.text) {
+			t.Fatalf("%s %q is not in the Hungarian translation any more: update the test", w.from, w.text)
+		}
+	}
+	p := newPage(t, bctx)
+	p.do("open HU's editor in Hungarian", chromedp.EmulateViewport(1280, 900), chromedp.Navigate(env.url+"/hu/edit/hu/"),
+		chromedp.WaitVisible("#editor-app"))
+	p.do("open as-is", chromedp.Click(`[role=tab][data-path="countries/HU/as-is.yaml"]`))
+	var shown struct {
+		Lang, Form, Tab, Title string
+	}
+	p.js("the form", `({ lang: document.documentElement.lang, form: document.querySelector("#editor-form").textContent,
+  tab: document.querySelector('[role=tab][data-path="countries/HU/as-is.yaml"]').textContent, title: document.querySelector("#editor-file-title").textContent })`, &shown)
+	if shown.Lang != "hu" {
+		t.Errorf("the page's language is %q", shown.Lang)
+	}
+	for _, w := range wants {
+		if !strings.Contains(shown.Form, w.text) {
+			t.Errorf("the Hungarian form does not show %s %q", w.from, w.text)
+		}
+	}
+	for _, english := range []string{"Assessment date", "Data sources in use", "No regular update", "Optimize planning data"} {
+		if strings.Contains(shown.Form, english) {
+			t.Errorf("the Hungarian form still shows %q", english)
+		}
+	}
+	if !strings.Contains(shown.Tab, "A jelenlegi állapot felmérése") || shown.Title != "A jelenlegi állapot felmérése" {
+		t.Errorf("the file's tab %q and title %q, want the as-is file's Hungarian name", shown.Tab, shown.Title)
+	}
+	p.do("score linkage 2", chromedp.Click(field("tasks", "data", "items", "linkage", "score")+` input[value="2"]`))
+	p.waitJS("the change summary, in English", `[...document.querySelectorAll("#editor-diff li")].some(li => li.textContent === "HU › as-is › data.linkage: score 1 → 2")`)
+	p.js("open every entry", `(() => { document.querySelectorAll("#editor-form details").forEach(d => d.open = true); return true; })()`, nil)
+	p.axe("HU's editor in Hungarian")
+	p.shots("hu", field("tasks", "data", "items", "linkage", "score"))
+	for _, e := range p.errs {
+		t.Error(e)
+	}
+}

@@ -118,6 +118,14 @@
     return r.json();
   });
 
+  // In another language, the form's words in it (the framework's translation
+  // and the messages edit.form.*); without them the form speaks English.
+  var formURL = root.getAttribute("data-form");
+  var formPromise = formURL ? fetch(formURL).then(function (r) {
+    if (!r.ok) { throw new Error("HTTP " + r.status); }
+    return r.text();
+  }).catch(function () { return ""; }) : Promise.resolve("");
+
   function startEngine() {
     if (typeof WebAssembly !== "object" || typeof window.Go !== "function") {
       return Promise.reject(new Error("no-wasm"));
@@ -161,11 +169,15 @@
       return sha256(files[p]).then(function (h) { bases[p] = h; });
     })).then(function () { return files; });
   }).then(function (files) {
-    return engineStarted.then(function (e) { return [e, files]; });
+    return Promise.all([engineStarted, files, formPromise]);
   }).then(function (r) {
     eng = r[0];
     var res = call("load", JSON.stringify(r[1]));
     if (res && res.error) { throw new Error(res.error); }
+    if (r[2]) {
+      res = call("localize", r[2]);
+      if (res && res.error) { throw new Error(res.error); }
+    }
     timings.loaded = performance.now() - timings.start;
     paths.forEach(function (p) { specs[p] = call("form", p); });
     timings.forms = performance.now() - timings.start;
@@ -314,6 +326,8 @@
   // singular names one entry of a list by the list's label: "Actions" → "action",
   // "KPIs" → "KPI"; "entry" when the label is not a plural.
   function singular(label) {
+    // English plurals only; another language says "entry" (edit.js_entry)
+    if (!/^en\b/.test(document.documentElement.lang || "en")) { return tx("entry"); }
     var l = String(label || "");
     var one = /ies$/.test(l) ? l.slice(0, -3) + "y" : /[^s]s$/.test(l) ? l.slice(0, -1) : "";
     if (!one) { return tx("entry"); }
