@@ -101,6 +101,23 @@ func proseFuncs(data *Data) template.FuncMap {
 		// professionWords names framework professions inside a sentence: "nurses,
 		// midwives and dentists".
 		"professionWords": func(ids []string) string { return professionWords(data, ids) },
+		// professionIDs are the framework's professions, in its order.
+		"professionIDs": func() []string {
+			out := make([]string, len(fw.Professions))
+			for i, p := range fw.Professions {
+				out[i] = p.ID
+			}
+			return out
+		},
+		// choiceWords names coded values of a list (report.choice.<list>.<code>)
+		// inside a sentence, escaped: "census and facility records";
+		// choiceWordsOr joins them with "or".
+		"choiceWords": func(list string, codes []string) string {
+			return data.msgs.joinAnd(choiceWords(data.msgs, list, codes))
+		},
+		"choiceWordsOr": func(list string, codes []string) string {
+			return data.msgs.joinOr(choiceWords(data.msgs, list, codes))
+		},
 		// skillWords names competencies inside a sentence: "finance and
 		// labour market"; skillIDs names them by id in a table cell.
 		"skillWords": func(items []SkillItem) string { return data.msgs.joinAnd(skillTitles(items)) },
@@ -108,7 +125,8 @@ func proseFuncs(data *Data) template.FuncMap {
 		"scoreStep":  scoreStep,
 		// typeWords names stakeholder types inside a sentence; howWords says how
 		// a dialogue participant was matched to a stakeholder map.
-		"typeWords":    func(codes []string) string { return data.msgs.joinAnd(typeWords(codes)) },
+		"typeWords":    func(codes []string) string { return data.msgs.joinAnd(typeWords(data.msgs, codes)) },
+		"typeWordsOr":  func(codes []string) string { return data.msgs.joinOr(typeWords(data.msgs, codes)) },
 		"howWords":     howWords,
 		"committeeKey": CommitteeKey,
 		"typeCodes": func(rows []StakeholderTypeRow) []string {

@@ -11,7 +11,6 @@ import (
 	"github.com/hwfplan/hwfplan/internal/framework"
 	"github.com/hwfplan/hwfplan/internal/num"
 	"github.com/hwfplan/hwfplan/internal/plan"
-	"github.com/hwfplan/hwfplan/internal/words"
 )
 
 // CollectionView is what the data collection report is made from: the data
@@ -476,26 +475,26 @@ func (cc *ClusterCoverage) Undeclared() []*CountrySources {
 
 // elementWords names data set elements by their titles in lower case, joined as
 // a sentence reads; an unknown key is written as it is.
-func elementWords(fw *framework.Framework, keys []string) string {
+func elementWords(m *messages, fw *framework.Framework, keys []string) string {
 	out := make([]string, len(keys))
 	for i, k := range keys {
 		t := k
 		if e, ok := fw.DataElement(k); ok {
-			t = lowerFirst(e.Title)
+			t = m.lowerFirst(e.Title)
 		}
 		out[i] = escapeMarkdown(t)
 	}
-	return words.JoinAnd(out)
+	return m.joinAnd(out)
 }
 
 // elementList names data set elements by their titles in lower case,
 // separated by semicolons: titles hold "and" themselves.
-func elementList(fw *framework.Framework, keys []string) string {
+func elementList(m *messages, fw *framework.Framework, keys []string) string {
 	out := make([]string, len(keys))
 	for i, k := range keys {
 		t := k
 		if e, ok := fw.DataElement(k); ok {
-			t = lowerFirst(e.Title)
+			t = m.lowerFirst(e.Title)
 		}
 		out[i] = escapeMarkdown(t)
 	}
@@ -503,20 +502,20 @@ func elementList(fw *framework.Framework, keys []string) string {
 }
 
 // groupWords names data set groups by their titles in lower case.
-func groupWords(fw *framework.Framework, ids []string) string {
+func groupWords(m *messages, fw *framework.Framework, ids []string) string {
 	out := make([]string, len(ids))
 	for i, id := range ids {
 		t := id
 		if fw.MinimumDataSet != nil {
 			for _, g := range fw.MinimumDataSet.Groups {
 				if g.ID == id {
-					t = lowerFirst(g.Title)
+					t = m.lowerFirst(g.Title)
 				}
 			}
 		}
 		out[i] = escapeMarkdown(t)
 	}
-	return words.JoinAnd(out)
+	return m.joinAnd(out)
 }
 
 // lowerFirst lower-cases the first letter of a title, as it reads inside a

@@ -42,7 +42,7 @@ func funcMap(d *doc, data *Data) template.FuncMap {
 
 		// Escaping and anchors.
 		"md":     escapeMarkdown,
-		"lower":  strings.ToLower,
+		"lower":  data.msgs.lower, // in lower case as the language writes titles in a sentence
 		"anchor": anchorID,
 		"code":   code,
 		// provenance is the source commit in words, its hash in a code span.
@@ -191,19 +191,20 @@ func funcMap(d *doc, data *Data) template.FuncMap {
 		},
 		"statusLabel": func(s string) string { return strings.ReplaceAll(statusLabel(s), " ", "\u00a0") },
 		// The words for the other coded fields (plain text; plan.LabelOf).
+		// The last four in the report's language (report.choice.<list>.<code>).
 		"fundingSource":   func(s string) string { return plan.LabelOf(plan.FundingSources, s) },
 		"anchoring":       func(s string) string { return plan.LabelOf(plan.Anchorings, s) },
 		"priority":        func(s string) string { return plan.LabelOf(plan.Priorities, s) },
 		"level":           func(s string) string { return plan.LabelOf(plan.Levels, s) },
-		"modelType":       func(s string) string { return plan.LabelOf(plan.ModelTypes, s) },
-		"frequency":       func(s string) string { return plan.LabelOf(plan.UpdateFrequencies, s) },
-		"stakeholderType": func(s string) string { return plan.LabelOf(plan.StakeholderTypes, s) },
-		"sourceKind":      func(s string) string { return plan.LabelOf(plan.SourceKinds, s) },
+		"modelType":       func(s string) string { return data.msgs.choiceWord("model_type", s) },
+		"frequency":       func(s string) string { return data.msgs.choiceWord("update_frequency", s) },
+		"stakeholderType": func(s string) string { return data.msgs.choiceWord("stakeholder_type", s) },
+		"sourceKind":      func(s string) string { return data.msgs.choiceWord("source_kind", s) },
 		// elementWords and groupWords name minimum data set elements (group.element)
 		// and groups inside a sentence: "emigrants and population by age and sex".
-		"elementWords": func(keys []string) string { return elementWords(fw, keys) },
-		"groupWords":   func(ids []string) string { return groupWords(fw, ids) },
-		"elementList":  func(keys []string) string { return elementList(fw, keys) },
+		"elementWords": func(keys []string) string { return elementWords(data.msgs, fw, keys) },
+		"groupWords":   func(ids []string) string { return groupWords(data.msgs, fw, ids) },
+		"elementList":  func(keys []string) string { return elementList(data.msgs, fw, keys) },
 		// capital writes text with its first letter in capitals, for a table cell.
 		"capital": capital,
 		"yesNo": func(b bool, yes, no string) string {

@@ -8,7 +8,6 @@ import (
 	"github.com/hwfplan/hwfplan/internal/compare"
 	"github.com/hwfplan/hwfplan/internal/num"
 	"github.com/hwfplan/hwfplan/internal/plan"
-	"github.com/hwfplan/hwfplan/internal/words"
 )
 
 // ModelsView is what the models and tools report is made from: the planning models
@@ -266,9 +265,9 @@ func professionWords(d *Data, ids []string) string {
 				t = p.Title
 			}
 		}
-		out[i] = escapeMarkdown(strings.ToLower(t))
+		out[i] = escapeMarkdown(d.msgs.lower(t))
 	}
-	return words.JoinAnd(out)
+	return d.msgs.joinAnd(out)
 }
 
 // coversProfession reports whether a list of professions ("nurses",

@@ -312,10 +312,10 @@ func (v *StakeholdersView) CommitteeAt(top bool) []string {
 }
 
 // typeWords names stakeholder types inside a sentence.
-func typeWords(codes []string) []string {
+func typeWords(m *messages, codes []string) []string {
 	out := make([]string, len(codes))
 	for i, c := range codes {
-		out[i] = escapeMarkdown(plan.LabelOf(plan.StakeholderTypes, c))
+		out[i] = escapeMarkdown(m.choiceWord("stakeholder_type", c))
 	}
 	return out
 }
