@@ -70,10 +70,10 @@ the HTML with headless Chromium (CHROME_PATH, or chromium / google-chrome on the
 
 --lang writes the report in another language: its text from the message bundle
 site/i18n/<lang>.yaml (the site's), the framework's titles from
-schema/framework.<lang>.yaml (English where a text is not translated), dates in the
-language's conventions. The first page says when the translation is not yet
-reviewed by the country team, and what is still in English (see
-docs/translations.md).
+schema/framework.<lang>.yaml (English where a text is not translated), dates and
+numbers in the language's conventions (0,25 in German). The first page says when
+the translation is not yet reviewed by the country team, and what is still in
+English (see docs/translations.md).
 
 The reports are written from templates/<name>.md.tmpl and templates/report.css; a
 file of that name in the plans repository's templates/ folder replaces the built-in
