@@ -622,6 +622,9 @@ func TestFormEditorInHungarian(t *testing.T) {
 	p.waitJS("the change summary, in English", `[...document.querySelectorAll("#editor-diff li")].some(li => li.textContent === "HU › as-is › data.linkage: score 1 → 2")`)
 	p.js("open every entry", `(() => { document.querySelectorAll("#editor-form details").forEach(d => d.open = true); return true; })()`, nil)
 	p.axe("HU's editor in Hungarian")
+	var timings struct{ Engine, Loaded, Forms float64 }
+	p.js("timings", "window.hwfplanEditorTimings", &timings)
+	t.Logf("in Hungarian: engine started %.0f ms, files loaded and the language taken %.0f ms, forms %.0f ms", timings.Engine, timings.Loaded, timings.Forms)
 	p.shots("hu", field("tasks", "data", "items", "linkage", "score"))
 	for _, e := range p.errs {
 		t.Error(e)
