@@ -120,9 +120,9 @@ func proseFuncs(data *Data) template.FuncMap {
 		},
 		// skillWords names competencies inside a sentence: "finance and
 		// labour market"; skillIDs names them by id in a table cell.
-		"skillWords": func(items []SkillItem) string { return data.msgs.joinAnd(skillTitles(items)) },
+		"skillWords": func(items []SkillItem) string { return data.msgs.joinAnd(skillTitles(data.msgs, items)) },
 		"skillIDs":   func(ids []string) string { return skillIDs(data, ids) },
-		"scoreStep":  scoreStep,
+		"scoreStep":  func(s compare.ItemScore) string { return scoreStep(data.msgs, s) },
 		// typeWords names stakeholder types inside a sentence; howWords says how
 		// a dialogue participant was matched to a stakeholder map.
 		"typeWords":    func(codes []string) string { return data.msgs.joinAnd(typeWords(data.msgs, codes)) },

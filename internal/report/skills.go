@@ -339,27 +339,27 @@ func (v *SkillsView) StatusCount(status string) int {
 
 // skillTitles names competencies by their titles in lower case, escaped, joined
 // as a sentence reads: "finance and labour market".
-func skillTitles(items []SkillItem) []string {
+func skillTitles(m *messages, items []SkillItem) []string {
 	out := make([]string, len(items))
 	for i, it := range items {
-		out[i] = escapeMarkdown(strings.ToLower(it.Title))
+		out[i] = escapeMarkdown(m.lower(it.Title))
 	}
 	return out
 }
 
 // scoreStep writes a country's as-is → to-be on a competency as raw scale
-// levels: "1 to 2", "1" when the target equals the score, num.Missing when not
-// assessed.
-func scoreStep(s compare.ItemScore) string {
+// levels: "1 to 2" (report.skills.step), "1" when the target equals the score,
+// num.Missing when not assessed.
+func scoreStep(m *messages, s compare.ItemScore) string {
 	switch {
 	case s.Score == nil && s.Target == nil:
 		return num.Missing
 	case s.Score == nil:
-		return num.Missing + " to " + itoa(*s.Target)
+		return m.t("report.skills.step", "From", num.Missing, "To", itoa(*s.Target))
 	case s.Target == nil || *s.Target == *s.Score:
 		return itoa(*s.Score)
 	}
-	return itoa(*s.Score) + " to " + itoa(*s.Target)
+	return m.t("report.skills.step", "From", itoa(*s.Score), "To", itoa(*s.Target))
 }
 
 func itoa(v int) string { return num.Quantity(float64(v)) }

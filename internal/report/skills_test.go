@@ -97,7 +97,7 @@ func TestSkillsView(t *testing.T) {
 	if hu.Code != "HU" || len(hu.Changes) != 2 || hu.Changes[0] != (SkillChange{Title: "Leadership", From: "Absent", To: "Partly", Year: 2026}) {
 		t.Errorf("HU changes %+v", hu.Changes)
 	}
-	if got := scoreStep(hu.Items[li]); got != "0 to 1" {
+	if got := scoreStep(englishMessages(), hu.Items[li]); got != "0 to 1" {
 		t.Errorf("HU leadership cell %q", got)
 	}
 }
