@@ -70,7 +70,7 @@ func (g *generator) twinningViewOf(tw compare.Twinning) *twinningView {
 		Cluster: g.clusterName(c.Cluster), Gaps: []twinningGapView{}}
 	for _, gp := range tw.Gaps {
 		gv := twinningGapView{Item: g.itemTitle(gp.Item), Task: g.taskShort(gp.Item), Score: fmt.Sprintf("%d of %d", gp.Score, gp.Max),
-			Gap: gp.Gap.String(), Partners: []partnerView{}}
+			Gap: gp.Gap.StringIn(g.nums()), Partners: []partnerView{}}
 		for _, p := range gp.Partners {
 			pv := partnerView{Name: p.Country, URL: countryURL(p.Country), Score: fmt.Sprintf("%d of %d", p.Score, gp.Max)}
 			if pc := g.cmp.Country(p.Country); pc != nil {
