@@ -33,7 +33,7 @@ func (g *generator) compare() error {
 		if err != nil {
 			return fmt.Errorf("failed to write the task comparison: %w", err)
 		}
-		rv := rankView{Task: fmt.Sprintf("Task %d. %s", t.Number, t.Title), Anchor: "task-" + t.ID}
+		rv := rankView{Task: g.taskTitle(t.Number, t.Title), Anchor: "task-" + t.ID}
 		for _, e := range rk.Entries {
 			name, cluster := e.Country, e.Cluster
 			if c := g.cmp.Country(e.Country); c != nil {
@@ -90,8 +90,8 @@ func (g *generator) clusterBars() (string, *heatmapView, error) {
 	for _, cs := range cc.Clusters {
 		groups = append(groups, g.clusterName(cs.Cluster))
 	}
-	groups = append(groups, "All countries")
-	table := &heatmapView{Title: "Mean as-is score by cluster and task", Cols: g.taskShorts()}
+	groups = append(groups, g.t("all_countries", "All countries"))
+	table := &heatmapView{Title: g.t("cluster_bars_title", "Mean as-is score by cluster and task"), Cols: g.taskShorts()}
 	series := make([]chart.Series, len(g.cmp.Tasks))
 	for i, t := range g.cmp.Tasks {
 		series[i].Name = t.Short
@@ -111,10 +111,10 @@ func (g *generator) clusterBars() (string, *heatmapView, error) {
 	for _, cs := range cc.Clusters {
 		addGroup(g.clusterName(cs.Cluster), clusterURL(cs.Cluster), cs.Tasks)
 	}
-	addGroup("All countries", "", cc.All)
+	addGroup(g.t("all_countries", "All countries"), "", cc.All)
 	b := chart.Bars{Meta: chart.Meta{ID: "bars-clusters", Title: table.Title, Numbers: g.nums(),
-		Desc: "One group of bars per cluster and one for all countries; one bar per task, the mean of the countries' normalised as-is task scores."},
-		Groups: groups, Series: series, YLabel: "Mean as-is score (0-1)", Max: 1}
+		Desc: g.t("cluster_bars_desc", "One group of bars per cluster and one for all countries; one bar per task, the mean of the countries' normalised as-is task scores.")},
+		Groups: groups, Series: series, YLabel: g.t("cluster_bars_axis", "Mean as-is score (0-1)"), Max: 1}
 	svg, err := b.Render()
 	if err != nil {
 		return "", nil, fmt.Errorf("failed to draw the cluster comparison: %w", err)

@@ -212,16 +212,16 @@ func countryStatus(c *model.Country) string {
 }
 
 // asOf, if not zero, is the report date the action timeline marks.
-func newCountryView(repo *model.Repo, c *model.Country, revs []Revision, asOf plan.Date) (*countryView, error) {
-	return countryViewOf(repo, c, revs, true, asOf)
+func newCountryView(tr msgs, repo *model.Repo, c *model.Country, revs []Revision, asOf plan.Date) (*countryView, error) {
+	return countryViewOf(tr, repo, c, revs, true, asOf)
 }
 
 // countryViewOf makes a country's view; without charts it leaves out the action
 // timeline, the costly part a summary does not show.
-func countryViewOf(repo *model.Repo, c *model.Country, revs []Revision, charts bool, asOf plan.Date) (*countryView, error) {
+func countryViewOf(tr msgs, repo *model.Repo, c *model.Country, revs []Revision, charts bool, asOf plan.Date) (*countryView, error) {
 	fw := repo.Framework
 	v := &countryView{Code: c.Code, Name: countryName(c), URL: countryURL(c.Code), Status: countryStatus(c)}
-	v.StatusLabel = statusLabels[v.Status]
+	v.StatusLabel = tr.status(v.Status)
 	v.Illustrative = v.Status == string(plan.StatusIllustrative)
 	for _, name := range plan.CountryFiles {
 		_, ok := c.Files[name]
@@ -236,7 +236,7 @@ func countryViewOf(repo *model.Repo, c *model.Country, revs []Revision, charts b
 		for _, o := range cc.AffiliatedEntities {
 			v.Affiliated = append(v.Affiliated, *orgOf(o))
 		}
-		v.Maintainers, v.Languages, v.Notes = cc.Maintainers, cc.Languages, markdownHTML(cc.Notes)
+		v.Maintainers, v.Languages, v.Notes = cc.Maintainers, tr.languageNames(cc.Languages), markdownHTML(cc.Notes)
 	}
 	targets := map[string]plan.Target{}
 	if c.ToBe != nil {
@@ -249,11 +249,11 @@ func countryViewOf(repo *model.Repo, c *model.Country, revs []Revision, charts b
 		}
 	}
 	if c.AsIs != nil {
-		v.AsIs = asIsOf(fw, c.AsIs, targets, &v.Counts)
+		v.AsIs = asIsOf(tr, fw, c.AsIs, targets, &v.Counts)
 	}
 	if c.ToDo != nil {
 		for _, s := range c.ToDo.Steps {
-			v.Steps = append(v.Steps, stepOf(fw, s))
+			v.Steps = append(v.Steps, stepOf(tr, fw, s))
 		}
 		v.Counts.Steps = len(c.ToDo.Steps)
 	}
@@ -262,7 +262,7 @@ func countryViewOf(repo *model.Repo, c *model.Country, revs []Revision, charts b
 		v.Dialogue.URL = timelineURL(repo, c)
 		from := dialogueFrom(repo)
 		for _, a := range ap.Actions {
-			av := actionOf(fw, a)
+			av := actionOf(tr, fw, a)
 			av.From = from[a.ID]
 			v.Actions = append(v.Actions, av)
 		}
@@ -280,7 +280,7 @@ func countryViewOf(repo *model.Repo, c *model.Country, revs []Revision, charts b
 			v.Factors = append(v.Factors, factorView{Domain: d.Title, Score: fmt.Sprint(f.Score), Label: label, Evidence: markdownHTML(f.Evidence)})
 		}
 		if charts {
-			svg, err := timelineSVG(fw, c.Code, v.Name, ap.Actions, asOf)
+			svg, err := timelineSVG(tr, fw, c.Code, v.Name, ap.Actions, asOf)
 			if err != nil {
 				return nil, err
 			}
@@ -314,11 +314,11 @@ func scaleLabel(s *framework.Scale, v int) string {
 	return ""
 }
 
-func asIsOf(fw *framework.Framework, a *plan.AsIs, targets map[string]plan.Target, n *countsView) *asIsView {
+func asIsOf(tr msgs, fw *framework.Framework, a *plan.AsIs, targets map[string]plan.Target, n *countsView) *asIsView {
 	v := &asIsView{AssessedOn: string(a.AssessedOn), Assessors: a.Assessors, Strengths: markdownList(a.Strengths), Weaknesses: markdownList(a.Weaknesses), Challenges: markdownList(a.Challenges)}
 	for _, t := range fw.Tasks {
 		ta := a.Tasks[t.ID]
-		tv := taskView{ID: t.ID, Anchor: "task-" + t.ID, Title: fmt.Sprintf("Task %d. %s", t.Number, t.Title), Summary: markdownHTML(ta.Summary)}
+		tv := taskView{ID: t.ID, Anchor: "task-" + t.ID, Title: tr.taskTitle(t.Number, t.Title), Summary: markdownHTML(ta.Summary)}
 		for i := range t.Items {
 			it := &t.Items[i]
 			iv := itemView{Key: it.Key(), Title: it.Title}
@@ -350,29 +350,29 @@ func asIsOf(fw *framework.Framework, a *plan.AsIs, targets map[string]plan.Targe
 	}
 	v.Coverage = fw.MinimumDataSet != nil
 	for _, d := range a.DataSources {
-		row := rowView{Cells: []string{d.Name, plan.CellOf(plan.SourceKinds, d.Kind), d.Owner, professions(fw, d.Professions), plan.CellOf(plan.UpdateFrequencies, d.UpdateFrequency)}}
+		row := rowView{Cells: []string{d.Name, tr.cell("source_kind", plan.SourceKinds, d.Kind), d.Owner, professions(fw, d.Professions), tr.cell("update_frequency", plan.UpdateFrequencies, d.UpdateFrequency)}}
 		if v.Coverage {
-			row.Cells = append(row.Cells, coverage(fw, d.MinimumDataSet))
+			row.Cells = append(row.Cells, coverage(tr, fw, d.MinimumDataSet))
 		}
 		v.DataSources = append(v.DataSources, row)
 	}
 	for _, m := range a.Models {
-		v.Models = append(v.Models, rowView{Cells: []string{m.Name, plan.CellOf(plan.ModelTypes, m.Type), professions(fw, m.Professions), fmt.Sprint(m.HorizonYears), plan.CellOf(plan.UpdateFrequencies, m.UpdateFrequency), m.Owner}})
+		v.Models = append(v.Models, rowView{Cells: []string{m.Name, tr.cell("model_type", plan.ModelTypes, m.Type), professions(fw, m.Professions), fmt.Sprint(m.HorizonYears), tr.cell("update_frequency", plan.UpdateFrequencies, m.UpdateFrequency), m.Owner}})
 	}
 	if s := a.PlanningStaff; s != nil {
-		v.Staff = fmt.Sprintf("%d people (%s FTE)", s.Headcount, num.Plain(s.FTE))
+		v.Staff = tr.tn("planning_staff_count", s.Headcount, "{{ .Count }} person ({{ .FTE }} FTE)", "{{ .Count }} people ({{ .FTE }} FTE)", "FTE", num.Plain(s.FTE))
 		if s.Unit != "" {
-			v.Staff += " in " + s.Unit
+			v.Staff = tr.tf("planning_staff_in", "{{ .Staff }} in {{ .Unit }}", "Staff", v.Staff, "Unit", s.Unit)
 		}
 	}
 	for _, s := range a.Stakeholders {
-		v.Stakeholder = append(v.Stakeholder, rowView{Cells: []string{s.Name, humanID(s.Type), s.Role, fmt.Sprint(s.Willingness), fmt.Sprint(s.Expertise), fmt.Sprint(s.Power)}})
+		v.Stakeholder = append(v.Stakeholder, rowView{Cells: []string{s.Name, tr.stakeholderType(s.Type), s.Role, fmt.Sprint(s.Willingness), fmt.Sprint(s.Expertise), fmt.Sprint(s.Power)}})
 	}
 	return v
 }
 
-func stepOf(fw *framework.Framework, s plan.Step) stepView {
-	v := stepView{ID: s.ID, Title: s.Title, Task: taskTitle(fw, s.Task), Priority: plan.CellOf(plan.Priorities, s.Priority), Description: markdownHTML(s.Description), Stakeholders: s.Stakeholders}
+func stepOf(tr msgs, fw *framework.Framework, s plan.Step) stepView {
+	v := stepView{ID: s.ID, Title: s.Title, Task: taskTitle(fw, s.Task), Priority: tr.cell("priority", plan.Priorities, s.Priority), Description: markdownHTML(s.Description), Stakeholders: s.Stakeholders}
 	for _, k := range s.Items {
 		if it, ok := fw.Item(k); ok {
 			v.Items = append(v.Items, it.Title)
@@ -388,9 +388,9 @@ func stepOf(fw *framework.Framework, s plan.Step) stepView {
 	return v
 }
 
-func actionOf(fw *framework.Framework, a plan.Action) actionView {
-	v := actionView{ID: a.ID, Title: a.Title, Task: taskTitle(fw, a.Task), Level: plan.CellOf(plan.Levels, a.Level),
-		Responsible: a.Responsible, Partners: a.Partners, Start: string(a.Start), End: string(a.End), Status: plan.CellOf(plan.ActionStatuses, a.Status)}
+func actionOf(tr msgs, fw *framework.Framework, a plan.Action) actionView {
+	v := actionView{ID: a.ID, Title: a.Title, Task: taskTitle(fw, a.Task), Level: tr.cell("level", plan.Levels, a.Level),
+		Responsible: a.Responsible, Partners: a.Partners, Start: string(a.Start), End: string(a.End), Status: tr.cell("action_status", plan.ActionStatuses, a.Status)}
 	// A national action's steps are on the same page.
 	for _, s := range a.Implements {
 		v.Implements = append(v.Implements, refView{ID: s, URL: "#" + s})
@@ -399,14 +399,12 @@ func actionOf(fw *framework.Framework, a plan.Action) actionView {
 		v.Level += " (" + a.Region + ")"
 	}
 	if b := a.Budget; b != nil {
-		secured := "not secured"
-		if b.Secured {
-			secured = "secured"
-		}
-		v.Budget = fmt.Sprintf("%s %s, %s, %s", b.Currency, num.Money(b.Amount), plan.LabelOf(plan.FundingSources, b.Source), secured)
+		v.Budget = tr.tf("action_budget", "{{ .Currency }} {{ .Amount }}, {{ .Source }}, {{ .Secured }}", "Currency", b.Currency, "Amount", num.Money(b.Amount),
+			"Source", tr.label("funding_source", plan.FundingSources, b.Source), "Secured", tr.secured(b.Secured))
 	}
 	for _, k := range a.KPIs {
-		s := fmt.Sprintf("%s: %s → %s %s by %d", k.Indicator, num.Plain(k.Baseline), num.Plain(k.Target), k.Unit, k.TargetYear)
+		s := tr.tf("action_kpi", "{{ .Indicator }}: {{ .Baseline }} → {{ .Target }} {{ .Unit }} by {{ .Year }}", "Indicator", k.Indicator,
+			"Baseline", num.Plain(k.Baseline), "Target", num.Plain(k.Target), "Unit", k.Unit, "Year", k.TargetYear)
 		if k.NHWA != "" {
 			s += " (NHWA " + k.NHWA + ")"
 		}
@@ -414,11 +412,12 @@ func actionOf(fw *framework.Framework, a plan.Action) actionView {
 	}
 	if s := a.Sustainability; s != nil {
 		// The words of the sustainability report's action table.
-		v.Sustainability = "Does not continue after the programme"
+		v.Sustainability = tr.t("action_not_continued", "Does not continue after the programme")
 		if s.Continues {
-			v.Sustainability = "Continues after the programme; funding " + yesNo(s.FundingSecured, "secured", "not secured") + "; " + plan.LabelOf(plan.Anchorings, s.Anchoring)
+			v.Sustainability = tr.tf("action_continues", "Continues after the programme; funding {{ .Secured }}; {{ .Anchoring }}",
+				"Secured", tr.secured(s.FundingSecured), "Anchoring", tr.label("anchoring", plan.Anchorings, s.Anchoring))
 			if c := s.AnnualCost; c != nil {
-				v.Sustainability += "; costs " + c.Currency + " " + num.Money(c.Amount) + " a year"
+				v.Sustainability += tr.tf("action_annual_cost", "; costs {{ .Currency }} {{ .Amount }} a year", "Currency", c.Currency, "Amount", num.Money(c.Amount))
 			}
 		}
 		if s.Notes != "" {
@@ -428,22 +427,22 @@ func actionOf(fw *framework.Framework, a plan.Action) actionView {
 	return v
 }
 
-func timelineSVG(fw *framework.Framework, code, name string, actions []plan.Action, asOf plan.Date) (string, error) {
+func timelineSVG(tr msgs, fw *framework.Framework, code, name string, actions []plan.Action, asOf plan.Date) (string, error) {
 	if len(actions) == 0 {
 		return "", nil
 	}
-	tl := chart.Timeline{Meta: chart.Meta{ID: "timeline-" + strings.ToLower(code), Title: "Action plan timeline, " + name,
-		Desc: "One bar per action from its start month to its end month; the status is written after each bar. The vertical line marks the end of the programme."}}
+	tl := chart.Timeline{Meta: chart.Meta{ID: "timeline-" + strings.ToLower(code), Title: tr.tf("timeline_chart_title", "Action plan timeline, {{ .Name }}", "Name", name),
+		Desc: tr.t("timeline_chart_desc", "One bar per action from its start month to its end month; the status is written after each bar. The vertical line marks the end of the programme.")}}
 	for _, a := range actions {
 		tl.Actions = append(tl.Actions, chart.Action{ID: a.ID, Label: a.Title, Start: month(string(a.Start)), End: month(string(a.End)), Status: chart.Status(a.Status)})
 	}
 	if end := month(fw.Programme.End); !end.IsZero() {
 		tl.Marker = end
-		tl.MarkerLabel = "Programme end (" + end.Format("Jan 2006") + ")"
+		tl.MarkerLabel = tr.tf("timeline_programme_end", "Programme end ({{ .Month }})", "Month", tr.monthText(end))
 	}
 	if d, ok := asOf.Time(); ok {
-		tl.ReportDate, tl.ReportDateLabel = d, "Report date ("+d.Format("2 Jan 2006")+")"
-		tl.Desc += " The solid line marks the report date progress is measured at."
+		tl.ReportDate, tl.ReportDateLabel = d, tr.tf("timeline_report_date", "Report date ({{ .Date }})", "Date", tr.mediumDate(d))
+		tl.Desc += tr.t("timeline_report_date_desc", " The solid line marks the report date progress is measured at.")
 	}
 	svg, err := tl.Render()
 	if err != nil {
@@ -470,9 +469,9 @@ func taskTitle(fw *framework.Framework, id string) string {
 // coverage names the minimum data set elements a data source covers, grouped
 // in framework order: "Headcount, Stock by sex (stock); Population (demand
 // drivers)"; an element the framework does not know comes last, as its id.
-func coverage(fw *framework.Framework, keys []string) string {
+func coverage(tr msgs, fw *framework.Framework, keys []string) string {
 	if len(keys) == 0 {
-		return "not declared"
+		return tr.t("coverage_not_declared", "not declared")
 	}
 	order := map[string]int{}
 	for i, k := range fw.DataElementKeys() {
@@ -514,10 +513,3 @@ func professions(fw *framework.Framework, ids []string) string {
 
 // humanID turns an enum id such as "supply_stock_flow" into "supply stock flow".
 func humanID(s string) string { return strings.ReplaceAll(s, "_", " ") }
-
-func yesNo(b bool, yes, no string) string {
-	if b {
-		return yes
-	}
-	return no
-}

@@ -108,7 +108,7 @@ func (g *generator) editPages() error {
 			list = append(list, editFile{Path: p, Name: path.Base(p), Title: g.kindTitle(schema.KindOf(p))})
 		}
 		params := map[string]any{"country": map[string]string{"code": c.Code, "name": name}, "files": list, "engine": hasEngine,
-			noticeParam: notice([]countrySummary{{Name: name, Illustrative: illustrative[c.Code]}})}
+			noticeParam: g.notice([]countrySummary{{Name: name, Illustrative: illustrative[c.Code]}})}
 		if err := g.add(EditDir+code+".md", page{Title: strings.ReplaceAll(g.t("edit.page_title", "Edit {name}'s plan"), "{name}", name), Params: params}); err != nil {
 			return err
 		}

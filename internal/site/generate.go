@@ -35,10 +35,10 @@ type generator struct {
 	// sums caches summaries once made (sumsMade).
 	sums     []countrySummary
 	sumsMade bool
-	// lang is the language of the pages made ("" for English, the site's top):
-	// content files get its suffix (countries/hu.de.md) and the page titles the
-	// generator writes come from its bundle (site/i18n/<lang>.yaml).
-	lang string
+	// msgs holds the language of the pages made (lang, "" for English, the
+	// site's top): content files get its suffix (countries/hu.de.md) and every
+	// text the generator writes comes from its bundle (site/i18n/<lang>.yaml).
+	msgs
 }
 
 // generate returns the content and static files made from the input, by path
@@ -65,7 +65,7 @@ func generateTo(in Input, put func(name string, data []byte) error) error {
 // generateLangTo is generateTo for the pages of one language ("" for English);
 // in holds the plans with the framework in that language.
 func generateLangTo(in Input, lang string, put func(name string, data []byte) error) error {
-	g := &generator{in: in, cmp: in.Compare, put: put, lang: lang}
+	g := &generator{in: in, cmp: in.Compare, put: put, msgs: msgs{lang: lang}}
 	if g.cmp == nil {
 		r, err := compare.Compute(in.Repo)
 		if err != nil {
@@ -186,7 +186,7 @@ func (g *generator) summaries() ([]countrySummary, error) {
 	}
 	var out []countrySummary
 	for _, c := range g.countryList() {
-		v, err := countryViewOf(g.in.Repo, c, nil, false, "")
+		v, err := countryViewOf(g.msgs, g.in.Repo, c, nil, false, "")
 		if err != nil {
 			return nil, err
 		}
@@ -229,7 +229,7 @@ func (g *generator) home() error {
 		"illustrative": illustrative,
 		"heatmaps":     heat,
 	}
-	return g.add("_index.md", page{Title: fw.Programme.Name + " health workforce plans", Outputs: []string{"html", "json"}, Params: params})
+	return g.add("_index.md", page{Title: g.tf("home_title", "{{ .Programme }} health workforce plans", "Programme", fw.Programme.Name), Outputs: []string{"html", "json"}, Params: params})
 }
 
 func (g *generator) countries() error {
@@ -241,7 +241,7 @@ func (g *generator) countries() error {
 		return err
 	}
 	for _, c := range g.countryList() {
-		v, err := newCountryView(g.in.Repo, c, g.in.Revisions[c.Code], g.asOf())
+		v, err := newCountryView(g.msgs, g.in.Repo, c, g.in.Revisions[c.Code], g.asOf())
 		if err != nil {
 			return err
 		}
@@ -252,7 +252,7 @@ func (g *generator) countries() error {
 			return err
 		}
 		params := map[string]any{"country": v, "illustrative": v.Illustrative, "search": searchText(g.in.Repo.Framework, v, c),
-			"twinning": g.countryTwinning(c.Code), noticeParam: notice([]countrySummary{{Name: v.Name, Illustrative: v.Illustrative}})}
+			"twinning": g.countryTwinning(c.Code), noticeParam: g.notice([]countrySummary{{Name: v.Name, Illustrative: v.Illustrative}})}
 		if err := g.add("countries/"+strings.ToLower(c.Code)+".md", page{Title: v.Name, Params: params}); err != nil {
 			return err
 		}
@@ -318,7 +318,7 @@ func (g *generator) clusters() error {
 		if v.Chart, err = g.clusterChart(v); err != nil {
 			return err
 		}
-		params := map[string]any{"cluster": v, "search": v.Name + " " + v.description, noticeParam: notice(v.Members)}
+		params := map[string]any{"cluster": v, "search": v.Name + " " + v.description, noticeParam: g.notice(v.Members)}
 		if err := g.add("clusters/"+v.ID+".md", page{Title: v.Name, Weight: i + 1, Params: params}); err != nil {
 			return err
 		}
@@ -371,7 +371,7 @@ func (g *generator) simple() error {
 		p    page
 	}{
 		{"methods/_index.md", page{Title: g.t("nav_methods", "Methods"), Params: map[string]any{"methods": methods, "search": "methods scores normalisation scales tasks items", noticeParam: ""}}},
-		{"status/_index.md", page{Title: g.t("nav_status", "Data status"), Params: map[string]any{"countries": sums, "statuses": statusOrder()}}},
+		{"status/_index.md", page{Title: g.t("nav_status", "Data status"), Params: map[string]any{"countries": sums, "statuses": g.statusOrder()}}},
 		{"search/_index.md", page{Title: g.t("search", "Search"), Params: map[string]any{noticeParam: ""}}},
 	}
 	for _, p := range pages {
@@ -382,10 +382,10 @@ func (g *generator) simple() error {
 	return nil
 }
 
-func statusOrder() []map[string]string {
+func (g *generator) statusOrder() []map[string]string {
 	var out []map[string]string
 	for _, s := range []plan.Status{plan.StatusIllustrative, plan.StatusDraft, plan.StatusSubmitted, plan.StatusApproved} {
-		out = append(out, map[string]string{"id": string(s), "label": statusLabels[string(s)]})
+		out = append(out, map[string]string{"id": string(s), "label": g.status(string(s))})
 	}
 	return out
 }
@@ -444,6 +444,3 @@ func scrollTables(html string) string {
 	b.WriteString(html)
 	return b.String()
 }
-
-// t is an interface message in the pages' language (see message).
-func (g *generator) t(id, english string) string { return message(g.lang, id, english) }

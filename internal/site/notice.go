@@ -1,11 +1,5 @@
 package site
 
-import (
-	"fmt"
-
-	"github.com/hwfplan/hwfplan/internal/words"
-)
-
 // noticeParam is the page parameter that carries a page's illustrative-data
 // notice; the banner partial shows it on every page that has one.
 const noticeParam = "notice"
@@ -14,7 +8,7 @@ const noticeParam = "notice"
 // when none has. shown are the summaries of the countries whose data the page
 // shows. Every page that shows plan data carries it: the pages about one
 // country or cluster name theirs, the others all the countries'.
-func notice(shown []countrySummary) string {
+func (g *generator) notice(shown []countrySummary) string {
 	var names []string
 	for _, s := range shown {
 		if s.Illustrative {
@@ -25,11 +19,12 @@ func notice(shown []countrySummary) string {
 	case len(names) == 0:
 		return ""
 	case len(shown) == 1:
-		return fmt.Sprintf("The figures and text on this page are sample content, not %s's official assessment or plan.", names[0])
+		return g.tf("notice_country", "The figures and text on this page are sample content, not {{ .Name }}'s official assessment or plan.", "Name", names[0])
 	case len(names) == len(shown):
-		return fmt.Sprintf("The data of all %d countries on this page are sample content, not official assessments or plans.", len(names))
+		return g.tn("notice_all", len(names), "The data of the {{ .Count }} country on this page are sample content, not official assessments or plans.",
+			"The data of all {{ .Count }} countries on this page are sample content, not official assessments or plans.")
 	}
-	return fmt.Sprintf("The data of %s on this page are sample content, not official assessments or plans.", words.JoinAnd(names))
+	return g.tf("notice_some", "The data of {{ .Names }} on this page are sample content, not official assessments or plans.", "Names", g.joinAnd(names))
 }
 
 // withNotice gives a page the notice for all the countries, unless it set its
@@ -45,6 +40,6 @@ func (g *generator) withNotice(p *page) error {
 	if err != nil {
 		return err
 	}
-	p.Params[noticeParam] = notice(sums)
+	p.Params[noticeParam] = g.notice(sums)
 	return nil
 }

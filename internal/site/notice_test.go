@@ -64,7 +64,7 @@ func TestNoticeWording(t *testing.T) {
 		{[]countrySummary{hu, it}, "The data of all 2 countries on this page are sample content, not official assessments or plans."},
 		{[]countrySummary{hu, si, it}, "The data of Hungary and Italy on this page are sample content, not official assessments or plans."},
 	} {
-		if got := notice(c.shown); got != c.want {
+		if got := (&generator{}).notice(c.shown); got != c.want {
 			t.Errorf("notice(%v) = %q, want %q", c.shown, got, c.want)
 		}
 	}

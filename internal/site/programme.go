@@ -185,7 +185,7 @@ func (g *generator) euActionPlan() (*programmePart, error) {
 	search := []string{"EU action plan"}
 	for _, a := range ap.Actions {
 		// The national action's words; its steps are on other pages.
-		v := actionOf(fw, a.Action())
+		v := actionOf(g.msgs, fw, a.Action())
 		v.Level, v.Implements, v.From = plan.CellOf(plan.DialogueLevels, a.Level), nil, from[a.ID]
 		for _, s := range a.Implements {
 			v.Implements = append(v.Implements, g.stepRef(s))
@@ -202,7 +202,7 @@ func (g *generator) euActionPlan() (*programmePart, error) {
 	for i, a := range ap.Actions {
 		all[i] = a.Action()
 	}
-	svg, err := timelineSVG(fw, "eu", "EU action plan", all, g.asOf())
+	svg, err := timelineSVG(g.msgs, fw, "eu", g.t("eu_action_plan", "EU action plan"), all, g.asOf())
 	if err != nil {
 		return nil, err
 	}
@@ -210,8 +210,8 @@ func (g *generator) euActionPlan() (*programmePart, error) {
 	params := map[string]any{"view": "eu-action-plan", "actions": actions, "timeline": svg, "file_status": st,
 		"search": strings.Join(search, " "), noticeParam: programmeNotice("The EU action plan", ap.Status, false)}
 	if pr := g.in.Progress; pr != nil && pr.EU != nil {
-		ep := &countryProgressView{AsOf: longDate(pr.AsOf), From: g.in.AsOf.From, Summary: progressSentence(pr.EU.Counts)}
-		if ep.Actions, ep.KPIs, err = actionsProgress("eu", pr.EU.Actions); err != nil {
+		ep := &countryProgressView{AsOf: g.longDate(pr.AsOf), From: g.in.AsOf.From, Summary: g.progressSentence(pr.EU.Counts)}
+		if ep.Actions, ep.KPIs, err = g.actionsProgress("eu", pr.EU.Actions); err != nil {
 			return nil, err
 		}
 		params["progress"] = ep

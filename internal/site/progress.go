@@ -11,7 +11,6 @@ import (
 	"github.com/hwfplan/hwfplan/internal/num"
 	"github.com/hwfplan/hwfplan/internal/plan"
 	"github.com/hwfplan/hwfplan/internal/progress"
-	"github.com/hwfplan/hwfplan/internal/words"
 )
 
 // The progress pages: each country's progress section (its assessment rounds,
@@ -74,27 +73,27 @@ type milestoneView struct {
 	StateID     string `json:"state_id"`
 }
 
-// longDate writes a plan date as "30 November 2026"; the text as it is when it
-// is not a date.
-func longDate(d plan.Date) string {
+// longDate writes a plan date as "30 November 2026" (in the language); the
+// text as it is when it is not a date.
+func (m msgs) longDate(d plan.Date) string {
 	if t, ok := d.Time(); ok {
-		return t.Format("2 January 2006")
+		return m.dateText(t)
 	}
 	return string(d)
 }
 
-// shortMonth writes a month as "Jun 2026".
-func shortMonth(m plan.YearMonth) string {
-	if t := month(string(m)); !t.IsZero() {
-		return t.Format("Jan 2006")
+// shortMonth writes a month as "Jun 2026" (in the language).
+func (m msgs) shortMonth(ym plan.YearMonth) string {
+	if t := month(string(ym)); !t.IsZero() {
+		return m.monthText(t)
 	}
-	return string(m)
+	return string(ym)
 }
 
 // roundName is how a round is called on pages: the baseline by that word.
-func roundName(id string) string {
+func (m msgs) roundName(id string) string {
 	if id == plan.BaselineRound {
-		return "Baseline"
+		return m.t("round_baseline", "Baseline")
 	}
 	return id
 }
@@ -110,15 +109,16 @@ func (g *generator) countryProgress(c *model.Country, v *countryView) (*countryP
 	if cp == nil {
 		return nil, nil
 	}
-	out := &countryProgressView{AsOf: longDate(pr.AsOf), From: g.in.AsOf.From, Summary: progressSentence(cp.Counts)}
+	out := &countryProgressView{AsOf: g.longDate(pr.AsOf), From: g.in.AsOf.From, Summary: g.progressSentence(cp.Counts)}
 	for _, r := range cp.Rounds {
-		out.Rounds = append(out.Rounds, roundView{Name: roundName(r.ID), AssessedOn: string(r.AssessedOn), Assessors: strings.Join(r.Assessors, ", "), Scored: r.Scored})
+		out.Rounds = append(out.Rounds, roundView{Name: g.roundName(r.ID), AssessedOn: string(r.AssessedOn), Assessors: strings.Join(r.Assessors, ", "), Scored: r.Scored})
 	}
 	switch len(cp.Rounds) {
 	case 0:
-		out.RoundsNote = v.Name + " has no assessment round dated on or before " + out.AsOf + "."
+		out.RoundsNote = g.tf("rounds_none", "{{ .Name }} has no assessment round dated on or before {{ .Date }}.", "Name", v.Name, "Date", out.AsOf)
 	case 1:
-		out.RoundsNote = fmt.Sprintf("%s has one assessment round so far, the baseline of %s; scores by round appear here after a re-assessment.", v.Name, longDate(cp.Rounds[0].AssessedOn))
+		out.RoundsNote = g.tf("rounds_one", "{{ .Name }} has one assessment round so far, the baseline of {{ .Date }}; scores by round appear here after a re-assessment.",
+			"Name", v.Name, "Date", g.longDate(cp.Rounds[0].AssessedOn))
 	default:
 		byRound, err := g.roundChart(c, v, cp)
 		if err != nil {
@@ -127,12 +127,12 @@ func (g *generator) countryProgress(c *model.Country, v *countryView) (*countryP
 		out.ByRound = byRound
 	}
 	var err error
-	if out.Actions, out.KPIs, err = actionsProgress(v.Code, cp.Actions); err != nil {
+	if out.Actions, out.KPIs, err = g.actionsProgress(v.Code, cp.Actions); err != nil {
 		return nil, err
 	}
 	for _, m := range cp.Milestones {
-		out.Milestones = append(out.Milestones, milestoneView{Step: m.Step, ID: m.ID, Deliverable: m.Deliverable, Due: shortMonth(m.Due),
-			Met: string(m.Met), State: m.State.Label(), StateID: string(m.State)})
+		out.Milestones = append(out.Milestones, milestoneView{Step: m.Step, ID: m.ID, Deliverable: m.Deliverable, Due: g.shortMonth(m.Due),
+			Met: string(m.Met), State: g.milestoneState(m.State), StateID: string(m.State)})
 	}
 	return out, nil
 }
@@ -140,32 +140,30 @@ func (g *generator) countryProgress(c *model.Country, v *countryView) (*countryP
 // actionsProgress is the rows of actions against their schedule and of their
 // KPIs against their target paths, a country's or the EU action plan's (code
 // "eu"), in one shape.
-func actionsProgress(code string, as []*progress.Action) (actions []actionProgress, kpis []kpiView, err error) {
+func (m msgs) actionsProgress(code string, as []*progress.Action) (actions []actionProgress, kpis []kpiView, err error) {
 	for _, a := range as {
-		ap := actionProgress{ID: a.ID, Title: a.Title, Status: plan.CellOf(plan.ActionStatuses, a.Status),
-			Months: shortMonth(a.Start) + " to " + shortMonth(a.End), State: a.State.Label(), StateID: string(a.State), Budget: "no budget", KPIs: "none"}
-		if r := a.Reason.Label(); r != "" {
-			ap.State += ": " + r
+		ap := actionProgress{ID: a.ID, Title: a.Title, Status: m.cell("action_status", plan.ActionStatuses, a.Status),
+			Months: m.tf("months_from_to", "{{ .Start }} to {{ .End }}", "Start", m.shortMonth(a.Start), "End", m.shortMonth(a.End)),
+			State:  m.actionState(a.State), StateID: string(a.State), Budget: m.t("no_budget", "no budget"), KPIs: m.t("kpis_none", "none")}
+		if r := m.reason(a.Reason); r != "" {
+			ap.State = m.tf("state_because", "{{ .State }}: {{ .Reason }}", "State", ap.State, "Reason", r)
 		}
 		if a.HasBudget {
-			ap.Budget = "not secured"
-			if a.Secured {
-				ap.Budget = "secured"
-			}
+			ap.Budget = m.secured(a.Secured)
 		}
 		switch n, obs := a.Counts.KPIs, a.Counts.KPIsObserved; {
 		case n == 0:
 		case obs == 0:
-			ap.KPIs = words.Count(n, "KPI", "KPIs") + " not observed yet"
+			ap.KPIs = m.tn("kpis_not_observed", n, "{{ .Count }} KPI not observed yet", "{{ .Count }} KPIs not observed yet")
 		default:
-			ap.KPIs = fmt.Sprintf("%d of %d observed on track", a.Counts.KPIsOnTrack, obs)
+			ap.KPIs = m.tf("kpis_observed_on_track", "{{ .N }} of {{ .Total }} observed on track", "N", a.Counts.KPIsOnTrack, "Total", obs)
 			if n > obs {
-				ap.KPIs += fmt.Sprintf("; %d not observed yet", n-obs)
+				ap.KPIs += m.tf("kpis_more_not_observed", "; {{ .N }} not observed yet", "N", n-obs)
 			}
 		}
 		actions = append(actions, ap)
 		for _, k := range a.KPIs {
-			kv, err := kpiViewOf(code, k)
+			kv, err := m.kpiViewOf(code, k)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -178,33 +176,32 @@ func actionsProgress(code string, as []*progress.Action) (actions []actionProgre
 // progressSentence says in one sentence where a country, cluster or the
 // programme stands: actions on schedule, milestones met and overdue, KPIs on
 // track, targets reached.
-func progressSentence(c progress.Counts) string {
+func (m msgs) progressSentence(c progress.Counts) string {
 	var parts []string
 	if c.Actions > 0 {
-		parts = append(parts, fmt.Sprintf("%d of %s on schedule or done", c.ActionsOnTime, words.Count(c.Actions, "action", "actions")))
+		parts = append(parts, m.tn("summary_actions", c.Actions, "{{ .N }} of {{ .Count }} action on schedule or done", "{{ .N }} of {{ .Count }} actions on schedule or done", "N", c.ActionsOnTime))
 	}
 	if c.Milestones > 0 {
-		s := fmt.Sprintf("%d of %s met", c.MilestonesMet, words.Count(c.Milestones, "milestone", "milestones"))
+		s := m.tn("summary_milestones", c.Milestones, "{{ .N }} of {{ .Count }} milestone met", "{{ .N }} of {{ .Count }} milestones met", "N", c.MilestonesMet)
 		if c.MilestonesLate > 0 {
-			s += fmt.Sprintf(", %d overdue", c.MilestonesLate)
+			s += m.tf("summary_overdue", ", {{ .N }} overdue", "N", c.MilestonesLate)
 		}
 		parts = append(parts, s)
 	}
 	if c.KPIs > 0 {
 		if c.KPIsObserved == 0 {
-			parts = append(parts, "no "+words.Plural(c.KPIs, "KPI", "KPIs")+" observed yet")
+			parts = append(parts, m.tn("summary_no_kpis", c.KPIs, "no KPI observed yet", "no KPIs observed yet"))
 		} else {
-			parts = append(parts, fmt.Sprintf("%d of %s on track", c.KPIsOnTrack, words.Count(c.KPIsObserved, "observed KPI", "observed KPIs")))
+			parts = append(parts, m.tn("summary_kpis", c.KPIsObserved, "{{ .N }} of {{ .Count }} observed KPI on track", "{{ .N }} of {{ .Count }} observed KPIs on track", "N", c.KPIsOnTrack))
 		}
 	}
 	if c.Targets > 0 {
-		parts = append(parts, fmt.Sprintf("%d of %s reached", c.TargetsReached, words.Count(c.Targets, "to-be target", "to-be targets")))
+		parts = append(parts, m.tn("summary_targets", c.Targets, "{{ .N }} of {{ .Count }} to-be target reached", "{{ .N }} of {{ .Count }} to-be targets reached", "N", c.TargetsReached))
 	}
 	if len(parts) == 0 {
-		return "Nothing to measure yet: no actions, milestones, KPIs or to-be targets."
+		return m.t("summary_nothing", "Nothing to measure yet: no actions, milestones, KPIs or to-be targets.")
 	}
-	s := words.JoinAnd(parts)
-	return strings.ToUpper(s[:1]) + s[1:] + "."
+	return upperFirst(m.joinAnd(parts)) + "."
 }
 
 // roundChart is the task scores of every round side by side with the to-be
@@ -215,12 +212,12 @@ func (g *generator) roundChart(c *model.Country, v *countryView, cp *progress.Co
 	for _, r := range c.AsIs.AllRounds() {
 		byID[r.ID] = r
 	}
-	bars := chart.Bars{Meta: chart.Meta{ID: "rounds-" + strings.ToLower(v.Code), Title: "Task scores by assessment round, " + v.Name,
-		Desc: "For each task, one bar per assessment round (the mean normalised as-is score of the task's items after that round, 0-1; an item a round did not score keeps its earlier score) and one for the to-be target. The table below gives the same numbers."},
-		YLabel: "Score (0-1)", Max: 1}
-	view := &heatmapView{Title: "Task scores by assessment round and the to-be targets (0-1)"}
+	bars := chart.Bars{Meta: chart.Meta{ID: "rounds-" + strings.ToLower(v.Code), Title: g.tf("rounds_chart_title", "Task scores by assessment round, {{ .Name }}", "Name", v.Name),
+		Desc: g.t("rounds_chart_desc", "For each task, one bar per assessment round (the mean normalised as-is score of the task's items after that round, 0-1; an item a round did not score keeps its earlier score) and one for the to-be target. The table below gives the same numbers.")},
+		YLabel: g.t("rounds_chart_axis", "Score (0-1)"), Max: 1}
+	view := &heatmapView{Title: g.t("rounds_table_title", "Task scores by assessment round and the to-be targets (0-1)")}
 	var tobe chart.Series
-	tobe.Name = "To-be target"
+	tobe.Name = g.t("series_to_be_target", "To-be target")
 	for _, t := range fw.Tasks {
 		bars.Groups = append(bars.Groups, t.Short)
 		view.Rows = append(view.Rows, tableRow{Name: t.Short})
@@ -250,7 +247,7 @@ func (g *generator) roundChart(c *model.Country, v *countryView, cp *progress.Co
 		}
 		cc.AsIs = &a
 		sc := compare.Scores(fw, &cc)
-		s := chart.Series{Name: roundName(r.ID) + " (" + string(r.AssessedOn) + ")"}
+		s := chart.Series{Name: g.roundName(r.ID) + " (" + string(r.AssessedOn) + ")"}
 		view.Cols = append(view.Cols, s.Name)
 		for i, t := range fw.Tasks {
 			ts, _ := sc.Task(t.ID)
@@ -277,18 +274,18 @@ func (g *generator) roundChart(c *model.Country, v *countryView, cp *progress.Co
 
 // kpiViewOf is one KPI's row and, when observed, its chart: the observations
 // (from the baseline at the action's start) against the straight target path.
-func kpiViewOf(code string, k *progress.KPI) (kpiView, error) {
+func (m msgs) kpiViewOf(code string, k *progress.KPI) (kpiView, error) {
 	kv := kpiView{Action: k.Action, ID: k.ID, Indicator: k.Indicator,
 		Baseline: num.Quantity(k.Baseline) + unitSuffix(k.Unit),
-		Target:   num.Quantity(k.Target) + unitSuffix(k.Unit) + " by " + fmt.Sprint(k.TargetYear),
-		Latest:   num.Missing, Share: num.Missing, Expected: num.Missing, State: k.State.Label(), StateID: string(k.State)}
+		Target:   m.tf("kpi_target_by", "{{ .Target }} by {{ .Year }}", "Target", num.Quantity(k.Target)+unitSuffix(k.Unit), "Year", k.TargetYear),
+		Latest:   num.Missing, Share: num.Missing, Expected: num.Missing, State: m.kpiState(k.State), StateID: string(k.State)}
 	if k.Latest == nil {
 		return kv, nil
 	}
-	kv.Latest = num.Quantity(k.Latest.Value) + unitSuffix(k.Unit) + " (" + shortMonth(k.Latest.Date) + ")"
+	kv.Latest = num.Quantity(k.Latest.Value) + unitSuffix(k.Unit) + " (" + m.shortMonth(k.Latest.Date) + ")"
 	kv.Source = k.Latest.Source
 	kv.Share, kv.Expected = num.Percent(k.Share), num.Percent(k.Expected)
-	svg, err := kpiChart(code, k)
+	svg, err := m.kpiChart(code, k)
 	if err != nil {
 		return kv, err
 	}
@@ -311,7 +308,7 @@ func unitSuffix(unit string) string {
 
 // kpiChart draws a KPI's observations and its target path as two lines over
 // the months from the action's start to the end of the target year.
-func kpiChart(code string, k *progress.KPI) (string, error) {
+func (m msgs) kpiChart(code string, k *progress.KPI) (string, error) {
 	start := month(string(k.Start))
 	end := time.Date(k.TargetYear, 12, 31, 0, 0, 0, 0, time.UTC)
 	if start.IsZero() || !start.Before(end) || min(k.Baseline, k.Target) < 0 {
@@ -351,9 +348,9 @@ func kpiChart(code string, k *progress.KPI) (string, error) {
 	}
 	pts = append(pts, point{t: end, path: k.Target})
 	l := chart.Lines{Meta: chart.Meta{ID: "kpi-" + strings.ToLower(code+"-"+k.Action+"-"+k.ID), Title: k.Action + " " + k.ID + ": " + k.Indicator,
-		Desc: "The observed values, from the baseline at the action's start, against the straight path from the baseline to the target at the end of " + fmt.Sprint(k.TargetYear) + ". The table gives the latest value, its share of the way and the share of time gone by."},
-		YLabel: unitLabel(k.Unit)}
-	path, obs := chart.Series{Name: "Target path"}, chart.Series{Name: "Observed"}
+		Desc: m.tf("kpi_chart_desc", "The observed values, from the baseline at the action's start, against the straight path from the baseline to the target at the end of {{ .Year }}. The table gives the latest value, its share of the way and the share of time gone by.", "Year", k.TargetYear)},
+		YLabel: m.unitLabel(k.Unit)}
+	path, obs := chart.Series{Name: m.t("series_target_path", "Target path")}, chart.Series{Name: m.t("series_observed", "Observed")}
 	top, lo := max(k.Baseline, k.Target), min(k.Baseline, k.Target)
 	for _, p := range pts {
 		l.Dates = append(l.Dates, p.t)
@@ -375,11 +372,11 @@ func kpiChart(code string, k *progress.KPI) (string, error) {
 	return string(svg), nil
 }
 
-func unitLabel(unit string) string {
+func (m msgs) unitLabel(unit string) string {
 	if unit == "" {
-		return "Value"
+		return m.t("kpi_axis", "Value")
 	}
-	return "Value (" + unit + ")"
+	return m.tf("kpi_axis_unit", "Value ({{ .Unit }})", "Unit", unit)
 }
 
 // asOf is the report date, or "" when progress is not measured.
@@ -392,15 +389,19 @@ func (g *generator) asOf() plan.Date {
 
 // progressCols are the columns of the programme page's tables: each a count "of"
 // its total, so a reader sees both.
-var progressCols = []string{"Actions on schedule or done", "Milestones met", "Milestones overdue", "Budgets secured",
-	"KPIs observed", "KPIs on track", "To-be targets reached", "Targets re-assessed"}
+func (m msgs) progressCols() []string {
+	return []string{m.t("col_actions_on_schedule", "Actions on schedule or done"), m.t("col_milestones_met", "Milestones met"),
+		m.t("col_milestones_overdue", "Milestones overdue"), m.t("budgets_secured", "Budgets secured"),
+		m.t("col_kpis_observed", "KPIs observed"), m.t("col_kpis_on_track", "KPIs on track"),
+		m.t("col_targets_reached", "To-be targets reached"), m.t("col_targets_reassessed", "Targets re-assessed")}
+}
 
-func progressCells(c progress.Counts) []string {
+func (m msgs) progressCells(c progress.Counts) []string {
 	of := func(n, total int) string {
 		if total == 0 {
 			return num.Missing
 		}
-		return fmt.Sprintf("%d of %d", n, total)
+		return m.nOf(n, total)
 	}
 	return []string{of(c.ActionsOnTime, c.Actions), of(c.MilestonesMet, c.Milestones), of(c.MilestonesLate, c.Milestones),
 		of(c.BudgetsSecured, c.Budgets), of(c.KPIsObserved, c.KPIs), of(c.KPIsOnTrack, c.KPIsObserved),
@@ -413,28 +414,32 @@ func (g *generator) progressPage() error {
 	pr := g.in.Progress
 	params := map[string]any{"search": "progress monitoring KPIs on track milestones overdue actions on schedule assessment rounds"}
 	if pr == nil {
-		params["missing"] = "Progress is not measured: nothing gives a report date (no --as-of, no as_of in publication.yaml, no SOURCE_DATE_EPOCH and no commit)."
+		params["missing"] = g.t("progress_missing", "Progress is not measured: nothing gives a report date (no --as-of, no as_of in publication.yaml, no SOURCE_DATE_EPOCH and no commit).")
 		return g.add("progress/_index.md", page{Title: g.t("nav_progress", "Progress"), Params: params})
 	}
-	params["as_of"], params["from"] = longDate(pr.AsOf), g.in.AsOf.From
-	params["summary"] = progressSentence(pr.Total)
-	var byCountry, byCluster, byTask heatmapView
-	byCountry.Cols, byCluster.Cols, byTask.Cols = progressCols, progressCols, progressCols
-	byCountry.Title, byCluster.Title, byTask.Title = "Progress by country", "Progress by learning cluster", "Progress by task"
+	params["as_of"], params["from"] = g.longDate(pr.AsOf), g.in.AsOf.From
+	params["summary"] = g.progressSentence(pr.Total)
+	cols := g.progressCols()
+	// Each table's first column by its kind, and its anchor as on the English
+	// page, whatever the language of its title.
+	byCountry := heatmapView{Title: g.t("progress_by_country", "Progress by country"), Cols: cols, First: "country", Anchor: "progress-by-country"}
+	byCluster := heatmapView{Title: g.t("progress_by_cluster", "Progress by learning cluster"), Cols: cols, First: "cluster", Anchor: "progress-by-learning-cluster"}
+	byTask := heatmapView{Title: g.t("progress_by_task", "Progress by task"), Cols: cols, First: "task", Anchor: "progress-by-task"}
 	var oneRound, twoRounds, illustrative []string
 	for _, c := range g.countryList() {
 		cp := pr.Country(c.Code)
 		if cp == nil {
 			continue
 		}
-		byCountry.Rows = append(byCountry.Rows, tableRow{Name: cp.Name, URL: "countries/" + strings.ToLower(cp.Code) + "/#progress", Cells: progressCells(cp.Counts)})
+		name := countryName(c) // in the page's language (CLDR)
+		byCountry.Rows = append(byCountry.Rows, tableRow{Name: name, URL: "countries/" + strings.ToLower(cp.Code) + "/#progress", Cells: g.progressCells(cp.Counts)})
 		if len(cp.Rounds) > 1 {
-			twoRounds = append(twoRounds, cp.Name)
+			twoRounds = append(twoRounds, name)
 		} else {
-			oneRound = append(oneRound, cp.Name)
+			oneRound = append(oneRound, name)
 		}
 		if cp.Illustrative {
-			illustrative = append(illustrative, cp.Name)
+			illustrative = append(illustrative, name)
 		}
 	}
 	for _, cl := range pr.Clusters {
@@ -442,39 +447,44 @@ func (g *generator) progressPage() error {
 		if name == "" {
 			name = cl.ID
 		}
-		byCluster.Rows = append(byCluster.Rows, tableRow{Name: name, URL: "clusters/" + cl.ID + "/", Cells: progressCells(cl.Counts)})
+		byCluster.Rows = append(byCluster.Rows, tableRow{Name: name, URL: "clusters/" + cl.ID + "/", Cells: g.progressCells(cl.Counts)})
 	}
 	for _, t := range pr.Tasks {
-		byTask.Rows = append(byTask.Rows, tableRow{Name: t.Name, Cells: progressCells(t.Counts)})
+		name := t.Name
+		if ft, ok := g.in.Repo.Framework.Task(t.ID); ok && ft.Title != "" {
+			name = ft.Title // in the page's language
+		}
+		byTask.Rows = append(byTask.Rows, tableRow{Name: name, Cells: g.progressCells(t.Counts)})
 	}
-	byCountry.Rows = append(byCountry.Rows, tableRow{Name: "All countries", Cells: progressCells(pr.Total)})
+	byCountry.Rows = append(byCountry.Rows, tableRow{Name: g.t("all_countries", "All countries"), Cells: g.progressCells(pr.Total)})
 	params["tables"] = []heatmapView{byCluster, byTask, byCountry}
 	if pr.EU != nil {
-		params["eu"] = heatmapView{Title: "EU action plan", Cols: progressCols,
-			Rows: []tableRow{{Name: "EU action plan", URL: programmeURL + "eu-action-plan/#progress", Cells: progressCells(pr.EU.Counts)}}}
-		params["eu_summary"] = progressSentence(pr.EU.Counts)
+		eu := g.t("eu_action_plan", "EU action plan")
+		params["eu"] = heatmapView{Title: eu, Cols: cols, First: "plan",
+			Rows: []tableRow{{Name: eu, URL: programmeURL + "eu-action-plan/#progress", Cells: g.progressCells(pr.EU.Counts)}}}
+		params["eu_summary"] = g.progressSentence(pr.EU.Counts)
 		if pr.EU.Illustrative {
-			params["eu_summary"] = progressSentence(pr.EU.Counts) + " The EU action plan is illustrative: sample content, so its counts show how progress is measured, not where the EU actions stand."
+			params["eu_summary"] = g.progressSentence(pr.EU.Counts) + g.t("eu_progress_illustrative", " The EU action plan is illustrative: sample content, so its counts show how progress is measured, not where the EU actions stand.")
 		}
 	}
 	var notes []string
 	if len(illustrative) == len(pr.Countries) && len(illustrative) > 1 {
-		notes = append(notes, "Every country's plan is illustrative: sample content until the country teams replace it, so these counts show how progress is measured, not where the countries stand.")
+		notes = append(notes, g.t("progress_all_illustrative", "Every country's plan is illustrative: sample content until the country teams replace it, so these counts show how progress is measured, not where the countries stand."))
 	} else if len(illustrative) > 0 {
-		notes = append(notes, fmt.Sprintf("The plans of %s are illustrative: sample content until the country team replaces it, so their counts show how progress is measured, not where the countries stand.", words.JoinAnd(illustrative)))
+		notes = append(notes, g.tf("progress_some_illustrative", "The plans of {{ .Names }} are illustrative: sample content until the country team replaces it, so their counts show how progress is measured, not where the countries stand.", "Names", g.joinAnd(illustrative)))
 	}
 	switch {
 	case len(twoRounds) == 0:
-		notes = append(notes, "No country has been re-assessed yet: every to-be target is compared with the baseline only.")
+		notes = append(notes, g.t("progress_none_reassessed", "No country has been re-assessed yet: every to-be target is compared with the baseline only."))
 	case len(oneRound) > 0:
-		notes = append(notes, fmt.Sprintf("%s %s been re-assessed (a second assessment round); the other %s only the baseline, so their targets cannot have moved yet.",
-			words.JoinAnd(twoRounds), words.Plural(len(twoRounds), "has", "have"), words.Count(len(oneRound), "country has", "countries have")))
+		notes = append(notes, g.tn("progress_reassessed", len(twoRounds), "{{ .Names }} has been re-assessed (a second assessment round); {{ .Others }}", "{{ .Names }} have been re-assessed (a second assessment round); {{ .Others }}",
+			"Names", g.joinAnd(twoRounds), "Others", g.tn("progress_others", len(oneRound), "the other {{ .Count }} country has only the baseline, so their targets cannot have moved yet.", "the other {{ .Count }} countries have only the baseline, so their targets cannot have moved yet.")))
 	}
 	if pr.Total.KPIs > 0 && pr.Total.KPIsObserved == 0 {
-		notes = append(notes, fmt.Sprintf("None of the %s has an observation up to the report date, so no KPI is on or off track yet.", words.Count(pr.Total.KPIs, "KPI", "KPIs")))
+		notes = append(notes, g.tn("progress_no_kpi_observed", pr.Total.KPIs, "None of the {{ .Count }} KPI has an observation up to the report date, so no KPI is on or off track yet.", "None of the {{ .Count }} KPIs has an observation up to the report date, so no KPI is on or off track yet."))
 	} else if pr.Total.KPIs > pr.Total.KPIsObserved {
-		notes = append(notes, fmt.Sprintf("%d of %s have no observation up to the report date; they count as neither on nor off track.",
-			pr.Total.KPIs-pr.Total.KPIsObserved, words.Count(pr.Total.KPIs, "KPI", "KPIs")))
+		notes = append(notes, g.tn("progress_kpis_unobserved", pr.Total.KPIs, "{{ .N }} of {{ .Count }} KPI have no observation up to the report date; they count as neither on nor off track.", "{{ .N }} of {{ .Count }} KPIs have no observation up to the report date; they count as neither on nor off track.",
+			"N", pr.Total.KPIs-pr.Total.KPIsObserved))
 	}
 	params["notes"] = notes
 	return g.add("progress/_index.md", page{Title: g.t("nav_progress", "Progress"), Params: params})

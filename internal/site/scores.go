@@ -41,20 +41,20 @@ func (g *generator) addScores(v *countryView) error {
 	if c == nil {
 		return nil
 	}
-	asIs := chart.Series{Name: "As is"}
-	toBe := chart.Series{Name: "To be"}
+	asIs := chart.Series{Name: g.t("series_as_is", "As is")}
+	toBe := chart.Series{Name: g.t("series_to_be", "To be")}
 	for _, t := range g.cmp.Tasks {
 		ts, _ := c.Task(t.ID)
 		v.Scores = append(v.Scores, taskScore{Task: t.Short, Anchor: "task-" + t.ID, AsIs: ts.AsIs.String(), ToBe: ts.ToBe.String(), Gap: ts.Gap.String(),
-			Assessed: fmt.Sprintf("%d of %d", ts.Assessed, ts.ItemCount), LargeGap: g.cmp.LargeGap(ts.Gap)})
+			Assessed: g.nOf(ts.Assessed, ts.ItemCount), LargeGap: g.cmp.LargeGap(ts.Gap)})
 		asIs.Values = append(asIs.Values, chartValue(ts.AsIs))
 		toBe.Values = append(toBe.Values, chartValue(ts.ToBe))
 	}
 	if len(g.cmp.Tasks) < 3 {
 		return nil
 	}
-	r := chart.Radar{Meta: chart.Meta{ID: "radar-" + strings.ToLower(v.Code), Title: "As is and to be by task, " + v.Name,
-		Desc: "Each spoke is a task; the score is the mean of the task's item scores normalised to 0-1. The solid polygon is the as-is assessment, the dashed one the to-be target. The table below gives the same numbers."},
+	r := chart.Radar{Meta: chart.Meta{ID: "radar-" + strings.ToLower(v.Code), Title: g.tf("radar_title", "As is and to be by task, {{ .Name }}", "Name", v.Name),
+		Desc: g.t("radar_desc", "Each spoke is a task; the score is the mean of the task's item scores normalised to 0-1. The solid polygon is the as-is assessment, the dashed one the to-be target. The table below gives the same numbers.")},
 		Axes: g.taskShorts(), Series: []chart.Series{asIs, toBe}, Max: 1}
 	svg, err := r.Render()
 	if err != nil {
@@ -66,10 +66,15 @@ func (g *generator) addScores(v *countryView) error {
 
 // heatmapView is a chart with a data table for readers who cannot see it.
 type heatmapView struct {
-	Title string     `json:"title"`
-	SVG   string     `json:"svg"`
-	Cols  []string   `json:"cols"`
-	Rows  []tableRow `json:"rows"`
+	Title string `json:"title"`
+	// First names the kind of the rows for the first column's heading
+	// (country, cluster, task, plan) and Anchor is the heading's anchor, the
+	// same in every language; both only where a page needs them.
+	First  string     `json:"first,omitempty"`
+	Anchor string     `json:"anchor,omitempty"`
+	SVG    string     `json:"svg"`
+	Cols   []string   `json:"cols"`
+	Rows   []tableRow `json:"rows"`
 }
 
 type tableRow struct {
@@ -104,8 +109,12 @@ func (g *generator) headlineCharts() ([]heatmapView, error) {
 		values                  [][]compare.Num
 		gap                     bool
 	}{
-		{"heat-asis", "As-is score by country and task", "Mean normalised as-is score of each task's items (0 none, 1 complete); darker is higher. Hatched cells were not assessed.", "As-is score (0 = none, 1 = complete)", m.AsIs, false},
-		{"heat-gap", "Gap to the target by country and task", "To-be minus as-is score per task; darker orange is a larger gap. Hatched cells have no score or no target.", "Gap (to be minus as is)", m.Gap, true},
+		{"heat-asis", g.t("heat_asis_title", "As-is score by country and task"),
+			g.t("heat_asis_desc", "Mean normalised as-is score of each task's items (0 none, 1 complete); darker is higher. Hatched cells were not assessed."),
+			g.t("heat_asis_legend", "As-is score (0 = none, 1 = complete)"), m.AsIs, false},
+		{"heat-gap", g.t("heat_gap_title", "Gap to the target by country and task"),
+			g.t("heat_gap_desc", "To-be minus as-is score per task; darker orange is a larger gap. Hatched cells have no score or no target."),
+			g.t("heat_gap_legend", "Gap (to be minus as is)"), m.Gap, true},
 	}
 	var out []heatmapView
 	for _, s := range specs {
@@ -136,9 +145,9 @@ func (g *generator) clusterChart(v clusterView) (*heatmapView, error) {
 	if len(v.Members) == 0 {
 		return nil, nil
 	}
-	h := chart.HeatMap{Meta: chart.Meta{ID: "heat-" + v.ID, Title: "As-is score by task, " + v.Name,
-		Desc: "Mean normalised as-is score of each task's items for the cluster's countries; darker is higher."},
-		Cols: g.taskShorts(), Legend: "As-is score (0 = none, 1 = complete)"}
+	h := chart.HeatMap{Meta: chart.Meta{ID: "heat-" + v.ID, Title: g.tf("heat_cluster_title", "As-is score by task, {{ .Name }}", "Name", v.Name),
+		Desc: g.t("heat_cluster_desc", "Mean normalised as-is score of each task's items for the cluster's countries; darker is higher.")},
+		Cols: g.taskShorts(), Legend: g.t("heat_asis_legend", "As-is score (0 = none, 1 = complete)")}
 	view := &heatmapView{Title: h.Title, Cols: h.Cols}
 	for _, m := range v.Members {
 		c := g.cmp.Country(m.Code)
