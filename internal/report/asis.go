@@ -127,7 +127,7 @@ func proseFuncs(data *Data) template.FuncMap {
 		// a dialogue participant was matched to a stakeholder map.
 		"typeWords":    func(codes []string) string { return data.msgs.joinAnd(typeWords(data.msgs, codes)) },
 		"typeWordsOr":  func(codes []string) string { return data.msgs.joinOr(typeWords(data.msgs, codes)) },
-		"howWords":     howWords,
+		"howWords":     func(how string) string { return howWords(data.msgs, how) },
 		"committeeKey": CommitteeKey,
 		"typeCodes": func(rows []StakeholderTypeRow) []string {
 			out := make([]string, len(rows))

@@ -320,21 +320,23 @@ func typeWords(m *messages, codes []string) []string {
 	return out
 }
 
-// howWords says how a participant was matched, for a table cell.
-func howWords(how string) string {
+// howWords says how a participant was matched, for a table cell: "same name"
+// (report.stakeholders.how.<name|words|authority|none>).
+func howWords(m *messages, how string) string {
 	switch how {
 	case MatchName:
-		return "same name"
+		return m.t("report.stakeholders.how.name")
 	case MatchWords:
-		return "words of the name"
+		return m.t("report.stakeholders.how.words")
 	case MatchAuthority:
-		return "competent authority"
+		return m.t("report.stakeholders.how.authority")
 	}
-	return "not in the map"
+	return m.t("report.stakeholders.how.none")
 }
 
 // stakeholderFigures adds each country's power × willingness map.
 func stakeholderFigures(d *Data, figs map[string]figureFunc) {
+	m := d.msgs
 	for _, c := range d.Countries {
 		a := c.AsIs()
 		if a == nil || len(a.Stakeholders) == 0 {
@@ -349,9 +351,9 @@ func stakeholderFigures(d *Data, figs map[string]figureFunc) {
 			}
 			return chart.Scatter{
 				Meta: chart.Meta{ID: "fig-scatter-stakeholders-" + anchorID(c.Code), Title: title, Numbers: d.msgs.nums(),
-					Desc: fmt.Sprintf("Map of %s's %d stakeholders: each is a numbered dot placed by its willingness (across) and power (up), both from 1 to 5. The shaded corners hold the allies (power and willingness 4 or 5) and those to win over (power 4 or 5, willingness 1 or 2). The table that follows names each number and gives its scores.", c.Name, len(list))},
-				XLabel: "Willingness (1 = low, 5 = high)", YLabel: "Power (1 = low, 5 = high)", Min: 1, Max: 5,
-				High: bands[len(bands)-1].Lo, Low: bands[0].Hi, HighHighLabel: "Allies", HighLowLabel: "To win over",
+					Desc: m.t("report.stakeholders.chart.desc", "Country", c.Name, "Count", len(list))},
+				XLabel: m.t("report.stakeholders.chart.x"), YLabel: m.t("report.stakeholders.chart.y"), Min: 1, Max: 5,
+				High: bands[len(bands)-1].Lo, Low: bands[0].Hi, HighHighLabel: m.t("report.stakeholders.chart.allies"), HighLowLabel: m.t("report.stakeholders.chart.win_over"),
 				Points: pts,
 			}.Render()
 		}
