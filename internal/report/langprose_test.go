@@ -53,6 +53,11 @@ var sameInEnglish = map[string]bool{
 	"hu report.choice.model_type.benchmarking": true,
 	"it report.choice.model_type.benchmarking": true,
 	"it report.common.no":                      true,
+	"de report.choice.level.national":          true,
+	"de report.choice.level.regional":          true,
+	"de report.progress.n_kpis":                true, // KPI, KPIs
+	"hu report.progress.n_kpis":                true,
+	"it report.progress.n_kpis":                true,
 }
 
 // TestTranslatedMessagesDiffer: the messages of the translated reports are

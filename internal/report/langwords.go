@@ -51,6 +51,12 @@ var choiceLists = map[string][]plan.Choice{
 	"source_kind":      plan.SourceKinds,
 	"update_frequency": plan.UpdateFrequencies,
 	"stakeholder_type": plan.StakeholderTypes,
+	// The sustainability and progress reports' (followup.go).
+	"action_status":  plan.ActionStatuses,
+	"funding_source": plan.FundingSources,
+	"anchoring":      plan.Anchorings,
+	"priority":       plan.Priorities,
+	"level":          plan.Levels,
 }
 
 // choiceWord is a coded value's word in the language, as plain text: message

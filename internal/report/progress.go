@@ -1,8 +1,6 @@
 package report
 
 import (
-	"fmt"
-
 	"github.com/hwfplan/hwfplan/internal/chart"
 	"github.com/hwfplan/hwfplan/internal/compare"
 	"github.com/hwfplan/hwfplan/internal/num"
@@ -185,7 +183,8 @@ func progressFigures(d *Data, figs map[string]figureFunc) {
 		return
 	}
 	figs["progress-kpis"] = func(title string) ([]byte, error) {
-		way, time := chart.Series{Name: "Share of the way"}, chart.Series{Name: "Share of the time"}
+		m := d.msgs
+		way, time := chart.Series{Name: m.t("report.progress.chart.way")}, chart.Series{Name: m.t("report.progress.chart.time")}
 		var groups []string
 		top := 1.0
 		for _, k := range v.KPIs {
@@ -200,9 +199,9 @@ func progressFigures(d *Data, figs map[string]figureFunc) {
 		}
 		return chart.Bars{
 			Meta: chart.Meta{ID: "fig-progress-kpis", Title: title, Numbers: d.msgs.nums(),
-				Desc: fmt.Sprintf("Bar chart of %d observed KPIs (groups by action and KPI id): for each, the share of the way its latest observation has come from baseline to target, next to the share of the time gone by on the straight path to the end of its target year (1 = 100 %%). A KPI is on track when the first bar is at least as high as the second; n/a marks a KPI that has moved away from its target. The numbers are in the table before it.", len(groups))},
+				Desc: m.t("report.progress.chart.desc", "Count", len(groups), "Missing", num.Missing)},
 			Groups: groups, Series: []chart.Series{way, time},
-			YLabel: "Share (1 = 100 %)", Max: top, Decimals: 2,
+			YLabel: m.t("report.progress.chart.ylabel"), Max: top, Decimals: 2,
 		}.Render()
 	}
 }

@@ -196,7 +196,7 @@ func execute(name, src string, m mode, marker string, figs map[string]figureFunc
 	var out []byte
 	for range 2 {
 		d := newDoc(m, name, marker, figs, prev, data.msgs)
-		t, err := template.New(name).Funcs(funcMap(d, data)).Funcs(proseFuncs(data)).Option("missingkey=error").Parse(src)
+		t, err := template.New(name).Funcs(funcMap(d, data)).Funcs(proseFuncs(data)).Funcs(followUpFuncs(data)).Option("missingkey=error").Parse(src)
 		if err != nil {
 			return nil, nil, fmt.Errorf("failed to read template %s.md.tmpl: %w", name, err)
 		}
