@@ -66,8 +66,10 @@ func writeFile(dst afero.Fs, name string, data []byte) error {
 }
 
 // render runs Hugo once on the project in mem (under workDir) and publishes the
-// pages into pub (rooted at the site's top).
-func render(mem, pub afero.Fs, opts Options) error {
+// pages into pub (rooted at the site's top): every language's, or only lang's
+// when lang is not "" (Hugo still reads every language's pages, so that a page
+// knows its translations).
+func render(mem, pub afero.Fs, opts Options, lang string) error {
 	var logBuf bytes.Buffer
 	flags := config.New()
 	flags.Set("workingDir", workDir)
@@ -78,6 +80,14 @@ func render(mem, pub afero.Fs, opts Options) error {
 	flags.Set("baseURL", opts.baseURL())
 	// English stays at the site's top; no /en/ page that only redirects there.
 	flags.Set("disableDefaultLanguageRedirect", true)
+	if lang != "" {
+		// A segment of the site that is the language's pages; Hugo skips every
+		// other language's site when it renders.
+		flags.Set("segments", map[string]any{renderSegment: map[string]any{"includes": []any{
+			map[string]any{"sites": map[string]any{"matrix": map[string]any{"languages": []any{lang}}}},
+		}}})
+		flags.Set("renderSegments", []string{renderSegment})
+	}
 	// A fixed environment: the user's HUGO_* variables must not change the output.
 	// HUGO_SECURITY overrides the configuration files, the repository's
 	// site/hugo.toml included (flags do not: Hugo merges the files into them).
@@ -117,6 +127,9 @@ func render(mem, pub afero.Fs, opts Options) error {
 	}
 	return nil
 }
+
+// renderSegment names the Hugo segment render renders when it renders one language.
+const renderSegment = "hwfplan-language"
 
 // buildSecurity is Hugo's security configuration for every build, whatever the
 // site folder says: no external program (so no Hugo Modules download, no PostCSS,

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"maps"
+	"path"
 	"slices"
 	"strings"
 	"sync"
@@ -172,4 +174,126 @@ func localized(in Input, l siteLanguage) Input {
 	in.Repo = &repo
 	in.Compare = nil // its task and item titles are the framework's: computed again in the language
 	return in
+}
+
+// langContent holds the generated content files of a site in more than one
+// language, by language, until the Hugo pass that renders that language.
+//
+// Hugo keeps every page it renders in memory, its parsed front matter (the data
+// the pages show) and its source; in one pass over all the languages that is
+// every language's pages at once (at 500 countries 1.1 GiB, more than English
+// alone needs). So each language is rendered in a pass of its own
+// (renderPasses): the pass holds that language's pages in full and, for every
+// other language, stubs: the same files without their params, which give Hugo
+// the same pages, so that .AllTranslations (the language switcher, hreflang)
+// finds every translation with its address, and render nothing (Hugo renders
+// only the pass's language, see render).
+type langContent struct {
+	// codes are the languages in the order of their passes: the translations,
+	// then English ("en"), whose pages are the most.
+	codes []string
+	files map[string]map[string][]byte // by language, then file name
+	stubs map[string]map[string][]byte
+}
+
+// newLangContent returns where to keep the content of the languages, or nil
+// when the site has only English (one pass, every file in the project at once).
+func newLangContent(langs []siteLanguage) *langContent {
+	if len(langs) == 0 {
+		return nil
+	}
+	c := &langContent{files: map[string]map[string][]byte{}, stubs: map[string]map[string][]byte{}}
+	for _, l := range langs {
+		c.codes = append(c.codes, l.Code)
+	}
+	c.codes = append(c.codes, "en")
+	for _, code := range c.codes {
+		c.files[code], c.stubs[code] = map[string][]byte{}, map[string][]byte{}
+	}
+	return c
+}
+
+// keep takes a generated page (content/….md) and reports whether it did; other
+// files go into the project at once. A page's language is the one its name
+// says (countries/hu.de.md), the same rule Hugo applies, else English.
+func (c *langContent) keep(name string, data []byte) bool {
+	if c == nil || !strings.HasPrefix(name, "content/") || !strings.HasSuffix(name, ".md") {
+		return false
+	}
+	code := "en"
+	if ext := path.Ext(strings.TrimSuffix(name, ".md")); ext != "" && slices.Contains(c.codes, ext[1:]) {
+		code = ext[1:]
+	}
+	c.files[code][name] = data
+	c.stubs[code][name] = stub(data)
+	return true
+}
+
+// stub is a generated page without its params: the JSON front matter hwfplan
+// writes (generator.add) has the title, dates, weight and outputs first and the
+// params last. Inside a JSON string a quote is escaped, so the first `,"params":`
+// is the key. A page of another form is kept whole.
+func stub(data []byte) []byte {
+	i := bytes.Index(data, []byte(`,"params":`))
+	if len(data) == 0 || data[0] != '{' || i < 0 {
+		return data
+	}
+	return append(data[:i:i], "}\n"...)
+}
+
+// renderPasses renders the project in mem into pub: in one Hugo pass when c is
+// nil (English only), else one pass per language (see langContent). A language's
+// files are let go once its pass has them. Hugo's warnings are passed on once,
+// however many passes give them.
+func renderPasses(mem, pub afero.Fs, opts Options, c *langContent) error {
+	if c == nil {
+		return render(mem, pub, opts, "")
+	}
+	if opts.onePass {
+		for _, code := range c.codes {
+			for _, name := range slices.Sorted(maps.Keys(c.files[code])) {
+				if err := writeFile(mem, workDir+"/"+name, c.files[code][name]); err != nil {
+					return fmt.Errorf("failed to write %s: %w", name, err)
+				}
+			}
+		}
+		return render(mem, pub, opts, "")
+	}
+	var warnings []string
+	passOpts := opts
+	passOpts.Warnings = func(s string) {
+		for _, line := range strings.Split(strings.TrimRight(s, "\n"), "\n") {
+			if !slices.Contains(warnings, line) {
+				warnings = append(warnings, line)
+			}
+		}
+	}
+	for _, code := range c.codes {
+		var names []string
+		for _, other := range c.codes {
+			files := c.stubs[other]
+			if other == code {
+				files = c.files[code]
+			}
+			for _, name := range slices.Sorted(maps.Keys(files)) {
+				if err := writeFile(mem, workDir+"/"+name, files[name]); err != nil {
+					return fmt.Errorf("failed to write %s: %w", name, err)
+				}
+				names = append(names, name)
+			}
+		}
+		delete(c.files, code)
+		if err := render(mem, pub, passOpts, code); err != nil {
+			return err
+		}
+		for _, name := range names {
+			if err := mem.Remove(workDir + "/" + name); err != nil {
+				return fmt.Errorf("failed to remove %s: %w", name, err)
+			}
+		}
+	}
+	if opts.Warnings != nil && len(warnings) > 0 {
+		opts.Warnings(strings.Join(warnings, "\n") + "\n")
+	}
+	return nil
 }

@@ -125,3 +125,47 @@ func TestReviewedTranslationHasNoUnreviewedNotice(t *testing.T) {
 		t.Error("the notice of what is in English is gone")
 	}
 }
+
+// TestPassPerLanguage: rendering each language in a Hugo pass of its own (the
+// other languages' pages as stubs) gives the same files, byte for byte, as one
+// pass over every language at once, translations of the plan text included.
+func TestPassPerLanguage(t *testing.T) {
+	extra := german + `
+-- schema/framework.hu.yaml --
+language: hu
+review: {reviewed: true, reviewed_by: HU team, date: "2026-01-10"}
+tasks:
+  data:
+    title: Tervezési adatok
+`
+	passes := build(t, extra, Options{})
+	one := build(t, extra, Options{onePass: true})
+	if len(passes) != len(one) {
+		t.Errorf("%d files in passes, %d in one pass", len(passes), len(one))
+	}
+	for name, data := range one {
+		if !bytes.Equal(passes[name], data) {
+			t.Errorf("%s differs between one pass and a pass per language", name)
+		}
+	}
+	for _, name := range []string{"de/countries/hu/index.html", "hu/countries/hu/index.html", "countries/hu/index.html", "de/index.json", "hu/404.html"} {
+		if _, ok := passes[name]; !ok {
+			t.Errorf("%s was not written", name)
+		}
+	}
+}
+
+// TestStub: a page's stub is its front matter without the params, a quote in
+// the title included; a page of another form stays whole.
+func TestStub(t *testing.T) {
+	for in, want := range map[string]string{
+		`{"title":"A \",\"params\": B","weight":2,"params":{"x":1}}` + "\n": `{"title":"A \",\"params\": B","weight":2}` + "\n",
+		`{"title":"T"}` + "\n": `{"title":"T"}` + "\n",
+		"---\ntitle: T\n---\n": "---\ntitle: T\n---\n",
+		"":                     "",
+	} {
+		if got := string(stub([]byte(in))); got != want {
+			t.Errorf("stub(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -51,6 +51,9 @@ type Options struct {
 	Branch string
 	// Warnings receives Hugo's warnings, if not nil.
 	Warnings func(string)
+	// onePass renders every language in one Hugo pass, as hwfplan did before
+	// it rendered each in a pass of its own: the tests' reference.
+	onePass bool
 }
 
 func (o Options) baseURL() string {
@@ -161,13 +164,19 @@ func renderTo(in Input, opts Options, pub afero.Fs) error {
 			return fmt.Errorf("failed to copy the repository's site folder: %w", err)
 		}
 	}
+	langs := siteLanguages(in.Repo)
+	// Each language's content is kept apart and rendered in a Hugo pass of its
+	// own (see renderPasses); every other file goes into the project at once.
+	content := newLangContent(langs)
 	put := func(name string, data []byte) error {
+		if content.keep(name, data) {
+			return nil
+		}
 		if err := writeFile(mem, workDir+"/"+name, data); err != nil {
 			return fmt.Errorf("failed to write %s: %w", name, err)
 		}
 		return nil
 	}
-	langs := siteLanguages(in.Repo)
 	err = generateTo(in, put)
 	for i := 0; err == nil && i < len(langs); i++ {
 		err = generateLangTo(localized(in, langs[i]), langs[i].Code, put)
@@ -182,7 +191,7 @@ func renderTo(in Input, opts Options, pub afero.Fs) error {
 	if err := addFontCSS(mem); err != nil {
 		return err
 	}
-	if err := render(mem, pub, opts); err != nil {
+	if err := renderPasses(mem, pub, opts, content); err != nil {
 		return err
 	}
 	// Hugo's library does not copy static files (its CLI does): copy those that no
