@@ -11,7 +11,6 @@ import (
 	"github.com/hwfplan/hwfplan/internal/chart"
 	"github.com/hwfplan/hwfplan/internal/framework"
 	"github.com/hwfplan/hwfplan/internal/model"
-	"github.com/hwfplan/hwfplan/internal/num"
 	"github.com/hwfplan/hwfplan/internal/plan"
 )
 
@@ -360,7 +359,7 @@ func asIsOf(tr msgs, fw *framework.Framework, a *plan.AsIs, targets map[string]p
 		v.Models = append(v.Models, rowView{Cells: []string{m.Name, tr.cell("model_type", plan.ModelTypes, m.Type), professions(fw, m.Professions), fmt.Sprint(m.HorizonYears), tr.cell("update_frequency", plan.UpdateFrequencies, m.UpdateFrequency), m.Owner}})
 	}
 	if s := a.PlanningStaff; s != nil {
-		v.Staff = tr.tn("planning_staff_count", s.Headcount, "{{ .Count }} person ({{ .FTE }} FTE)", "{{ .Count }} people ({{ .FTE }} FTE)", "FTE", num.Plain(s.FTE))
+		v.Staff = tr.tn("planning_staff_count", s.Headcount, "{{ .Count }} person ({{ .FTE }} FTE)", "{{ .Count }} people ({{ .FTE }} FTE)", "FTE", tr.nums().Plain(s.FTE))
 		if s.Unit != "" {
 			v.Staff = tr.tf("planning_staff_in", "{{ .Staff }} in {{ .Unit }}", "Staff", v.Staff, "Unit", s.Unit)
 		}
@@ -399,12 +398,12 @@ func actionOf(tr msgs, fw *framework.Framework, a plan.Action) actionView {
 		v.Level += " (" + a.Region + ")"
 	}
 	if b := a.Budget; b != nil {
-		v.Budget = tr.tf("action_budget", "{{ .Currency }} {{ .Amount }}, {{ .Source }}, {{ .Secured }}", "Currency", b.Currency, "Amount", num.Money(b.Amount),
+		v.Budget = tr.tf("action_budget", "{{ .Currency }} {{ .Amount }}, {{ .Source }}, {{ .Secured }}", "Currency", b.Currency, "Amount", tr.nums().Money(b.Amount),
 			"Source", tr.label("funding_source", plan.FundingSources, b.Source), "Secured", tr.secured(b.Secured))
 	}
 	for _, k := range a.KPIs {
 		s := tr.tf("action_kpi", "{{ .Indicator }}: {{ .Baseline }} → {{ .Target }} {{ .Unit }} by {{ .Year }}", "Indicator", k.Indicator,
-			"Baseline", num.Plain(k.Baseline), "Target", num.Plain(k.Target), "Unit", k.Unit, "Year", k.TargetYear)
+			"Baseline", tr.nums().Plain(k.Baseline), "Target", tr.nums().Plain(k.Target), "Unit", k.Unit, "Year", k.TargetYear)
 		if k.NHWA != "" {
 			s += " (NHWA " + k.NHWA + ")"
 		}
@@ -417,7 +416,7 @@ func actionOf(tr msgs, fw *framework.Framework, a plan.Action) actionView {
 			v.Sustainability = tr.tf("action_continues", "Continues after the programme; funding {{ .Secured }}; {{ .Anchoring }}",
 				"Secured", tr.secured(s.FundingSecured), "Anchoring", tr.label("anchoring", plan.Anchorings, s.Anchoring))
 			if c := s.AnnualCost; c != nil {
-				v.Sustainability += tr.tf("action_annual_cost", "; costs {{ .Currency }} {{ .Amount }} a year", "Currency", c.Currency, "Amount", num.Money(c.Amount))
+				v.Sustainability += tr.tf("action_annual_cost", "; costs {{ .Currency }} {{ .Amount }} a year", "Currency", c.Currency, "Amount", tr.nums().Money(c.Amount))
 			}
 		}
 		if s.Notes != "" {

@@ -2,9 +2,11 @@ package site
 
 import (
 	"html/template"
+	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/hwfplan/hwfplan/internal/load"
 	"github.com/hwfplan/hwfplan/internal/num"
 )
 
@@ -21,6 +23,70 @@ func TestMethodsPageSaysHowNumbersAreWritten(t *testing.T) {
 	for _, want := range []string{"eine Lücke von 0,125 erscheint als 0,13", "ein Anteil von 0,525 als 53\u00a0%", "(0.6667 für zwei Drittel)", "Schwellenwert von 0,25"} {
 		if !strings.Contains(de, want) {
 			t.Errorf("de/methods/index.html lacks %q", want)
+		}
+	}
+}
+
+// englishDecimal finds a number with a decimal point in a page's text (tags
+// and their attributes, scripts and styles taken out first): 0.13, −0.05, 1,234.5.
+var englishDecimal = regexp.MustCompile(`(^|[\s(>:;/=+\x{2212}-])[0-9]+\.[0-9]+([\s)<%,;:]|$)`)
+
+var (
+	grouped    = regexp.MustCompile(`\b([1-9][0-9]{0,2}(\.[0-9]{3})+)\b`)
+	tagsOut    = regexp.MustCompile(`(?s)<script.*?</script>|<style.*?</style>|<[^>]*>`)
+	versionsIn = regexp.MustCompile(`(?i)(version|CC-BY-|Attribution|\bv)\s*[0-9]+\.[0-9]+`)
+)
+
+// pageText is a page's visible text: its tags out, each replaced by a space so
+// that cells do not run together.
+func pageText(html string) string {
+	return versionsIn.ReplaceAllString(tagsOut.ReplaceAllString(html, " "), " ")
+}
+
+// TestLanguagePagesWriteTheirNumbers builds the shipped plans (this repository's
+// countries and framework translations) and checks the German and Hungarian
+// comparison, country and methods pages: their scores, gaps, statistics,
+// shares and amounts carry the decimal comma CLDR gives those languages, and no
+// number on them has an English decimal point; the English pages keep it.
+func TestLanguagePagesWriteTheirNumbers(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the shipped site")
+	}
+	fsys, err := load.DirFS("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	repo, _ := load.Load(fsys, load.Options{})
+	files, err := Render(Input{Repo: repo, SourceTime: sourceTime}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := []string{"compare/tasks/index.html", "compare/clusters/index.html", "countries/hu/index.html", "countries/it/index.html", "methods/index.html"}
+	for _, lang := range []string{"de", "hu"} {
+		comma := num.In(lang).Score(0.25)
+		for _, p := range pages {
+			html, ok := files[lang+"/"+p]
+			if !ok {
+				t.Errorf("%s/%s was not written", lang, p)
+				continue
+			}
+			text := pageText(string(html))
+			// The methods page quotes the downloads' machine form on purpose (0.6667).
+			text = strings.ReplaceAll(text, num.In(lang).RuleArgs()["TwoThirds"], "")
+			if num.In(lang).Group() == "." {
+				text = grouped.ReplaceAllString(text, "N") // 40.000: thousands, not a decimal
+			}
+			for _, at := range englishDecimal.FindAllStringIndex(text, 5) {
+				t.Errorf("%s/%s shows an English decimal: …%s…", lang, p, text[max(0, at[0]-60):min(len(text), at[1]+20)])
+			}
+			if !regexp.MustCompile(`[0-9],[0-9]{2}\b`).MatchString(text) {
+				t.Errorf("%s/%s shows no number with a decimal comma (want them like %s)", lang, p, comma)
+			}
+		}
+	}
+	for _, p := range pages {
+		if !englishDecimal.MatchString(pageText(string(files[p]))) {
+			t.Errorf("%s shows no English decimal", p)
 		}
 	}
 }

@@ -252,7 +252,7 @@ func (g *generator) roundChart(c *model.Country, v *countryView, cp *progress.Co
 		for i, t := range fw.Tasks {
 			ts, _ := sc.Task(t.ID)
 			s.Values = append(s.Values, ts.AsIs.Ptr())
-			view.Rows[i].Cells = append(view.Rows[i].Cells, ts.AsIs.String())
+			view.Rows[i].Cells = append(view.Rows[i].Cells, ts.AsIs.StringIn(g.nums()))
 		}
 		bars.Series = append(bars.Series, s)
 	}
@@ -261,9 +261,10 @@ func (g *generator) roundChart(c *model.Country, v *countryView, cp *progress.Co
 	for i, t := range fw.Tasks {
 		ts, _ := base.Task(t.ID)
 		tobe.Values = append(tobe.Values, ts.ToBe.Ptr())
-		view.Rows[i].Cells = append(view.Rows[i].Cells, ts.ToBe.String())
+		view.Rows[i].Cells = append(view.Rows[i].Cells, ts.ToBe.StringIn(g.nums()))
 	}
 	bars.Series = append(bars.Series, tobe)
+	bars.Numbers = g.nums()
 	svg, err := bars.Render()
 	if err != nil {
 		return nil, fmt.Errorf("failed to draw the rounds of %s: %w", v.Code, err)
@@ -276,15 +277,15 @@ func (g *generator) roundChart(c *model.Country, v *countryView, cp *progress.Co
 // (from the baseline at the action's start) against the straight target path.
 func (m msgs) kpiViewOf(code string, k *progress.KPI) (kpiView, error) {
 	kv := kpiView{Action: k.Action, ID: k.ID, Indicator: k.Indicator,
-		Baseline: num.Quantity(k.Baseline) + unitSuffix(k.Unit),
-		Target:   m.tf("kpi_target_by", "{{ .Target }} by {{ .Year }}", "Target", num.Quantity(k.Target)+unitSuffix(k.Unit), "Year", k.TargetYear),
+		Baseline: m.nums().Quantity(k.Baseline) + unitSuffix(k.Unit),
+		Target:   m.tf("kpi_target_by", "{{ .Target }} by {{ .Year }}", "Target", m.nums().Quantity(k.Target)+unitSuffix(k.Unit), "Year", k.TargetYear),
 		Latest:   num.Missing, Share: num.Missing, Expected: num.Missing, State: m.kpiState(k.State), StateID: string(k.State)}
 	if k.Latest == nil {
 		return kv, nil
 	}
-	kv.Latest = num.Quantity(k.Latest.Value) + unitSuffix(k.Unit) + " (" + m.shortMonth(k.Latest.Date) + ")"
+	kv.Latest = m.nums().Quantity(k.Latest.Value) + unitSuffix(k.Unit) + " (" + m.shortMonth(k.Latest.Date) + ")"
 	kv.Source = k.Latest.Source
-	kv.Share, kv.Expected = num.Percent(k.Share), num.Percent(k.Expected)
+	kv.Share, kv.Expected = m.nums().Percent(k.Share), m.nums().Percent(k.Expected)
 	svg, err := m.kpiChart(code, k)
 	if err != nil {
 		return kv, err
@@ -365,6 +366,7 @@ func (m msgs) kpiChart(code string, k *progress.KPI) (string, error) {
 	if lo > top/2 {
 		l.Min = lo // values far from zero: an axis from zero would flatten them
 	}
+	l.Numbers = m.nums()
 	svg, err := l.Render()
 	if err != nil {
 		return "", fmt.Errorf("failed to draw KPI %s %s of %s: %w", k.Action, k.ID, code, err)

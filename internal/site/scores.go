@@ -45,7 +45,7 @@ func (g *generator) addScores(v *countryView) error {
 	toBe := chart.Series{Name: g.t("series_to_be", "To be")}
 	for _, t := range g.cmp.Tasks {
 		ts, _ := c.Task(t.ID)
-		v.Scores = append(v.Scores, taskScore{Task: t.Short, Anchor: "task-" + t.ID, AsIs: ts.AsIs.String(), ToBe: ts.ToBe.String(), Gap: ts.Gap.String(),
+		v.Scores = append(v.Scores, taskScore{Task: t.Short, Anchor: "task-" + t.ID, AsIs: ts.AsIs.StringIn(g.nums()), ToBe: ts.ToBe.StringIn(g.nums()), Gap: ts.Gap.StringIn(g.nums()),
 			Assessed: g.nOf(ts.Assessed, ts.ItemCount), LargeGap: g.cmp.LargeGap(ts.Gap)})
 		asIs.Values = append(asIs.Values, chartValue(ts.AsIs))
 		toBe.Values = append(toBe.Values, chartValue(ts.ToBe))
@@ -56,6 +56,7 @@ func (g *generator) addScores(v *countryView) error {
 	r := chart.Radar{Meta: chart.Meta{ID: "radar-" + strings.ToLower(v.Code), Title: g.tf("radar_title", "As is and to be by task, {{ .Name }}", "Name", v.Name),
 		Desc: g.t("radar_desc", "Each spoke is a task; the score is the mean of the task's item scores normalised to 0-1. The solid polygon is the as-is assessment, the dashed one the to-be target. The table below gives the same numbers.")},
 		Axes: g.taskShorts(), Series: []chart.Series{asIs, toBe}, Max: 1}
+	r.Numbers = g.nums()
 	svg, err := r.Render()
 	if err != nil {
 		return fmt.Errorf("failed to draw the radar of %s: %w", v.Code, err)
@@ -125,11 +126,12 @@ func (g *generator) headlineCharts() ([]heatmapView, error) {
 			var cells []string
 			for _, n := range s.values[i] {
 				vals = append(vals, chartValue(n))
-				cells = append(cells, n.String())
+				cells = append(cells, n.StringIn(g.nums()))
 			}
 			h.Values = append(h.Values, vals)
 			view.Rows = append(view.Rows, tableRow{Name: rows[r], URL: countryURL(codes[r]), Cells: cells})
 		}
+		h.Numbers = g.nums()
 		svg, err := h.Render()
 		if err != nil {
 			return nil, fmt.Errorf("failed to draw %s: %w", s.id, err)
@@ -159,7 +161,7 @@ func (g *generator) clusterChart(v clusterView) (*heatmapView, error) {
 		for _, t := range g.cmp.Tasks {
 			ts, _ := c.Task(t.ID)
 			vals = append(vals, chartValue(ts.AsIs))
-			cells = append(cells, ts.AsIs.String())
+			cells = append(cells, ts.AsIs.StringIn(g.nums()))
 		}
 		h.Rows = append(h.Rows, m.Name)
 		h.Values = append(h.Values, vals)
@@ -168,6 +170,7 @@ func (g *generator) clusterChart(v clusterView) (*heatmapView, error) {
 	if len(h.Rows) == 0 {
 		return nil, nil
 	}
+	h.Numbers = g.nums()
 	svg, err := h.Render()
 	if err != nil {
 		return nil, fmt.Errorf("failed to draw the chart of cluster %s: %w", v.ID, err)
