@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/plan"
-	"github.com/hwfplan/hwfplan/internal/words"
 )
 
 // The Policy Board, the sustainability plan and the twinning actions held: the
@@ -73,17 +72,17 @@ func (g *generator) policyBoard() (*programmePart, error) {
 	}
 	// Newest meeting first.
 	slices.SortStableFunc(meetings, func(a, b meetingView) int { return strings.Compare(b.Date, a.Date) })
-	st := statusOf(pb.Status, plan.PolicyBoardFile)
+	st := g.statusOf(pb.Status, plan.PolicyBoardFile)
 	params := map[string]any{"view": "policy-board", "members": members, "meetings": meetings, "file_status": st,
 		"sourced": sourced, "placeholders": placeholders, "search": strings.Join(search, " "),
-		noticeParam: programmeNotice("The Policy Board record", pb.Status, sourced > 0 || slices.ContainsFunc(meetings, func(m meetingView) bool { return m.Source != "" }))}
-	const title = "Policy Board"
+		noticeParam: g.programmeNotice(g.t("record_policy_board", "The Policy Board record"), pb.Status, sourced > 0 || slices.ContainsFunc(meetings, func(m meetingView) bool { return m.Source != "" }))}
+	title := g.t("policy_board_title", "Policy Board")
 	if err := g.add(programmeURL+"policy-board.md", page{Title: title, Weight: 3, Params: params}); err != nil {
 		return nil, err
 	}
 	return &programmePart{Title: title, URL: programmeURL + "policy-board/", File: plan.PolicyBoardFile,
-		About: "The competent authorities of the countries, who steer what continues after the programme, and the Board's meetings and decisions.",
-		Count: words.CountNoun(len(members), "member") + ", " + words.CountNoun(len(meetings), "meeting"), Status: st.Status, StatusLabel: st.StatusLabel}, nil
+		About: g.t("about_policy_board", "The competent authorities of the countries, who steer what continues after the programme, and the Board's meetings and decisions."),
+		Count: g.tn("count_members", len(members), "{{ .Count }} member", "{{ .Count }} members") + ", " + g.tn("count_meetings", len(meetings), "{{ .Count }} meeting", "{{ .Count }} meetings"), Status: st.Status, StatusLabel: st.StatusLabel}, nil
 }
 
 type planVersionView struct {
@@ -144,16 +143,16 @@ func (g *generator) sustainabilityPlan() (*programmePart, error) {
 		search = append(search, v.Version, v.Summary)
 	}
 	slices.Reverse(versions) // the current version first
-	st := statusOf(sp.Status, plan.SustainabilityFile)
+	st := g.statusOf(sp.Status, plan.SustainabilityFile)
 	params := map[string]any{"view": "sustainability-plan", "versions": versions, "file_status": st,
-		"search": strings.Join(search, " "), noticeParam: programmeNotice("The sustainability plan", sp.Status, false)}
-	const title = "Sustainability plan"
+		"search": strings.Join(search, " "), noticeParam: g.programmeNotice(g.t("record_sustainability_plan", "The sustainability plan"), sp.Status, false)}
+	title := g.t("sustainability_plan_title", "Sustainability plan")
 	if err := g.add(programmeURL+"sustainability-plan.md", page{Title: title, Weight: 4, Params: params}); err != nil {
 		return nil, err
 	}
 	return &programmePart{Title: title, URL: programmeURL + "sustainability-plan/", File: plan.SustainabilityFile,
-		About: "The programme's sustainability plan in its dated versions, the current one first: its measures and the actions that carry them.",
-		Count: words.CountNoun(len(versions), "version"), Status: st.Status, StatusLabel: st.StatusLabel}, nil
+		About: g.t("about_sustainability_plan", "The programme's sustainability plan in its dated versions, the current one first: its measures and the actions that carry them."),
+		Count: g.tn("count_versions", len(versions), "{{ .Count }} version", "{{ .Count }} versions"), Status: st.Status, StatusLabel: st.StatusLabel}, nil
 }
 
 // anchorText makes a version such as "2.0" an anchor: letters, digits and '-'.
@@ -199,16 +198,16 @@ func (g *generator) twinningsHeld() (*programmePart, error) {
 		search = append(search, t.Topic, t.Outcome)
 	}
 	slices.SortStableFunc(held, func(a, b twinningHeldView) int { return strings.Compare(b.Date, a.Date) }) // newest first
-	st := statusOf(tw.Status, plan.TwinningFile)
+	st := g.statusOf(tw.Status, plan.TwinningFile)
 	params := map[string]any{"view": "twinning", "twinnings": held, "file_status": st, "search": strings.Join(search, " "),
-		noticeParam: programmeNotice("The record of twinning actions", tw.Status, slices.ContainsFunc(held, func(h twinningHeldView) bool { return h.Source != "" }))}
-	const title = "Twinning actions held"
+		noticeParam: g.programmeNotice(g.t("record_twinnings", "The record of twinning actions"), tw.Status, slices.ContainsFunc(held, func(h twinningHeldView) bool { return h.Source != "" }))}
+	title := g.t("twinnings_held", "Twinning actions held")
 	if err := g.add(programmeURL+"twinning.md", page{Title: title, Weight: 5, Params: params}); err != nil {
 		return nil, err
 	}
 	return &programmePart{Title: title, URL: programmeURL + "twinning/", File: plan.TwinningFile,
-		About: "Twinning actions held in the community of practice: the countries, the topic, the outcome and the peer-learning suggestion they followed.",
-		Count: words.CountNoun(len(held), "twinning"), Status: st.Status, StatusLabel: st.StatusLabel}, nil
+		About: g.t("about_twinnings", "Twinning actions held in the community of practice: the countries, the topic, the outcome and the peer-learning suggestion they followed."),
+		Count: g.tn("count_twinnings", len(held), "{{ .Count }} twinning", "{{ .Count }} twinnings"), Status: st.Status, StatusLabel: st.StatusLabel}, nil
 }
 
 // suggestionFor finds, among the comparison's current peer-learning
@@ -226,7 +225,7 @@ func (g *generator) suggestionFor(item string, countries []string) (string, stri
 			}
 			for _, p := range gp.Partners {
 				if slices.Contains(countries, p.Country) {
-					return g.countryRef(tw.Country).ID + " to learn from " + g.countryRef(p.Country).ID, "compare/twinning/#twinning-" + strings.ToLower(tw.Country)
+					return g.tf("learn_from", "{{ .Country }} to learn from {{ .Partner }}", "Country", g.countryRef(tw.Country).ID, "Partner", g.countryRef(p.Country).ID), "compare/twinning/#twinning-" + strings.ToLower(tw.Country)
 				}
 			}
 		}

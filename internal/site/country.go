@@ -259,7 +259,7 @@ func countryViewOf(tr msgs, repo *model.Repo, c *model.Country, revs []Revision,
 	if ap := c.ActionPlan; ap != nil {
 		v.Dialogue = &dialogueView{Date: string(ap.PolicyDialogue.Date), Participants: ap.PolicyDialogue.Participants, Outcome: markdownHTML(ap.PolicyDialogue.Outcome)}
 		v.Dialogue.URL = timelineURL(repo, c)
-		from := dialogueFrom(repo)
+		from := dialogueFrom(tr, repo)
 		for _, a := range ap.Actions {
 			av := actionOf(tr, fw, a)
 			av.From = from[a.ID]

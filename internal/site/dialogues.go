@@ -7,7 +7,6 @@ import (
 
 	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/plan"
-	"github.com/hwfplan/hwfplan/internal/words"
 )
 
 // dialogueView is one policy dialogue on the timeline. A national dialogue's
@@ -52,7 +51,7 @@ func (g *generator) dialogueEntries() []dialogueEntry {
 	var out []dialogueEntry
 	if ds != nil {
 		for _, d := range ds.Dialogues {
-			e := dialogueEntry{ID: d.ID, Anchor: dialogueAnchor(d.ID, ""), Title: d.Title, Level: plan.CellOf(plan.DialogueLevels, d.Level),
+			e := dialogueEntry{ID: d.ID, Anchor: dialogueAnchor(d.ID, ""), Title: d.Title, Level: g.cell("dialogue_level", plan.DialogueLevels, d.Level),
 				Date: string(d.Date), Place: d.Place, Organiser: d.Organiser, Participants: d.Participants, Themes: d.Themes,
 				Outcome: markdownHTML(d.Outcome), Where: []string{plan.DialoguesFile}, markView: markOf(d.Source, ds.Status)}
 			for _, a := range d.Actions {
@@ -69,7 +68,7 @@ func (g *generator) dialogueEntries() []dialogueEntry {
 				}
 			}
 			if e.Title == "" {
-				e.Title = "Policy dialogue"
+				e.Title = g.t("policy_dialogue", "Policy dialogue")
 			}
 			out = append(out, e)
 		}
@@ -78,7 +77,7 @@ func (g *generator) dialogueEntries() []dialogueEntry {
 		if recorded[c.Code] || c.ActionPlan == nil || c.ActionPlan.PolicyDialogue.Outcome == "" && c.ActionPlan.PolicyDialogue.Date == "" {
 			continue
 		}
-		e := dialogueEntry{Anchor: dialogueAnchor("", c.Code), Level: plan.CellOf(plan.DialogueLevels, "national")}
+		e := dialogueEntry{Anchor: dialogueAnchor("", c.Code), Level: g.cell("dialogue_level", plan.DialogueLevels, "national")}
 		g.nationalFacts(&e, c, true)
 		out = append(out, e)
 	}
@@ -94,8 +93,8 @@ func (g *generator) dialogueEntries() []dialogueEntry {
 func (g *generator) nationalFacts(e *dialogueEntry, c *model.Country, unsourced bool) {
 	ref := g.countryRef(c.Code)
 	e.Country = &ref
-	if e.Title == "" || e.Title == "Policy dialogue" {
-		e.Title = "National policy dialogue, " + countryName(c)
+	if e.Title == "" || e.Title == g.t("policy_dialogue", "Policy dialogue") {
+		e.Title = g.tf("national_policy_dialogue", "National policy dialogue, {{ .Name }}", "Name", countryName(c))
 	}
 	e.Where = append(e.Where, c.Dir+"/"+plan.ActionPlanFile)
 	if ap := c.ActionPlan; ap != nil {
@@ -129,14 +128,14 @@ func timelineURL(repo *model.Repo, c *model.Country) string {
 
 // dialogueFrom maps each action id to the dialogues it came from, as links to
 // the timeline.
-func dialogueFrom(repo *model.Repo) map[string][]refView {
+func dialogueFrom(tr msgs, repo *model.Repo) map[string][]refView {
 	out := map[string][]refView{}
 	if repo.Programme == nil || repo.Programme.Dialogues == nil {
 		return out
 	}
 	for _, d := range repo.Programme.Dialogues.Dialogues {
 		for _, a := range d.Actions {
-			out[a] = append(out[a], refView{ID: "policy dialogue " + d.ID, URL: dialoguesURL + "#" + dialogueAnchor(d.ID, "")})
+			out[a] = append(out[a], refView{ID: tr.tf("dialogue_ref", "policy dialogue {{ .ID }}", "ID", d.ID), URL: dialoguesURL + "#" + dialogueAnchor(d.ID, "")})
 		}
 	}
 	return out
@@ -163,20 +162,21 @@ func (g *generator) dialogues() (*programmePart, error) {
 		}
 		search = append(search, e.text...)
 	}
-	notice := programmeNotice("The record of the dialogues", ds.Status, slices.ContainsFunc(entries, func(e dialogueEntry) bool { return e.Source != "" }))
+	notice := g.programmeNotice(g.t("record_dialogues", "The record of the dialogues"), ds.Status, slices.ContainsFunc(entries, func(e dialogueEntry) bool { return e.Source != "" }))
 	if notice == "" && len(illustrative) > 0 {
-		notice = "The national dialogues of " + words.JoinAnd(illustrative) + " on this page are sample content, not official records."
+		notice = g.tf("dialogues_notice", "The national dialogues of {{ .Names }} on this page are sample content, not official records.", "Names", g.joinAnd(illustrative))
 	}
-	st := statusOf(ds.Status, plan.DialoguesFile)
-	count := words.CountNoun(national, "national dialogue") + " and " + words.Count(eu, "EU-level dialogue", "EU-level dialogues")
+	st := g.statusOf(ds.Status, plan.DialoguesFile)
+	count := g.joinAnd([]string{g.tn("count_national_dialogues", national, "{{ .Count }} national dialogue", "{{ .Count }} national dialogues"),
+		g.tn("count_eu_dialogues", eu, "{{ .Count }} EU-level dialogue", "{{ .Count }} EU-level dialogues")})
 	params := map[string]any{"view": "dialogues", "dialogues": entries, "count": count, "file_status": st,
 		"search": strings.Join(search, " "), noticeParam: notice}
-	const title = "Policy dialogues"
+	title := g.t("dialogues_title", "Policy dialogues")
 	if err := g.add(programmeURL+"dialogues.md", page{Title: title, Weight: 2, Params: params}); err != nil {
 		return nil, err
 	}
 	return &programmePart{Title: title, URL: dialoguesURL, File: plan.DialoguesFile,
-		About: "The national and EU-level policy dialogues on one timeline: who took part, the themes, the outcome and the actions that came from them.",
+		About: g.t("about_dialogues", "The national and EU-level policy dialogues on one timeline: who took part, the themes, the outcome and the actions that came from them."),
 		Count: count, Status: st.Status, StatusLabel: st.StatusLabel}, nil
 }
 

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/plan"
-	"github.com/hwfplan/hwfplan/internal/words"
 )
 
 // The knowledge repository (programme/knowledge.yaml): every entry on one page,
@@ -66,7 +65,7 @@ func (g *generator) knowledgeViews(k *plan.Knowledge) []knowledgeView {
 	fw := g.in.Repo.Framework
 	var out []knowledgeView
 	for _, e := range k.Entries {
-		v := knowledgeView{ID: e.ID, Kind: plan.CellOf(plan.KnowledgeKinds, e.Kind), Title: e.Title, Date: string(e.Date), Authors: e.Authors,
+		v := knowledgeView{ID: e.ID, Kind: g.cell("knowledge_kind", plan.KnowledgeKinds, e.Kind), Title: e.Title, Date: string(e.Date), Authors: e.Authors,
 			File: repoFile(e.File), markView: markOf(e.Source, k.Status)}
 		if e.Link.Check() == nil {
 			v.Link = string(e.Link)
@@ -110,7 +109,7 @@ func (g *generator) knowledgeFilters(entries []knowledgeView) []filterGroup {
 		}
 	}
 	for _, c := range plan.KnowledgeKinds {
-		add(&kinds, "kind-"+c.Code, plan.CellOf(plan.KnowledgeKinds, c.Code))
+		add(&kinds, "kind-"+c.Code, g.cell("knowledge_kind", plan.KnowledgeKinds, c.Code))
 	}
 	for _, t := range g.in.Repo.Framework.Tasks {
 		add(&tasks, "task-"+t.ID, taskTitle(g.in.Repo.Framework, t.ID))
@@ -119,7 +118,7 @@ func (g *generator) knowledgeFilters(entries []knowledgeView) []filterGroup {
 		add(&countries, "country-"+strings.ToLower(c.Code), countryName(c))
 	}
 	var out []filterGroup
-	for _, gr := range []filterGroup{{ID: "kind", Title: "Kind", Options: kinds}, {ID: "task", Title: "Task", Options: tasks}, {ID: "country", Title: "Country", Options: countries}} {
+	for _, gr := range []filterGroup{{ID: "kind", Title: g.t("filter_kind", "Kind"), Options: kinds}, {ID: "task", Title: g.t("col_task", "Task"), Options: tasks}, {ID: "country", Title: g.t("col_country", "Country"), Options: countries}} {
 		if len(gr.Options) > 0 {
 			gr.Open = len(gr.Options) <= openFilters
 			out = append(out, gr)
@@ -135,14 +134,14 @@ func (g *generator) knowledge() (*programmePart, error) {
 	}
 	entries := g.knowledgeViews(k)
 	filters := g.knowledgeFilters(entries)
-	st := statusOf(k.Status, plan.KnowledgeFile)
-	notice := programmeNotice("The knowledge repository", k.Status, slices.ContainsFunc(entries, func(e knowledgeView) bool { return e.Source != "" }))
+	st := g.statusOf(k.Status, plan.KnowledgeFile)
+	notice := g.programmeNotice(g.t("record_knowledge", "The knowledge repository"), k.Status, slices.ContainsFunc(entries, func(e knowledgeView) bool { return e.Source != "" }))
 	search := []string{"knowledge repository policy briefs webinars reports meetings"}
 	for _, e := range entries {
 		search = append(search, e.Title, strings.Join(e.Authors, " "))
 	}
-	const title = "Knowledge repository"
-	total := words.CountNoun(len(entries), "entry")
+	title := g.t("knowledge_title", "Knowledge repository")
+	total := g.tn("count_entries", len(entries), "{{ .Count }} entry", "{{ .Count }} entries")
 	params := map[string]any{"view": "knowledge", "entries": entries, "filters": filters, "file_status": st, "total": total,
 		"search": strings.Join(search, " "), noticeParam: notice}
 	if err := g.add(knowledgeURL+"_index.md", page{Title: title, Weight: 6, Params: params}); err != nil {
@@ -162,14 +161,14 @@ func (g *generator) knowledge() (*programmePart, error) {
 				fs[i].Open = fs[i].Open || fs[i].ID == gr.ID
 			}
 			params := map[string]any{"view": "knowledge", "entries": shown, "filters": fs, "file_status": st, "total": total,
-				"filter_group": strings.ToLower(gr.Title), "filter": o.Label, "nosearch": true, noticeParam: notice,
+				"filter_group": g.filterGroup(gr.ID), "filter": o.Label, "nosearch": true, noticeParam: notice,
 				"parent": linkView{Title: title, URL: knowledgeURL}}
-			if err := g.add(knowledgeURL+o.Key+".md", page{Title: title + ": " + o.Label, Params: params}); err != nil {
+			if err := g.add(knowledgeURL+o.Key+".md", page{Title: g.tf("knowledge_filter_title", "{{ .Title }}: {{ .Filter }}", "Title", title, "Filter", o.Label), Params: params}); err != nil {
 				return nil, err
 			}
 		}
 	}
 	return &programmePart{Title: title, URL: knowledgeURL, File: plan.KnowledgeFile,
-		About: "Policy briefs, webinars, reports and community of practice meetings, to filter by kind, task and country.",
+		About: g.t("about_knowledge", "Policy briefs, webinars, reports and community of practice meetings, to filter by kind, task and country."),
 		Count: total, Status: st.Status, StatusLabel: st.StatusLabel}, nil
 }

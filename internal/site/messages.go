@@ -240,3 +240,15 @@ func (m msgs) mediumDate(t time.Time) string {
 func (m msgs) nOf(n, total int) string {
 	return m.tf("n_of_total", "{{ .N }} of {{ .Total }}", "N", n, "Total", total)
 }
+
+// filterGroup names a knowledge filter's group inside a sentence ("Only the
+// entries of kind …").
+func (m msgs) filterGroup(id string) string {
+	switch id {
+	case "kind":
+		return m.t("filter_group_kind", "kind")
+	case "task":
+		return m.t("filter_group_task", "task")
+	}
+	return m.t("filter_group_country", "country")
+}

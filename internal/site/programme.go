@@ -1,11 +1,9 @@
 package site
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/hwfplan/hwfplan/internal/plan"
-	"github.com/hwfplan/hwfplan/internal/words"
 )
 
 // The programme section (programme/): what the programme as a whole produces
@@ -34,22 +32,22 @@ type programmeStatus struct {
 	File        string `json:"file"`
 }
 
-func statusOf(s plan.Status, file string) programmeStatus {
-	return programmeStatus{Status: string(s), StatusLabel: statusLabels[string(s)], File: file}
+func (g *generator) statusOf(s plan.Status, file string) programmeStatus {
+	return programmeStatus{Status: string(s), StatusLabel: g.status(string(s)), File: file}
 }
 
 // programmeNotice is the illustrative-data notice of a programme page, or ""
 // when its file is not illustrative. what names the content ("The EU action
-// plan"); sourced says whether some entries name a published source, which
-// makes them public facts whatever the file's status.
-func programmeNotice(what string, s plan.Status, sourced bool) string {
+// plan", in the page's language); sourced says whether some entries name a
+// published source, which makes them public facts whatever the file's status.
+func (g *generator) programmeNotice(what string, s plan.Status, sourced bool) string {
 	if s != plan.StatusIllustrative {
 		return ""
 	}
 	if sourced {
-		return what + " on this page is sample content, not an official record, except the entries marked with a published source: those are public facts."
+		return g.tf("record_notice_sourced", "{{ .What }} on this page is sample content, not an official record, except the entries marked with a published source: those are public facts.", "What", what)
 	}
-	return what + " on this page is sample content, not an official record."
+	return g.tf("record_notice", "{{ .What }} on this page is sample content, not an official record.", "What", what)
 }
 
 // markView says whether an entry is a public fact: Source is its published
@@ -93,7 +91,7 @@ func (g *generator) programme() error {
 	}
 	notice := ""
 	if len(illustrative) > 0 {
-		notice = fmt.Sprintf("The programme records listed here (%s) are sample content, not official records, except the entries their pages mark with a published source.", words.JoinAnd(illustrative))
+		notice = g.tf("programme_notice", "The programme records listed here ({{ .Names }}) are sample content, not official records, except the entries their pages mark with a published source.", "Names", g.joinAnd(illustrative))
 	}
 	params := map[string]any{"parts": parts, "missing": missing, "dir": plan.ProgrammeDir, noticeParam: notice,
 		"search": "programme level EU action plan policy dialogues Policy Board sustainability plan twinning knowledge repository"}
@@ -181,12 +179,12 @@ func (g *generator) euActionPlan() (*programmePart, error) {
 	}
 	fw := g.in.Repo.Framework
 	var actions []actionView
-	from := dialogueFrom(g.in.Repo)
+	from := dialogueFrom(g.msgs, g.in.Repo)
 	search := []string{"EU action plan"}
 	for _, a := range ap.Actions {
 		// The national action's words; its steps are on other pages.
 		v := actionOf(g.msgs, fw, a.Action())
-		v.Level, v.Implements, v.From = plan.CellOf(plan.DialogueLevels, a.Level), nil, from[a.ID]
+		v.Level, v.Implements, v.From = g.cell("dialogue_level", plan.DialogueLevels, a.Level), nil, from[a.ID]
 		for _, s := range a.Implements {
 			v.Implements = append(v.Implements, g.stepRef(s))
 		}
@@ -206,9 +204,9 @@ func (g *generator) euActionPlan() (*programmePart, error) {
 	if err != nil {
 		return nil, err
 	}
-	st := statusOf(ap.Status, plan.EUActionPlanFile)
+	st := g.statusOf(ap.Status, plan.EUActionPlanFile)
 	params := map[string]any{"view": "eu-action-plan", "actions": actions, "timeline": svg, "file_status": st,
-		"search": strings.Join(search, " "), noticeParam: programmeNotice("The EU action plan", ap.Status, false)}
+		"search": strings.Join(search, " "), noticeParam: g.programmeNotice(g.t("record_eu_action_plan", "The EU action plan"), ap.Status, false)}
 	if pr := g.in.Progress; pr != nil && pr.EU != nil {
 		ep := &countryProgressView{AsOf: g.longDate(pr.AsOf), From: g.in.AsOf.From, Summary: g.progressSentence(pr.EU.Counts)}
 		if ep.Actions, ep.KPIs, err = g.actionsProgress("eu", pr.EU.Actions); err != nil {
@@ -216,11 +214,11 @@ func (g *generator) euActionPlan() (*programmePart, error) {
 		}
 		params["progress"] = ep
 	}
-	const title = "EU action plan"
+	title := g.t("eu_action_plan", "EU action plan")
 	if err := g.add(programmeURL+"eu-action-plan.md", page{Title: title, Weight: 1, Params: params}); err != nil {
 		return nil, err
 	}
 	return &programmePart{Title: title, URL: programmeURL + "eu-action-plan/", File: plan.EUActionPlanFile,
-		About: "The EU-level policy action plan, the twentieth beside the national ones: actions in the same shape, implementing steps of the national road maps.",
-		Count: words.CountNoun(len(ap.Actions), "action"), Status: st.Status, StatusLabel: st.StatusLabel}, nil
+		About: g.t("about_eu_action_plan", "The EU-level policy action plan, the twentieth beside the national ones: actions in the same shape, implementing steps of the national road maps."),
+		Count: g.tn("count_actions", len(ap.Actions), "{{ .Count }} action", "{{ .Count }} actions"), Status: st.Status, StatusLabel: st.StatusLabel}, nil
 }

@@ -2,7 +2,6 @@ package site
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -69,10 +68,10 @@ func (g *generator) twinningViewOf(tw compare.Twinning) *twinningView {
 		Status: c.Status, StatusLabel: statusLabels[c.Status], Illustrative: c.Status == "illustrative",
 		Cluster: g.clusterName(c.Cluster), Gaps: []twinningGapView{}}
 	for _, gp := range tw.Gaps {
-		gv := twinningGapView{Item: g.itemTitle(gp.Item), Task: g.taskShort(gp.Item), Score: fmt.Sprintf("%d of %d", gp.Score, gp.Max),
+		gv := twinningGapView{Item: g.itemTitle(gp.Item), Task: g.taskShort(gp.Item), Score: g.nOf(gp.Score, gp.Max),
 			Gap: gp.Gap.StringIn(g.nums()), Partners: []partnerView{}}
 		for _, p := range gp.Partners {
-			pv := partnerView{Name: p.Country, URL: countryURL(p.Country), Score: fmt.Sprintf("%d of %d", p.Score, gp.Max)}
+			pv := partnerView{Name: p.Country, URL: countryURL(p.Country), Score: g.nOf(p.Score, gp.Max)}
 			if pc := g.cmp.Country(p.Country); pc != nil {
 				pv.Name = pc.Name
 			}
