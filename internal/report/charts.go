@@ -289,8 +289,8 @@ func coverageHeatMap(d *Data) figureFunc {
 	return func(title string) ([]byte, error) {
 		return chart.HeatMap{
 			Meta: chart.Meta{ID: "fig-heatmap-mds", Title: title, Numbers: d.msgs.nums(),
-				Desc: fmt.Sprintf("Heat map of the share (0 to 1) of each of %d groups of the minimum planning data set that the sources of %d countries declare they cover; darker cells are higher shares. The values are in the table that follows.", len(cols), len(rows))},
-			Rows: rows, Cols: cols, Legend: "Share of the group's elements covered (0 = none, 1 = all)",
+				Desc: d.msgs.t("report.data.chart.desc", "Groups", len(cols), "Countries", len(rows))},
+			Rows: rows, Cols: cols, Legend: d.msgs.t("report.data.chart.legend"),
 			Values: values,
 		}.Render()
 	}

@@ -1,8 +1,6 @@
 package report
 
 import (
-	"fmt"
-
 	"github.com/hwfplan/hwfplan/internal/chart"
 	"slices"
 	"strings"
@@ -436,9 +434,9 @@ func skillsFigures(d *Data, figs map[string]figureFunc) {
 		}
 		return chart.HeatMap{
 			Meta: chart.Meta{ID: "fig-heatmap-skills", Title: title, Numbers: d.msgs.nums(),
-				Desc: fmt.Sprintf("Heat map of the planners' level on %d competencies in %d countries (columns by country code), from 0 (absent) through 0.5 (partly) to 1 (fully present); darker cells are higher levels, n/a marks a competency not scored. The levels are in the table before it.", len(rows), len(cols))},
+				Desc: d.msgs.t("report.skills.chart.desc", "Items", len(rows), "Countries", len(cols))},
 			Rows: rows, Cols: cols, Values: vals,
-			Legend: "Competency level (0 = absent, 0.5 = partly, 1 = fully)",
+			Legend: d.msgs.t("report.skills.chart.legend"),
 		}.Render()
 	}
 }
