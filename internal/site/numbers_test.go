@@ -90,3 +90,18 @@ func TestLanguagePagesWriteTheirNumbers(t *testing.T) {
 		}
 	}
 }
+
+func TestQuantityWithItsUnit(t *testing.T) {
+	for _, c := range []struct{ got, want string }{
+		{msgs{}.quantity(34, "%"), "34\u00a0%"},
+		{msgs{}.quantity(5200, "places"), "5,200 places"},
+		{msgs{lang: "de"}.quantity(34.5, "percent"), "34,5\u00a0%"},
+		{msgs{lang: "hu"}.quantity(34, "%"), "34%"},
+		{msgs{lang: "hu"}.quantity(5200, "places"), "5\u00a0200 places"},
+		{msgs{lang: "it"}.quantity(65.4, "per 10 000"), "65,4 per 10 000"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}

@@ -277,13 +277,13 @@ func (g *generator) roundChart(c *model.Country, v *countryView, cp *progress.Co
 // (from the baseline at the action's start) against the straight target path.
 func (m msgs) kpiViewOf(code string, k *progress.KPI) (kpiView, error) {
 	kv := kpiView{Action: k.Action, ID: k.ID, Indicator: k.Indicator,
-		Baseline: m.nums().Quantity(k.Baseline) + unitSuffix(k.Unit),
-		Target:   m.tf("kpi_target_by", "{{ .Target }} by {{ .Year }}", "Target", m.nums().Quantity(k.Target)+unitSuffix(k.Unit), "Year", k.TargetYear),
+		Baseline: m.quantity(k.Baseline, k.Unit),
+		Target:   m.tf("kpi_target_by", "{{ .Target }} by {{ .Year }}", "Target", m.quantity(k.Target, k.Unit), "Year", k.TargetYear),
 		Latest:   num.Missing, Share: num.Missing, Expected: num.Missing, State: m.kpiState(k.State), StateID: string(k.State)}
 	if k.Latest == nil {
 		return kv, nil
 	}
-	kv.Latest = m.nums().Quantity(k.Latest.Value) + unitSuffix(k.Unit) + " (" + m.shortMonth(k.Latest.Date) + ")"
+	kv.Latest = m.quantity(k.Latest.Value, k.Unit) + " (" + m.shortMonth(k.Latest.Date) + ")"
 	kv.Source = k.Latest.Source
 	kv.Share, kv.Expected = m.nums().Percent(k.Share), m.nums().Percent(k.Expected)
 	svg, err := m.kpiChart(code, k)
