@@ -60,8 +60,9 @@ var sameInEnglish = map[string]bool{
 	"it report.progress.n_kpis":                true,
 }
 
-// TestTranslatedMessagesDiffer: the messages of the translated reports are
-// written in each language, not copied from the English.
+// TestTranslatedMessagesDiffer: the messages of the translated reports (and the
+// shared report.common.* and the choice lists of langwords.go) are written in
+// each language, not copied from the English.
 func TestTranslatedMessagesDiffer(t *testing.T) {
 	en, err := readBundle(English)
 	if err != nil {
@@ -71,7 +72,10 @@ func TestTranslatedMessagesDiffer(t *testing.T) {
 	for _, name := range translatedKinds(t) {
 		prefixes = append(prefixes, "report."+strings.ReplaceAll(name, "-", "")+".")
 	}
-	prefixes = append(prefixes, "report.common.", "report.choice.")
+	prefixes = append(prefixes, "report.common.")
+	for list := range choiceLists {
+		prefixes = append(prefixes, "report.choice."+list+".")
+	}
 	// words is whether a text has words of its own, besides its placeholders.
 	letters := regexp.MustCompile(`[A-Za-z]{3,}`)
 	placeholder := regexp.MustCompile(`\{\{[^}]*\}\}`)
