@@ -22,6 +22,9 @@ type HeatMap struct {
 	Gap bool
 	// Legend names the value, e.g. "As-is score (0 = none, 1 = complete)".
 	Legend string
+	// NotAssessed is the legend's word for a missing value in the page's
+	// language; "" is "not assessed".
+	NotAssessed string
 	// RowGroups, when set, split the rows into labelled groups in order (items by
 	// task, say): each group's label heads its rows. The sizes add up to len(Rows).
 	RowGroups []RowGroup
@@ -257,7 +260,11 @@ func (h HeatMap) Render() ([]byte, error) {
 	}
 	nx := lx + 196
 	s.printf(`<rect x="%s" y="%s" width="24" height="12" fill="url(#%s-na)" stroke="%s" stroke-width="0.5"/>`+"\n", num(nx), num(barY), s.id, colAxis)
-	s.text(nx+30, barY+10, "", "", numfmt.Missing+": not assessed", "")
+	na := h.NotAssessed
+	if na == "" {
+		na = "not assessed"
+	}
+	s.text(nx+30, barY+10, "", "", numfmt.Missing+": "+na, "")
 	s.printf("</g>\n")
 	return s.end()
 }

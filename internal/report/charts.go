@@ -290,7 +290,7 @@ func coverageHeatMap(d *Data) figureFunc {
 		return chart.HeatMap{
 			Meta: chart.Meta{ID: "fig-heatmap-mds", Title: title, Numbers: d.msgs.nums(),
 				Desc: d.msgs.t("report.data.chart.desc", "Groups", len(cols), "Countries", len(rows))},
-			Rows: rows, Cols: cols, Legend: d.msgs.t("report.data.chart.legend"),
+			Rows: rows, Cols: cols, Legend: d.msgs.t("report.data.chart.legend"), NotAssessed: d.msgs.t("report.common.not_assessed"),
 			Values: values,
 		}.Render()
 	}

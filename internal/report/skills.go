@@ -436,7 +436,7 @@ func skillsFigures(d *Data, figs map[string]figureFunc) {
 			Meta: chart.Meta{ID: "fig-heatmap-skills", Title: title, Numbers: d.msgs.nums(),
 				Desc: d.msgs.t("report.skills.chart.desc", "Items", len(rows), "Countries", len(cols))},
 			Rows: rows, Cols: cols, Values: vals,
-			Legend: d.msgs.t("report.skills.chart.legend"),
+			Legend: d.msgs.t("report.skills.chart.legend"), NotAssessed: d.msgs.t("report.common.not_assessed"),
 		}.Render()
 	}
 }
