@@ -85,13 +85,16 @@ func followUpFuncs(data *Data) template.FuncMap {
 			}
 			return m.t("report.progress.n_behind", c.ActionsBehind)
 		},
+		// cond is a when c is true as a template's if sees it (not zero, not
+		// empty, not nil), else b: one of two sentences for a message's placeholder.
+		"cond": func(c any, a, b string) string {
+			if t, _ := template.IsTrue(c); t {
+				return a
+			}
+			return b
+		},
 		"fromText":   m.fromText,
 		"inSentence": m.inSentence,
-		// list joins entries already written as Markdown the language's way: "A,
-		// B and C".
-		"listAnd": func(items ...string) string { return m.joinAnd(items) },
-		"append":  func(list []string, s string) []string { return append(list, s) },
-		"strings": func() []string { return nil },
-		"english": m.english,
+		"english":    m.english,
 	}
 }

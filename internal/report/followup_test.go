@@ -181,7 +181,7 @@ func TestProgressGoldenLanguages(t *testing.T) {
 }
 
 // englishSentences are the English messages of a report kind
-// (report.<kind>.*) long enough to be recognised, with their placeholders cut
+// (report.<kind>.*, headings aside) long enough to be recognised, with their placeholders cut
 // out: none of them may show in a report in another language.
 func englishSentences(t *testing.T, kind string) []string {
 	t.Helper()
@@ -192,8 +192,8 @@ func englishSentences(t *testing.T, kind string) []string {
 	place := regexp.MustCompile(`\{\{ \.[A-Za-z]+ \}\}`)
 	var out []string
 	for id, m := range en {
-		if !strings.HasPrefix(id, "report."+kind+".") {
-			continue
+		if !strings.HasPrefix(id, "report."+kind+".") || strings.HasPrefix(id, "report."+kind+".h.") {
+			continue // a heading's words may be a plan's title too ("Policy Board on Sustainability")
 		}
 		texts := []string{m.text}
 		if m.forms != nil {
@@ -212,4 +212,28 @@ func englishSentences(t *testing.T, kind string) []string {
 		}
 	}
 	return out
+}
+
+// TestFollowUpReportsHoldNoEnglish: the sustainability and progress reports
+// in German, Hungarian and Italian hold none of their English sentences.
+func TestFollowUpReportsHoldNoEnglish(t *testing.T) {
+	repo, res := loadFixture(t)
+	for _, kind := range []string{"sustainability", "progress"} {
+		sentences := englishSentences(t, kind)
+		if len(sentences) < 40 {
+			t.Fatalf("%d English sentences of the %s report, want its messages", len(sentences), kind)
+		}
+		for _, lang := range []string{"de", "hu", "it"} {
+			files, err := Build(repo, res, kind, Options{Source: fixtureSource, Lang: lang})
+			if err != nil {
+				t.Fatal(err)
+			}
+			md := string(files[kind+".md"])
+			for _, s := range sentences {
+				if strings.Contains(md, s) {
+					t.Errorf("%s in %s has English: %q", kind, lang, s)
+				}
+			}
+		}
+	}
 }

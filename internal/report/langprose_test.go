@@ -50,14 +50,15 @@ func TestTranslatedTemplatesHoldNoProse(t *testing.T) {
 // sameInEnglish are report messages whose word is the same in a language as in
 // English (a loan word), by language and id.
 var sameInEnglish = map[string]bool{
-	"hu report.choice.model_type.benchmarking": true,
-	"it report.choice.model_type.benchmarking": true,
-	"it report.common.no":                      true,
-	"de report.choice.level.national":          true,
-	"de report.choice.level.regional":          true,
-	"de report.progress.n_kpis":                true, // KPI, KPIs
-	"hu report.progress.n_kpis":                true,
-	"it report.progress.n_kpis":                true,
+	"hu report.choice.model_type.benchmarking":   true,
+	"it report.choice.model_type.benchmarking":   true,
+	"it report.common.no":                        true,
+	"de report.choice.level.national":            true,
+	"de report.choice.level.regional":            true,
+	"de report.progress.n_kpis":                  true, // KPI, KPIs
+	"hu report.progress.n_kpis":                  true,
+	"it report.progress.n_kpis":                  true,
+	"de report.sustainability.h.methods-budgets": true, // Budgets
 }
 
 // TestTranslatedMessagesDiffer: the messages of the translated reports (and the
