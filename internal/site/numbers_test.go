@@ -8,6 +8,8 @@ import (
 
 	"github.com/hwfplan/hwfplan/internal/load"
 	"github.com/hwfplan/hwfplan/internal/num"
+	"github.com/hwfplan/hwfplan/internal/progress"
+	"github.com/hwfplan/hwfplan/internal/publish"
 )
 
 // TestMethodsPageSaysHowNumbersAreWritten: the methods page's sentence on
@@ -57,7 +59,12 @@ func TestLanguagePagesWriteTheirNumbers(t *testing.T) {
 		t.Fatal(err)
 	}
 	repo, _ := load.Load(fsys, load.Options{})
-	files, err := Render(Input{Repo: repo, SourceTime: sourceTime}, Options{})
+	asOf, from, err := progress.ReportDate("", repo.Publication, func(string) string { return "" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := Input{Repo: repo, SourceTime: sourceTime, Progress: progress.Compute(repo, asOf), AsOf: publish.AsOf{Date: asOf, From: from}}
+	files, err := Render(in, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,6 +89,23 @@ func TestLanguagePagesWriteTheirNumbers(t *testing.T) {
 			if !regexp.MustCompile(`[0-9],[0-9]{2}\b`).MatchString(text) {
 				t.Errorf("%s/%s shows no number with a decimal comma (want them like %s)", lang, p, comma)
 			}
+		}
+	}
+	// The percent signs in the tables' number cells follow CLDR's pattern:
+	// "33 %" (de, a no-break space), "33%" (hu).
+	cell := regexp.MustCompile(`class="num"[^>]*>([^<]*[0-9][^<]*%)`)
+	for lang, want := range map[string]string{"de": "\u00a0%", "hu": "%"} {
+		n := 0
+		for _, p := range []string{"countries/hu/index.html", "countries/it/index.html"} {
+			for _, m := range cell.FindAllStringSubmatch(string(files[lang+"/"+p]), -1) {
+				n++
+				if got := regexp.MustCompile(`[0-9][^0-9]*%`).FindString(m[1]); got[1:] != want {
+					t.Errorf("%s/%s: a share reads %q, want the sign as %q", lang, p, m[1], want)
+				}
+			}
+		}
+		if n == 0 {
+			t.Errorf("%s: no percentages in the country pages' tables to check", lang)
 		}
 	}
 	for _, p := range pages {
