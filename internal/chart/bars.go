@@ -187,8 +187,8 @@ func (b Bars) Render() ([]byte, error) {
 			x := x0 + float64(i)*(barW+barGap)
 			v := sr.Values[g]
 			if v == nil {
-				s.printf(`<g><title>%s, %s: no value</title><rect x="%s" y="%s" width="%s" height="16" fill="url(#%s-na)"/>`,
-					esc(label), esc(sr.Name), num(x), num(baseY-16), num(barW), s.id)
+				s.printf(`<g><title>%s, %s: %s</title><rect x="%s" y="%s" width="%s" height="16" fill="url(#%s-na)"/>`,
+					esc(label), esc(sr.Name), esc(s.words.noValue()), num(x), num(baseY-16), num(barW), s.id)
 				s.printf(`<text x="%s" y="%s" text-anchor="middle" font-size="10" font-style="italic" fill="%s">%s</text></g>`+"\n",
 					num(x+barW/2), num(baseY-20), colMuted, numfmt.Missing)
 				continue

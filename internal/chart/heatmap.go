@@ -225,8 +225,8 @@ func (h HeatMap) Render() ([]byte, error) {
 			y := rowY[r]
 			cx, cy := x+colW/2, y+hmCellH/2+4
 			if v == nil {
-				s.printf(`<g><title>%s, %s: no value</title><rect x="%s" y="%s" width="%s" height="%s" fill="url(#%s-na)" stroke="#ffffff"/>`,
-					esc(cellName(r)), esc(h.Cols[c]), num(x), num(y), num(colW), num(hmCellH), s.id)
+				s.printf(`<g><title>%s, %s: %s</title><rect x="%s" y="%s" width="%s" height="%s" fill="url(#%s-na)" stroke="#ffffff"/>`,
+					esc(cellName(r)), esc(h.Cols[c]), esc(s.words.noValue()), num(x), num(y), num(colW), num(hmCellH), s.id)
 				s.printf(`<text x="%s" y="%s" fill="%s" font-style="italic">%s</text></g>`+"\n", num(cx), num(cy), colMuted, numfmt.Missing)
 				continue
 			}
@@ -262,7 +262,7 @@ func (h HeatMap) Render() ([]byte, error) {
 	s.printf(`<rect x="%s" y="%s" width="24" height="12" fill="url(#%s-na)" stroke="%s" stroke-width="0.5"/>`+"\n", num(nx), num(barY), s.id, colAxis)
 	na := h.NotAssessed
 	if na == "" {
-		na = "not assessed"
+		na = s.words.notAssessed()
 	}
 	s.text(nx+30, barY+10, "", "", numfmt.Missing+": "+na, "")
 	s.printf("</g>\n")

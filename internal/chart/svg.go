@@ -24,6 +24,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	numfmt "github.com/hwfplan/hwfplan/internal/num"
 )
@@ -59,6 +61,52 @@ type Meta struct {
 	// and value labels, each mark's title): num.In(lang) on a page or report in
 	// that language; the zero value is English. Coordinates stay machine numbers.
 	Numbers numfmt.Locale
+	// Words are the chart's own words in the page's language; the zero value
+	// is English.
+	Words Words
+}
+
+// Words are the few words a chart writes itself, in a page's language: a
+// field left empty is the English given beside it.
+type Words struct {
+	NoValue     string // a mark without a value: "no value"
+	NotAssessed string // the heat map legend's hatched cell: "not assessed"
+	NoDates     string // a timeline row without months: "no dates"
+	To          string // between a timeline row's months: "to"
+	// Status is a timeline action's status by its code, as a sentence
+	// writes it ("in progress"; a label starts with a capital letter);
+	// plan's words where it has none.
+	Status map[string]string
+}
+
+func or(s, english string) string {
+	if s == "" {
+		return english
+	}
+	return s
+}
+
+func (w Words) noValue() string     { return or(w.NoValue, "no value") }
+func (w Words) notAssessed() string { return or(w.NotAssessed, "not assessed") }
+func (w Words) noDates() string     { return or(w.NoDates, "no dates") }
+func (w Words) to() string          { return or(w.To, "to") }
+
+// status is a timeline action's status as a label writes it: "In progress".
+func (w Words) status(s Status) string {
+	t, ok := w.Status[string(s)]
+	if !ok || t == "" {
+		return s.label()
+	}
+	r, n := utf8.DecodeRuneInString(t)
+	return string(unicode.ToUpper(r)) + t[n:]
+}
+
+// statusInText is the status inside a sentence: "in progress".
+func (w Words) statusInText(s Status) string {
+	if t := w.Status[string(s)]; t != "" {
+		return t
+	}
+	return strings.ToLower(s.label())
 }
 
 func (m Meta) check() error {
@@ -80,12 +128,13 @@ func (m Meta) check() error {
 
 // svg accumulates the output of one chart.
 type svg struct {
-	b   bytes.Buffer
-	id  string
-	loc numfmt.Locale // the numbers' language (Meta.Numbers)
-	w   float64
-	h   float64
-	err error
+	b     bytes.Buffer
+	id    string
+	loc   numfmt.Locale // the numbers' language (Meta.Numbers)
+	words Words         // the chart's own words (Meta.Words)
+	w     float64
+	h     float64
+	err   error
 }
 
 // num formats a coordinate with one decimal, the fixed format that keeps output
@@ -124,7 +173,7 @@ func (s *svg) printf(format string, args ...any) {
 // begin writes the root element with its accessible name and description, the title
 // line, and the shared pattern definitions.
 func begin(m Meta, w, h float64) *svg {
-	s := &svg{id: m.ID, loc: m.Numbers, w: w, h: h}
+	s := &svg{id: m.ID, loc: m.Numbers, words: m.Words, w: w, h: h}
 	s.printf(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %s %s" width="100%%" role="img" aria-labelledby="%s-title %s-desc" font-family="%s" font-size="13" fill="%s">`+"\n",
 		num(w), num(h), m.ID, m.ID, fontStack, colText)
 	s.printf(`<title id="%s-title">%s</title>`+"\n", m.ID, esc(m.Title))

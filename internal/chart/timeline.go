@@ -217,13 +217,13 @@ func (tl Timeline) Render() ([]byte, error) {
 		by := y + (rowH-tlBarH)/2
 		ty := y + rowH/2 + 4
 		s.printf("<g>")
-		s.printf("<title>%s</title>", esc(tl.describe(a)))
+		s.printf("<title>%s</title>", esc(tl.describe(a, s.words)))
 		s.actionLabel(a.ID, wrapped[i], 24, ty-float64(len(wrapped[i])-1)*7.5)
 		var end float64
 		switch {
 		case a.Start.IsZero() && a.End.IsZero():
-			x := clear(plotX+6, textWidth("no dates", 11))
-			s.text(x, ty, "", `font-size="11" font-style="italic" fill="`+colMuted+`"`, "no dates", "")
+			x := clear(plotX+6, textWidth(s.words.noDates(), 11))
+			s.text(x, ty, "", `font-size="11" font-style="italic" fill="`+colMuted+`"`, s.words.noDates(), "")
 			end = x + 54
 		case a.Start.IsZero() || a.End.IsZero():
 			t := a.Start
@@ -241,7 +241,7 @@ func (tl Timeline) Render() ([]byte, error) {
 			}
 			end = x1
 		}
-		s.text(clear(end+5, textWidth(a.Status.label(), 11)), ty, "", `font-size="11" fill="`+colMuted+`"`, a.Status.label(), "")
+		s.text(clear(end+5, textWidth(s.words.status(a.Status), 11)), ty, "", `font-size="11" fill="`+colMuted+`"`, s.words.status(a.Status), "")
 		s.printf("</g>\n")
 	}
 
@@ -290,8 +290,8 @@ func (tl Timeline) hasDates() bool {
 }
 
 // describe is the row's tooltip: id, label, months and status in words.
-func (tl Timeline) describe(a Action) string {
-	when := "no dates"
+func (tl Timeline) describe(a Action, w Words) string {
+	when := w.noDates()
 	f := func(t time.Time) string {
 		if t.IsZero() {
 			return "?"
@@ -299,9 +299,9 @@ func (tl Timeline) describe(a Action) string {
 		return t.Format("2006-01")
 	}
 	if !a.Start.IsZero() || !a.End.IsZero() {
-		when = f(a.Start) + " to " + f(a.End)
+		when = f(a.Start) + " " + w.to() + " " + f(a.End)
 	}
-	return strings.TrimSpace(a.ID+" "+a.Label) + ": " + when + ", " + strings.ToLower(a.Status.label())
+	return strings.TrimSpace(a.ID+" "+a.Label) + ": " + when + ", " + w.statusInText(a.Status)
 }
 
 // statusStyle is the fill and stroke of a bar with the given status: planned is an
@@ -334,7 +334,7 @@ func (s *svg) statusLegend(x, y, maxX float64) {
 	s.printf(`<g font-size="12" aria-hidden="true">` + "\n")
 	cx := x
 	for _, st := range Statuses {
-		w := 34 + textWidth(st.label(), 12) + 18
+		w := 34 + textWidth(s.words.status(st), 12) + 18
 		if cx > x && cx+w > maxX {
 			cx = x
 			y += 20
@@ -343,7 +343,7 @@ func (s *svg) statusLegend(x, y, maxX float64) {
 		if st == StatusCancelled {
 			s.printf(`<path d="M%s %sH%s" stroke="%s" stroke-width="1.5"/>`, num(cx), num(y-4), num(cx+28), colText)
 		}
-		s.text(cx+34, y, "", "", st.label(), "")
+		s.text(cx+34, y, "", "", s.words.status(st), "")
 		cx += w
 	}
 	s.printf("</g>\n")

@@ -115,6 +115,7 @@ func (g *generator) clusterBars() (string, *heatmapView, error) {
 	b := chart.Bars{Meta: chart.Meta{ID: "bars-clusters", Title: table.Title, Numbers: g.nums(),
 		Desc: g.t("cluster_bars_desc", "One group of bars per cluster and one for all countries; one bar per task, the mean of the countries' normalised as-is task scores.")},
 		Groups: groups, Series: series, YLabel: g.t("cluster_bars_axis", "Mean as-is score (0-1)"), Max: 1}
+	b.Words = g.chartWords()
 	svg, err := b.Render()
 	if err != nil {
 		return "", nil, fmt.Errorf("failed to draw the cluster comparison: %w", err)

@@ -432,6 +432,7 @@ func timelineSVG(tr msgs, fw *framework.Framework, code, name string, actions []
 	}
 	tl := chart.Timeline{Meta: chart.Meta{ID: "timeline-" + strings.ToLower(code), Title: tr.tf("timeline_chart_title", "Action plan timeline, {{ .Name }}", "Name", name),
 		Desc: tr.t("timeline_chart_desc", "One bar per action from its start month to its end month; the status is written after each bar. The vertical line marks the end of the programme.")}}
+	tl.Words = tr.chartWords()
 	for _, a := range actions {
 		tl.Actions = append(tl.Actions, chart.Action{ID: a.ID, Label: a.Title, Start: month(string(a.Start)), End: month(string(a.End)), Status: chart.Status(a.Status)})
 	}

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/bep/golocales"
+	"github.com/hwfplan/hwfplan/internal/chart"
 	"github.com/hwfplan/hwfplan/internal/plan"
 	"github.com/hwfplan/hwfplan/internal/progress"
 	"github.com/hwfplan/hwfplan/internal/words"
@@ -251,4 +252,29 @@ func (m msgs) filterGroup(id string) string {
 		return m.t("filter_group_task", "task")
 	}
 	return m.t("filter_group_country", "country")
+}
+
+// dateFrom says where the report date came from (progress.From*) in the
+// language: "as_of in publication.yaml", "the date of the source commit".
+func (m msgs) dateFrom(from string) string {
+	switch from {
+	case progress.FromPublication:
+		return m.t("from_publication", "as_of in publication.yaml")
+	case progress.FromCommit:
+		return m.t("from_commit", "the date of the source commit")
+	}
+	return from // a flag or a variable's name, the same in every language
+}
+
+// chartWords are the words a chart writes itself, in the language.
+func (m msgs) chartWords() chart.Words {
+	if m.english() {
+		return chart.Words{}
+	}
+	st := map[string]string{}
+	for _, c := range plan.ActionStatuses {
+		st[c.Code] = m.label("action_status", plan.ActionStatuses, c.Code)
+	}
+	return chart.Words{NoValue: m.t("chart_no_value", "no value"), NotAssessed: m.t("chart_not_assessed", "not assessed"),
+		NoDates: m.t("chart_no_dates", "no dates"), To: m.t("chart_to", "to"), Status: st}
 }

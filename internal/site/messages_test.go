@@ -145,6 +145,7 @@ func TestGoMessagesMatchEnglish(t *testing.T) {
 	for _, r := range []progress.Reason{progress.ReasonDelayed, progress.ReasonNotStarted, progress.ReasonPastEnd} {
 		states["state.reason."+string(r)] = r.Label()
 	}
+	states["from_publication"], states["from_commit"] = progress.FromPublication, progress.FromCommit
 	for id, want := range states {
 		if got, _ := en[id].(string); got != want {
 			t.Errorf("site/i18n/en.yaml: %s is %q, progress says %q", id, got, want)

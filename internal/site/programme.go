@@ -208,7 +208,7 @@ func (g *generator) euActionPlan() (*programmePart, error) {
 	params := map[string]any{"view": "eu-action-plan", "actions": actions, "timeline": svg, "file_status": st,
 		"search": strings.Join(search, " "), noticeParam: g.programmeNotice(g.t("record_eu_action_plan", "The EU action plan"), ap.Status, false)}
 	if pr := g.in.Progress; pr != nil && pr.EU != nil {
-		ep := &countryProgressView{AsOf: g.longDate(pr.AsOf), From: g.in.AsOf.From, Summary: g.progressSentence(pr.EU.Counts)}
+		ep := &countryProgressView{AsOf: g.longDate(pr.AsOf), From: g.dateFrom(g.in.AsOf.From), Summary: g.progressSentence(pr.EU.Counts)}
 		if ep.Actions, ep.KPIs, err = g.actionsProgress("eu", pr.EU.Actions); err != nil {
 			return nil, err
 		}

@@ -109,7 +109,7 @@ func (g *generator) countryProgress(c *model.Country, v *countryView) (*countryP
 	if cp == nil {
 		return nil, nil
 	}
-	out := &countryProgressView{AsOf: g.longDate(pr.AsOf), From: g.in.AsOf.From, Summary: g.progressSentence(cp.Counts)}
+	out := &countryProgressView{AsOf: g.longDate(pr.AsOf), From: g.dateFrom(g.in.AsOf.From), Summary: g.progressSentence(cp.Counts)}
 	for _, r := range cp.Rounds {
 		out.Rounds = append(out.Rounds, roundView{Name: g.roundName(r.ID), AssessedOn: string(r.AssessedOn), Assessors: strings.Join(r.Assessors, ", "), Scored: r.Scored})
 	}
@@ -215,6 +215,7 @@ func (g *generator) roundChart(c *model.Country, v *countryView, cp *progress.Co
 	bars := chart.Bars{Meta: chart.Meta{ID: "rounds-" + strings.ToLower(v.Code), Title: g.tf("rounds_chart_title", "Task scores by assessment round, {{ .Name }}", "Name", v.Name),
 		Desc: g.t("rounds_chart_desc", "For each task, one bar per assessment round (the mean normalised as-is score of the task's items after that round, 0-1; an item a round did not score keeps its earlier score) and one for the to-be target. The table below gives the same numbers.")},
 		YLabel: g.t("rounds_chart_axis", "Score (0-1)"), Max: 1}
+	bars.Words = g.chartWords()
 	view := &heatmapView{Title: g.t("rounds_table_title", "Task scores by assessment round and the to-be targets (0-1)")}
 	var tobe chart.Series
 	tobe.Name = g.t("series_to_be_target", "To-be target")
@@ -351,6 +352,7 @@ func (m msgs) kpiChart(code string, k *progress.KPI) (string, error) {
 	l := chart.Lines{Meta: chart.Meta{ID: "kpi-" + strings.ToLower(code+"-"+k.Action+"-"+k.ID), Title: k.Action + " " + k.ID + ": " + k.Indicator,
 		Desc: m.tf("kpi_chart_desc", "The observed values, from the baseline at the action's start, against the straight path from the baseline to the target at the end of {{ .Year }}. The table gives the latest value, its share of the way and the share of time gone by.", "Year", k.TargetYear)},
 		YLabel: m.unitLabel(k.Unit)}
+	l.Words = m.chartWords()
 	path, obs := chart.Series{Name: m.t("series_target_path", "Target path")}, chart.Series{Name: m.t("series_observed", "Observed")}
 	top, lo := max(k.Baseline, k.Target), min(k.Baseline, k.Target)
 	for _, p := range pts {
@@ -419,7 +421,7 @@ func (g *generator) progressPage() error {
 		params["missing"] = g.t("progress_missing", "Progress is not measured: nothing gives a report date (no --as-of, no as_of in publication.yaml, no SOURCE_DATE_EPOCH and no commit).")
 		return g.add("progress/_index.md", page{Title: g.t("nav_progress", "Progress"), Params: params})
 	}
-	params["as_of"], params["from"] = g.longDate(pr.AsOf), g.in.AsOf.From
+	params["as_of"], params["from"] = g.longDate(pr.AsOf), g.dateFrom(g.in.AsOf.From)
 	params["summary"] = g.progressSentence(pr.Total)
 	cols := g.progressCols()
 	// Each table's first column by its kind, and its anchor as on the English

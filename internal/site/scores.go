@@ -57,6 +57,7 @@ func (g *generator) addScores(v *countryView) error {
 		Desc: g.t("radar_desc", "Each spoke is a task; the score is the mean of the task's item scores normalised to 0-1. The solid polygon is the as-is assessment, the dashed one the to-be target. The table below gives the same numbers.")},
 		Axes: g.taskShorts(), Series: []chart.Series{asIs, toBe}, Max: 1}
 	r.Numbers = g.nums()
+	r.Words = g.chartWords()
 	svg, err := r.Render()
 	if err != nil {
 		return fmt.Errorf("failed to draw the radar of %s: %w", v.Code, err)
@@ -120,6 +121,7 @@ func (g *generator) headlineCharts() ([]heatmapView, error) {
 	var out []heatmapView
 	for _, s := range specs {
 		h := chart.HeatMap{Meta: chart.Meta{ID: s.id, Title: s.title, Desc: s.desc}, Rows: rows, Cols: g.taskShorts(), Gap: s.gap, Legend: s.legend}
+		h.Words = g.chartWords()
 		view := heatmapView{Title: s.title, Cols: g.taskShorts()}
 		for r, i := range order {
 			var vals []*float64
@@ -150,6 +152,7 @@ func (g *generator) clusterChart(v clusterView) (*heatmapView, error) {
 	h := chart.HeatMap{Meta: chart.Meta{ID: "heat-" + v.ID, Title: g.tf("heat_cluster_title", "As-is score by task, {{ .Name }}", "Name", v.Name),
 		Desc: g.t("heat_cluster_desc", "Mean normalised as-is score of each task's items for the cluster's countries; darker is higher.")},
 		Cols: g.taskShorts(), Legend: g.t("heat_asis_legend", "As-is score (0 = none, 1 = complete)")}
+	h.Words = g.chartWords()
 	view := &heatmapView{Title: h.Title, Cols: h.Cols}
 	for _, m := range v.Members {
 		c := g.cmp.Country(m.Code)
