@@ -196,7 +196,7 @@ func proseFuncs(data *Data) template.FuncMap {
 			}
 			return data.msgs.t("report.not_ranked")
 		},
-		"medianPhrase": func(s compare.Standing) string { return medianPhrase(fw, s) },
+		"medianPhrase": func(s compare.Standing) string { return medianPhrase(data.msgs, fw, s) },
 		"lastRange": func(rs []compare.ClusterRange) *compare.ClusterRange {
 			if len(rs) == 0 {
 				return nil
@@ -208,33 +208,37 @@ func proseFuncs(data *Data) template.FuncMap {
 
 // medianPhrase says how a country compares with the median of all countries:
 // "above the median of all countries on Data and sources, level with it on Models
-// and tools and below it on Stakeholders".
-func medianPhrase(fw *framework.Framework, s compare.Standing) string {
+// and tools and below it on Stakeholders" (report.common.median.*, the first
+// clause naming the median, the next ones referring to it).
+func medianPhrase(m *messages, fw *framework.Framework, s compare.Standing) string {
 	n := len(s.Above) + len(s.AtMedian) + len(s.Below)
 	list := func(ids []string) string {
 		if len(ids) == n && n > 1 {
-			return "every task"
+			return m.t("report.common.median.every_task")
 		}
 		out := make([]string, len(ids))
 		for i, id := range ids {
 			out[i] = escapeMarkdown(taskShortOf(fw, id))
 		}
-		return words.JoinAnd(out)
+		return m.joinAnd(out)
 	}
 	var parts []string
-	median := "the median of all countries"
-	if len(s.Above) > 0 {
-		parts = append(parts, "above "+median+" on "+list(s.Above))
-		median = "it"
+	first := true
+	clause := func(kind string, ids []string) {
+		if len(ids) == 0 {
+			return
+		}
+		id := "report.common.median." + kind
+		if first {
+			id += "_first"
+		}
+		parts = append(parts, m.t(id, "Tasks", list(ids)))
+		first = false
 	}
-	if len(s.AtMedian) > 0 {
-		parts = append(parts, "level with "+median+" on "+list(s.AtMedian))
-		median = "it"
-	}
-	if len(s.Below) > 0 {
-		parts = append(parts, "below "+median+" on "+list(s.Below))
-	}
-	return words.JoinAnd(parts)
+	clause("above", s.Above)
+	clause("level", s.AtMedian)
+	clause("below", s.Below)
+	return m.joinAnd(parts)
 }
 
 // SharedPlace is a task on which several countries share first place.

@@ -93,7 +93,7 @@ func TestMedianPhrase(t *testing.T) {
 		{compare.Standing{AtMedian: []string{"data"}, Below: []string{"models"}}, "level with the median of all countries on Data and sources and below it on Models and tools"},
 	}
 	for _, tt := range tests {
-		if got := medianPhrase(fw, tt.s); got != tt.want {
+		if got := medianPhrase(englishMessages(), fw, tt.s); got != tt.want {
 			t.Errorf("medianPhrase(%+v) =\n%q, want\n%q", tt.s, got, tt.want)
 		}
 	}
