@@ -120,8 +120,8 @@ func figures(d *Data) map[string]figureFunc {
 			}
 			return chart.HeatMap{
 				Meta: chart.Meta{ID: "fig-heatmap-domains", Title: title, Numbers: d.msgs.nums(),
-					Desc: fmt.Sprintf("Heat map of the normalised score (0 to 1) of %d countries in the %d HEROES sustainability domains; darker cells are stronger. The values are in the table that follows.", len(rows), len(dcols))},
-				Rows: rows, Cols: dcols, Values: vals, Legend: "Sustainability domain score (0-1)",
+					Desc: d.msgs.t("report.sustainability.chart.heatmap_desc", "Countries", len(rows), "Domains", len(dcols))},
+				Rows: rows, Cols: dcols, Values: vals, Legend: d.msgs.t("report.sustainability.chart.heatmap_legend"),
 			}.Render()
 		}
 	}
@@ -186,7 +186,7 @@ func domainBars(d *Data, title string) ([]byte, error) {
 	for _, cl := range d.Clusters {
 		groups = append(groups, clusterLabel(cl))
 	}
-	groups = append(groups, "All countries")
+	groups = append(groups, d.msgs.t("report.sustainability.all_countries"))
 	series := make([]chart.Series, len(d.R.Domains))
 	for i, dm := range d.R.Domains {
 		series[i] = chart.Series{Name: dm.Title}
@@ -208,8 +208,8 @@ func domainBars(d *Data, title string) ([]byte, error) {
 	}
 	return chart.Bars{
 		Meta: chart.Meta{ID: "fig-bars-domains", Title: title, Numbers: d.msgs.nums(),
-			Desc: fmt.Sprintf("Grouped bars: for each of %d clusters and for all countries, the mean normalised score (0 to 1) of each HEROES sustainability domain. The values are in the table that follows.", len(d.Clusters))},
-		Groups: groups, Series: series, YLabel: "Mean domain score (0-1)",
+			Desc: d.msgs.t("report.sustainability.chart.bars_desc", "Clusters", len(d.Clusters))},
+		Groups: groups, Series: series, YLabel: d.msgs.t("report.sustainability.chart.bars_ylabel"),
 	}.Render()
 }
 
@@ -227,12 +227,17 @@ func timeline(d *Data, c *CountryView, title string) ([]byte, error) {
 	}
 	tl := chart.Timeline{
 		Meta: chart.Meta{ID: "fig-timeline-" + anchorID(c.Code), Title: title, Numbers: d.msgs.nums(),
-			Desc: fmt.Sprintf("Timeline of the %d actions of %s's policy action plan: a bar from each action's start to its end month, styled by status, with a line at the programme end. The dates are in the table that follows.", len(acts), c.Name)},
+			Desc: d.msgs.t("report.sustainability.chart.timeline_desc", "Count", len(acts), "Name", c.Name)},
 		Actions: acts,
 	}
+	tl.Words = d.msgs.chartWords()
 	if end, err := time.Parse("2006-01", d.Programme.End); err == nil {
 		tl.Marker = end
-		tl.MarkerLabel = "Programme end (" + end.Format("Jan 2006") + ")"
+		month := end.Format("Jan 2006")
+		if !d.msgs.english() {
+			month = d.msgs.monthText(end)
+		}
+		tl.MarkerLabel = d.msgs.t("report.sustainability.chart.programme_end", "Month", month)
 	}
 	return tl.Render()
 }

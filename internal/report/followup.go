@@ -6,6 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/hwfplan/hwfplan/internal/chart"
+	"github.com/hwfplan/hwfplan/internal/plan"
 	"github.com/hwfplan/hwfplan/internal/progress"
 )
 
@@ -20,6 +22,21 @@ import (
 // statuses, funding sources, anchorings, priorities and levels too; a code the
 // list does not know stays as the plans wrote it.
 func (m *messages) choice(list, code string) string { return m.choiceWord(list, code) }
+
+// chartWords are the words a chart writes itself (a timeline's statuses, "to",
+// "no dates"), in the report's language: the site's messages of the same words
+// (internal/site's chartWords); English is the zero value, the chart's own.
+func (m *messages) chartWords() chart.Words {
+	if m.english() {
+		return chart.Words{}
+	}
+	st := map[string]string{}
+	for _, c := range plan.ActionStatuses {
+		st[c.Code] = m.choice("action_status", c.Code)
+	}
+	return chart.Words{NoValue: m.t("chart_no_value"), NotAssessed: m.t("chart_not_assessed"),
+		NoDates: m.t("chart_no_dates"), To: m.t("chart_to"), Status: st}
+}
 
 // fromText says where the report date came from (progress.From...).
 func (m *messages) fromText(from string) string {

@@ -198,7 +198,7 @@ func progressFigures(d *Data, figs map[string]figureFunc) {
 			time.Values = append(time.Values, chart.Value(k.Expected))
 		}
 		return chart.Bars{
-			Meta: chart.Meta{ID: "fig-progress-kpis", Title: title, Numbers: d.msgs.nums(),
+			Meta: chart.Meta{ID: "fig-progress-kpis", Title: title, Numbers: d.msgs.nums(), Words: m.chartWords(),
 				Desc: m.t("report.progress.chart.desc", "Count", len(groups), "Missing", num.Missing)},
 			Groups: groups, Series: []chart.Series{way, time},
 			YLabel: m.t("report.progress.chart.ylabel"), Max: top, Decimals: 2,
