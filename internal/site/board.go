@@ -43,7 +43,7 @@ func (g *generator) policyBoard() (*programmePart, error) {
 	}
 	var members []memberView
 	sourced, placeholders := 0, 0
-	search := []string{"Policy Board on Sustainability members competent authorities meetings decisions"}
+	search := []string{g.t("search_terms_board", "Policy Board on Sustainability members competent authorities meetings decisions")}
 	for _, i := range byName(names, codes) {
 		m := pb.Members[i]
 		v := memberView{Country: g.countryRef(m.Country), Authority: m.Authority, Placeholder: m.Placeholder, markView: markOf(m.Source, pb.Status)}
@@ -111,7 +111,7 @@ func (g *generator) sustainabilityPlan() (*programmePart, error) {
 	}
 	fw := g.in.Repo.Framework
 	var versions []planVersionView
-	search := []string{"sustainability plan versions measures"}
+	search := []string{g.t("search_terms_sustainability", "sustainability plan versions measures")}
 	for i, v := range sp.Versions {
 		pv := planVersionView{Version: v.Version, Anchor: "version-" + anchorText(v.Version), Date: string(v.Date), Current: i == len(sp.Versions)-1, Summary: markdownHTML(v.Summary)}
 		if v.Link.Check() == nil {
@@ -186,7 +186,7 @@ func (g *generator) twinningsHeld() (*programmePart, error) {
 		return nil, nil
 	}
 	var held []twinningHeldView
-	search := []string{"twinning actions held community of practice"}
+	search := []string{g.t("search_terms_twinnings_held", "twinning actions held community of practice")}
 	for _, t := range tw.Twinnings {
 		v := twinningHeldView{ID: t.ID, Date: string(t.Date), Topic: t.Topic, Outcome: markdownHTML(t.Outcome), markView: markOf(t.Source, tw.Status)}
 		v.Countries = g.countryRefs(t.Countries)

@@ -54,7 +54,7 @@ func (g *generator) compare() error {
 		}
 		ranks = append(ranks, rv)
 	}
-	if err := g.add("compare/tasks.md", page{Title: g.t("compare_tasks_title", "Comparison by task"), Weight: 1, Params: map[string]any{"view": "tasks", "ranks": ranks, "search": "ranking task comparison countries"}}); err != nil {
+	if err := g.add("compare/tasks.md", page{Title: g.t("compare_tasks_title", "Comparison by task"), Weight: 1, Params: map[string]any{"view": "tasks", "ranks": ranks, "search": g.t("search_terms_compare_tasks", "ranking task comparison countries")}}); err != nil {
 		return err
 	}
 	bars, table, err := g.clusterBars()
@@ -66,7 +66,7 @@ func (g *generator) compare() error {
 		t, _ := g.cmp.Task(p.Task)
 		pairs = append(pairs, pairView{Task: t.Short, A: g.clusterName(p.A), B: g.clusterName(p.B), Difference: p.Difference.SignedIn(g.nums())})
 	}
-	params := map[string]any{"view": "clusters", "chart": bars, "table": table, "pairs": pairs, "search": "cluster comparison"}
+	params := map[string]any{"view": "clusters", "chart": bars, "table": table, "pairs": pairs, "search": g.t("search_terms_compare_clusters", "cluster comparison")}
 	return g.add("compare/clusters.md", page{Title: g.t("compare_clusters_title", "Comparison by cluster"), Weight: 2, Params: params})
 }
 

@@ -186,13 +186,6 @@ type countsView struct {
 	Actions     int `json:"actions"`
 }
 
-var statusLabels = map[string]string{
-	string(plan.StatusIllustrative): "Illustrative data",
-	string(plan.StatusDraft):        "Draft",
-	string(plan.StatusSubmitted):    "Submitted",
-	string(plan.StatusApproved):     "Approved",
-}
-
 func countryURL(code string) string { return "countries/" + strings.ToLower(code) + "/" }
 func clusterURL(id string) string   { return "clusters/" + id + "/" }
 

@@ -150,7 +150,7 @@ func (g *generator) dialogues() (*programmePart, error) {
 	entries := g.dialogueEntries()
 	national, eu := 0, 0
 	var illustrative []string
-	search := []string{"policy dialogues timeline"}
+	search := []string{g.t("search_terms_dialogues", "policy dialogues timeline")}
 	for _, e := range entries {
 		if e.Country != nil {
 			national++

@@ -370,7 +370,7 @@ func (g *generator) simple() error {
 		name string
 		p    page
 	}{
-		{"methods/_index.md", page{Title: g.t("nav_methods", "Methods"), Params: map[string]any{"methods": methods, "search": "methods scores normalisation scales tasks items", noticeParam: ""}}},
+		{"methods/_index.md", page{Title: g.t("nav_methods", "Methods"), Params: map[string]any{"methods": methods, "search": g.t("search_terms_methods", "methods scores normalisation scales tasks items"), noticeParam: ""}}},
 		{"status/_index.md", page{Title: g.t("nav_status", "Data status"), Params: map[string]any{"countries": sums, "statuses": g.statusOrder()}}},
 		{"search/_index.md", page{Title: g.t("search", "Search"), Params: map[string]any{noticeParam: ""}}},
 	}

@@ -136,7 +136,7 @@ func (g *generator) knowledge() (*programmePart, error) {
 	filters := g.knowledgeFilters(entries)
 	st := g.statusOf(k.Status, plan.KnowledgeFile)
 	notice := g.programmeNotice(g.t("record_knowledge", "The knowledge repository"), k.Status, slices.ContainsFunc(entries, func(e knowledgeView) bool { return e.Source != "" }))
-	search := []string{"knowledge repository policy briefs webinars reports meetings"}
+	search := []string{g.t("search_terms_knowledge", "knowledge repository policy briefs webinars reports meetings")}
 	for _, e := range entries {
 		search = append(search, e.Title, strings.Join(e.Authors, " "))
 	}

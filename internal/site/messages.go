@@ -207,7 +207,17 @@ func (m msgs) languageNames(codes []string) []string {
 
 // status is a country's data status in words ("Illustrative data", "Draft").
 func (m msgs) status(s string) string {
-	return m.t("status_"+s, statusLabels[s])
+	switch plan.Status(s) {
+	case plan.StatusIllustrative:
+		return m.t("status_illustrative", "Illustrative data")
+	case plan.StatusDraft:
+		return m.t("status_draft", "Draft")
+	case plan.StatusSubmitted:
+		return m.t("status_submitted", "Submitted")
+	case plan.StatusApproved:
+		return m.t("status_approved", "Approved")
+	}
+	return ""
 }
 
 // taskTitle is a task's heading: "Task 1. Optimize planning data and sources".

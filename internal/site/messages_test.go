@@ -1,18 +1,25 @@
 package site
 
 import (
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"html"
 	"io/fs"
+	"maps"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/hwfplan/hwfplan"
+	"github.com/hwfplan/hwfplan/internal/load"
 	"github.com/hwfplan/hwfplan/internal/plan"
 	"github.com/hwfplan/hwfplan/internal/progress"
+	"github.com/hwfplan/hwfplan/internal/publish"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -152,8 +159,8 @@ func TestGoMessagesMatchEnglish(t *testing.T) {
 		}
 	}
 	for _, s := range []plan.Status{plan.StatusIllustrative, plan.StatusDraft, plan.StatusSubmitted, plan.StatusApproved} {
-		if got, _ := en["status_"+string(s)].(string); got != statusLabels[string(s)] {
-			t.Errorf("site/i18n/en.yaml: status_%s is %q, the generator says %q", s, got, statusLabels[string(s)])
+		if (msgs{}).status(string(s)) == "" {
+			t.Errorf("the generator has no words for data status %s", s)
 		}
 	}
 	// A plan label's message, where a bundle has one, says plan's words.
@@ -199,5 +206,132 @@ func TestMsgs(t *testing.T) {
 		if c.got != c.want {
 			t.Errorf("got %q, want %q", c.got, c.want)
 		}
+	}
+}
+
+// TestLanguagePagesHaveNoGoEnglish builds the shipped plans (this repository's
+// countries and framework translations) and checks that no page of the
+// German, Hungarian and Italian sites shows an English sentence the generator
+// writes: every text given beside a message id in the Go code (split at its
+// placeholders, pieces of three words or more), so a new English string in
+// the generator that skips the bundles fails here. The English pages show
+// them, which proves the check finds what it looks for.
+func TestLanguagePagesHaveNoGoEnglish(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the shipped site")
+	}
+	placeholder := regexp.MustCompile(`\{\{[^}]*\}\}`)
+	pieces := map[string]string{} // English piece -> message id
+	for _, m := range goMessages(t) {
+		for _, e := range m.english {
+			for _, p := range placeholder.Split(e, -1) {
+				p = strings.Trim(p, " ,.;:()")
+				if len(strings.Fields(p)) >= 3 && len(p) >= 16 {
+					pieces[p] = m.id
+				}
+			}
+		}
+	}
+	fsys, err := load.DirFS("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	repo, _ := load.Load(fsys, load.Options{})
+	asOf, from, err := progress.ReportDate("", repo.Publication, func(string) string { return "" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := Input{Repo: repo, SourceTime: sourceTime, Progress: progress.Compute(repo, asOf), AsOf: publish.AsOf{Date: asOf, From: from}}
+	files, err := Render(in, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	foundInEnglish := map[string]bool{}
+	langs := map[string]int{}
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		lang, _, _ := strings.Cut(name, "/")
+		switch lang {
+		case "de", "hu", "it":
+		default:
+			lang = "en"
+		}
+		if strings.Contains(name, "edit/") { // the form editor's pages: their own notice and check
+			continue
+		}
+		text := html.UnescapeString(string(files[name]))
+		for p, id := range pieces {
+			if !strings.Contains(text, p) {
+				continue
+			}
+			if lang == "en" {
+				foundInEnglish[id] = true
+				continue
+			}
+			if own := fmt.Sprint(bundles()[lang][id]); strings.Contains(own, p) {
+				continue // the language writes it so too ("as_of in publication.yaml")
+			}
+			t.Errorf("%s shows the English of message %s: %q", name, id, p)
+		}
+		langs[lang]++
+	}
+	for _, l := range []string{"de", "hu", "it"} {
+		if langs[l] < 20 {
+			t.Errorf("%d pages in %s, want the whole site", langs[l], l)
+		}
+	}
+	if len(foundInEnglish) < 40 {
+		t.Errorf("only %d of the generator's messages found on the English pages: the check finds nothing", len(foundInEnglish))
+	}
+}
+
+// TestGeneratorWritesNoRawEnglish keeps every sentence the generator writes on
+// a page in the bundles: a text literal of two words or more in its Go code is
+// a message's English (msgs.t, tf, tn), an error, markup or a name, never text
+// a reader sees unrouted. The English-only pages (the planner's guide) and
+// the site's configuration are left out.
+func TestGeneratorWritesNoRawEnglish(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := regexp.MustCompile(`\b[a-zA-Z]{2,}\b`)
+	for _, f := range files {
+		switch {
+		case strings.HasSuffix(f, "_test.go"), strings.HasPrefix(f, "guide"), f == "languages.go":
+			continue
+		}
+		fset := token.NewFileSet()
+		af, err := parser.ParseFile(fset, f, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		routed := map[ast.Node]bool{}
+		ast.Inspect(af, func(n ast.Node) bool {
+			if c, ok := n.(*ast.CallExpr); ok {
+				if sel, ok := c.Fun.(*ast.SelectorExpr); ok {
+					switch sel.Sel.Name {
+					case "t", "tf", "tn", "Errorf", "New":
+						for _, a := range c.Args {
+							routed[a] = true
+						}
+					}
+				}
+			}
+			b, ok := n.(*ast.BasicLit)
+			if !ok || b.Kind != token.STRING || routed[n] {
+				return true
+			}
+			s, err := strconv.Unquote(b.Value)
+			if err != nil || strings.ContainsAny(s, "<>{}=/`") { // markup, paths, patterns
+				return true
+			}
+			if strings.Contains(s, " ") && len(words.FindAllString(s, -1)) >= 2 {
+				t.Errorf("%s: %q is English a page shows: give it a message (g.t, g.tf, g.tn) in site/i18n/*.yaml", fset.Position(b.Pos()), s)
+			}
+			return true
+		})
 	}
 }

@@ -94,7 +94,7 @@ func (g *generator) programme() error {
 		notice = g.tf("programme_notice", "The programme records listed here ({{ .Names }}) are sample content, not official records, except the entries their pages mark with a published source.", "Names", g.joinAnd(illustrative))
 	}
 	params := map[string]any{"parts": parts, "missing": missing, "dir": plan.ProgrammeDir, noticeParam: notice,
-		"search": "programme level EU action plan policy dialogues Policy Board sustainability plan twinning knowledge repository"}
+		"search": g.t("search_terms_programme", "programme level EU action plan policy dialogues Policy Board sustainability plan twinning knowledge repository")}
 	return g.add(programmeURL+"_index.md", page{Title: g.t("nav_programme", "Programme"), Params: params})
 }
 
@@ -180,7 +180,7 @@ func (g *generator) euActionPlan() (*programmePart, error) {
 	fw := g.in.Repo.Framework
 	var actions []actionView
 	from := dialogueFrom(g.msgs, g.in.Repo)
-	search := []string{"EU action plan"}
+	search := []string{g.t("eu_action_plan", "EU action plan")}
 	for _, a := range ap.Actions {
 		// The national action's words; its steps are on other pages.
 		v := actionOf(g.msgs, fw, a.Action())

@@ -416,7 +416,7 @@ func (m msgs) progressCells(c progress.Counts) []string {
 // country, cluster and task as of the report date, with how they are counted.
 func (g *generator) progressPage() error {
 	pr := g.in.Progress
-	params := map[string]any{"search": "progress monitoring KPIs on track milestones overdue actions on schedule assessment rounds"}
+	params := map[string]any{"search": g.t("search_terms_progress", "progress monitoring KPIs on track milestones overdue actions on schedule assessment rounds")}
 	if pr == nil {
 		params["missing"] = g.t("progress_missing", "Progress is not measured: nothing gives a report date (no --as-of, no as_of in publication.yaml, no SOURCE_DATE_EPOCH and no commit).")
 		return g.add("progress/_index.md", page{Title: g.t("nav_progress", "Progress"), Params: params})

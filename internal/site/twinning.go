@@ -65,7 +65,7 @@ func (g *generator) twinningViewOf(tw compare.Twinning) *twinningView {
 		return nil
 	}
 	v := &twinningView{Code: c.Code, Name: c.Name, URL: countryURL(c.Code), Anchor: "twinning-" + strings.ToLower(c.Code),
-		Status: c.Status, StatusLabel: statusLabels[c.Status], Illustrative: c.Status == "illustrative",
+		Status: c.Status, StatusLabel: g.status(c.Status), Illustrative: c.Status == "illustrative",
 		Cluster: g.clusterName(c.Cluster), Gaps: []twinningGapView{}}
 	for _, gp := range tw.Gaps {
 		gv := twinningGapView{Item: g.itemTitle(gp.Item), Task: g.taskShort(gp.Item), Score: g.nOf(gp.Score, gp.Max),
@@ -169,7 +169,7 @@ func (g *generator) twinning() error {
 		"illustrative_n": len(illustrative),
 		"countries_n":    len(views),
 		"held":           g.heldURL(),
-		"search":         "twinning peer learning partners gaps " + strings.Join(twinningSearch(views), " "),
+		"search":         g.t("search_terms_twinning", "twinning peer learning partners gaps") + " " + strings.Join(twinningSearch(views), " "),
 	}
 	return g.add("compare/twinning.md", page{Title: g.t("peer_learning", "Peer learning (twinning)"), Weight: 3, Params: params})
 }
