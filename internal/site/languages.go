@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -294,6 +295,58 @@ func renderPasses(mem, pub afero.Fs, opts Options, c *langContent) error {
 	}
 	if opts.Warnings != nil && len(warnings) > 0 {
 		opts.Warnings(strings.Join(warnings, "\n") + "\n")
+	}
+	return nil
+}
+
+// generateAll makes the pages of every language, English's and each
+// translation's (generateLangTo), side by side on the machine's cores: at 500
+// countries a language takes seconds and the languages share nothing but the
+// plans, which they only read. The content goes to c (see langContent), every
+// other file into the project in mem, in the order one language after another
+// would have written it, so that the output does not depend on which finishes
+// first; so is the error: the first language's that fails.
+func generateAll(in Input, langs []siteLanguage, mem afero.Fs, c *langContent) error {
+	n := len(langs) + 1
+	others := make([]map[string][]byte, n) // files besides content, by language
+	errs := make([]error, n)
+	var mu sync.Mutex
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i := range n {
+		others[i] = map[string][]byte{}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			put := func(name string, data []byte) error {
+				mu.Lock()
+				defer mu.Unlock()
+				if !c.keep(name, data) {
+					others[i][name] = data
+				}
+				return nil
+			}
+			if i == 0 {
+				errs[i] = generateTo(in, put)
+			} else {
+				errs[i] = generateLangTo(localized(in, langs[i-1]), langs[i-1].Code, put)
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	for _, files := range others {
+		for _, name := range slices.Sorted(maps.Keys(files)) {
+			if err := writeFile(mem, workDir+"/"+name, files[name]); err != nil {
+				return fmt.Errorf("failed to write %s: %w", name, err)
+			}
+		}
 	}
 	return nil
 }

@@ -168,19 +168,7 @@ func renderTo(in Input, opts Options, pub afero.Fs) error {
 	// Each language's content is kept apart and rendered in a Hugo pass of its
 	// own (see renderPasses); every other file goes into the project at once.
 	content := newLangContent(langs)
-	put := func(name string, data []byte) error {
-		if content.keep(name, data) {
-			return nil
-		}
-		if err := writeFile(mem, workDir+"/"+name, data); err != nil {
-			return fmt.Errorf("failed to write %s: %w", name, err)
-		}
-		return nil
-	}
-	err = generateTo(in, put)
-	for i := 0; err == nil && i < len(langs); i++ {
-		err = generateLangTo(localized(in, langs[i]), langs[i].Code, put)
-	}
+	err = generateAll(in, langs, mem, content)
 	if err == nil && len(langs) > 0 {
 		err = addLanguages(mem, langs)
 	}
