@@ -8,7 +8,9 @@ import (
 	"maps"
 	"os"
 	"path"
+	"runtime"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/hwfplan/hwfplan/internal/compare"
@@ -132,6 +134,7 @@ func (p *Plans) addReports(ctx context.Context, in *Site, pdf bool, asOf string)
 	if err != nil {
 		return err
 	}
+	var kinds []report.Kind
 	for _, k := range report.Kinds {
 		if k.Name == report.ProgressReport {
 			// Without a report date (no as_of, no commit) progress is not
@@ -142,7 +145,27 @@ func (p *Plans) addReports(ctx context.Context, in *Site, pdf bool, asOf string)
 				continue
 			}
 		}
-		files, err := p.report(k.Name, src, asOf)
+		kinds = append(kinds, k)
+	}
+	// The reports are built side by side on the machine's cores (at 500
+	// countries each takes seconds; they only read the plans and the
+	// comparison, both made before), then added in their order.
+	built, errs := make([]map[string][]byte, len(kinds)), make([]error, len(kinds))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, k := range kinds {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			built[i], errs[i] = p.report(k.Name, src, asOf)
+		}()
+	}
+	wg.Wait()
+	for i, k := range kinds {
+		files, err := built[i], errs[i]
+		built[i] = nil
 		if err != nil {
 			return fmt.Errorf("failed to build the %s report: %w", k.Name, err)
 		}
