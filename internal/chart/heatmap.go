@@ -22,9 +22,6 @@ type HeatMap struct {
 	Gap bool
 	// Legend names the value, e.g. "As-is score (0 = none, 1 = complete)".
 	Legend string
-	// NotAssessed is the legend's word for a missing value in the page's
-	// language; "" is "not assessed".
-	NotAssessed string
 	// RowGroups, when set, split the rows into labelled groups in order (items by
 	// task, say): each group's label heads its rows. The sizes add up to len(Rows).
 	RowGroups []RowGroup
@@ -244,9 +241,9 @@ func (h HeatMap) Render() ([]byte, error) {
 	lx := hmPad
 	legend := h.Legend
 	if legend == "" {
-		legend = "Value (0–1)"
+		legend = s.words.value()
 		if h.Gap {
-			legend = "Gap, to-be minus as-is (0–1)"
+			legend = s.words.gap()
 		}
 	}
 	s.printf(`<g font-size="11" aria-hidden="true">` + "\n")
@@ -260,11 +257,7 @@ func (h HeatMap) Render() ([]byte, error) {
 	}
 	nx := lx + 196
 	s.printf(`<rect x="%s" y="%s" width="24" height="12" fill="url(#%s-na)" stroke="%s" stroke-width="0.5"/>`+"\n", num(nx), num(barY), s.id, colAxis)
-	na := h.NotAssessed
-	if na == "" {
-		na = s.words.notAssessed()
-	}
-	s.text(nx+30, barY+10, "", "", numfmt.Missing+": "+na, "")
+	s.text(nx+30, barY+10, "", "", numfmt.Missing+": "+s.words.notAssessed(), "")
 	s.printf("</g>\n")
 	return s.end()
 }

@@ -166,11 +166,11 @@ func (c Strips) Render() ([]byte, error) {
 	ly := 48.0
 	s.printf(`<g font-size="12" aria-hidden="true">` + "\n")
 	s.printf(`<circle cx="%s" cy="%s" r="%s" fill="%s" stroke="#ffffff"/>`+"\n", num(stPad+5), num(ly-4), num(stDotR), stDot)
-	s.text(stPad+14, ly, "", "", "one country", "")
-	bx := stPad + 14 + textWidth("one country", 12) + 22
+	s.text(stPad+14, ly, "", "", s.words.oneCountry(), "")
+	bx := stPad + 14 + textWidth(s.words.oneCountry(), 12) + 22
 	s.printf(`<rect x="%s" y="%s" width="26" height="14" fill="%s" stroke="%s"/>`+"\n", num(bx), num(ly-11), stBox, stBoxLine)
 	s.printf(`<path d="M%s %sV%s" stroke="%s" stroke-width="2.5"/>`+"\n", num(bx+13), num(ly-13), num(ly+5), stMedian)
-	s.text(bx+32, ly, "", "", "box: middle half of the countries; line: median", "")
+	s.text(bx+32, ly, "", "", truncate(s.words.stripKey(), stW-stPad-bx-32, 12), s.words.stripKey())
 	s.printf("</g>\n")
 
 	// Grid lines and axis ticks, shared by all panels.
@@ -219,7 +219,7 @@ func (c Strips) Render() ([]byte, error) {
 			if st.Median != nil {
 				mh := math.Min(rw.h-4, 24)
 				s.printf(`<path d="M%s %sV%s" stroke="%s" stroke-width="2.5"/>`+"\n", num(xOf(*st.Median)), num(cy-mh/2), num(cy+mh/2), med)
-				s.text(x1+14, cy+4, "", `font-size="11" fill="`+colMuted+`"`, "median "+s.fmtValue(*st.Median, 2), "")
+				s.text(x1+14, cy+4, "", `font-size="11" fill="`+colMuted+`"`, s.words.median()+" "+s.fmtValue(*st.Median, 2), "")
 			}
 			for i, pt := range st.Points {
 				s.printf(`<circle cx="%s" cy="%s" r="%s" fill="%s" stroke="#ffffff" stroke-width="1"><title>%s: %s</title></circle>`+"\n",

@@ -24,8 +24,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	numfmt "github.com/hwfplan/hwfplan/internal/num"
 )
@@ -61,52 +59,9 @@ type Meta struct {
 	// and value labels, each mark's title): num.In(lang) on a page or report in
 	// that language; the zero value is English. Coordinates stay machine numbers.
 	Numbers numfmt.Locale
-	// Words are the chart's own words in the page's language; the zero value
-	// is English.
+	// Words are the chart's own words (a legend's key, a missing value's
+	// tooltip, a timeline's statuses) in that language; the zero value is English.
 	Words Words
-}
-
-// Words are the few words a chart writes itself, in a page's language: a
-// field left empty is the English given beside it.
-type Words struct {
-	NoValue     string // a mark without a value: "no value"
-	NotAssessed string // the heat map legend's hatched cell: "not assessed"
-	NoDates     string // a timeline row without months: "no dates"
-	To          string // between a timeline row's months: "to"
-	// Status is a timeline action's status by its code, as a sentence
-	// writes it ("in progress"; a label starts with a capital letter);
-	// plan's words where it has none.
-	Status map[string]string
-}
-
-func or(s, english string) string {
-	if s == "" {
-		return english
-	}
-	return s
-}
-
-func (w Words) noValue() string     { return or(w.NoValue, "no value") }
-func (w Words) notAssessed() string { return or(w.NotAssessed, "not assessed") }
-func (w Words) noDates() string     { return or(w.NoDates, "no dates") }
-func (w Words) to() string          { return or(w.To, "to") }
-
-// status is a timeline action's status as a label writes it: "In progress".
-func (w Words) status(s Status) string {
-	t, ok := w.Status[string(s)]
-	if !ok || t == "" {
-		return s.label()
-	}
-	r, n := utf8.DecodeRuneInString(t)
-	return string(unicode.ToUpper(r)) + t[n:]
-}
-
-// statusInText is the status inside a sentence: "in progress".
-func (w Words) statusInText(s Status) string {
-	if t := w.Status[string(s)]; t != "" {
-		return t
-	}
-	return strings.ToLower(s.label())
 }
 
 func (m Meta) check() error {

@@ -224,7 +224,7 @@ func (tl Timeline) Render() ([]byte, error) {
 		case a.Start.IsZero() && a.End.IsZero():
 			x := clear(plotX+6, textWidth(s.words.noDates(), 11))
 			s.text(x, ty, "", `font-size="11" font-style="italic" fill="`+colMuted+`"`, s.words.noDates(), "")
-			end = x + 54
+			end = x + math.Max(54, textWidth(s.words.noDates(), 11)+4)
 		case a.Start.IsZero() || a.End.IsZero():
 			t := a.Start
 			if t.IsZero() {

@@ -577,7 +577,7 @@ func asIsFigures(d *Data, figs map[string]figureFunc) {
 			}
 		}
 		return chart.HeatMap{
-			Meta: chart.Meta{ID: "fig-heatmap-items", Title: title, Numbers: d.msgs.nums(),
+			Meta: chart.Meta{ID: "fig-heatmap-items", Title: title, Numbers: d.msgs.nums(), Words: d.msgs.chartWords(),
 				Desc: fmt.Sprintf("Heat map of the normalised as-is score (0 to 1) of %d items, grouped by task, in %d countries (columns by country code); darker cells are higher scores, n/a marks an item not assessed. The values are in the table that follows.", len(rows), len(cols))},
 			Rows: rows, RowGroups: groups, Cols: cols, Values: vals,
 			Legend: "As-is score of the item (0 = lowest level, 1 = highest)",
@@ -597,7 +597,7 @@ func asIsFigures(d *Data, figs map[string]figureFunc) {
 			panels = append(panels, p)
 		}
 		return chart.Strips{
-			Meta: chart.Meta{ID: "fig-strips-clusters", Title: title, Numbers: d.msgs.nums(),
+			Meta: chart.Meta{ID: "fig-strips-clusters", Title: title, Numbers: d.msgs.nums(), Words: d.msgs.chartWords(),
 				Desc: fmt.Sprintf("For each of %d tasks, one strip per cluster and one for all countries, on a 0 to 1 axis: a dot for each country's as-is score, a box from the lower to the upper quartile and a line at the median. The values are in the table that follows.", len(panels))},
 			Panels: panels, Axis: "As-is score (0 = lowest level, 1 = highest)", ReferenceLast: true,
 		}.Render()

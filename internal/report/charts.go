@@ -47,7 +47,7 @@ func figures(d *Data) map[string]figureFunc {
 	}
 	figs["heatmap-asis"] = func(title string) ([]byte, error) {
 		return chart.HeatMap{
-			Meta: chart.Meta{ID: "fig-heatmap-asis", Title: title, Numbers: d.msgs.nums(),
+			Meta: chart.Meta{ID: "fig-heatmap-asis", Title: title, Numbers: d.msgs.nums(), Words: d.msgs.chartWords(),
 				Desc: fmt.Sprintf("Heat map of the normalised as-is score (0 to 1) of %d countries on %d tasks; darker cells are higher scores, n/a marks a task with no assessed item. The values are in the table that follows.", len(rows), len(cols))},
 			Rows: rows, Cols: cols, Legend: "As-is score (0 = lowest level, 1 = highest)",
 			Values: matrix(func(c *CountryView, ti int) compare.Num { return c.Tasks[ti].AsIs }),
@@ -55,7 +55,7 @@ func figures(d *Data) map[string]figureFunc {
 	}
 	figs["heatmap-gap"] = func(title string) ([]byte, error) {
 		return chart.HeatMap{
-			Meta: chart.Meta{ID: "fig-heatmap-gap", Title: title, Numbers: d.msgs.nums(),
+			Meta: chart.Meta{ID: "fig-heatmap-gap", Title: title, Numbers: d.msgs.nums(), Words: d.msgs.chartWords(),
 				Desc: fmt.Sprintf("Heat map of the gap, to-be target minus as-is score (0 to 1), of %d countries on %d tasks; darker cells are larger gaps. The values are in the table that follows.", len(rows), len(cols))},
 			Rows: rows, Cols: cols, Gap: true, Legend: "Gap (to-be minus as-is)",
 			Values: matrix(func(c *CountryView, ti int) compare.Num { return c.Tasks[ti].Gap }),
@@ -68,7 +68,7 @@ func figures(d *Data) map[string]figureFunc {
 		figs["bars-clusters"] = func(title string) ([]byte, error) {
 			groups, series := clusterBars(d, func(ts compare.TaskStats) compare.Num { return ts.AsIs.Mean })
 			return chart.Bars{
-				Meta: chart.Meta{ID: "fig-bars-clusters", Title: title, Numbers: d.msgs.nums(),
+				Meta: chart.Meta{ID: "fig-bars-clusters", Title: title, Numbers: d.msgs.nums(), Words: d.msgs.chartWords(),
 					Desc: fmt.Sprintf("Grouped bars: for each of %d clusters and for all countries, the mean as-is score (0 to 1) of each task. The values are in the table that follows.", len(d.Clusters))},
 				Groups: groups, Series: series, YLabel: "Mean as-is score (0-1)",
 			}.Render()
@@ -88,7 +88,7 @@ func figures(d *Data) map[string]figureFunc {
 					asis[i], tobe[i] = ptr(t.AsIs), ptr(t.ToBe)
 				}
 				return chart.Radar{
-					Meta: chart.Meta{ID: "fig-radar-" + anchorID(c.Code), Title: title, Numbers: d.msgs.nums(),
+					Meta: chart.Meta{ID: "fig-radar-" + anchorID(c.Code), Title: title, Numbers: d.msgs.nums(), Words: d.msgs.chartWords(),
 						Desc: fmt.Sprintf("Radar chart of %s's as-is score and to-be target on each of the %d tasks, 0 at the centre and 1 at the edge. The values are in the table that follows.", c.Name, len(c.Tasks))},
 					Axes:   cols,
 					Series: []chart.Series{{Name: "As is", Values: asis}, {Name: "To be", Values: tobe}},
@@ -119,7 +119,7 @@ func figures(d *Data) map[string]figureFunc {
 				}
 			}
 			return chart.HeatMap{
-				Meta: chart.Meta{ID: "fig-heatmap-domains", Title: title, Numbers: d.msgs.nums(),
+				Meta: chart.Meta{ID: "fig-heatmap-domains", Title: title, Numbers: d.msgs.nums(), Words: d.msgs.chartWords(),
 					Desc: d.msgs.t("report.sustainability.chart.heatmap_desc", "Countries", len(rows), "Domains", len(dcols))},
 				Rows: rows, Cols: dcols, Values: vals, Legend: d.msgs.t("report.sustainability.chart.heatmap_legend"),
 			}.Render()
@@ -207,7 +207,7 @@ func domainBars(d *Data, title string) ([]byte, error) {
 		series[i].Values = append(series[i].Values, pick(&d.R.Sustainability.All))
 	}
 	return chart.Bars{
-		Meta: chart.Meta{ID: "fig-bars-domains", Title: title, Numbers: d.msgs.nums(),
+		Meta: chart.Meta{ID: "fig-bars-domains", Title: title, Numbers: d.msgs.nums(), Words: d.msgs.chartWords(),
 			Desc: d.msgs.t("report.sustainability.chart.bars_desc", "Clusters", len(d.Clusters))},
 		Groups: groups, Series: series, YLabel: d.msgs.t("report.sustainability.chart.bars_ylabel"),
 	}.Render()
@@ -293,9 +293,9 @@ func coverageHeatMap(d *Data) figureFunc {
 	}
 	return func(title string) ([]byte, error) {
 		return chart.HeatMap{
-			Meta: chart.Meta{ID: "fig-heatmap-mds", Title: title, Numbers: d.msgs.nums(),
+			Meta: chart.Meta{ID: "fig-heatmap-mds", Title: title, Numbers: d.msgs.nums(), Words: d.msgs.chartWords(),
 				Desc: d.msgs.t("report.data.chart.desc", "Groups", len(cols), "Countries", len(rows))},
-			Rows: rows, Cols: cols, Legend: d.msgs.t("report.data.chart.legend"), NotAssessed: d.msgs.t("report.common.not_assessed"),
+			Rows: rows, Cols: cols, Legend: d.msgs.t("report.data.chart.legend"),
 			Values: values,
 		}.Render()
 	}

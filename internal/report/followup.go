@@ -35,7 +35,9 @@ func (m *messages) chartWords() chart.Words {
 		st[c.Code] = m.choice("action_status", c.Code)
 	}
 	return chart.Words{NoValue: m.t("chart_no_value"), NotAssessed: m.t("chart_not_assessed"),
-		NoDates: m.t("chart_no_dates"), To: m.t("chart_to"), Status: st}
+		NoDates: m.t("chart_no_dates"), To: m.t("chart_to"), Status: st,
+		Value: m.t("chart_value_legend"), Gap: m.t("chart_gap_legend"), OneCountry: m.t("chart_one_country"),
+		StripKey: m.t("chart_strip_key"), Median: m.t("chart_median")}
 }
 
 // fromText says where the report date came from (progress.From...).

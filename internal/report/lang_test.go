@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hwfplan/hwfplan/internal/chart"
 	"github.com/hwfplan/hwfplan/internal/compare"
 	"github.com/hwfplan/hwfplan/internal/golden"
 	"github.com/hwfplan/hwfplan/internal/load"
@@ -290,6 +291,11 @@ func TestEveryKindInEveryLanguage(t *testing.T) {
 			}
 			if !strings.Contains(md, "# HEROES "+m.t("report.title."+name)) {
 				t.Errorf("%s in %s: no title in the language", name, lang)
+			}
+			for file, data := range files { // the charts' own words (chart.Words) are in the language too
+				if found := chart.EnglishWordsIn(string(data)); strings.HasSuffix(file, ".svg") && len(found) > 0 {
+					t.Errorf("%s in %s: %s holds the English chart words %q", name, lang, file, found)
+				}
 			}
 		}
 	}

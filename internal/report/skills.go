@@ -433,10 +433,10 @@ func skillsFigures(d *Data, figs map[string]figureFunc) {
 			}
 		}
 		return chart.HeatMap{
-			Meta: chart.Meta{ID: "fig-heatmap-skills", Title: title, Numbers: d.msgs.nums(),
+			Meta: chart.Meta{ID: "fig-heatmap-skills", Title: title, Numbers: d.msgs.nums(), Words: d.msgs.chartWords(),
 				Desc: d.msgs.t("report.skills.chart.desc", "Items", len(rows), "Countries", len(cols))},
 			Rows: rows, Cols: cols, Values: vals,
-			Legend: d.msgs.t("report.skills.chart.legend"), NotAssessed: d.msgs.t("report.common.not_assessed"),
+			Legend: d.msgs.t("report.skills.chart.legend"),
 		}.Render()
 	}
 }

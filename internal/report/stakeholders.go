@@ -350,7 +350,7 @@ func stakeholderFigures(d *Data, figs map[string]figureFunc) {
 				pts[i] = chart.ScatterPoint{Mark: fmt.Sprint(i + 1), Label: s.Name, X: s.Willingness, Y: s.Power}
 			}
 			return chart.Scatter{
-				Meta: chart.Meta{ID: "fig-scatter-stakeholders-" + anchorID(c.Code), Title: title, Numbers: d.msgs.nums(),
+				Meta: chart.Meta{ID: "fig-scatter-stakeholders-" + anchorID(c.Code), Title: title, Numbers: d.msgs.nums(), Words: d.msgs.chartWords(),
 					Desc: m.t("report.stakeholders.chart.desc", "Country", c.Name, "Count", len(list))},
 				XLabel: m.t("report.stakeholders.chart.x"), YLabel: m.t("report.stakeholders.chart.y"), Min: 1, Max: 5,
 				High: bands[len(bands)-1].Lo, Low: bands[0].Hi, HighHighLabel: m.t("report.stakeholders.chart.allies"), HighLowLabel: m.t("report.stakeholders.chart.win_over"),

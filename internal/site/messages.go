@@ -286,5 +286,8 @@ func (m msgs) chartWords() chart.Words {
 		st[c.Code] = m.label("action_status", plan.ActionStatuses, c.Code)
 	}
 	return chart.Words{NoValue: m.t("chart_no_value", "no value"), NotAssessed: m.t("chart_not_assessed", "not assessed"),
-		NoDates: m.t("chart_no_dates", "no dates"), To: m.t("chart_to", "to"), Status: st}
+		NoDates: m.t("chart_no_dates", "no dates"), To: m.t("chart_to", "to"), Status: st,
+		Value: m.t("chart_value_legend", "Value (0–1)"), Gap: m.t("chart_gap_legend", "Gap, to-be minus as-is (0–1)"),
+		OneCountry: m.t("chart_one_country", "one country"), Median: m.t("chart_median", "median"),
+		StripKey: m.t("chart_strip_key", "box: middle half of the countries; line: median")}
 }

@@ -108,6 +108,7 @@ func TestLanguagePagesWriteTheirNumbers(t *testing.T) {
 			t.Errorf("%s: no percentages in the country pages' tables to check", lang)
 		}
 	}
+	checkChartWords(t, files)
 	for _, p := range pages {
 		if !englishDecimal.MatchString(pageText(string(files[p]))) {
 			t.Errorf("%s shows no English decimal", p)
