@@ -16,12 +16,21 @@ type publicationView struct {
 	Publisher    string `json:"publisher"`
 	EditorsLabel string `json:"editors_label"`
 	Editors      string `json:"editors"`
-	LicenceID    string `json:"licence_id"`
-	LicenceName  string `json:"licence_name"`
-	LicenceURL   string `json:"licence_url"`
-	Funding      string `json:"funding"`
-	Disclaimer   string `json:"disclaimer"`
-	FundingURL   string `json:"funding_url,omitempty"`
+	// EditorList is the editors one by one, for the pages in other languages
+	// (the footer words their label and placeholder note in the language).
+	EditorList  []editorView `json:"editor_list,omitempty"`
+	LicenceID   string       `json:"licence_id"`
+	LicenceName string       `json:"licence_name"`
+	LicenceURL  string       `json:"licence_url"`
+	Funding     string       `json:"funding"`
+	Disclaimer  string       `json:"disclaimer"`
+	FundingURL  string       `json:"funding_url,omitempty"`
+}
+
+type editorView struct {
+	Name        string `json:"name"`
+	Affiliation string `json:"affiliation,omitempty"`
+	Placeholder bool   `json:"placeholder,omitempty"`
 }
 
 // publication writes data/publication.json for the footer of every page; a plans
@@ -36,6 +45,9 @@ func (g *generator) publication() error {
 		EditorsLabel: report.EditorsLabel(p.Editors), Editors: report.EditorsText(p.Editors),
 		LicenceID: p.Licence.ID, LicenceName: p.Licence.Name, LicenceURL: string(p.Licence.URL),
 		Funding: p.Funding.Statement, Disclaimer: p.Funding.Disclaimer, FundingURL: string(p.Funding.Source),
+	}
+	for _, e := range p.Editors {
+		v.EditorList = append(v.EditorList, editorView{Name: e.Name, Affiliation: e.Affiliation, Placeholder: e.Placeholder})
 	}
 	b, err := json.Marshal(v)
 	if err != nil {
