@@ -137,7 +137,7 @@ func proseFuncs(data *Data) template.FuncMap {
 			return out
 		},
 		// statusWord is an action status inside a sentence: "in progress".
-		"statusWord": func(s string) string { return plan.LabelOf(plan.ActionStatuses, s) },
+		"statusWord": func(s string) string { return data.msgs.choiceWord("action_status", s) },
 		"sub":        func(a, b int) int { return a - b },
 		// zero is the number 0, to ask whether a number shows as zero.
 		"zero": func() compare.Num { return compare.Exact(num.Frac(0, 1)) },

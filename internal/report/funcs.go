@@ -189,7 +189,9 @@ func funcMap(d *doc, data *Data) template.FuncMap {
 			}
 			return ""
 		},
-		"statusLabel": func(s string) string { return strings.ReplaceAll(statusLabel(s), " ", "\u00a0") },
+		"statusLabel": func(s string) string {
+			return strings.ReplaceAll(capital(data.msgs.choiceWord("action_status", s)), " ", "\u00a0")
+		},
 		// The words for the other coded fields (plain text; plan.LabelOf).
 		// The last four in the report's language (report.choice.<list>.<code>).
 		"fundingSource":   func(s string) string { return plan.LabelOf(plan.FundingSources, s) },
