@@ -20,7 +20,7 @@ import (
 // came from the plans, so their result goes into Markdown as it is.
 func proseFuncs(data *Data) template.FuncMap {
 	fw := data.Framework
-	return template.FuncMap{
+	fm := template.FuncMap{
 		// subsection writes an unnumbered heading inside a section ("#### Title"),
 		// not listed in the contents.
 		"subsection": func(title string) string { return "\n\n#### " + escapeMarkdown(title) + "\n\n" },
@@ -204,6 +204,10 @@ func proseFuncs(data *Data) template.FuncMap {
 			return &rs[len(rs)-1]
 		},
 	}
+	for name, f := range asIsWordFuncs(data) {
+		fm[name] = f
+	}
+	return fm
 }
 
 // medianPhrase says how a country compares with the median of all countries:
@@ -477,9 +481,9 @@ func (c *CountryView) Staff() *Staff {
 
 // Bands of the stakeholder map's 1-5 scores: 1-2 low, 3 medium, 4-5 high.
 var bands = []struct {
-	Label  string
-	Lo, Hi int
-}{{"low (1-2)", 1, 2}, {"medium (3)", 3, 3}, {"high (4-5)", 4, 5}}
+	Key, Label string // Label is the English the Grid holds; Key its message (report.asis.band.<key>)
+	Lo, Hi     int
+}{{"low", "low (1-2)", 1, 2}, {"medium", "medium (3)", 3, 3}, {"high", "high (4-5)", 4, 5}}
 
 func band(v int) int {
 	for i, b := range bands {

@@ -59,6 +59,7 @@ var sameInEnglish = map[string]bool{
 	"hu report.progress.n_kpis":                  true,
 	"it report.progress.n_kpis":                  true,
 	"de report.sustainability.h.methods-budgets": true, // Budgets
+	"de report.asis.vision":                      true, // Vision
 }
 
 // TestTranslatedMessagesDiffer: the messages of the translated reports (and the
