@@ -138,8 +138,8 @@ tasks:
   data:
     title: Tervezési adatok
 `
-	passes := build(t, extra, Options{})
-	one := build(t, extra, Options{onePass: true})
+	passes := build(t, extra, Options{passes: passPerLanguage})
+	one := build(t, extra, Options{passes: onePass})
 	if len(passes) != len(one) {
 		t.Errorf("%d files in passes, %d in one pass", len(passes), len(one))
 	}

@@ -51,10 +51,18 @@ type Options struct {
 	Branch string
 	// Warnings receives Hugo's warnings, if not nil.
 	Warnings func(string)
-	// onePass renders every language in one Hugo pass, as hwfplan did before
-	// it rendered each in a pass of its own: the tests' reference.
-	onePass bool
+	// passes chooses one Hugo pass or a pass per language (see renderPasses);
+	// the tests set it, a build chooses by the size of the site.
+	passes passMode
 }
+
+type passMode int
+
+const (
+	autoPasses      passMode = iota
+	onePass                  // every language in one Hugo pass
+	passPerLanguage          // each language in a Hugo pass of its own
+)
 
 func (o Options) baseURL() string {
 	if o.BaseURL == "" {
