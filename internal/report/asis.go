@@ -582,9 +582,9 @@ func asIsFigures(d *Data, figs map[string]figureFunc) {
 		}
 		return chart.HeatMap{
 			Meta: chart.Meta{ID: "fig-heatmap-items", Title: title, Numbers: d.msgs.nums(), Words: d.msgs.chartWords(),
-				Desc: fmt.Sprintf("Heat map of the normalised as-is score (0 to 1) of %d items, grouped by task, in %d countries (columns by country code); darker cells are higher scores, n/a marks an item not assessed. The values are in the table that follows.", len(rows), len(cols))},
+				Desc: d.msgs.t("report.asis.chart.items_desc", "Items", len(rows), "Countries", len(cols), "Missing", num.Missing)},
 			Rows: rows, RowGroups: groups, Cols: cols, Values: vals,
-			Legend: "As-is score of the item (0 = lowest level, 1 = highest)",
+			Legend: d.msgs.t("report.asis.chart.items_legend"),
 		}.Render()
 	}
 	if len(d.Clusters) == 0 || len(r.CrossCluster.Spreads) == 0 {
@@ -597,13 +597,13 @@ func asIsFigures(d *Data, figs map[string]figureFunc) {
 			for i, sp := range ts.Clusters {
 				p.Strips = append(p.Strips, strip(d, fmt.Sprintf("%s (%d)", clusterLabel(d.Clusters[i]), sp.AsIs.Count), sp))
 			}
-			p.Strips = append(p.Strips, strip(d, fmt.Sprintf("All countries (%d)", ts.All.AsIs.Count), ts.All))
+			p.Strips = append(p.Strips, strip(d, fmt.Sprintf("%s (%d)", d.msgs.t("all_countries"), ts.All.AsIs.Count), ts.All))
 			panels = append(panels, p)
 		}
 		return chart.Strips{
 			Meta: chart.Meta{ID: "fig-strips-clusters", Title: title, Numbers: d.msgs.nums(), Words: d.msgs.chartWords(),
-				Desc: fmt.Sprintf("For each of %d tasks, one strip per cluster and one for all countries, on a 0 to 1 axis: a dot for each country's as-is score, a box from the lower to the upper quartile and a line at the median. The values are in the table that follows.", len(panels))},
-			Panels: panels, Axis: "As-is score (0 = lowest level, 1 = highest)", ReferenceLast: true,
+				Desc: d.msgs.t("report.asis.chart.strips_desc", "Tasks", len(panels))},
+			Panels: panels, Axis: d.msgs.t("report.asis.chart.asis_legend"), ReferenceLast: true,
 		}.Render()
 	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/hwfplan/hwfplan/internal/chart"
 	"github.com/hwfplan/hwfplan/internal/compare"
+	"github.com/hwfplan/hwfplan/internal/num"
 )
 
 // figures prepares every chart a template may place, by key:
@@ -48,16 +49,16 @@ func figures(d *Data) map[string]figureFunc {
 	figs["heatmap-asis"] = func(title string) ([]byte, error) {
 		return chart.HeatMap{
 			Meta: chart.Meta{ID: "fig-heatmap-asis", Title: title, Numbers: d.msgs.nums(), Words: d.msgs.chartWords(),
-				Desc: fmt.Sprintf("Heat map of the normalised as-is score (0 to 1) of %d countries on %d tasks; darker cells are higher scores, n/a marks a task with no assessed item. The values are in the table that follows.", len(rows), len(cols))},
-			Rows: rows, Cols: cols, Legend: "As-is score (0 = lowest level, 1 = highest)",
+				Desc: d.msgs.t("report.asis.chart.heatmap_asis_desc", "Countries", len(rows), "Tasks", len(cols), "Missing", num.Missing)},
+			Rows: rows, Cols: cols, Legend: d.msgs.t("report.asis.chart.asis_legend"),
 			Values: matrix(func(c *CountryView, ti int) compare.Num { return c.Tasks[ti].AsIs }),
 		}.Render()
 	}
 	figs["heatmap-gap"] = func(title string) ([]byte, error) {
 		return chart.HeatMap{
 			Meta: chart.Meta{ID: "fig-heatmap-gap", Title: title, Numbers: d.msgs.nums(), Words: d.msgs.chartWords(),
-				Desc: fmt.Sprintf("Heat map of the gap, to-be target minus as-is score (0 to 1), of %d countries on %d tasks; darker cells are larger gaps. The values are in the table that follows.", len(rows), len(cols))},
-			Rows: rows, Cols: cols, Gap: true, Legend: "Gap (to-be minus as-is)",
+				Desc: d.msgs.t("report.asis.chart.heatmap_gap_desc", "Countries", len(rows), "Tasks", len(cols))},
+			Rows: rows, Cols: cols, Gap: true, Legend: d.msgs.t("report.asis.chart.gap_legend"),
 			Values: matrix(func(c *CountryView, ti int) compare.Num { return c.Tasks[ti].Gap }),
 		}.Render()
 	}
@@ -69,8 +70,8 @@ func figures(d *Data) map[string]figureFunc {
 			groups, series := clusterBars(d, func(ts compare.TaskStats) compare.Num { return ts.AsIs.Mean })
 			return chart.Bars{
 				Meta: chart.Meta{ID: "fig-bars-clusters", Title: title, Numbers: d.msgs.nums(), Words: d.msgs.chartWords(),
-					Desc: fmt.Sprintf("Grouped bars: for each of %d clusters and for all countries, the mean as-is score (0 to 1) of each task. The values are in the table that follows.", len(d.Clusters))},
-				Groups: groups, Series: series, YLabel: "Mean as-is score (0-1)",
+					Desc: d.msgs.t("report.asis.chart.bars_desc", "Clusters", len(d.Clusters))},
+				Groups: groups, Series: series, YLabel: d.msgs.t("cluster_bars_axis"),
 			}.Render()
 		}
 		figs["bars-domains"] = func(title string) ([]byte, error) {
@@ -89,9 +90,9 @@ func figures(d *Data) map[string]figureFunc {
 				}
 				return chart.Radar{
 					Meta: chart.Meta{ID: "fig-radar-" + anchorID(c.Code), Title: title, Numbers: d.msgs.nums(), Words: d.msgs.chartWords(),
-						Desc: fmt.Sprintf("Radar chart of %s's as-is score and to-be target on each of the %d tasks, 0 at the centre and 1 at the edge. The values are in the table that follows.", c.Name, len(c.Tasks))},
+						Desc: d.msgs.t("report.asis.chart.radar_desc", "Name", c.Name, "Tasks", len(c.Tasks))},
 					Axes:   cols,
-					Series: []chart.Series{{Name: "As is", Values: asis}, {Name: "To be", Values: tobe}},
+					Series: []chart.Series{{Name: d.msgs.t("series_as_is"), Values: asis}, {Name: d.msgs.t("series_to_be"), Values: tobe}},
 				}.Render()
 			}
 		}
@@ -154,7 +155,7 @@ func clusterBars(d *Data, get func(compare.TaskStats) compare.Num) ([]string, []
 	for _, cl := range d.Clusters {
 		groups = append(groups, clusterLabel(cl))
 	}
-	groups = append(groups, "All countries")
+	groups = append(groups, d.msgs.t("all_countries"))
 	series := make([]chart.Series, len(r.Tasks))
 	for ti, t := range r.Tasks {
 		series[ti] = chart.Series{Name: taskLabel(t)}

@@ -296,6 +296,10 @@ func TestEveryKindInEveryLanguage(t *testing.T) {
 				if found := chart.EnglishWordsIn(string(data)); strings.HasSuffix(file, ".svg") && len(found) > 0 {
 					t.Errorf("%s in %s: %s holds the English chart words %q", name, lang, file, found)
 				}
+				// and so are their descriptions, legends and axes (the English ones end so)
+				if strings.HasSuffix(file, ".svg") && regexp.MustCompile(`in the table (that follows|before it)|All countries|As-is score`).Match(data) {
+					t.Errorf("%s in %s: %s holds English text", name, lang, file)
+				}
 			}
 		}
 	}
