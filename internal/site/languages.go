@@ -200,9 +200,9 @@ type langContent struct {
 
 // passesFrom is the size of the generated content from which each language is
 // rendered in a pass of its own. A pass costs Hugo's set-up (configuration,
-// templates, every language's messages) again, about 0.2 s of CPU: more than a
-// small site saves in memory (the shipped 19 countries: 1.9 s CPU in four passes,
-// 1.5 s in one), less than a large one saves in collection (500 countries, about
+// templates, every language's messages) again, about 0.1 s of CPU: more than a
+// small site saves in memory (the shipped 19 countries: 2.1 s CPU in four passes,
+// 1.8 s in one), less than a large one saves in collection (500 countries, about
 // 200 MB of content: 47 s CPU and 860 MiB in four passes, 62 s and 1,160 MiB in one).
 const passesFrom = 32 << 20
 
