@@ -3,6 +3,7 @@ package chart
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -198,15 +199,24 @@ func (tl Timeline) Render() ([]byte, error) {
 	s.printf("</g>\n")
 
 	// A status written after a bar, or "no dates", moves past the marker line
-	// rather than run across it.
+	// and the report date's rather than run across them (a longer word in
+	// another language crosses them where the English did not).
 	markerX := math.NaN()
+	var lines []float64
 	if showMarker {
 		markerX = xOf(monthIndex(tl.Marker) + 1)
+		lines = append(lines, markerX)
+	}
+	if showReport {
+		lines = append(lines, tl.reportX(xOf))
+		slices.Sort(lines)
 	}
 	clear := func(x, w float64) float64 {
 		const pad = 3.0
-		if x-pad < markerX && markerX < x+w+pad {
-			return markerX + pad + 2
+		for _, lx := range lines { // left to right, so a move past one sees the next
+			if x-pad < lx && lx < x+w+pad {
+				x = lx + pad + 2
+			}
 		}
 		return x
 	}
@@ -259,9 +269,7 @@ func (tl Timeline) Render() ([]byte, error) {
 		}
 	}
 	if showReport {
-		d := tl.ReportDate
-		days := float64(time.Date(d.Year(), d.Month()+1, 0, 0, 0, 0, 0, time.UTC).Day())
-		x := xOf(monthIndex(d)) + (xOf(monthIndex(d)+1)-xOf(monthIndex(d)))*float64(d.Day())/days
+		x := tl.reportX(xOf)
 		top := plotY - 14
 		if tl.ReportDateLabel != "" {
 			top = plotY - 58
@@ -278,6 +286,13 @@ func (tl Timeline) Render() ([]byte, error) {
 	}
 	s.statusLegend(16, plotY+plotH+50, width-16)
 	return s.end()
+}
+
+// reportX is the report date's x: its day within its month.
+func (tl Timeline) reportX(xOf func(month int) float64) float64 {
+	d := tl.ReportDate
+	days := float64(time.Date(d.Year(), d.Month()+1, 0, 0, 0, 0, 0, time.UTC).Day())
+	return xOf(monthIndex(d)) + (xOf(monthIndex(d)+1)-xOf(monthIndex(d)))*float64(d.Day())/days
 }
 
 func (tl Timeline) hasDates() bool {

@@ -8,38 +8,49 @@ import (
 )
 
 // TestTimelineLabelsClearMarker: a status written after a bar, and "no dates",
-// never run across the programme-end line. Bars end in every month around the
-// marker, so some status would start just before it.
+// never run across the programme-end line or the report date's, in English or
+// in German's longer words. Bars end in every month around the lines, so some
+// status would start just before one of them.
 func TestTimelineLabelsClearMarker(t *testing.T) {
-	tl := Timeline{Meta: Meta{ID: "tl", Title: "t", Desc: "d"}, Marker: ym(2026, 1), MarkerLabel: "Programme end (Jan 2026)"}
-	for m := 9; m <= 14; m++ {
-		end := ym(2025, time.Month(m))
-		if m > 12 {
-			end = ym(2026, time.Month(m-12))
+	for _, words := range []Words{{}, german} {
+		tl := Timeline{Meta: Meta{ID: "tl", Title: "t", Desc: "d", Words: words}, Marker: ym(2026, 1), MarkerLabel: "Programme end (Jan 2026)",
+			ReportDate: time.Date(2026, 5, 16, 0, 0, 0, 0, time.UTC)}
+		for m := 9; m <= 17; m++ {
+			end := ym(2025, time.Month(m))
+			if m > 12 {
+				end = ym(2026, time.Month(m-12))
+			}
+			for _, st := range Statuses {
+				tl.Actions = append(tl.Actions, Action{ID: "A", Start: ym(2025, 1), End: end, Status: st})
+			}
 		}
-		for _, st := range Statuses {
-			tl.Actions = append(tl.Actions, Action{ID: "A", Start: ym(2025, 1), End: end, Status: st})
+		tl.Actions = append(tl.Actions, Action{ID: "B", Status: StatusPlanned}, Action{ID: "C", End: ym(2025, 12), Status: StatusDelayed})
+		out, err := tl.Render()
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	tl.Actions = append(tl.Actions, Action{ID: "B", Status: StatusPlanned}, Action{ID: "C", End: ym(2025, 12), Status: StatusDelayed})
-	out, err := tl.Render()
-	if err != nil {
-		t.Fatal(err)
-	}
-	marker := regexp.MustCompile(`<path d="M([0-9.]+) [0-9.]+V[0-9.]+" stroke="[^"]+" stroke-width="2" stroke-dasharray="6 3"/>`).FindSubmatch(out)
-	if marker == nil {
-		t.Fatal("no marker line")
-	}
-	mx, _ := strconv.ParseFloat(string(marker[1]), 64)
-	texts := regexp.MustCompile(`<text x="([0-9.]+)" y="[0-9.]+" font-size="11"[^>]*>([^<]+)</text>`).FindAllSubmatch(out, -1)
-	if len(texts) < len(tl.Actions) {
-		t.Fatalf("found %d status texts for %d actions", len(texts), len(tl.Actions))
-	}
-	for _, m := range texts {
-		x, _ := strconv.ParseFloat(string(m[1]), 64)
-		w := textWidth(string(m[2]), 11)
-		if x-2 < mx && mx < x+w+2 {
-			t.Errorf("%q at x=%.1f (width %.1f) runs across the marker at x=%.1f", m[2], x, w, mx)
+		var lines []float64
+		for _, re := range []string{`<path d="M([0-9.]+) [0-9.]+V[0-9.]+" stroke="[^"]+" stroke-width="2" stroke-dasharray="6 3"/>`,
+			`<path d="M([0-9.]+) [0-9.]+V[0-9.]+" stroke="` + colReport + `" stroke-width="2"/>`} {
+			m := regexp.MustCompile(re).FindSubmatch(out)
+			if m == nil {
+				t.Fatalf("no line %s", re)
+			}
+			x, _ := strconv.ParseFloat(string(m[1]), 64)
+			lines = append(lines, x)
+		}
+		texts := regexp.MustCompile(`<text x="([0-9.]+)" y="[0-9.]+" font-size="11"[^>]*>([^<]+)</text>`).FindAllSubmatch(out, -1)
+		if len(texts) < len(tl.Actions) {
+			t.Fatalf("found %d status texts for %d actions", len(texts), len(tl.Actions))
+		}
+		for _, m := range texts {
+			x, _ := strconv.ParseFloat(string(m[1]), 64)
+			w := textWidth(string(m[2]), 11)
+			for _, lx := range lines {
+				if x-2 < lx && lx < x+w+2 {
+					t.Errorf("%q at x=%.1f (width %.1f) runs across the line at x=%.1f", m[2], x, w, lx)
+				}
+			}
 		}
 	}
 }
