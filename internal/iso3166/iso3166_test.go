@@ -36,3 +36,23 @@ func TestSuggest(t *testing.T) {
 		t.Errorf("Close(UH) = %v", got)
 	}
 }
+
+func TestNameIn(t *testing.T) {
+	for _, tc := range []struct{ code, lang, want string }{
+		{"HU", "hu", "Magyarország"},
+		{"HU", "de", "Ungarn"},
+		{"DE", "it", "Germania"},
+		{"EL", "de", "Griechenland"}, // the EU's code for Greece
+		{"UK", "hu", "Egyesült Királyság"},
+		{"HU", "en", "Hungary"},
+	} {
+		if got, ok := NameIn(tc.code, tc.lang); !ok || got != tc.want {
+			t.Errorf("NameIn(%s, %s) = %q, %v; want %q", tc.code, tc.lang, got, ok, tc.want)
+		}
+	}
+	for _, tc := range []struct{ code, lang string }{{"ZZZ", "hu"}, {"HU", "not a language"}} {
+		if got, ok := NameIn(tc.code, tc.lang); ok {
+			t.Errorf("NameIn(%s, %s) = %q, true; want false", tc.code, tc.lang, got)
+		}
+	}
+}

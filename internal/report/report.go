@@ -32,6 +32,7 @@ import (
 
 	"github.com/hwfplan/hwfplan"
 	"github.com/hwfplan/hwfplan/internal/compare"
+	"github.com/hwfplan/hwfplan/internal/iso3166"
 	"github.com/hwfplan/hwfplan/internal/load"
 	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/progress"
@@ -135,6 +136,18 @@ func Build(repo *model.Repo, res *compare.Result, name string, opts Options) (ma
 	msgs, err := newMessages(opts.Lang)
 	if err != nil {
 		return nil, err
+	}
+	if !msgs.english() {
+		// The countries by their names in the language, so every table, list,
+		// chart and sentence says "Magyarország", not "Hungary": the comparison
+		// (and the progress, when given) is made again from those names.
+		repo = withCountryNames(repo, msgs.code)
+		if res, err = compare.Compute(repo); err != nil {
+			return nil, err
+		}
+		if opts.Progress != nil {
+			opts.Progress = progress.Compute(repo, opts.Progress.AsOf)
+		}
 	}
 	src, err := readTemplate(opts.Templates, name+".md.tmpl")
 	if err != nil {
@@ -326,4 +339,24 @@ func progressOf(repo *model.Repo, opts Options) (*progress.Progress, string, err
 		return nil, "", errors.New("no report date for the progress report: give --as-of YYYY-MM-DD or set as_of in publication.yaml")
 	}
 	return progress.Compute(repo, date), from, nil
+}
+
+// withCountryNames returns a copy of repo whose countries carry their names in
+// lang from CLDR (iso3166.NameIn), the plans' own name where CLDR has none.
+// Nothing in repo is changed.
+func withCountryNames(repo *model.Repo, lang string) *model.Repo {
+	out := *repo
+	out.Countries = make([]*model.Country, len(repo.Countries))
+	for i, c := range repo.Countries {
+		cc := *c
+		if c.Country != nil {
+			if n, ok := iso3166.NameIn(c.Code, lang); ok {
+				pc := *c.Country
+				pc.Name = n
+				cc.Country = &pc
+			}
+		}
+		out.Countries[i] = &cc
+	}
+	return &out
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/hwfplan/hwfplan"
 	"github.com/hwfplan/hwfplan/internal/framework"
+	"github.com/hwfplan/hwfplan/internal/iso3166"
 	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/plantext"
 	"github.com/spf13/afero"
@@ -67,24 +68,6 @@ func languageName(code string) string {
 		return n
 	}
 	return code
-}
-
-// cldrCountryName is a country's name in a language, from CLDR; ok is false when
-// CLDR has none (the plans' own name is shown then).
-func cldrCountryName(code, lang string) (string, bool) {
-	if code == "EL" {
-		code = "GR"
-	}
-	r, err := language.ParseRegion(code)
-	if err != nil {
-		return "", false
-	}
-	t, err := language.Parse(lang)
-	if err != nil {
-		return "", false
-	}
-	n := display.Regions(t).Name(r)
-	return n, n != ""
 }
 
 // languagesConfig is the Hugo configuration of the languages, a TOML table
@@ -165,7 +148,7 @@ func localized(in Input, l siteLanguage) Input {
 		}
 		if cc.Country != nil {
 			pc := *cc.Country
-			if n, ok := cldrCountryName(c.Code, l.Code); ok {
+			if n, ok := iso3166.NameIn(c.Code, l.Code); ok {
 				pc.Name = n
 			}
 			cc.Country = &pc
