@@ -279,6 +279,22 @@ type Publication struct {
 	Funding   Funding  `yaml:"funding" jsonschema:"title=Funding and disclaimer"`
 	AsOf      Date     `yaml:"as_of,omitempty" jsonschema:"title=Report date of the data" jsonschema_description:"The date progress is measured at: milestones due or overdue, actions on schedule, KPIs on track. hwfplan's --as-of flag overrides it; without either, SOURCE_DATE_EPOCH is used."`
 	Notes     string   `yaml:"notes,omitempty" jsonschema:"title=Notes"`
+	// Translations are the citation, the funding statement and the disclaimer in
+	// other languages, by two-letter language code (one with a framework
+	// translation); a text not given stays English, and a report says so.
+	Translations map[string]PublicationTranslation `yaml:"translations,omitempty" jsonschema:"title=Translations" jsonschema_description:"The suggested citation, the funding statement and the disclaimer in other languages, keyed by two-letter language code (a language with a framework translation, schema/framework.<code>.yaml). A text not given here stays in English, and reports and pages in that language say so."`
+}
+
+// PublicationTranslation is publication.yaml's text in one other language.
+type PublicationTranslation struct {
+	Citation string             `yaml:"citation,omitempty" jsonschema:"title=Suggested citation,minLength=1" jsonschema_description:"The citation in this language, with the same placeholders as the English one: {title}, {version}, {year} and {date}; no other braces."`
+	Funding  FundingTranslation `yaml:"funding,omitempty" jsonschema:"title=Funding and disclaimer"`
+}
+
+// FundingTranslation is the funding statement and disclaimer in one language.
+type FundingTranslation struct {
+	Statement  string `yaml:"statement,omitempty" jsonschema:"title=Funding statement,minLength=1"`
+	Disclaimer string `yaml:"disclaimer,omitempty" jsonschema:"title=Disclaimer,minLength=1"`
 }
 
 // Editor is one editor of a publication.

@@ -89,6 +89,19 @@ func localize(repo *model.Repo, d *Data, src string) Notice {
 	} else {
 		items = append(items, m.t("report.plan_text_partly", "Count", translated, "Countries", len(d.Countries)))
 	}
+	// publication.yaml's citation, funding statement and disclaimer, where it
+	// translates them.
+	if d.Publication != nil {
+		var english []string
+		d.Publication, english = d.Publication.In(m.code)
+		if len(english) > 0 {
+			parts := make([]string, len(english))
+			for i, part := range english {
+				parts[i] = m.t("report.publication." + part)
+			}
+			items = append(items, m.t("report.publication_english", "Parts", m.joinAnd(parts)))
+		}
+	}
 	n := Notice{Items: items}
 	if !reviewed {
 		en, _ := newMessages(English)

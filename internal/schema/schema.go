@@ -138,6 +138,7 @@ func Build(fw *framework.Framework, kind string) *jsonschema.Schema {
 	case "publication":
 		s = r.Reflect(&plan.Publication{})
 		prop(s, "citation").Pattern = plan.CitationPattern
+		prop(s, "translations", "{}", "citation").Pattern = plan.CitationPattern
 	case "eu-action-plan":
 		s = r.Reflect(&plan.EUActionPlan{})
 		action := prop(s, "actions", "[]")

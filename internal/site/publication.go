@@ -3,6 +3,9 @@ package site
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
+
+	"github.com/hwfplan/hwfplan/internal/plan"
 
 	"github.com/hwfplan/hwfplan/internal/report"
 )
@@ -25,6 +28,17 @@ type publicationView struct {
 	Funding     string       `json:"funding"`
 	Disclaimer  string       `json:"disclaimer"`
 	FundingURL  string       `json:"funding_url,omitempty"`
+	// Translations are the funding statement and disclaimer by language, as
+	// publication.yaml translates them (English where it does not: English says
+	// so); the footer of a language without an entry shows the English.
+	Translations map[string]fundingView `json:"translations,omitempty"`
+}
+
+// fundingView is the funding text in one language.
+type fundingView struct {
+	Funding    string `json:"funding"`
+	Disclaimer string `json:"disclaimer"`
+	English    bool   `json:"english,omitempty"` // a part is still English
 }
 
 type editorView struct {
@@ -45,6 +59,14 @@ func (g *generator) publication() error {
 		EditorsLabel: report.EditorsLabel(p.Editors), Editors: report.EditorsText(p.Editors),
 		LicenceID: p.Licence.ID, LicenceName: p.Licence.Name, LicenceURL: string(p.Licence.URL),
 		Funding: p.Funding.Statement, Disclaimer: p.Funding.Disclaimer, FundingURL: string(p.Funding.Source),
+	}
+	for lang := range p.Translations {
+		q, english := p.In(lang)
+		if v.Translations == nil {
+			v.Translations = map[string]fundingView{}
+		}
+		v.Translations[lang] = fundingView{Funding: q.Funding.Statement, Disclaimer: q.Funding.Disclaimer,
+			English: slices.Contains(english, plan.PartStatement) || slices.Contains(english, plan.PartDisclaimer)}
 	}
 	for _, e := range p.Editors {
 		v.EditorList = append(v.EditorList, editorView{Name: e.Name, Affiliation: e.Affiliation, Placeholder: e.Placeholder})

@@ -90,6 +90,7 @@ func semantic(fw *framework.Framework, repo *model.Repo, broken map[string]bool,
 	c.clusters()
 	c.programme()
 	c.translations()
+	c.publicationLanguages()
 	failed := map[string][]string{} // file → pointers of values with an error
 	for _, d := range prior {
 		if d.Severity == diag.Error {

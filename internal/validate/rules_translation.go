@@ -1,7 +1,12 @@
 package validate
 
 import (
+	"io/fs"
 	"path"
+	"slices"
+
+	"github.com/hwfplan/hwfplan"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/hwfplan/hwfplan/internal/diag"
 	"github.com/hwfplan/hwfplan/internal/framework"
@@ -118,4 +123,52 @@ func (c *checker) planTranslations(cn *model.Country) {
 			c.out = append(c.out, fd)
 		}
 	}
+}
+
+// RulePublicationLanguage is the rule of publication.yaml's translations' keys.
+const RulePublicationLanguage = "publication-language"
+
+// publicationLanguages checks that publication.yaml translates into languages
+// the reports and pages are written in: those with a framework translation.
+func (c *checker) publicationLanguages() {
+	f := c.repo.Files[plan.PublicationFile]
+	if f == nil || c.broken[f.Path] {
+		return
+	}
+	n, _, found := f.Lookup(model.Pointer("translations"))
+	if !found || n == nil || n.Kind != yaml.MappingNode {
+		return
+	}
+	known := frameworkLanguages(c.repo)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		code := n.Content[i].Value
+		if slices.Contains(known, code) {
+			continue
+		}
+		c.report(f, diag.Error, model.Pointer("translations", code), true, nil, RulePublicationLanguage,
+			"translations: %q is not a language with a framework translation (schema/framework.<code>.yaml), so no report or page is written in it%s",
+			code, didYouMean(code, known))
+	}
+}
+
+// frameworkLanguages lists the languages the framework is translated into: the
+// repository's schema/framework.<code>.yaml, or the built-in framework's
+// translations when the repository uses the built-in framework.
+func frameworkLanguages(repo *model.Repo) []string {
+	var out []string
+	for _, tf := range repo.Translations {
+		if tf.Language != "" {
+			out = append(out, tf.Language)
+		}
+	}
+	if repo.FrameworkFile == nil {
+		names, _ := fs.Glob(hwfplan.FrameworkTranslations, framework.TranslationPath("*"))
+		for _, p := range names {
+			if lang, ok := framework.TranslationLanguage(p); ok {
+				out = append(out, lang)
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
