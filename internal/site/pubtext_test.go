@@ -1,0 +1,55 @@
+package site
+
+import (
+	"html"
+	"maps"
+	"strings"
+	"testing"
+
+	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/progress"
+	"github.com/hwfplan/hwfplan/internal/publish"
+)
+
+// TestFooterFundingInLanguage builds the shipped site with publication.yaml's
+// Italian left out: the German footer has the German funding statement and no
+// note, the Italian one falls back to the English and says so, and the English
+// one is unchanged.
+func TestFooterFundingInLanguage(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the shipped site")
+	}
+	fsys, err := load.DirFS("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	repo, _ := load.Load(fsys, load.Options{})
+	pub := *repo.Publication
+	de := pub.Translations["de"].Funding.Statement
+	if de == "" {
+		t.Fatal("publication.yaml has no German funding statement")
+	}
+	pub.Translations = maps.Clone(pub.Translations)
+	delete(pub.Translations, "it")
+	repo.Publication = &pub
+	asOf, from, err := progress.ReportDate("", repo.Publication, func(string) string { return "" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := Input{Repo: repo, SourceTime: sourceTime, Progress: progress.Compute(repo, asOf), AsOf: publish.AsOf{Date: asOf, From: from}}
+	files, err := Render(in, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := func(p string) string { return html.UnescapeString(string(files[p])) }
+	en := pub.Funding.Statement
+	if s := page("de/index.html"); !strings.Contains(s, de) || strings.Contains(s, en) || strings.Contains(s, `class="note">Der Text zur Förderung`) {
+		t.Error("the German footer does not show the German funding statement alone")
+	}
+	if s := page("it/index.html"); !strings.Contains(s, en) || !strings.Contains(s, "Il testo sul finanziamento qui sopra è in inglese") {
+		t.Error("the Italian footer (no translation) does not fall back to the English and say so")
+	}
+	if s := page("index.html"); !strings.Contains(s, en) || strings.Contains(s, "publication.yaml") {
+		t.Error("the English footer changed")
+	}
+}
