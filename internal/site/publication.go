@@ -38,7 +38,9 @@ type publicationView struct {
 type fundingView struct {
 	Funding    string `json:"funding"`
 	Disclaimer string `json:"disclaimer"`
-	English    bool   `json:"english,omitempty"` // a part is still English
+	// Which parts are still English: the footer marks them lang="en" and says so.
+	FundingEnglish    bool `json:"funding_english,omitempty"`
+	DisclaimerEnglish bool `json:"disclaimer_english,omitempty"`
 }
 
 type editorView struct {
@@ -66,7 +68,7 @@ func (g *generator) publication() error {
 			v.Translations = map[string]fundingView{}
 		}
 		v.Translations[lang] = fundingView{Funding: q.Funding.Statement, Disclaimer: q.Funding.Disclaimer,
-			English: slices.Contains(english, plan.PartStatement) || slices.Contains(english, plan.PartDisclaimer)}
+			FundingEnglish: slices.Contains(english, plan.PartStatement), DisclaimerEnglish: slices.Contains(english, plan.PartDisclaimer)}
 	}
 	for _, e := range p.Editors {
 		v.EditorList = append(v.EditorList, editorView{Name: e.Name, Affiliation: e.Affiliation, Placeholder: e.Placeholder})

@@ -46,8 +46,11 @@ func TestFooterFundingInLanguage(t *testing.T) {
 	if s := page("de/index.html"); !strings.Contains(s, de) || strings.Contains(s, en) || strings.Contains(s, `class="note">Der Text zur Förderung`) {
 		t.Error("the German footer does not show the German funding statement alone")
 	}
-	if s := page("it/index.html"); !strings.Contains(s, en) || !strings.Contains(s, "Il testo sul finanziamento qui sopra è in inglese") {
-		t.Error("the Italian footer (no translation) does not fall back to the English and say so")
+	if s := page("it/index.html"); !strings.Contains(s, `<p lang="en">`+en) || !strings.Contains(s, "Il testo sul finanziamento qui sopra è in inglese") {
+		t.Error("the Italian footer (no translation) does not fall back to the English, marked lang=\"en\", and say so")
+	}
+	if s := page("de/index.html"); strings.Contains(s, `<p lang="en">`) {
+		t.Error("the German footer marks its German text as English")
 	}
 	if s := page("index.html"); !strings.Contains(s, en) || strings.Contains(s, "publication.yaml") {
 		t.Error("the English footer changed")
