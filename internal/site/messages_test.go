@@ -16,10 +16,8 @@ import (
 	"testing"
 
 	"github.com/hwfplan/hwfplan"
-	"github.com/hwfplan/hwfplan/internal/load"
 	"github.com/hwfplan/hwfplan/internal/plan"
 	"github.com/hwfplan/hwfplan/internal/progress"
-	"github.com/hwfplan/hwfplan/internal/publish"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -232,20 +230,7 @@ func TestLanguagePagesHaveNoGoEnglish(t *testing.T) {
 			}
 		}
 	}
-	fsys, err := load.DirFS("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	repo, _ := load.Load(fsys, load.Options{})
-	asOf, from, err := progress.ReportDate("", repo.Publication, func(string) string { return "" })
-	if err != nil {
-		t.Fatal(err)
-	}
-	in := Input{Repo: repo, SourceTime: sourceTime, Progress: progress.Compute(repo, asOf), AsOf: publish.AsOf{Date: asOf, From: from}}
-	files, err := Render(in, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	files := shippedSite(t, nil)
 	foundInEnglish := map[string]bool{}
 	langs := map[string]int{}
 	for _, name := range slices.Sorted(maps.Keys(files)) {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/hwfplan/hwfplan/internal/load"
+	"github.com/hwfplan/hwfplan/internal/model"
 	"github.com/hwfplan/hwfplan/internal/num"
 	"github.com/hwfplan/hwfplan/internal/progress"
 	"github.com/hwfplan/hwfplan/internal/publish"
@@ -51,23 +52,7 @@ func pageText(html string) string {
 // shares and amounts carry the decimal comma CLDR gives those languages, and no
 // number on them has an English decimal point; the English pages keep it.
 func TestLanguagePagesWriteTheirNumbers(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the shipped site")
-	}
-	fsys, err := load.DirFS("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	repo, _ := load.Load(fsys, load.Options{})
-	asOf, from, err := progress.ReportDate("", repo.Publication, func(string) string { return "" })
-	if err != nil {
-		t.Fatal(err)
-	}
-	in := Input{Repo: repo, SourceTime: sourceTime, Progress: progress.Compute(repo, asOf), AsOf: publish.AsOf{Date: asOf, From: from}}
-	files, err := Render(in, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	files := shippedSite(t, nil)
 	pages := []string{"compare/tasks/index.html", "compare/clusters/index.html", "countries/hu/index.html", "countries/it/index.html", "methods/index.html"}
 	for _, lang := range []string{"de", "hu"} {
 		comma := num.In(lang).Score(0.25)
@@ -129,4 +114,33 @@ func TestQuantityWithItsUnit(t *testing.T) {
 			t.Errorf("got %q, want %q", c.got, c.want)
 		}
 	}
+}
+
+// shippedSite renders the shipped plans (this repository's countries, framework
+// and plan translations and publication.yaml), with progress as of
+// publication.yaml's report date; edit, when not nil, changes the loaded
+// repository first. It skips under -short.
+func shippedSite(t *testing.T, edit func(*model.Repo)) map[string][]byte {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds the shipped site")
+	}
+	fsys, err := load.DirFS("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	repo, _ := load.Load(fsys, load.Options{})
+	if edit != nil {
+		edit(repo)
+	}
+	asOf, from, err := progress.ReportDate("", repo.Publication, func(string) string { return "" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := Input{Repo: repo, SourceTime: sourceTime, Progress: progress.Compute(repo, asOf), AsOf: publish.AsOf{Date: asOf, From: from}}
+	files, err := Render(in, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
 }

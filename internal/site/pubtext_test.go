@@ -6,9 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hwfplan/hwfplan/internal/load"
-	"github.com/hwfplan/hwfplan/internal/progress"
-	"github.com/hwfplan/hwfplan/internal/publish"
+	"github.com/hwfplan/hwfplan/internal/model"
+	"github.com/hwfplan/hwfplan/internal/plan"
 )
 
 // TestFooterFundingInLanguage builds the shipped site with publication.yaml's
@@ -16,30 +15,16 @@ import (
 // note, the Italian one falls back to the English and says so, and the English
 // one is unchanged.
 func TestFooterFundingInLanguage(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the shipped site")
-	}
-	fsys, err := load.DirFS("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	repo, _ := load.Load(fsys, load.Options{})
-	pub := *repo.Publication
+	var pub plan.Publication
+	files := shippedSite(t, func(repo *model.Repo) {
+		pub = *repo.Publication
+		pub.Translations = maps.Clone(pub.Translations)
+		delete(pub.Translations, "it")
+		repo.Publication = &pub
+	})
 	de := pub.Translations["de"].Funding.Statement
 	if de == "" {
 		t.Fatal("publication.yaml has no German funding statement")
-	}
-	pub.Translations = maps.Clone(pub.Translations)
-	delete(pub.Translations, "it")
-	repo.Publication = &pub
-	asOf, from, err := progress.ReportDate("", repo.Publication, func(string) string { return "" })
-	if err != nil {
-		t.Fatal(err)
-	}
-	in := Input{Repo: repo, SourceTime: sourceTime, Progress: progress.Compute(repo, asOf), AsOf: publish.AsOf{Date: asOf, From: from}}
-	files, err := Render(in, Options{})
-	if err != nil {
-		t.Fatal(err)
 	}
 	page := func(p string) string { return html.UnescapeString(string(files[p])) }
 	en := pub.Funding.Statement
