@@ -153,6 +153,41 @@ func englishMessages() *messages {
 var formNames = map[plural.Form]string{plural.Zero: "zero", plural.One: "one", plural.Two: "two",
 	plural.Few: "few", plural.Many: "many", plural.Other: "other"}
 
+// PluralForm is the CLDR plural category ("one", "other", ...) of the count n
+// in the language tag: the form of a message the site and the reports show.
+func PluralForm(tag language.Tag, n int) string {
+	if n < 0 {
+		n = -n
+	}
+	return formNames[plural.Cardinal.MatchPlural(tag, n, 0, 0, 0, 0)]
+}
+
+// FillMessage fills a message's placeholders as go-i18n (Hugo's T) does: the
+// text as a Go text/template over the named values, each text parsed once. The
+// values go in as given, never parsed: plan text stays text. id names the
+// message in an error.
+func FillMessage(id, text string, data map[string]any) (string, error) {
+	if !strings.Contains(text, "{{") {
+		return text, nil
+	}
+	var tmpl *template.Template
+	if t, ok := parsed.Load(text); ok {
+		tmpl = t.(*template.Template)
+	} else {
+		t, err := template.New(id).Option("missingkey=error").Parse(text)
+		if err != nil {
+			return "", fmt.Errorf("message %s: %w", id, err)
+		}
+		parsed.Store(text, t)
+		tmpl = t
+	}
+	var b bytes.Buffer
+	if err := tmpl.Execute(&b, data); err != nil {
+		return "", fmt.Errorf("message %s: %w", id, err)
+	}
+	return b.String(), nil
+}
+
 // T writes message id in the language. Its arguments are either one int, the
 // count that picks the plural form (and {{ .Count }}), or pairs of name and
 // value for the message's placeholders ({{ .Name }}); a "Count" pair that is an
@@ -196,11 +231,7 @@ func (m *messages) T(id string, args ...any) (string, error) {
 		if !counted {
 			return "", fmt.Errorf("message %s has plural forms: give it a count", id)
 		}
-		n := count
-		if n < 0 {
-			n = -n
-		}
-		form := formNames[plural.Cardinal.MatchPlural(tag, n, 0, 0, 0, 0)]
+		form := PluralForm(tag, count)
 		t, ok := msg.forms[form]
 		if !ok {
 			if t, ok = msg.forms["other"]; !ok {
@@ -209,25 +240,7 @@ func (m *messages) T(id string, args ...any) (string, error) {
 		}
 		text = t
 	}
-	if !strings.Contains(text, "{{") {
-		return text, nil
-	}
-	var tmpl *template.Template
-	if t, ok := parsed.Load(text); ok {
-		tmpl = t.(*template.Template)
-	} else {
-		t, err := template.New(id).Option("missingkey=error").Parse(text)
-		if err != nil {
-			return "", fmt.Errorf("message %s: %w", id, err)
-		}
-		parsed.Store(text, t)
-		tmpl = t
-	}
-	var b bytes.Buffer
-	if err := tmpl.Execute(&b, data); err != nil {
-		return "", fmt.Errorf("message %s: %w", id, err)
-	}
-	return b.String(), nil
+	return FillMessage(id, text, data)
 }
 
 // t is T for the package's own Go code, whose ids and arguments are fixed: a

@@ -1,11 +1,8 @@
 package site
 
 import (
-	"bytes"
 	"strconv"
 	"strings"
-	"sync"
-	"text/template"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -14,8 +11,8 @@ import (
 	"github.com/hwfplan/hwfplan/internal/chart"
 	"github.com/hwfplan/hwfplan/internal/plan"
 	"github.com/hwfplan/hwfplan/internal/progress"
+	"github.com/hwfplan/hwfplan/internal/report"
 	"github.com/hwfplan/hwfplan/internal/words"
-	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 )
@@ -55,11 +52,7 @@ func (m msgs) tn(id string, n int, one, other string, args ...any) string {
 		if forms, ok := bundles()[m.lang][id].(map[string]any); ok {
 			tag, err := language.Parse(m.lang)
 			if err == nil {
-				abs := n
-				if abs < 0 {
-					abs = -abs
-				}
-				form := pluralForms[plural.Cardinal.MatchPlural(tag, abs, 0, 0, 0, 0)]
+				form := report.PluralForm(tag, n)
 				if s, ok := forms[form].(string); ok && s != "" {
 					text = s
 				} else if s, ok := forms["other"].(string); ok && s != "" {
@@ -71,42 +64,21 @@ func (m msgs) tn(id string, n int, one, other string, args ...any) string {
 	return fill(id, text, append([]any{"Count", n}, args...))
 }
 
-// pluralForms are CLDR's plural categories by x/text's Form.
-var pluralForms = map[plural.Form]string{plural.Zero: "zero", plural.One: "one", plural.Two: "two",
-	plural.Few: "few", plural.Many: "many", plural.Other: "other"}
-
-// parsedMessages caches a message text's template.
-var parsedMessages sync.Map // text -> *template.Template
-
-// fill fills a message's placeholders as go-i18n (Hugo's T) does: the text as a
-// Go text/template over the named values. A message that does not parse or
-// fill (ruled out by the bundle tests) shows as its text.
+// fill fills a message's placeholders (report.FillMessage, as Hugo's T does)
+// from pairs of name and value. A message that does not parse or fill (ruled
+// out by the bundle tests) shows as its text.
 func fill(id, text string, args []any) string {
-	if !strings.Contains(text, "{{") {
-		return text
-	}
 	data := map[string]any{}
 	for i := 0; i+1 < len(args); i += 2 {
 		if k, ok := args[i].(string); ok {
 			data[k] = args[i+1]
 		}
 	}
-	var tmpl *template.Template
-	if t, ok := parsedMessages.Load(text); ok {
-		tmpl = t.(*template.Template)
-	} else {
-		t, err := template.New(id).Option("missingkey=error").Parse(text)
-		if err != nil {
-			return text
-		}
-		parsedMessages.Store(text, t)
-		tmpl = t
-	}
-	var b bytes.Buffer
-	if err := tmpl.Execute(&b, data); err != nil {
+	out, err := report.FillMessage(id, text, data)
+	if err != nil {
 		return text
 	}
-	return b.String()
+	return out
 }
 
 // joinAnd joins items as the language lists them: "A, B and C", "A, B und C"
