@@ -13,9 +13,7 @@ import (
 	"testing"
 
 	"github.com/hwfplan/hwfplan/internal/chart"
-	"github.com/hwfplan/hwfplan/internal/compare"
 	"github.com/hwfplan/hwfplan/internal/golden"
-	"github.com/hwfplan/hwfplan/internal/load"
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
 )
@@ -229,15 +227,7 @@ func TestPlanTextInLanguage(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: loads the shipped plans")
 	}
-	fsys, err := load.DirFS("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	repo, _ := load.Load(fsys, load.Options{})
-	res, err := compare.Compute(repo)
-	if err != nil {
-		t.Fatal(err)
-	}
+	repo, res := loadRepo(t, "../..")
 	files, err := Build(repo, res, "as-is", Options{Source: fixtureSource, Lang: "hu"})
 	if err != nil {
 		t.Fatal(err)

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hwfplan/hwfplan/internal/compare"
-	"github.com/hwfplan/hwfplan/internal/load"
 	"github.com/hwfplan/hwfplan/internal/words"
 )
 
@@ -15,15 +13,7 @@ import (
 // every table whose rows are countries, every list of countries in a sentence
 // ("A, B and C") and the contents list the countries by name.
 func TestCountryListsByName(t *testing.T) {
-	fsys, err := load.DirFS("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	repo, _ := load.Load(fsys, load.Options{})
-	res, err := compare.Compute(repo)
-	if err != nil {
-		t.Fatal(err)
-	}
+	repo, res := loadRepo(t, "../..")
 	link := regexp.MustCompile(`\[([^\]]+)\]\(#country-([a-z]{2})\)`)
 	named := regexp.MustCompile(`([A-Z][a-z]+(?: [A-Z][a-z]+)?) \(([A-Z]{2})\)`)
 	inOrder := func(names, codes []string) bool { return isIdentity(words.ByName(names, codes)) }

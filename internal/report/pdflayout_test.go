@@ -12,8 +12,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hwfplan/hwfplan/internal/compare"
-	"github.com/hwfplan/hwfplan/internal/load"
 	"golang.org/x/net/html"
 )
 
@@ -56,15 +54,7 @@ func TestPDFLayout(t *testing.T) {
 			t.Skipf("no %s (apt-get install poppler-utils): the PDF layout is not checked", tool)
 		}
 	}
-	fsys, err := load.DirFS("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	repo, _ := load.Load(fsys, load.Options{})
-	res, err := compare.Compute(repo)
-	if err != nil {
-		t.Fatal(err)
-	}
+	repo, res := loadRepo(t, "../..")
 	for _, name := range KindNames() {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()

@@ -27,11 +27,11 @@ import (
 var fixtureSource = Source{Commit: "0123456789abcdef0123456789abcdef01234567",
 	Time: time.Date(2026, 1, 31, 12, 0, 0, 0, time.UTC)}
 
-// loadFixture loads testdata/repo: HU (WP6, illustrative), IT and PT (WP5; PT's plan
-// text is hostile: script tags, javascript: links, markup, table pipes).
-func loadFixture(t *testing.T) (*model.Repo, *compare.Result) {
+// loadRepo loads the plans repository in dir (the shipped plans are "../..")
+// and compares it.
+func loadRepo(t *testing.T, dir string) (*model.Repo, *compare.Result) {
 	t.Helper()
-	fsys, err := load.DirFS("testdata/repo")
+	fsys, err := load.DirFS(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,6 +40,14 @@ func loadFixture(t *testing.T) (*model.Repo, *compare.Result) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return repo, res
+}
+
+// loadFixture loads testdata/repo: HU (WP6, illustrative), IT and PT (WP5; PT's plan
+// text is hostile: script tags, javascript: links, markup, table pipes).
+func loadFixture(t *testing.T) (*model.Repo, *compare.Result) {
+	t.Helper()
+	repo, res := loadRepo(t, "testdata/repo")
 	if len(res.Countries) != 3 {
 		t.Fatalf("fixture has %d countries, want 3", len(res.Countries))
 	}
