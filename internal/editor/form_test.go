@@ -16,18 +16,23 @@ import (
 func TestFormGolden(t *testing.T) {
 	s := session(t, "HU")
 	for _, name := range plan.CountryFiles {
-		t.Run(name, func(t *testing.T) {
-			f, err := s.Form("countries/HU/" + name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			b, err := json.MarshalIndent(f, "", "  ")
-			if err != nil {
-				t.Fatal(err)
-			}
-			golden.Check(t, path.Join("testdata", "form", strings.TrimSuffix(name, ".yaml")+".json"), append(b, '\n'))
-		})
+		t.Run(name, func(t *testing.T) { checkFormGolden(t, s, name, path.Join("testdata", "form")) })
 	}
+}
+
+// checkFormGolden compares the form spec of HU's file name in s with the golden
+// file of that name (.json) in dir.
+func checkFormGolden(t *testing.T, s *Session, name, dir string) {
+	t.Helper()
+	f, err := s.Form("countries/HU/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.MarshalIndent(f, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden.Check(t, path.Join(dir, strings.TrimSuffix(name, ".yaml")+".json"), append(b, '\n'))
 }
 
 // Scores are choices among their scale's levels, with the item's words.
