@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 )
@@ -36,15 +37,16 @@ type numbered struct {
 	Caption string // plain text
 }
 
-// doc numbers the headings, figures and tables of one template pass. A report is
-// rendered twice: the first pass collects every number, so the second can refer
-// forward ("see Figure 5" before Figure 5) and write the table of contents.
+// doc numbers the headings, figures and tables of one template pass. References
+// and the table of contents are placeholders in the pass, filled in by resolve
+// once every number is known, so a reference may point forward ("see Figure 5"
+// before Figure 5).
 type doc struct {
 	mode    mode
 	marker  string // "hwfmark-<nonce>-": prefix of marker paragraphs (modeHTML)
 	name    string // report name, for figure file names (modeMarkdown)
 	figures map[string]figureFunc
-	prev    *doc // the first pass; nil during it
+	prev    *doc // a pass before this one, whose numbers Ref reads; nil in the one pass
 
 	headings []heading
 	refs     map[string]numbered
@@ -171,19 +173,29 @@ func (d *doc) Table(key, caption string) (string, error) {
 }
 
 // Ref refers to a figure ("fig-<key>"), a table ("tab-<key>") or a heading id:
-// "Figure 2", "Table 3", "Section 4.2", "Chapter 3", "Annex A". In the first pass
-// a forward reference reads "?"; in the second an unknown id is an error.
+// "Figure 2", "Table 3", "Section 4.2", "Chapter 3", "Annex A". In the pass it is
+// a placeholder that resolve fills in; after a pass (prev) an unknown id is an
+// error.
 func (d *doc) Ref(id string) (string, error) {
 	id = anchorID(id)
-	src := d
-	if d.prev != nil {
-		src = d.prev
+	if d.prev == nil {
+		return d.marker + refOpen + id + refClose, nil
 	}
+	text, ok := d.prev.refText(id)
+	if !ok {
+		return "", unknownRef(id)
+	}
+	return text, nil
+}
+
+// refText is how a reference to id reads once the pass is done: "Figure 2", a
+// link to it in modeHTML.
+func (d *doc) refText(id string) (string, bool) {
 	text := ""
-	if n, ok := src.refs[id]; ok {
+	if n, ok := d.refs[id]; ok {
 		text = d.msgs.t("report."+strings.ToLower(n.Kind), "N", n.N)
 	}
-	for _, h := range src.headings {
+	for _, h := range d.headings {
 		if h.ID != id {
 			continue
 		}
@@ -197,32 +209,85 @@ func (d *doc) Ref(id string) (string, error) {
 		}
 	}
 	if text == "" {
-		if d.prev != nil {
-			return "", fmt.Errorf("reference to unknown figure, table or section %q", id)
-		}
-		return "?", nil
+		return "", false
 	}
 	if d.mode == modeHTML {
-		return fmt.Sprintf("[%s](#%s)", text, id), nil
+		return fmt.Sprintf("[%s](#%s)", text, id), true
 	}
-	return text, nil
+	return text, true
 }
 
-// TOC writes the table of contents from the first pass's headings.
+func unknownRef(id string) error {
+	return fmt.Errorf("reference to unknown figure, table or section %q", id)
+}
+
+// The placeholders of one pass: marker + refOpen + id + refClose for a reference,
+// marker + tocMark for the contents (modeMarkdown). The marker is the report's
+// nonce, so no plan text can write one.
+const (
+	refOpen  = "ref("
+	refClose = ")"
+	tocMark  = "toc()"
+)
+
+// TOC writes the table of contents: a marker paragraph in modeHTML, which the
+// HTML stage replaces; in modeMarkdown a placeholder resolve fills in.
 func (d *doc) TOC() string {
 	if d.mode == modeHTML {
 		return d.mark("toc", "contents")
 	}
+	return "\n\n" + d.marker + tocMark + "\n\n"
+}
+
+// tocMarkdown is the table of contents of the pass as a Markdown list.
+func (d *doc) tocMarkdown() string {
 	var b strings.Builder
-	b.WriteString("\n\n")
-	if d.prev != nil {
-		for _, h := range d.prev.headings {
-			indent := strings.Repeat("  ", h.Level-2)
-			fmt.Fprintf(&b, "%s- [%s %s](#%s)\n", indent, h.Label, escapeMarkdown(h.Title), h.ID)
+	for _, h := range d.headings {
+		indent := strings.Repeat("  ", h.Level-2)
+		fmt.Fprintf(&b, "%s- [%s %s](#%s)\n", indent, h.Label, escapeMarkdown(h.Title), h.ID)
+	}
+	return b.String()
+}
+
+// resolve fills in the pass's placeholders: every reference by its number, the
+// contents by the headings. A reference to an id the pass did not number is an
+// error.
+func (d *doc) resolve(out []byte) ([]byte, error) {
+	open := []byte(d.marker)
+	if !bytes.Contains(out, open) {
+		return out, nil
+	}
+	var b bytes.Buffer
+	b.Grow(len(out))
+	for {
+		i := bytes.Index(out, open)
+		if i < 0 {
+			b.Write(out)
+			return b.Bytes(), nil
+		}
+		b.Write(out[:i])
+		rest := out[i+len(open):]
+		switch {
+		case bytes.HasPrefix(rest, []byte(tocMark)) && d.mode == modeMarkdown:
+			b.WriteString(d.tocMarkdown())
+			out = rest[len(tocMark):]
+		case bytes.HasPrefix(rest, []byte(refOpen)):
+			id, after, ok := bytes.Cut(rest[len(refOpen):], []byte(refClose))
+			if !ok {
+				return nil, fmt.Errorf("reference placeholder without its end")
+			}
+			text, found := d.refText(string(id))
+			if !found {
+				return nil, unknownRef(string(id))
+			}
+			b.WriteString(text)
+			out = after
+		default:
+			// A marker paragraph of modeHTML: the HTML stage replaces it.
+			b.Write(open)
+			out = rest
 		}
 	}
-	b.WriteString("\n")
-	return b.String()
 }
 
 // TitlePageStart and TitlePageEnd enclose the title page.

@@ -51,7 +51,7 @@ func toHTML(md []byte, d *doc, notice string) ([]byte, error) {
 			return fmt.Appendf(nil, `<p class="caption" id="%s"><span class="caption-label">%s.</span> %s</p>`,
 				id, html.EscapeString(d.msgs.t("report.table", "N", n.N)), html.EscapeString(n.Caption))
 		case "toc":
-			return tocHTML(d.prev)
+			return tocHTML(d)
 		case "colophon":
 			if id == "start" {
 				return fmt.Appendf(nil, `<section class="colophon-page" aria-label="%s">`, html.EscapeString(d.msgs.t("report.about")))

@@ -203,23 +203,39 @@ func Build(repo *model.Repo, res *compare.Result, name string, opts Options) (ma
 	return out, nil
 }
 
-// execute runs the template twice in one mode and returns the second pass.
+// execute fills the template once in one mode. A reference or the contents may
+// need what comes later ("see Figure 5" before Figure 5), so they are written as
+// placeholders and filled in once the pass has numbered everything (doc.resolve).
+// Only when a reference names nothing does the template run again, knowing every
+// number, so the error names the template line that makes it.
 func execute(name, src string, m mode, marker string, figs map[string]figureFunc, data *Data) (*doc, []byte, error) {
-	var prev *doc
-	var out []byte
-	for range 2 {
-		d := newDoc(m, name, marker, figs, prev, data.msgs)
-		t, err := template.New(name).Funcs(funcMap(d, data)).Funcs(proseFuncs(data)).Funcs(followUpFuncs(data)).Option("missingkey=error").Parse(src)
-		if err != nil {
-			return nil, nil, fmt.Errorf("failed to read template %s.md.tmpl: %w", name, err)
-		}
-		var b bytes.Buffer
-		if err := t.Execute(&b, data); err != nil {
-			return nil, nil, fmt.Errorf("failed to fill template %s.md.tmpl: %w", name, err)
-		}
-		prev, out = d, b.Bytes()
+	d, out, err := fill(name, src, m, marker, figs, data, nil)
+	if err != nil {
+		return nil, nil, err
 	}
-	return prev, tidy(out), nil
+	out, err = d.resolve(out)
+	if err != nil {
+		if _, _, perr := fill(name, src, m, marker, figs, data, d); perr != nil {
+			return nil, nil, perr
+		}
+		return nil, nil, fmt.Errorf("failed to fill template %s.md.tmpl: %w", name, err)
+	}
+	return d, tidy(out), nil
+}
+
+// fill runs the template once; prev, when given, is a pass before it, whose
+// numbers references then read directly.
+func fill(name, src string, m mode, marker string, figs map[string]figureFunc, data *Data, prev *doc) (*doc, []byte, error) {
+	d := newDoc(m, name, marker, figs, prev, data.msgs)
+	t, err := template.New(name).Funcs(funcMap(d, data)).Funcs(proseFuncs(data)).Funcs(followUpFuncs(data)).Option("missingkey=error").Parse(src)
+	if err != nil {
+		return nil, nil, fmt.Errorf("failed to read template %s.md.tmpl: %w", name, err)
+	}
+	var b bytes.Buffer
+	if err := t.Execute(&b, data); err != nil {
+		return nil, nil, fmt.Errorf("failed to fill template %s.md.tmpl: %w", name, err)
+	}
+	return d, b.Bytes(), nil
 }
 
 // tidy collapses runs of blank lines and trailing spaces the template actions leave,

@@ -219,11 +219,16 @@ func TestPublishable(t *testing.T) {
 func TestTemplateOverride(t *testing.T) {
 	repo, res := loadFixture(t)
 	fsys := fstest.MapFS{
-		"templates/as-is.md.tmpl": {Data: []byte("{{chapter \"Only\" \"only\"}}\n\nSee {{ref \"fig-heatmap-gap\"}}.\n\n{{figure \"heatmap-gap\" \"Gaps\"}}\n")},
+		"templates/as-is.md.tmpl": {Data: []byte("{{toc}}\n\n{{chapter \"Only\" \"only\"}}\n\nSee {{ref \"fig-heatmap-gap\"}}.\n\n{{figure \"heatmap-gap\" \"Gaps\"}}\n")},
 	}
 	files, err := Build(repo, res, "as-is", Options{Templates: fsys})
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The contents and the reference come before what they name, in both outputs.
+	md := string(files["as-is.md"])
+	if !strings.Contains(md, "- [1. Only](#only)\n") || !strings.Contains(md, "See Figure 1.") || strings.Contains(md, "hwfmark-") {
+		t.Errorf("as-is.md: forward contents or reference not filled in:\n%s", md)
 	}
 	page := string(files["as-is.html"])
 	if !strings.Contains(page, `<h2 id="only">1. Only</h2>`) || !strings.Contains(page, `See <a href="#fig-heatmap-gap">Figure 1</a>.`) {
@@ -241,7 +246,8 @@ func TestBuildErrors(t *testing.T) {
 	}{
 		{"unknown report", "", `unknown report "nope"`},
 		{"unknown figure", `{{figure "pie" "x"}}`, `unknown figure "pie"`},
-		{"unknown reference", `{{ref "fig-pie"}}`, `unknown figure, table or section "fig-pie"`},
+		// The error names the template line of the reference.
+		{"unknown reference", "{{figure \"heatmap-gap\" \"Gaps\"}}\n{{ref \"fig-pie\"}}", `as-is:2:2: executing "as-is" at <ref "fig-pie">: error calling ref: reference to unknown figure, table or section "fig-pie"`},
 		{"duplicate heading", `{{chapter "A" "a"}}{{chapter "B" "a"}}`, `two headings have the id "a"`},
 		{"template syntax", `{{chapter`, `failed to read template`},
 	}
