@@ -203,27 +203,21 @@ func countryStatus(c *model.Country) string {
 	return ""
 }
 
-// asOf, if not zero, is the report date the action timeline marks.
+// newCountryView makes a country's view; asOf, if not zero, is the report date
+// the action timeline marks.
 func newCountryView(tr msgs, repo *model.Repo, c *model.Country, revs []Revision, asOf plan.Date) (*countryView, error) {
-	return countryViewOf(tr, repo, c, revs, true, asOf)
-}
-
-// countryViewOf makes a country's view; without charts it leaves out the action
-// timeline, the costly part a summary does not show.
-func countryViewOf(tr msgs, repo *model.Repo, c *model.Country, revs []Revision, charts bool, asOf plan.Date) (*countryView, error) {
 	fw := repo.Framework
-	v := &countryView{Code: c.Code, Name: countryName(c), URL: countryURL(c.Code), Status: countryStatus(c)}
-	v.StatusLabel = tr.status(v.Status)
-	v.Illustrative = v.Status == string(plan.StatusIllustrative)
+	s := summaryOf(tr, repo, c)
+	v := &countryView{Code: s.Code, Name: s.Name, URL: s.URL, Status: s.Status, StatusLabel: s.StatusLabel, Illustrative: s.Illustrative, Counts: s.countsView}
+	if s.ClusterURL != "" {
+		v.Cluster = &linkView{Title: s.Cluster, URL: s.ClusterURL}
+	}
 	for _, name := range plan.CountryFiles {
 		_, ok := c.Files[name]
 		v.Files = append(v.Files, fileView{Name: name, Path: path.Join(c.Dir, name), Present: ok})
 	}
 	if cc := c.Country; cc != nil {
 		v.EUCode = cc.EUCode
-		if cl := repo.Cluster(cc.Cluster); cl != nil && cl.Cluster != nil {
-			v.Cluster = &linkView{Title: cl.Cluster.Name, URL: clusterURL(cl.ID)}
-		}
 		v.Authority = orgOf(cc.CompetentAuthority)
 		for _, o := range cc.AffiliatedEntities {
 			v.Affiliated = append(v.Affiliated, *orgOf(o))
@@ -236,18 +230,16 @@ func countryViewOf(tr msgs, repo *model.Repo, c *model.Country, revs []Revision,
 		for task, items := range c.ToBe.Targets {
 			for item, t := range items {
 				targets[task+"."+item] = t
-				v.Counts.Targets++
 			}
 		}
 	}
 	if c.AsIs != nil {
-		v.AsIs = asIsOf(tr, fw, c.AsIs, targets, &v.Counts)
+		v.AsIs = asIsOf(tr, fw, c.AsIs, targets)
 	}
 	if c.ToDo != nil {
 		for _, s := range c.ToDo.Steps {
 			v.Steps = append(v.Steps, stepOf(tr, fw, s))
 		}
-		v.Counts.Steps = len(c.ToDo.Steps)
 	}
 	if ap := c.ActionPlan; ap != nil {
 		v.Dialogue = &dialogueView{Date: string(ap.PolicyDialogue.Date), Participants: ap.PolicyDialogue.Participants, Outcome: markdownHTML(ap.PolicyDialogue.Outcome)}
@@ -258,7 +250,6 @@ func countryViewOf(tr msgs, repo *model.Repo, c *model.Country, revs []Revision,
 			av.From = from[a.ID]
 			v.Actions = append(v.Actions, av)
 		}
-		v.Counts.Actions = len(ap.Actions)
 		sc := fw.SustainabilityScale()
 		for _, d := range fw.Sustainability.Domains {
 			f, ok := ap.SustainabilityFactors[d.ID]
@@ -271,13 +262,11 @@ func countryViewOf(tr msgs, repo *model.Repo, c *model.Country, revs []Revision,
 			}
 			v.Factors = append(v.Factors, factorView{Domain: d.Title, Score: fmt.Sprint(f.Score), Label: label, Evidence: markdownHTML(f.Evidence)})
 		}
-		if charts {
-			svg, err := timelineSVG(tr, fw, c.Code, v.Name, ap.Actions, asOf)
-			if err != nil {
-				return nil, err
-			}
-			v.Timeline = svg
+		svg, err := timelineSVG(tr, fw, c.Code, v.Name, ap.Actions, asOf)
+		if err != nil {
+			return nil, err
 		}
+		v.Timeline = svg
 	}
 	for _, r := range revs {
 		short := r.Hash
@@ -287,6 +276,59 @@ func countryViewOf(tr msgs, repo *model.Repo, c *model.Country, revs []Revision,
 		v.Revisions = append(v.Revisions, revisionView{Hash: r.Hash, Short: short, Date: r.Date.UTC().Format("2006-01-02"), Author: r.Author, Subject: r.Subject, Summary: r.Summary})
 	}
 	return v, nil
+}
+
+// summaryOf is a country's line in the lists of countries (home, countries,
+// clusters, status), and the head of its view: made without the plan text.
+func summaryOf(tr msgs, repo *model.Repo, c *model.Country) countrySummary {
+	s := countrySummary{Code: c.Code, Name: countryName(c), URL: countryURL(c.Code), Status: countryStatus(c), countsView: countsOf(repo.Framework, c)}
+	s.StatusLabel = tr.status(s.Status)
+	s.Illustrative = s.Status == string(plan.StatusIllustrative)
+	if cc := c.Country; cc != nil {
+		if cl := repo.Cluster(cc.Cluster); cl != nil && cl.Cluster != nil {
+			s.Cluster, s.ClusterURL = cl.Cluster.Name, clusterURL(cl.ID)
+		}
+	}
+	if c.AsIs != nil {
+		s.AssessedOn = string(c.AsIs.AssessedOn)
+	}
+	if c.ActionPlan != nil {
+		s.Dialogue = string(c.ActionPlan.PolicyDialogue.Date)
+	}
+	return s
+}
+
+// countsOf counts a country's framework items by assessment, its targets,
+// steps and actions.
+func countsOf(fw *framework.Framework, c *model.Country) countsView {
+	var n countsView
+	if c.ToBe != nil {
+		for _, items := range c.ToBe.Targets {
+			n.Targets += len(items)
+		}
+	}
+	if c.AsIs != nil {
+		for _, t := range fw.Tasks {
+			ta := c.AsIs.Tasks[t.ID]
+			for i := range t.Items {
+				switch ia, ok := ta.Items[t.Items[i].ID]; {
+				case ok && ia.Score != nil:
+					n.Assessed++
+				case ok && ia.NotAssessed != "":
+					n.NotAssessed++
+				default:
+					n.Missing++
+				}
+			}
+		}
+	}
+	if c.ToDo != nil {
+		n.Steps = len(c.ToDo.Steps)
+	}
+	if c.ActionPlan != nil {
+		n.Actions = len(c.ActionPlan.Actions)
+	}
+	return n
 }
 
 func orgOf(o plan.Organisation) *orgView {
@@ -306,7 +348,7 @@ func scaleLabel(s *framework.Scale, v int) string {
 	return ""
 }
 
-func asIsOf(tr msgs, fw *framework.Framework, a *plan.AsIs, targets map[string]plan.Target, n *countsView) *asIsView {
+func asIsOf(tr msgs, fw *framework.Framework, a *plan.AsIs, targets map[string]plan.Target) *asIsView {
 	v := &asIsView{AssessedOn: string(a.AssessedOn), Assessors: a.Assessors, Strengths: markdownList(a.Strengths), Weaknesses: markdownList(a.Weaknesses), Challenges: markdownList(a.Challenges)}
 	for _, t := range fw.Tasks {
 		ta := a.Tasks[t.ID]
@@ -322,12 +364,8 @@ func asIsOf(tr msgs, fw *framework.Framework, a *plan.AsIs, targets map[string]p
 			case ok && ia.Score != nil:
 				iv.Score = fmt.Sprint(*ia.Score)
 				iv.Label = fw.LabelFor(it, *ia.Score)
-				n.Assessed++
 			case ok && ia.NotAssessed != "":
 				iv.NotAssessed = ia.NotAssessed
-				n.NotAssessed++
-			default:
-				n.Missing++
 			}
 			iv.Evidence, iv.Sources = markdownHTML(ia.Evidence), ia.Sources
 			if tg, ok := targets[it.Key()]; ok {

@@ -72,10 +72,7 @@ func (g *generator) editPages() error {
 	if err := g.add(EditDir+"_index.md", page{Title: g.t("edit.title", "Form editor"), Params: map[string]any{"engine": hasEngine, noticeParam: ""}}); err != nil {
 		return err
 	}
-	sums, err := g.summaries()
-	if err != nil {
-		return err
-	}
+	sums := g.summaries()
 	if g.lang != "" {
 		if err := g.formLanguage(); err != nil {
 			return err

@@ -180,38 +180,21 @@ type countrySummary struct {
 
 // summaries lists every country's summary, computed once: the home, countries,
 // clusters and status pages all show them.
-func (g *generator) summaries() ([]countrySummary, error) {
+func (g *generator) summaries() []countrySummary {
 	if g.sumsMade {
-		return g.sums, nil
+		return g.sums
 	}
 	var out []countrySummary
 	for _, c := range g.countryList() {
-		v, err := countryViewOf(g.msgs, g.in.Repo, c, nil, false, "")
-		if err != nil {
-			return nil, err
-		}
-		s := countrySummary{Code: v.Code, Name: v.Name, URL: v.URL, Status: v.Status, StatusLabel: v.StatusLabel, Illustrative: v.Illustrative, countsView: v.Counts}
-		if v.Cluster != nil {
-			s.Cluster, s.ClusterURL = v.Cluster.Title, v.Cluster.URL
-		}
-		if v.AsIs != nil {
-			s.AssessedOn = v.AsIs.AssessedOn
-		}
-		if v.Dialogue != nil {
-			s.Dialogue = v.Dialogue.Date
-		}
-		out = append(out, s)
+		out = append(out, summaryOf(g.msgs, g.in.Repo, c))
 	}
 	g.sums, g.sumsMade = out, true
-	return out, nil
+	return out
 }
 
 func (g *generator) home() error {
 	fw := g.in.Repo.Framework
-	sums, err := g.summaries()
-	if err != nil {
-		return err
-	}
+	sums := g.summaries()
 	var illustrative []string
 	for _, s := range sums {
 		if s.Illustrative {
@@ -233,10 +216,7 @@ func (g *generator) home() error {
 }
 
 func (g *generator) countries() error {
-	sums, err := g.summaries()
-	if err != nil {
-		return err
-	}
+	sums := g.summaries()
 	if err := g.add("countries/_index.md", page{Title: g.t("nav_countries", "Countries"), Params: map[string]any{"countries": sums}}); err != nil {
 		return err
 	}
@@ -274,10 +254,7 @@ type clusterView struct {
 }
 
 func (g *generator) clusterViews() ([]clusterView, error) {
-	sums, err := g.summaries()
-	if err != nil {
-		return nil, err
-	}
+	sums := g.summaries()
 	byCode := map[string]countrySummary{}
 	for _, s := range sums {
 		byCode[s.Code] = s
@@ -361,10 +338,7 @@ func (g *generator) downloadList(prefix string) []string {
 
 func (g *generator) simple() error {
 	fw := g.in.Repo.Framework
-	sums, err := g.summaries()
-	if err != nil {
-		return err
-	}
+	sums := g.summaries()
 	methods := newMethodsView(fw, g.nums())
 	pages := []struct {
 		name string

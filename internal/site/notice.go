@@ -36,10 +36,7 @@ func (g *generator) withNotice(p *page) error {
 	if _, ok := p.Params[noticeParam]; ok {
 		return nil
 	}
-	sums, err := g.summaries()
-	if err != nil {
-		return err
-	}
+	sums := g.summaries()
 	p.Params[noticeParam] = g.notice(sums)
 	return nil
 }
