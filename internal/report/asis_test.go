@@ -138,7 +138,7 @@ func TestFindingsOtherCases(t *testing.T) {
 func TestProseFuncsShadowNothing(t *testing.T) {
 	repo, res := loadFixture(t)
 	d := newData("as-is", repo, res, fixtureSource)
-	base := funcMap(newDoc(modeMarkdown, "as-is", "m-", nil, nil, englishMessages()), d)
+	base := funcMap(newDoc("as-is", "m-", nil, nil, englishMessages()), d)
 	for name := range proseFuncs(d) {
 		if _, dup := base[name]; dup {
 			t.Errorf("proseFuncs redefines %q", name)

@@ -17,11 +17,6 @@ func (d *doc) Colophon(data *Data) string {
 		return ""
 	}
 	var b strings.Builder
-	if d.mode == modeHTML {
-		b.WriteString(d.mark("colophon", "start"))
-	} else {
-		b.WriteString("\n\n")
-	}
 	m := d.msgs
 	fmt.Fprintf(&b, "**%s**\n\n| | |\n|---|---|\n", m.t("report.about"))
 	fmt.Fprintf(&b, "| %s | %s |\n", m.t("report.edition"), m.t("report.edition_text", "Version", escapeMarkdown(p.Version), "Date", escapeMarkdown(m.dateText(p.Date))))
@@ -34,12 +29,7 @@ func (d *doc) Colophon(data *Data) string {
 		fmt.Fprintf(&b, "%s\n", m.t("report.funding_source", "Source", code(string(p.Funding.Source))))
 	}
 	fmt.Fprintf(&b, "\n**%s** %s\n", m.t("report.disclaimer"), escapeMarkdown(p.Funding.Disclaimer))
-	if d.mode == modeHTML {
-		b.WriteString(d.mark("colophon", "end"))
-	} else {
-		b.WriteString("\n---\n\n")
-	}
-	return b.String()
+	return d.either("\n\n", d.mark("colophon", "start")) + b.String() + d.either("\n---\n\n", d.mark("colophon", "end"))
 }
 
 // EditorsLabel is "Editor" for one editor, "Editors" for more.

@@ -3,10 +3,11 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
-// mode is the output a template pass writes Markdown for.
+// mode is one of the two outputs a template pass is resolved into (doc.resolve).
 type mode int
 
 const (
@@ -37,13 +38,14 @@ type numbered struct {
 	Caption string // plain text
 }
 
-// doc numbers the headings, figures and tables of one template pass. References
-// and the table of contents are placeholders in the pass, filled in by resolve
-// once every number is known, so a reference may point forward ("see Figure 5"
-// before Figure 5).
+// doc numbers the headings, figures and tables of one template pass, which makes
+// both outputs: what differs between them (headings, figures, captions, the
+// title page, the colophon's frame) is a placeholder holding the text of each
+// mode, and references and the contents are placeholders filled in once every
+// number is known, so a reference may point forward ("see Figure 5" before
+// Figure 5). resolve writes the pass in one mode.
 type doc struct {
-	mode    mode
-	marker  string // "hwfmark-<nonce>-": prefix of marker paragraphs (modeHTML)
+	marker  string // "hwfmark-<nonce>-": prefix of placeholders and marker paragraphs
 	name    string // report name, for figure file names (modeMarkdown)
 	figures map[string]figureFunc
 	prev    *doc // a pass before this one, whose numbers Ref reads; nil in the one pass
@@ -59,20 +61,38 @@ type doc struct {
 	svgs     map[string][]byte // figure id -> SVG, in use order via figOrder
 	figOrder []string
 	captions map[string]numbered // marker id -> caption (tables), modeHTML
+	parts    [][2]string         // a placeholder's text in modeMarkdown and modeHTML
 	msgs     *messages           // the report's language
 }
 
 // figureFunc renders one chart with the given accessible title.
 type figureFunc func(title string) ([]byte, error)
 
-func newDoc(m mode, name, marker string, figures map[string]figureFunc, prev *doc, msgs *messages) *doc {
-	return &doc{mode: m, name: name, marker: marker, figures: figures, prev: prev, msgs: msgs,
+func newDoc(name, marker string, figures map[string]figureFunc, prev *doc, msgs *messages) *doc {
+	return &doc{name: name, marker: marker, figures: figures, prev: prev, msgs: msgs,
 		refs: map[string]numbered{}, svgs: map[string][]byte{}, captions: map[string]numbered{}}
 }
 
 // mark is a marker paragraph, replaced after the Markdown is converted to HTML.
 func (d *doc) mark(kind, id string) string {
 	return "\n\n" + d.marker + kind + "-" + id + "\n\n"
+}
+
+// The placeholders of a pass, each the marker followed by: partOpen, the index
+// of its text in parts, placeClose; refOpen, the id, placeClose; or tocMark. The
+// marker is the report's nonce, so no plan text can write one.
+const (
+	partOpen   = "part("
+	refOpen    = "ref("
+	placeClose = ")"
+	tocMark    = "toc()"
+)
+
+// either is a placeholder for text written one way in the Markdown file and
+// another in the Markdown of the HTML page.
+func (d *doc) either(md, html string) string {
+	d.parts = append(d.parts, [2]string{md, html})
+	return d.marker + partOpen + strconv.Itoa(len(d.parts)-1) + placeClose
 }
 
 func (d *doc) head(level int, number, label, title, id string) (string, error) {
@@ -88,12 +108,10 @@ func (d *doc) head(level int, number, label, title, id string) (string, error) {
 	d.headings = append(d.headings, heading{Level: level, Number: number, Label: label, Title: title, ID: id, Annex: d.inAnnex})
 	hashes := strings.Repeat("#", level)
 	text := label + " " + escapeMarkdown(title)
-	if d.mode == modeHTML {
-		return fmt.Sprintf("\n\n%s %s {#%s}\n\n", hashes, text, id), nil
-	}
 	// GitHub and most Markdown viewers give headings ids of their own; the anchor
 	// keeps links such as (#country-hu) working. The id is [a-z0-9-] only.
-	return fmt.Sprintf("\n\n<a id=\"%s\"></a>\n\n%s %s\n\n", id, hashes, text), nil
+	return d.either(fmt.Sprintf("\n\n<a id=\"%s\"></a>\n\n%s %s\n\n", id, hashes, text),
+		fmt.Sprintf("\n\n%s %s {#%s}\n\n", hashes, text, id)), nil
 }
 
 // Chapter starts a numbered chapter: "## 2. Title".
@@ -146,10 +164,7 @@ func (d *doc) Figure(key, caption string) (string, error) {
 	}
 	d.svgs[id] = svg
 	d.figOrder = append(d.figOrder, id)
-	if d.mode == modeHTML {
-		return d.mark("fig", id), nil
-	}
-	return fmt.Sprintf("\n\n![%s](%s)\n\n", escapeMarkdown(title), d.figureFile(id)), nil
+	return d.either(fmt.Sprintf("\n\n![%s](%s)\n\n", escapeMarkdown(title), d.figureFile(id)), d.mark("fig", id)), nil
 }
 
 // figureFile is the path of a figure's SVG relative to <name>.md.
@@ -165,11 +180,8 @@ func (d *doc) Table(key, caption string) (string, error) {
 	d.ntab++
 	n := numbered{Kind: "Table", N: d.ntab, ID: id, Caption: caption}
 	d.refs[id] = n
-	if d.mode == modeHTML {
-		d.captions[id] = n
-		return d.mark("cap", id), nil
-	}
-	return fmt.Sprintf("\n\n**%s.** %s\n\n", d.msgs.t("report.table", "N", n.N), escapeMarkdown(caption)), nil
+	d.captions[id] = n
+	return d.either(fmt.Sprintf("\n\n**%s.** %s\n\n", d.msgs.t("report.table", "N", n.N), escapeMarkdown(caption)), d.mark("cap", id)), nil
 }
 
 // Ref refers to a figure ("fig-<key>"), a table ("tab-<key>") or a heading id:
@@ -179,18 +191,17 @@ func (d *doc) Table(key, caption string) (string, error) {
 func (d *doc) Ref(id string) (string, error) {
 	id = anchorID(id)
 	if d.prev == nil {
-		return d.marker + refOpen + id + refClose, nil
+		return d.marker + refOpen + id + placeClose, nil
 	}
-	text, ok := d.prev.refText(id)
-	if !ok {
+	if _, ok := d.prev.refText(id, modeMarkdown); !ok {
 		return "", unknownRef(id)
 	}
-	return text, nil
+	return id, nil
 }
 
-// refText is how a reference to id reads once the pass is done: "Figure 2", a
-// link to it in modeHTML.
-func (d *doc) refText(id string) (string, bool) {
+// refText is how a reference to id reads once the pass is done: "Figure 2", and
+// a link to it in modeHTML.
+func (d *doc) refText(id string, m mode) (string, bool) {
 	text := ""
 	if n, ok := d.refs[id]; ok {
 		text = d.msgs.t("report."+strings.ToLower(n.Kind), "N", n.N)
@@ -211,7 +222,7 @@ func (d *doc) refText(id string) (string, bool) {
 	if text == "" {
 		return "", false
 	}
-	if d.mode == modeHTML {
+	if m == modeHTML {
 		return fmt.Sprintf("[%s](#%s)", text, id), true
 	}
 	return text, true
@@ -221,44 +232,31 @@ func unknownRef(id string) error {
 	return fmt.Errorf("reference to unknown figure, table or section %q", id)
 }
 
-// The placeholders of one pass: marker + refOpen + id + refClose for a reference,
-// marker + tocMark for the contents (modeMarkdown). The marker is the report's
-// nonce, so no plan text can write one.
-const (
-	refOpen  = "ref("
-	refClose = ")"
-	tocMark  = "toc()"
-)
-
-// TOC writes the table of contents: a marker paragraph in modeHTML, which the
-// HTML stage replaces; in modeMarkdown a placeholder resolve fills in.
+// TOC writes the table of contents: a Markdown list of the headings, or a marker
+// paragraph the HTML stage replaces.
 func (d *doc) TOC() string {
-	if d.mode == modeHTML {
-		return d.mark("toc", "contents")
-	}
-	return "\n\n" + d.marker + tocMark + "\n\n"
+	return d.marker + tocMark
 }
 
 // tocMarkdown is the table of contents of the pass as a Markdown list.
 func (d *doc) tocMarkdown() string {
 	var b strings.Builder
+	b.WriteString("\n\n")
 	for _, h := range d.headings {
 		indent := strings.Repeat("  ", h.Level-2)
 		fmt.Fprintf(&b, "%s- [%s %s](#%s)\n", indent, h.Label, escapeMarkdown(h.Title), h.ID)
 	}
+	b.WriteString("\n")
 	return b.String()
 }
 
-// resolve fills in the pass's placeholders: every reference by its number, the
-// contents by the headings. A reference to an id the pass did not number is an
-// error.
-func (d *doc) resolve(out []byte) ([]byte, error) {
+// resolve writes the pass in one mode: every placeholder by its text in the mode,
+// every reference by its number, the contents by the headings. A reference to an
+// id the pass did not number is an error.
+func (d *doc) resolve(out []byte, m mode) ([]byte, error) {
 	open := []byte(d.marker)
-	if !bytes.Contains(out, open) {
-		return out, nil
-	}
 	var b bytes.Buffer
-	b.Grow(len(out))
+	b.Grow(len(out) + len(out)/8)
 	for {
 		i := bytes.Index(out, open)
 		if i < 0 {
@@ -268,22 +266,32 @@ func (d *doc) resolve(out []byte) ([]byte, error) {
 		b.Write(out[:i])
 		rest := out[i+len(open):]
 		switch {
-		case bytes.HasPrefix(rest, []byte(tocMark)) && d.mode == modeMarkdown:
-			b.WriteString(d.tocMarkdown())
-			out = rest[len(tocMark):]
-		case bytes.HasPrefix(rest, []byte(refOpen)):
-			id, after, ok := bytes.Cut(rest[len(refOpen):], []byte(refClose))
-			if !ok {
-				return nil, fmt.Errorf("reference placeholder without its end")
+		case bytes.HasPrefix(rest, []byte(partOpen)):
+			n, after, _ := bytes.Cut(rest[len(partOpen):], []byte(placeClose))
+			k, err := strconv.Atoi(string(n))
+			if err != nil || k < 0 || k >= len(d.parts) {
+				return nil, fmt.Errorf("a placeholder of the report is broken: %q", n)
 			}
-			text, found := d.refText(string(id))
+			b.WriteString(d.parts[k][m])
+			out = after
+		case bytes.HasPrefix(rest, []byte(refOpen)):
+			id, after, _ := bytes.Cut(rest[len(refOpen):], []byte(placeClose))
+			text, found := d.refText(string(id), m)
 			if !found {
 				return nil, unknownRef(string(id))
 			}
 			b.WriteString(text)
 			out = after
+		case bytes.HasPrefix(rest, []byte(tocMark)):
+			if m == modeHTML {
+				b.WriteString(d.mark("toc", "contents"))
+			} else {
+				b.WriteString(d.tocMarkdown())
+			}
+			out = rest[len(tocMark):]
 		default:
-			// A marker paragraph of modeHTML: the HTML stage replaces it.
+			// A marker paragraph inside a placeholder's text is written whole
+			// above; one here is text, which the HTML stage would refuse.
 			b.Write(open)
 			out = rest
 		}
@@ -292,16 +300,10 @@ func (d *doc) resolve(out []byte) ([]byte, error) {
 
 // TitlePageStart and TitlePageEnd enclose the title page.
 func (d *doc) TitlePageStart() string {
-	if d.mode == modeHTML {
-		return d.mark("title", "start")
-	}
-	return ""
+	return d.either("", d.mark("title", "start"))
 }
 
 // TitlePageEnd ends the title page.
 func (d *doc) TitlePageEnd() string {
-	if d.mode == modeHTML {
-		return d.mark("title", "end")
-	}
-	return "\n\n---\n\n"
+	return d.either("\n\n---\n\n", d.mark("title", "end"))
 }

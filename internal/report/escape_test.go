@@ -93,40 +93,55 @@ func TestNumbers(t *testing.T) {
 	}
 }
 
-// TestNumbering checks chapter, section, annex, figure and table numbers and that
-// references resolve forward in the second pass.
+// TestNumbering checks chapter, section, annex, figure and table numbers, that
+// references resolve forward, and that the one pass resolves into both outputs.
 func TestNumbering(t *testing.T) {
 	figs := map[string]figureFunc{"f": func(title string) ([]byte, error) { return []byte("<svg/>"), nil }}
-	run := func(prev *doc) (*doc, []string) {
-		d := newDoc(modeMarkdown, "r", "", figs, prev, englishMessages())
-		var out []string
-		add := func(s string, err error) {
+	d := newDoc("r", "m-", figs, nil, englishMessages())
+	var pass []string
+	add := func(s string, err error) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		pass = append(pass, s)
+	}
+	add(d.Ref("tab-t"))
+	add(d.Chapter("One", "one"))
+	add(d.Section("One a", "one-a"))
+	add(d.Chapter("Two", "two"))
+	add(d.Figure("f", "Fig"))
+	add(d.Table("t", "Tab"))
+	add(d.Annex("Methods", "methods"))
+	add(d.Section("Scales", "scales"))
+	add(d.Ref("scales"))
+	add(d.Ref("two"))
+	add(d.Ref("methods"))
+	resolved := func(m mode) []string {
+		var got []string
+		for _, s := range pass {
+			b, err := d.resolve([]byte(s), m)
 			if err != nil {
 				t.Fatal(err)
 			}
-			out = append(out, strings.TrimSpace(s))
+			got = append(got, strings.TrimSpace(string(b)))
 		}
-		add(d.Ref("tab-t"))
-		add(d.Chapter("One", "one"))
-		add(d.Section("One a", "one-a"))
-		add(d.Chapter("Two", "two"))
-		add(d.Figure("f", "Fig"))
-		add(d.Table("t", "Tab"))
-		add(d.Annex("Methods", "methods"))
-		add(d.Section("Scales", "scales"))
-		add(d.Ref("scales"))
-		add(d.Ref("two"))
-		add(d.Ref("methods"))
-		return d, out
+		return got
 	}
-	first, _ := run(nil)
-	_, got := run(first)
 	a := func(id, h string) string { return `<a id="` + id + `"></a>` + "\n\n" + h }
 	want := []string{"Table 1", a("one", "## 1. One"), a("one-a", "### 1.1 One a"), a("two", "## 2. Two"),
 		"![Figure 1. Fig](r-figures/fig-f.svg)", "**Table 1.** Tab", a("methods", "## Annex A. Methods"),
 		a("scales", "### A.1 Scales"), "Section A.1", "Chapter 2", "Annex A"}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	if got := resolved(modeMarkdown); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Markdown: got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	want = []string{"[Table 1](#tab-t)", "## 1. One {#one}", "### 1.1 One a {#one-a}", "## 2. Two {#two}",
+		"m-fig-fig-f", "m-cap-tab-t", "## Annex A. Methods {#methods}", "### A.1 Scales {#scales}",
+		"[Section A.1](#scales)", "[Chapter 2](#two)", "[Annex A](#methods)"}
+	if got := resolved(modeHTML); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("HTML: got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if _, err := d.resolve([]byte("m-ref(nowhere)"), modeMarkdown); err == nil || !strings.Contains(err.Error(), `unknown figure, table or section "nowhere"`) {
+		t.Errorf("a reference to nothing: err = %v", err)
 	}
 }
 

@@ -171,20 +171,16 @@ func Build(repo *model.Repo, res *compare.Result, name string, opts Options) (ma
 	marker := "hwfmark-" + nonce(repo, src) + "-"
 
 	out := map[string][]byte{}
-	mdDoc, md, err := execute(name, src, modeMarkdown, marker, figs, data)
+	d, md, hmd, err := execute(name, src, marker, figs, data)
 	if err != nil {
 		return nil, err
 	}
 	out[name+".md"] = append(append(invalidMarkdown(opts.Invalid), invalidMarkdown(langNotice)...), md...)
-	for _, id := range mdDoc.figOrder {
-		out[mdDoc.figureFile(id)] = mdDoc.svgs[id]
-	}
-	htmlDoc, hmd, err := execute(name, src, modeHTML, marker, figs, data)
-	if err != nil {
-		return nil, err
+	for _, id := range d.figOrder {
+		out[d.figureFile(id)] = d.svgs[id]
 	}
 	notice := illustrativeNotice(data)
-	body, err := toHTML(hmd, htmlDoc, notice)
+	body, err := toHTML(hmd, d, notice)
 	if err != nil {
 		return nil, err
 	}
@@ -203,30 +199,33 @@ func Build(repo *model.Repo, res *compare.Result, name string, opts Options) (ma
 	return out, nil
 }
 
-// execute fills the template once in one mode. A reference or the contents may
-// need what comes later ("see Figure 5" before Figure 5), so they are written as
-// placeholders and filled in once the pass has numbered everything (doc.resolve).
-// Only when a reference names nothing does the template run again, knowing every
-// number, so the error names the template line that makes it.
-func execute(name, src string, m mode, marker string, figs map[string]figureFunc, data *Data) (*doc, []byte, error) {
-	d, out, err := fill(name, src, m, marker, figs, data, nil)
+// execute fills the template once and resolves it into both outputs: the
+// Markdown file and the Markdown of the HTML page. A reference or the contents
+// may need what comes later ("see Figure 5" before Figure 5), so the pass writes
+// placeholders, filled in once it has numbered everything (doc.resolve). Only when
+// a reference names nothing does the template run again, knowing every number,
+// so the error names the template line that makes it.
+func execute(name, src, marker string, figs map[string]figureFunc, data *Data) (d *doc, md, html []byte, err error) {
+	d, out, err := fill(name, src, marker, figs, data, nil)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	out, err = d.resolve(out)
+	if md, err = d.resolve(out, modeMarkdown); err == nil {
+		html, err = d.resolve(out, modeHTML)
+	}
 	if err != nil {
-		if _, _, perr := fill(name, src, m, marker, figs, data, d); perr != nil {
-			return nil, nil, perr
+		if _, _, perr := fill(name, src, marker, figs, data, d); perr != nil {
+			return nil, nil, nil, perr
 		}
-		return nil, nil, fmt.Errorf("failed to fill template %s.md.tmpl: %w", name, err)
+		return nil, nil, nil, fmt.Errorf("failed to fill template %s.md.tmpl: %w", name, err)
 	}
-	return d, tidy(out), nil
+	return d, tidy(md), tidy(html), nil
 }
 
 // fill runs the template once; prev, when given, is a pass before it, whose
 // numbers references then read directly.
-func fill(name, src string, m mode, marker string, figs map[string]figureFunc, data *Data, prev *doc) (*doc, []byte, error) {
-	d := newDoc(m, name, marker, figs, prev, data.msgs)
+func fill(name, src, marker string, figs map[string]figureFunc, data *Data, prev *doc) (*doc, []byte, error) {
+	d := newDoc(name, marker, figs, prev, data.msgs)
 	t, err := template.New(name).Funcs(funcMap(d, data)).Funcs(proseFuncs(data)).Funcs(followUpFuncs(data)).Option("missingkey=error").Parse(src)
 	if err != nil {
 		return nil, nil, fmt.Errorf("failed to read template %s.md.tmpl: %w", name, err)
