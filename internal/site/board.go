@@ -58,9 +58,9 @@ func (g *generator) policyBoard() (*programmePart, error) {
 	}
 	var meetings []meetingView
 	for _, m := range pb.Meetings {
-		v := meetingView{ID: m.ID, Date: string(m.Date), Title: m.Title, Summary: markdownHTML(m.Summary), markView: markOf(m.Source, pb.Status)}
+		v := meetingView{ID: m.ID, Date: string(m.Date), Title: m.Title, Summary: g.markdown(m.Summary), markView: markOf(m.Source, pb.Status)}
 		for _, d := range m.Decisions {
-			dv := decisionView{Text: markdownHTML(d.Text)}
+			dv := decisionView{Text: g.markdown(d.Text)}
 			for _, a := range d.Actions {
 				dv.Actions = append(dv.Actions, g.actionRef(a))
 			}
@@ -113,7 +113,7 @@ func (g *generator) sustainabilityPlan() (*programmePart, error) {
 	var versions []planVersionView
 	search := []string{g.t("search_terms_sustainability", "sustainability plan versions measures")}
 	for i, v := range sp.Versions {
-		pv := planVersionView{Version: v.Version, Anchor: "version-" + anchorText(v.Version), Date: string(v.Date), Current: i == len(sp.Versions)-1, Summary: markdownHTML(v.Summary)}
+		pv := planVersionView{Version: v.Version, Anchor: "version-" + anchorText(v.Version), Date: string(v.Date), Current: i == len(sp.Versions)-1, Summary: g.markdown(v.Summary)}
 		if v.Link.Check() == nil {
 			pv.Link = string(v.Link)
 		}
@@ -122,7 +122,7 @@ func (g *generator) sustainabilityPlan() (*programmePart, error) {
 			before = sp.Versions[i-1].Measures
 		}
 		for _, m := range v.Measures {
-			mv := measureView{Text: markdownHTML(m.Text), Domain: m.Domain, New: i > 0 && !slices.ContainsFunc(before, func(b plan.Measure) bool { return b.ID == m.ID })}
+			mv := measureView{Text: g.markdown(m.Text), Domain: m.Domain, New: i > 0 && !slices.ContainsFunc(before, func(b plan.Measure) bool { return b.ID == m.ID })}
 			for _, d := range fw.Sustainability.Domains {
 				if d.ID == m.Domain {
 					mv.Domain = d.Title
@@ -136,7 +136,7 @@ func (g *generator) sustainabilityPlan() (*programmePart, error) {
 		}
 		for _, b := range before {
 			if !slices.ContainsFunc(v.Measures, func(m plan.Measure) bool { return m.ID == b.ID }) {
-				pv.Dropped = append(pv.Dropped, markdownHTML(b.Text))
+				pv.Dropped = append(pv.Dropped, g.markdown(b.Text))
 			}
 		}
 		versions = append(versions, pv)
@@ -188,7 +188,7 @@ func (g *generator) twinningsHeld() (*programmePart, error) {
 	var held []twinningHeldView
 	search := []string{g.t("search_terms_twinnings_held", "twinning actions held community of practice")}
 	for _, t := range tw.Twinnings {
-		v := twinningHeldView{ID: t.ID, Date: string(t.Date), Topic: t.Topic, Outcome: markdownHTML(t.Outcome), markView: markOf(t.Source, tw.Status)}
+		v := twinningHeldView{ID: t.ID, Date: string(t.Date), Topic: t.Topic, Outcome: g.markdown(t.Outcome), markView: markOf(t.Source, tw.Status)}
 		v.Countries = g.countryRefs(t.Countries)
 		if t.Suggested != "" {
 			v.Suggested = g.itemTitle(t.Suggested)

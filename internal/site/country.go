@@ -222,11 +222,11 @@ func newCountryView(tr msgs, repo *model.Repo, c *model.Country, revs []Revision
 		for _, o := range cc.AffiliatedEntities {
 			v.Affiliated = append(v.Affiliated, *orgOf(o))
 		}
-		v.Maintainers, v.Languages, v.Notes = cc.Maintainers, tr.languageNames(cc.Languages), markdownHTML(cc.Notes)
+		v.Maintainers, v.Languages, v.Notes = cc.Maintainers, tr.languageNames(cc.Languages), tr.markdown(cc.Notes)
 	}
 	targets := map[string]plan.Target{}
 	if c.ToBe != nil {
-		v.ToBe = &toBeView{Vision: markdownHTML(c.ToBe.Vision), HorizonYear: c.ToBe.HorizonYear}
+		v.ToBe = &toBeView{Vision: tr.markdown(c.ToBe.Vision), HorizonYear: c.ToBe.HorizonYear}
 		for task, items := range c.ToBe.Targets {
 			for item, t := range items {
 				targets[task+"."+item] = t
@@ -242,7 +242,7 @@ func newCountryView(tr msgs, repo *model.Repo, c *model.Country, revs []Revision
 		}
 	}
 	if ap := c.ActionPlan; ap != nil {
-		v.Dialogue = &dialogueView{Date: string(ap.PolicyDialogue.Date), Participants: ap.PolicyDialogue.Participants, Outcome: markdownHTML(ap.PolicyDialogue.Outcome)}
+		v.Dialogue = &dialogueView{Date: string(ap.PolicyDialogue.Date), Participants: ap.PolicyDialogue.Participants, Outcome: tr.markdown(ap.PolicyDialogue.Outcome)}
 		v.Dialogue.URL = timelineURL(repo, c)
 		from := dialogueFrom(tr, repo)
 		for _, a := range ap.Actions {
@@ -260,7 +260,7 @@ func newCountryView(tr msgs, repo *model.Repo, c *model.Country, revs []Revision
 			if sc != nil {
 				label = scaleLabel(sc, f.Score)
 			}
-			v.Factors = append(v.Factors, factorView{Domain: d.Title, Score: fmt.Sprint(f.Score), Label: label, Evidence: markdownHTML(f.Evidence)})
+			v.Factors = append(v.Factors, factorView{Domain: d.Title, Score: fmt.Sprint(f.Score), Label: label, Evidence: tr.markdown(f.Evidence)})
 		}
 		svg, err := timelineSVG(tr, fw, c.Code, v.Name, ap.Actions, asOf)
 		if err != nil {
@@ -349,10 +349,10 @@ func scaleLabel(s *framework.Scale, v int) string {
 }
 
 func asIsOf(tr msgs, fw *framework.Framework, a *plan.AsIs, targets map[string]plan.Target) *asIsView {
-	v := &asIsView{AssessedOn: string(a.AssessedOn), Assessors: a.Assessors, Strengths: markdownList(a.Strengths), Weaknesses: markdownList(a.Weaknesses), Challenges: markdownList(a.Challenges)}
+	v := &asIsView{AssessedOn: string(a.AssessedOn), Assessors: a.Assessors, Strengths: tr.markdownList(a.Strengths), Weaknesses: tr.markdownList(a.Weaknesses), Challenges: tr.markdownList(a.Challenges)}
 	for _, t := range fw.Tasks {
 		ta := a.Tasks[t.ID]
-		tv := taskView{ID: t.ID, Anchor: "task-" + t.ID, Title: tr.taskTitle(t.Number, t.Title), Summary: markdownHTML(ta.Summary)}
+		tv := taskView{ID: t.ID, Anchor: "task-" + t.ID, Title: tr.taskTitle(t.Number, t.Title), Summary: tr.markdown(ta.Summary)}
 		for i := range t.Items {
 			it := &t.Items[i]
 			iv := itemView{Key: it.Key(), Title: it.Title}
@@ -367,12 +367,12 @@ func asIsOf(tr msgs, fw *framework.Framework, a *plan.AsIs, targets map[string]p
 			case ok && ia.NotAssessed != "":
 				iv.NotAssessed = ia.NotAssessed
 			}
-			iv.Evidence, iv.Sources = markdownHTML(ia.Evidence), ia.Sources
+			iv.Evidence, iv.Sources = tr.markdown(ia.Evidence), ia.Sources
 			if tg, ok := targets[it.Key()]; ok {
 				iv.Target = fmt.Sprint(tg.Score)
 				iv.TargetLabel = fw.LabelFor(it, tg.Score)
 				iv.TargetYear = tg.Year
-				iv.Rationale = markdownHTML(tg.Rationale)
+				iv.Rationale = tr.markdown(tg.Rationale)
 			}
 			tv.Items = append(tv.Items, iv)
 		}
@@ -402,7 +402,7 @@ func asIsOf(tr msgs, fw *framework.Framework, a *plan.AsIs, targets map[string]p
 }
 
 func stepOf(tr msgs, fw *framework.Framework, s plan.Step) stepView {
-	v := stepView{ID: s.ID, Title: s.Title, Task: taskTitle(fw, s.Task), Priority: tr.cell("priority", plan.Priorities, s.Priority), Description: markdownHTML(s.Description), Stakeholders: s.Stakeholders}
+	v := stepView{ID: s.ID, Title: s.Title, Task: taskTitle(fw, s.Task), Priority: tr.cell("priority", plan.Priorities, s.Priority), Description: tr.markdown(s.Description), Stakeholders: s.Stakeholders}
 	for _, k := range s.Items {
 		if it, ok := fw.Item(k); ok {
 			v.Items = append(v.Items, it.Title)

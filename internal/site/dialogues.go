@@ -53,7 +53,7 @@ func (g *generator) dialogueEntries() []dialogueEntry {
 		for _, d := range ds.Dialogues {
 			e := dialogueEntry{ID: d.ID, Anchor: dialogueAnchor(d.ID, ""), Title: d.Title, Level: g.cell("dialogue_level", plan.DialogueLevels, d.Level),
 				Date: string(d.Date), Place: d.Place, Organiser: d.Organiser, Participants: d.Participants, Themes: d.Themes,
-				Outcome: markdownHTML(d.Outcome), Where: []string{plan.DialoguesFile}, markView: markOf(d.Source, ds.Status)}
+				Outcome: g.markdown(d.Outcome), Where: []string{plan.DialoguesFile}, markView: markOf(d.Source, ds.Status)}
 			for _, a := range d.Actions {
 				e.Actions = append(e.Actions, g.actionRef(a))
 			}
@@ -99,7 +99,7 @@ func (g *generator) nationalFacts(e *dialogueEntry, c *model.Country, unsourced 
 	e.Where = append(e.Where, c.Dir+"/"+plan.ActionPlanFile)
 	if ap := c.ActionPlan; ap != nil {
 		pd := ap.PolicyDialogue
-		e.Date, e.Participants, e.Outcome = string(pd.Date), pd.Participants, markdownHTML(pd.Outcome)
+		e.Date, e.Participants, e.Outcome = string(pd.Date), pd.Participants, g.markdown(pd.Outcome)
 		e.text = append(e.text, append([]string{countryName(c), pd.Outcome}, pd.Participants...)...)
 	}
 	if unsourced && countryStatus(c) == string(plan.StatusIllustrative) {

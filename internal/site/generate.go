@@ -59,13 +59,14 @@ func generate(in Input) (map[string][]byte, error) {
 // put as soon as it is encoded, so that a caller that stores them elsewhere (the
 // in-memory Hugo project) does not hold a second copy of all of them.
 func generateTo(in Input, put func(name string, data []byte) error) error {
-	return generateLangTo(in, "", put)
+	return generateLangTo(in, msgs{}, put)
 }
 
-// generateLangTo is generateTo for the pages of one language ("" for English);
-// in holds the plans with the framework in that language.
-func generateLangTo(in Input, lang string, put func(name string, data []byte) error) error {
-	g := &generator{in: in, cmp: in.Compare, put: put, msgs: msgs{lang: lang}}
+// generateLangTo is generateTo for the pages of one language (tr.lang, "" for
+// English); in holds the plans with the framework in that language.
+func generateLangTo(in Input, tr msgs, put func(name string, data []byte) error) error {
+	lang := tr.lang
+	g := &generator{in: in, cmp: in.Compare, put: put, msgs: tr}
 	if g.cmp == nil {
 		r, err := compare.Compute(in.Repo)
 		if err != nil {
@@ -266,7 +267,7 @@ func (g *generator) clusterViews() ([]clusterView, error) {
 		if cl.Cluster == nil {
 			continue
 		}
-		v := clusterView{ID: cl.ID, Name: cl.Cluster.Name, WorkPackage: cl.Cluster.WorkPackage, Description: markdownHTML(cl.Cluster.Description), Lead: cl.Cluster.Lead, description: cl.Cluster.Description}
+		v := clusterView{ID: cl.ID, Name: cl.Cluster.Name, WorkPackage: cl.Cluster.WorkPackage, Description: g.markdown(cl.Cluster.Description), Lead: cl.Cluster.Lead, description: cl.Cluster.Description}
 		// Members in the order of every country list: by name.
 		for _, s := range sums {
 			if slices.Contains(cl.Cluster.Countries, s.Code) {

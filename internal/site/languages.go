@@ -298,12 +298,15 @@ func renderPasses(mem, pub afero.Fs, opts Options, c *langContent) error {
 // plans, which they only read. The content goes to c (see langContent), every
 // other file into the project in mem, in the order one language after another
 // would have written it, so that the output does not depend on which finishes
-// first; so is the error: the first language's that fails.
+// first; so is the error: the first language's that fails. The languages share
+// the HTML of the plan text (markdownMemo): most of it is the same English text
+// in every language, rendered once.
 func generateAll(in Input, langs []siteLanguage, mem afero.Fs, c *langContent) error {
 	n := len(langs) + 1
 	others := make([]map[string][]byte, n) // files besides content, by language
 	errs := make([]error, n)
 	var mu sync.Mutex
+	md := &markdownMemo{html: map[string]richText{}}
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
 	for i := range n {
@@ -322,9 +325,9 @@ func generateAll(in Input, langs []siteLanguage, mem afero.Fs, c *langContent) e
 				return nil
 			}
 			if i == 0 {
-				errs[i] = generateTo(in, put)
+				errs[i] = generateLangTo(in, msgs{md: md}, put)
 			} else {
-				errs[i] = generateLangTo(localized(in, langs[i-1]), langs[i-1].Code, put)
+				errs[i] = generateLangTo(localized(in, langs[i-1]), msgs{lang: langs[i-1].Code, md: md}, put)
 			}
 		}()
 	}

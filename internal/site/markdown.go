@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/hwfplan/hwfplan/internal/weburl"
@@ -55,14 +56,40 @@ func markdownHTML(s string) richText {
 	return richText(out)
 }
 
+// markdownMemo keeps the HTML of the plan texts rendered for one language, for
+// the others: plan text stays in English where a country has no translation,
+// so every language's pages show most of the same texts.
+type markdownMemo struct {
+	mu   sync.Mutex
+	html map[string]richText
+}
+
+// markdown is markdownHTML, rendered once for the pages of every language that
+// share m.md.
+func (m msgs) markdown(s string) richText {
+	if m.md == nil {
+		return markdownHTML(s)
+	}
+	m.md.mu.Lock()
+	h, ok := m.md.html[s]
+	m.md.mu.Unlock()
+	if !ok {
+		h = markdownHTML(s)
+		m.md.mu.Lock()
+		m.md.html[s] = h
+		m.md.mu.Unlock()
+	}
+	return h
+}
+
 // markdownList renders each entry of a list of plan texts.
-func markdownList(ss []string) []richText {
+func (m msgs) markdownList(ss []string) []richText {
 	if len(ss) == 0 {
 		return nil
 	}
 	out := make([]richText, len(ss))
 	for i, s := range ss {
-		out[i] = markdownHTML(s)
+		out[i] = m.markdown(s)
 	}
 	return out
 }

@@ -26,6 +26,8 @@ import (
 type msgs struct {
 	// lang is the language of the pages ("" for English, the site's top).
 	lang string
+	// md, if not nil, is shared by the pages of every language (see markdown).
+	md *markdownMemo
 }
 
 // english reports whether the pages are the English ones.
