@@ -99,12 +99,23 @@ func (p *Plans) Site(ctx context.Context, opts SiteOptions) (Site, error) {
 		return Site{}, err
 	}
 	in := Site{Repo: p.Repo, Compare: res, SourceTime: src.Time, Downloads: map[string][]byte{}}
-	if err := p.addReports(ctx, &in, opts.PDF, opts.AsOf); err != nil {
+	// The analysts' tables are made while the reports are: both only read the
+	// plans and the comparison.
+	var exports map[string][]byte
+	exported := make(chan error, 1)
+	go func() {
+		var err error
+		exports, err = p.exports()
+		exported <- err
+	}()
+	err = p.addReports(ctx, &in, opts.PDF, opts.AsOf)
+	if xerr := <-exported; err == nil {
+		err = xerr
+	}
+	if err != nil {
 		return Site{}, err
 	}
-	if err := p.addExports(&in); err != nil {
-		return Site{}, err
-	}
+	maps.Copy(in.Downloads, exports)
 	if in.Progress, in.AsOf, _, err = p.Progress(opts.AsOf); err != nil {
 		return Site{}, err
 	}
@@ -147,10 +158,14 @@ func (p *Plans) addReports(ctx context.Context, in *Site, pdf bool, asOf string)
 		}
 		kinds = append(kinds, k)
 	}
-	// The reports are built side by side on the machine's cores (at 500
-	// countries each takes seconds; they only read the plans and the
-	// comparison, both made before), then added in their order.
-	built, errs := make([]map[string][]byte, len(kinds)), make([]error, len(kinds))
+	// The reports and the tables behind them are built side by side on the
+	// machine's cores (at 500 countries each takes seconds; they only read the
+	// plans and the comparison, both made before), then added in their order.
+	type reportFiles struct {
+		files, tables map[string][]byte
+		err           error
+	}
+	built := make([]reportFiles, len(kinds))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
 	for i, k := range kinds {
@@ -159,15 +174,20 @@ func (p *Plans) addReports(ctx context.Context, in *Site, pdf bool, asOf string)
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			built[i], errs[i] = p.report(k.Name, src, asOf)
+			b := &built[i]
+			if b.files, b.err = p.report(k.Name, src, asOf); b.err != nil {
+				b.err = fmt.Errorf("failed to build the %s report: %w", k.Name, b.err)
+				return
+			}
+			b.tables, b.err = p.reportTables(k.Name)
 		}()
 	}
 	wg.Wait()
 	for i, k := range kinds {
-		files, err := built[i], errs[i]
-		built[i] = nil
+		files, tables, err := built[i].files, built[i].tables, built[i].err
+		built[i] = reportFiles{}
 		if err != nil {
-			return fmt.Errorf("failed to build the %s report: %w", k.Name, err)
+			return err
 		}
 		for name, data := range files {
 			in.Downloads[path.Join("reports", name)] = data
@@ -184,10 +204,6 @@ func (p *Plans) addReports(ctx context.Context, in *Site, pdf bool, asOf string)
 			}
 			in.Downloads["reports/"+k.Name+".pdf"] = data
 			downloads = append(downloads, "reports/"+k.Name+".pdf")
-		}
-		tables, err := p.reportTables(k.Name)
-		if err != nil {
-			return err
 		}
 		for _, name := range slices.Sorted(maps.Keys(tables)) {
 			in.Downloads["reports/"+name] = tables[name]
@@ -236,22 +252,24 @@ func mainOf(page []byte) (string, error) {
 	return string(bytes.TrimSpace(page[i+len("<main>") : j])), nil
 }
 
-// addExports adds the analysts' tables as CSV, JSON and XLSX under data/.
-func (p *Plans) addExports(in *Site) error {
+// exports renders the analysts' tables as CSV, JSON and XLSX, by their path
+// under data/.
+func (p *Plans) exports() (map[string][]byte, error) {
 	tables, err := p.Tables()
 	if err != nil {
-		return err
+		return nil, err
 	}
+	out := map[string][]byte{}
 	for _, format := range []string{"csv", "json", "xlsx"} {
 		files, err := export.Files(tables, format)
 		if err != nil {
-			return fmt.Errorf("failed to export the tables as %s: %w", format, err)
+			return nil, fmt.Errorf("failed to export the tables as %s: %w", format, err)
 		}
 		for name, data := range files {
-			in.Downloads[path.Join("data", name)] = data
+			out[path.Join("data", name)] = data
 		}
 	}
-	return nil
+	return out, nil
 }
 
 // revisions lists each country's newest revisions. A shallow clone has no
