@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -89,9 +88,9 @@ func FilesFor(fsys fs.FS, code string) (map[string]string, error) {
 // FilesOf is FilesFor from a loaded repository: the files' bytes as read.
 func FilesOf(repo *model.Repo, code string) map[string]string {
 	out := map[string]string{}
-	for _, p := range slices.Sorted(maps.Keys(repo.Files)) {
+	for p, f := range repo.Files {
 		if Needed(p, code) {
-			out[p] = string(repo.Files[p].Data)
+			out[p] = string(f.Data)
 		}
 	}
 	return out
