@@ -142,8 +142,10 @@ func localized(in Input, l siteLanguage) Input {
 		cc := *c
 		// The country's own translation of its plan text, where it has one
 		// (countries/<code>/translations/<lang>.yaml); English elsewhere.
-		if texts := plantext.Of(c); slices.Contains(texts.Languages(), l.Code) {
-			lc, _ := texts.Localized(c, l.Code)
+		// plantext.Of reads all the plan's texts: only for a country that has
+		// a translation into the language.
+		if slices.ContainsFunc(c.Translations, func(tf *model.TranslationFile) bool { return tf.Language == l.Code && tf.File != nil }) {
+			lc, _ := plantext.Of(c).Localized(c, l.Code)
 			cc = *lc
 		}
 		if cc.Country != nil {
