@@ -386,15 +386,37 @@ func searchText(fw *framework.Framework, v *countryView, c *model.Country) strin
 	return strings.Join(parts, " ")
 }
 
-// reportFigureRe is a chart figure of a report body and its SVG (package report
-// writes them so: the figure's id, then the SVG, whose title is <id>-title).
-var reportFigureRe = regexp.MustCompile(`(?s)(<figure class="chart[^"]*" id="([a-z0-9-]+)"[^>]*>\s*)(<svg\b.*?</svg>)`)
+// reportFigureRe is the start of a chart figure of a report body up to its SVG
+// (package report writes them so: the figure's id, then the SVG, whose title
+// is <id>-title).
+var reportFigureRe = regexp.MustCompile(`<figure class="chart[^"]*" id="([a-z0-9-]+)"[^>]*>\s*(<svg\b)`)
 
 // scrollCharts puts the SVG of every chart of a report body in a focusable,
 // labelled region that scrolls sideways, as the site's own charts are (see the
-// chart partial): on a phone the chart keeps a readable size.
+// chart partial): on a phone the chart keeps a readable size. The SVG ends at
+// the first </svg> after it (found by strings.Index: a regular expression
+// stepping through every chart costs a second at 500 countries).
 func scrollCharts(html string) string {
-	return reportFigureRe.ReplaceAllString(html, `$1<div class="chart-scroll" role="region" aria-labelledby="$2-title" tabindex="0">$3</div>`)
+	var b strings.Builder
+	for {
+		m := reportFigureRe.FindStringSubmatchIndex(html)
+		if m == nil {
+			break
+		}
+		id, svg := html[m[2]:m[3]], m[4]
+		end := strings.Index(html[svg:], "</svg>")
+		if end < 0 {
+			break
+		}
+		end += svg + len("</svg>")
+		b.WriteString(html[:svg])
+		b.WriteString(`<div class="chart-scroll" role="region" aria-labelledby="` + id + `-title" tabindex="0">`)
+		b.WriteString(html[svg:end])
+		b.WriteString("</div>")
+		html = html[end:]
+	}
+	b.WriteString(html)
+	return b.String()
 }
 
 // scrollTables wraps every table of a report body in a focusable, labelled region

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -42,32 +43,36 @@ func reportSections(body string) []searchSection {
 			flush()
 			return out
 		case html.StartTagToken, html.SelfClosingTagToken:
-			t := z.Token()
-			switch {
+			// The tag's name and only the attribute asked for: the SVG of
+			// the charts has thousands of elements, each with attributes.
+			name, _ := z.TagName()
+			switch tag := string(name); {
 			case skip > 0:
-				if tt == html.StartTagToken && (t.Data == "svg" || t.Data == "nav" || t.Data == "style" || t.Data == "script") {
+				if tt == html.StartTagToken && (tag == "svg" || tag == "nav" || tag == "style" || tag == "script") {
 					skip++
 				}
-			case t.Data == "svg" || t.Data == "style" || t.Data == "script" || t.Data == "nav" && hasClass(t, "toc"):
+			case tag == "svg" || tag == "style" || tag == "script" || tag == "nav" && hasClass(tagAttr(z, "class"), "toc"):
 				if tt == html.StartTagToken {
 					skip++
 				}
-			case (t.Data == "h2" || t.Data == "h3") && attrOf(t, "id") != "":
-				flush()
-				cur = searchSection{Anchor: attrOf(t, "id")}
-				heading = &strings.Builder{}
+			case tag == "h2" || tag == "h3":
+				if id := tagAttr(z, "id"); id != "" {
+					flush()
+					cur = searchSection{Anchor: id}
+					heading = &strings.Builder{}
+				}
 			}
 		case html.EndTagToken:
-			t := z.Token()
-			switch {
+			name, _ := z.TagName()
+			switch tag := string(name); {
 			case skip > 0:
-				if t.Data == "svg" || t.Data == "nav" || t.Data == "style" || t.Data == "script" {
+				if tag == "svg" || tag == "nav" || tag == "style" || tag == "script" {
 					skip--
 				}
-			case heading != nil && (t.Data == "h2" || t.Data == "h3"):
+			case heading != nil && (tag == "h2" || tag == "h3"):
 				cur.Title = strings.Join(strings.Fields(heading.String()), " ")
 				heading = nil
-			case blockTags[t.Data]:
+			case blockTags[tag]:
 				text.WriteByte(' ')
 			}
 		case html.TextToken:
@@ -88,22 +93,22 @@ var blockTags = map[string]bool{"p": true, "li": true, "td": true, "th": true, "
 	"h4": true, "div": true, "caption": true, "figcaption": true, "dt": true, "dd": true, "blockquote": true, "section": true,
 	"header": true, "ul": true, "ol": true, "table": true, "figure": true}
 
-func attrOf(t html.Token, key string) string {
-	for _, a := range t.Attr {
-		if a.Key == key {
-			return a.Val
+// tagAttr is the value of the current tag's first attribute key, or "".
+func tagAttr(z *html.Tokenizer, key string) string {
+	for {
+		k, v, more := z.TagAttr()
+		if string(k) == key {
+			return string(v)
+		}
+		if !more {
+			return ""
 		}
 	}
-	return ""
 }
 
-func hasClass(t html.Token, class string) bool {
-	for _, c := range strings.Fields(attrOf(t, "class")) {
-		if c == class {
-			return true
-		}
-	}
-	return false
+// hasClass reports whether class is one of the classes of a class attribute.
+func hasClass(classes, class string) bool {
+	return slices.Contains(strings.Fields(classes), class)
 }
 
 // truncateText cuts s to at most n bytes at a word boundary.
