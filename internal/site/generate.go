@@ -398,6 +398,7 @@ var reportFigureRe = regexp.MustCompile(`<figure class="chart[^"]*" id="([a-z0-9
 // stepping through every chart costs a second at 500 countries).
 func scrollCharts(html string) string {
 	var b strings.Builder
+	b.Grow(len(html) + len(html)/8) // room for the wrappers, a few per cent of a report
 	for {
 		m := reportFigureRe.FindStringSubmatchIndex(html)
 		if m == nil {
@@ -423,6 +424,7 @@ func scrollCharts(html string) string {
 // that scrolls sideways, so wide tables do not widen the page on a phone.
 func scrollTables(html string) string {
 	var b strings.Builder
+	b.Grow(len(html) + len(html)/8) // room for the wrappers, a few per cent of a report
 	n := 0
 	for {
 		i := strings.Index(html, "<table")

@@ -27,7 +27,7 @@ func reportSections(body string) []searchSection {
 	var cur searchSection
 	var text strings.Builder
 	flush := func() {
-		cur.Text = truncateText(strings.Join(strings.Fields(text.String()), " "), maxSectionText)
+		cur.Text = truncateText(oneSpaced(text.String()), maxSectionText)
 		if cur.Text != "" || cur.Anchor != "" {
 			out = append(out, cur)
 		}
@@ -70,7 +70,7 @@ func reportSections(body string) []searchSection {
 					skip--
 				}
 			case heading != nil && (tag == "h2" || tag == "h3"):
-				cur.Title = strings.Join(strings.Fields(heading.String()), " ")
+				cur.Title = oneSpaced(heading.String())
 				heading = nil
 			case blockTags[tag]:
 				text.WriteByte(' ')
@@ -109,6 +109,20 @@ func tagAttr(z *html.Tokenizer, key string) string {
 // hasClass reports whether class is one of the classes of a class attribute.
 func hasClass(classes, class string) bool {
 	return slices.Contains(strings.Fields(classes), class)
+}
+
+// oneSpaced is strings.Join(strings.Fields(s), " ") without the slice of the
+// words (a report's section has thousands).
+func oneSpaced(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for w := range strings.FieldsSeq(s) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return b.String()
 }
 
 // truncateText cuts s to at most n bytes at a word boundary.
