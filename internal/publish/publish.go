@@ -86,6 +86,24 @@ func (p *Plans) Problems() []string {
 	return problems
 }
 
+// ReleaseTrees lets go of what only validation needs once its diagnostics are
+// made: the YAML tree and the JSON value of each country's plan files
+// (model.File's Node and Value). Their bytes and the typed plans stay, and so do
+// the trees of a country with a translation of its plan text, from which
+// plantext.Localized decodes its plans afresh. Call it before a long run such as
+// the site's: at 500 countries the trees are ~170 MB that the garbage collector
+// would otherwise mark on every cycle of the build (BENCHMARKS.md).
+func (p *Plans) ReleaseTrees() {
+	for _, c := range p.Repo.Countries {
+		if len(c.Translations) > 0 {
+			continue
+		}
+		for _, f := range c.Files {
+			f.Node, f.Value = nil, nil
+		}
+	}
+}
+
 // InvalidError refuses to publish from invalid plans.
 type InvalidError struct{ Errors int }
 

@@ -1,10 +1,12 @@
 package publish
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -111,5 +113,59 @@ func TestReportPageTables(t *testing.T) {
 	}
 	if csv := string(in.Downloads["reports/models.csv"]); !strings.HasPrefix(csv, "country,id,name,type,professions,horizon_years,update_frequency,owner") {
 		t.Errorf("models.csv starts %q", csv[:min(80, len(csv))])
+	}
+}
+
+// ReleaseTrees lets go of the plan files' trees of the countries without a
+// translation, keeps those of the others (plantext decodes them afresh), and
+// changes nothing the site is made of: every download and report page is the
+// same as from plans that keep their trees.
+func TestReleaseTreesChangesNothing(t *testing.T) {
+	load := func() *Plans {
+		p, err := Load(filepath.Join("..", ".."), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	kept, released := load(), load()
+	released.ReleaseTrees()
+	var without, with int
+	for _, c := range released.Repo.Countries {
+		for name, f := range c.Files {
+			switch {
+			case len(c.Translations) == 0 && (f.Node != nil || f.Value != nil):
+				t.Errorf("%s/%s: trees kept", c.Code, name)
+			case len(c.Translations) > 0 && f.Node == nil:
+				t.Errorf("%s/%s: the tree of a translated country's plan was let go", c.Code, name)
+			}
+		}
+		if len(c.Translations) == 0 {
+			without++
+		} else {
+			with++
+		}
+	}
+	if without == 0 || with == 0 {
+		t.Fatalf("the shipped plans should have countries with (%d) and without (%d) translations", with, without)
+	}
+	a, err := kept.Site(context.Background(), SiteOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := released.Site(context.Background(), SiteOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Downloads) != len(b.Downloads) {
+		t.Fatalf("%d downloads, want %d", len(b.Downloads), len(a.Downloads))
+	}
+	for name, data := range a.Downloads {
+		if !bytes.Equal(data, b.Downloads[name]) {
+			t.Errorf("%s differs once the trees are let go", name)
+		}
+	}
+	if !reflect.DeepEqual(a.Reports, b.Reports) {
+		t.Errorf("the report pages differ once the trees are let go")
 	}
 }

@@ -72,6 +72,8 @@ func Prepare(root string, opts publish.SiteOptions) (site.Input, []diag.Diagnost
 	if e, _ := diag.Count(p.Diagnostics); e > 0 {
 		return site.Input{}, p.Diagnostics, nil
 	}
+	// The site needs the plans, not their syntax trees, from here on.
+	p.ReleaseTrees()
 	in, err := p.Site(context.Background(), opts)
 	return in, p.Diagnostics, err
 }

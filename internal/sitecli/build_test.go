@@ -2,8 +2,10 @@ package sitecli
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,7 +16,9 @@ import (
 	"github.com/hwfplan/hwfplan/internal/cmdutil"
 	"github.com/hwfplan/hwfplan/internal/iostreams"
 	"github.com/hwfplan/hwfplan/internal/outdir"
+	"github.com/hwfplan/hwfplan/internal/publish"
 	"github.com/hwfplan/hwfplan/internal/schema"
+	"github.com/hwfplan/hwfplan/internal/site"
 )
 
 // plansCopy copies the shipped plans (countries, clusters, schema) into a temp dir.
@@ -130,5 +134,67 @@ func assertSchemasPublished(t *testing.T, out string) {
 		if doc.ID != schema.CanonicalURL+schema.SitePath+name {
 			t.Errorf("%s: $id = %q, want the URL it is published at, %q", name, doc.ID, schema.CanonicalURL+schema.SitePath+name)
 		}
+	}
+}
+
+// TestPrepareLetsGoOfTreesOnly: Prepare lets go of the plan files' syntax trees
+// before the site is made (publish.ReleaseTrees); the site from it is the same,
+// byte for byte and in every language, as the site from plans that keep them.
+func TestPrepareLetsGoOfTreesOnly(t *testing.T) {
+	root := filepath.Join("..", "..")
+	released, ds, err := Prepare(root, publish.SiteOptions{})
+	if err != nil || released.Repo == nil {
+		t.Fatalf("prepare: %v %v", err, ds)
+	}
+	p, err := publish.Load(root, publish.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept, err := p.Site(context.Background(), publish.SiteOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	trees := func(in site.Input) (n int) {
+		for _, f := range in.Repo.Files {
+			if f.Node != nil {
+				n++
+			}
+		}
+		return n
+	}
+	if trees(released) >= trees(kept) {
+		t.Fatalf("Prepare kept %d trees of %d", trees(released), trees(kept))
+	}
+	files := func(in site.Input) map[string][]byte {
+		dir := filepath.Join(t.TempDir(), "site")
+		if _, err := site.Build(in, site.Options{BaseURL: "/"}, dir); err != nil {
+			t.Fatal(err)
+		}
+		out := map[string][]byte{}
+		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := os.ReadFile(p)
+			rel, _ := filepath.Rel(dir, p)
+			out[filepath.ToSlash(rel)] = data
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	a, b := files(kept), files(released)
+	if len(a) != len(b) {
+		t.Errorf("%d files from the released plans, %d from the kept", len(b), len(a))
+	}
+	for name, data := range a {
+		if !bytes.Equal(data, b[name]) {
+			t.Errorf("%s differs once the trees are let go", name)
+		}
+	}
+	if _, ok := a["hu/countries/hu/index.html"]; !ok {
+		t.Errorf("no Hungarian page of a translated country was compared")
 	}
 }
