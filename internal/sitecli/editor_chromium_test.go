@@ -127,10 +127,13 @@ func (p *page) js(what, expr string, out any) {
 	}
 }
 
-// waitJS waits until the expression is true.
+// waitJS waits until the expression is true. The limit is generous: the
+// engine's start (WebAssembly compiled, schemas compiled) takes a few seconds on
+// a quiet machine and has taken over 20 on a loaded one; a page that works
+// returns as soon as it is true.
 func (p *page) waitJS(what, expr string) {
 	p.t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
+	deadline := time.Now().Add(60 * time.Second)
 	for {
 		var ok bool
 		p.js(what, "!!("+expr+")", &ok)
@@ -138,7 +141,7 @@ func (p *page) waitJS(what, expr string) {
 			return
 		}
 		if time.Now().After(deadline) {
-			p.t.Fatalf("%s: still not true after 20 s: %s", what, expr)
+			p.t.Fatalf("%s: still not true after 60 s: %s", what, expr)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
