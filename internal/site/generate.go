@@ -113,13 +113,29 @@ func (g *generator) add(name string, p page) error {
 	return g.put("content/"+name, noControls(b.Bytes()))
 }
 
+// hasC1 reports whether UTF-8 text has a C1 control (U+0080 to U+009F). Their
+// first byte, 0xc2, also starts Latin-1 signs (a no-break space, "«", "°"),
+// which one page in nine has at 500 countries.
+func hasC1(b []byte) bool {
+	for {
+		i := bytes.IndexByte(b, 0xc2)
+		if i < 0 || i+1 == len(b) {
+			return false
+		}
+		if b[i+1] >= 0x80 && b[i+1] <= 0x9f {
+			return true
+		}
+		b = b[i+1:]
+	}
+}
+
 // noControls replaces, in encoded JSON, every control character but tab, line
 // feed and carriage return with U+FFFD, so plan text (a terminal escape sequence
 // in a name, say) never reaches a page with raw control characters. The encoder
 // writes C0 controls as \u00XX escapes and DEL and C1 controls as raw UTF-8.
 func noControls(js []byte) []byte {
 	if !bytes.Contains(js, []byte(`\u00`)) && !bytes.Contains(js, []byte(`\b`)) && !bytes.Contains(js, []byte(`\f`)) &&
-		bytes.IndexByte(js, 0x7f) < 0 && bytes.IndexByte(js, 0xc2) < 0 {
+		bytes.IndexByte(js, 0x7f) < 0 && !hasC1(js) {
 		return js
 	}
 	out := make([]byte, 0, len(js))
