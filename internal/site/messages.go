@@ -3,6 +3,7 @@ package site
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -141,8 +142,24 @@ func (m msgs) monthText(t time.Time) string {
 	if m.english() {
 		return t.Format("Jan 2006")
 	}
+	k := monthKey{m.lang, t.Year(), t.Month()}
+	if s, ok := monthTexts.Load(k); ok {
+		return s.(string)
+	}
 	months := golocales.New(m.lang).MonthsAbbreviated()
-	return m.tf("month_year_short", "{{ .Month }} {{ .Year }}", "Month", months[t.Month()-1], "Year", strconv.Itoa(t.Year()))
+	s := m.tf("month_year_short", "{{ .Month }} {{ .Year }}", "Month", months[t.Month()-1], "Year", strconv.Itoa(t.Year()))
+	monthTexts.Store(k, s)
+	return s
+}
+
+// monthTexts keeps monthText's words by monthKey: the progress tables of 500
+// countries write the same few months tens of thousands of times.
+var monthTexts sync.Map
+
+type monthKey struct {
+	lang  string
+	year  int
+	month time.Month
 }
 
 // dateText writes a date: "31 October 2026" in English, the language's long
