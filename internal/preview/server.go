@@ -125,8 +125,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Write(data)
 }
 
-// reloadScript polls the version and reloads the page when a new build is in.
-const reloadScript = `<script>(function(){var v=%d;setInterval(function(){fetch(%q,{cache:"no-store"}).then(function(r){return r.text()}).then(function(t){if(+t!==v){location.reload()}}).catch(function(){})},700)})();</script>`
+// reloadScript polls the version and reloads the page when a new build is in,
+// unless the page holds work not saved yet (the form editor's
+// window.hwfplanHoldReload says so, and tells the reader): then it stays, and
+// waits for the next build.
+const reloadScript = `<script>(function(){var v=%d;setInterval(function(){fetch(%q,{cache:"no-store"}).then(function(r){return r.text()}).then(function(t){if(+t===v){return}if(window.hwfplanHoldReload&&window.hwfplanHoldReload()){v=+t;return}location.reload()}).catch(function(){})},700)})();</script>`
 
 // inject adds the reload script to a page and, when saving is on, the save
 // token in a <meta> element the editor reads.

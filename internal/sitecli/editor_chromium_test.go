@@ -307,6 +307,21 @@ func TestFormEditorInChromium(t *testing.T) {
 	if got := must(os.ReadFile(asIs)); string(got) != string(meanwhile) {
 		t.Error("a save over a file changed meanwhile wrote it")
 	}
+
+	// The watcher rebuilds for the file changed on disk while the page holds a
+	// change not saved: the page does not reload (which would ask to leave it at
+	// every poll, or drop the change), keeps the change and says why.
+	p.js("mark the page", `(window.hwfplanStays = true)`, nil)
+	if problems := env.srv.Rebuild(); len(problems) > 0 {
+		t.Fatalf("the plans do not build: %v", problems)
+	}
+	p.waitJS("the page says the preview was rebuilt", `/preview has been rebuilt/.test(document.querySelector("#editor-result").textContent)`)
+	p.do("a few more polls", chromedp.Sleep(2*time.Second))
+	var stays bool
+	p.js("the same page, the change kept", `window.hwfplanStays === true && document.querySelector("#editor-diff").children.length > 0`, &stays)
+	if !stays {
+		t.Error("a rebuild reloaded the page with a change not saved")
+	}
 	for _, e := range p.errs {
 		t.Error(e)
 	}

@@ -213,6 +213,14 @@
     window.addEventListener("beforeunload", function (ev) {
       if (changedPaths().length > 0 && !leaving) { ev.preventDefault(); ev.returnValue = ""; }
     });
+    // The preview (hwfplan serve) asks before it reloads the page for a new
+    // build. With changes not saved the page stays and says so: a reload would
+    // ask to leave the page at every poll, or drop the changes.
+    window.hwfplanHoldReload = function () {
+      if (leaving || changedPaths().length === 0) { return false; }
+      result("info", tx("rebuilt_unsaved"));
+      return true;
+    };
   }
   var leaving = false;
 
