@@ -200,7 +200,7 @@ func (p *Plans) PDF(ctx context.Context, name string, html []byte, chromium stri
 	}
 	return report.PrintPDF(ctx, html, report.PDFOptions{
 		Chromium: chromium,
-		Title:    res.Programme.Name + " " + report.KindTitle(name, p.opts.Lang),
+		Title:    report.FullTitle(res.Programme.Name, name, p.opts.Lang),
 		Notice:   strings.TrimSpace(p.notice().Title + " " + notice),
 		Date:     src.Time,
 		Lang:     p.opts.Lang,

@@ -90,5 +90,5 @@ func (d *Data) Citation() string {
 	if d.Publication == nil {
 		return ""
 	}
-	return d.Publication.Cite(d.Programme.Name + " " + d.Title)
+	return d.Publication.Cite(d.FullTitle)
 }

@@ -256,14 +256,19 @@ func (m *messages) t(id string, args ...any) string {
 // english reports whether the messages are the English ones.
 func (m *messages) english() bool { return m.code == English }
 
-// KindTitle is a report's title in a language ("As-is report"), English when
-// the language has no bundle.
-func KindTitle(name, lang string) string {
+// FullTitle is a report's title with the programme's name, as the language joins
+// them ("HEROES As-is report", "HEROES-Bericht zur Ausgangslage"); English when
+// the language has no bundle. It is the title of the report's page and PDF.
+func FullTitle(programme, name, lang string) string {
 	m, err := newMessages(lang)
 	if err != nil {
 		m = englishMessages()
 	}
-	return m.t("report.title." + name)
+	return m.fullTitle(programme, m.t("report.title."+name))
+}
+
+func (m *messages) fullTitle(programme, title string) string {
+	return m.t("report.full_title", "Programme", programme, "Title", title)
 }
 
 // IllustrativeHeader is the running header's notice of illustrative data in a

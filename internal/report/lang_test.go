@@ -188,7 +188,7 @@ func TestPDFHungarian(t *testing.T) {
 		t.Fatal(err)
 	}
 	pdf, err := PrintPDF(context.Background(), files["as-is.html"], PDFOptions{Chromium: chromium,
-		Title: "HEROES " + KindTitle("as-is", "hu"), Notice: IllustrativeHeader([]string{"HU"}, "hu"), Lang: "hu"})
+		Title: FullTitle("HEROES", "as-is", "hu"), Notice: IllustrativeHeader([]string{"HU"}, "hu"), Lang: "hu"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -279,7 +279,7 @@ func TestEveryKindInEveryLanguage(t *testing.T) {
 			if says := strings.Contains(md[:min(len(md), 3000)], escapeMarkdown(m.t("report.partly_english"))); says != partly {
 				t.Errorf("%s in %s: the first page says that parts are in English: %v; the template is marked partly translated: %v", name, lang, says, partly)
 			}
-			if !strings.Contains(md, "# HEROES "+m.t("report.title."+name)) {
+			if !strings.Contains(md, "# "+FullTitle("HEROES", name, lang)+"\n") || !strings.Contains(md, m.t("report.title."+name)) {
 				t.Errorf("%s in %s: no title in the language", name, lang)
 			}
 			for file, data := range files { // the charts' own words (chart.Words) are in the language too

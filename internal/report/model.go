@@ -18,6 +18,7 @@ import (
 type Data struct {
 	Name      string // report name: "as-is" or "sustainability"
 	Title     string
+	FullTitle string // with the programme's name, as the language joins them: "HEROES-Bericht zur Ausgangslage"
 	Subtitle  string
 	Programme framework.Programme
 	Framework *framework.Framework

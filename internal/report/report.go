@@ -161,6 +161,7 @@ func Build(repo *model.Repo, res *compare.Result, name string, opts Options) (ma
 	data.msgs = msgs
 	data.Lang = msgs.code
 	data.Title, data.Subtitle = msgs.t("report.title."+kind.Name), msgs.t("report.subtitle."+kind.Name)
+	data.FullTitle = msgs.fullTitle(data.Programme.Name, data.Title)
 	if name == ProgressReport {
 		if data.progress, data.asOfFrom, err = progressOf(repo, opts); err != nil {
 			return nil, err
@@ -331,7 +332,7 @@ func IllustrativeNotice(d *Data) string {
 
 func pageFor(d *Data, css, notice string, body []byte) page {
 	src := d.msgs.t("report.source", "Source", d.Source.Label(nil))
-	return page{Lang: d.Lang, Title: d.Programme.Name + " " + d.Title, CSS: cssOf(css), Banner: notice,
+	return page{Lang: d.Lang, Title: d.FullTitle, CSS: cssOf(css), Banner: notice,
 		BannerLabel: d.msgs.t("report.illustrative_banner"), Source: src, Body: htmlOf(body)}
 }
 
