@@ -60,9 +60,8 @@ type doc struct {
 	ntab     int
 	svgs     map[string][]byte // figure id -> SVG, in use order via figOrder
 	figOrder []string
-	captions map[string]numbered // marker id -> caption (tables), modeHTML
-	parts    [][2]string         // a placeholder's text in modeMarkdown and modeHTML
-	msgs     *messages           // the report's language
+	parts    [][2]string // a placeholder's text in modeMarkdown and modeHTML
+	msgs     *messages   // the report's language
 }
 
 // figureFunc renders one chart with the given accessible title.
@@ -70,7 +69,7 @@ type figureFunc func(title string) ([]byte, error)
 
 func newDoc(name, marker string, figures map[string]figureFunc, prev *doc, msgs *messages) *doc {
 	return &doc{name: name, marker: marker, figures: figures, prev: prev, msgs: msgs,
-		refs: map[string]numbered{}, svgs: map[string][]byte{}, captions: map[string]numbered{}}
+		refs: map[string]numbered{}, svgs: map[string][]byte{}}
 }
 
 // mark is a marker paragraph, replaced after the Markdown is converted to HTML.
@@ -180,7 +179,6 @@ func (d *doc) Table(key, caption string) (string, error) {
 	d.ntab++
 	n := numbered{Kind: "Table", N: d.ntab, ID: id, Caption: caption}
 	d.refs[id] = n
-	d.captions[id] = n
 	return d.either(fmt.Sprintf("\n\n**%s.** %s\n\n", d.msgs.t("report.table", "N", n.N), escapeMarkdown(caption)), d.mark("cap", id)), nil
 }
 

@@ -47,7 +47,7 @@ func toHTML(md []byte, d *doc, notice string) ([]byte, error) {
 		case "fig":
 			return figureHTML(d, id)
 		case "cap":
-			n := d.captions[id]
+			n := d.refs[id]
 			return fmt.Appendf(nil, `<p class="caption" id="%s"><span class="caption-label">%s.</span> %s</p>`,
 				id, html.EscapeString(d.msgs.t("report.table", "N", n.N)), html.EscapeString(n.Caption))
 		case "toc":
